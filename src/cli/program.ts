@@ -1,0 +1,18 @@
+import { Command, Option } from 'commander';
+import { registerDemo } from './commands/demo.js';
+import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
+
+/** The `clv` command line: every command takes --project DIR and --json. */
+export function buildProgram(): Command {
+  const program = new Command('clv')
+    .description('clv-dashboard: customer lifetime value from your own data')
+    .addOption(new Option('--project <dir>', 'the project folder').default('.'))
+    .option('--json', 'machine-readable output')
+    .showHelpAfterError()
+    .exitOverride();
+  registerInit(program);
+  registerImport(program);
+  registerDemo(program);
+  return program;
+}

@@ -1,0 +1,43 @@
+import { defaultConfig } from './schema.js';
+
+/** The commented config that `clv init` writes: the defaults, each key explained. */
+export function defaultConfigText(): string {
+  const d = defaultConfig();
+  const j = (value: unknown): string => JSON.stringify(value);
+  return `// clv-dashboard project config. Every key is optional; these are the defaults.
+// Comments and trailing commas are allowed. Unknown keys are errors.
+{
+  // Amounts are converted to this currency with the rates you import (--kind rates).
+  "baseCurrency": ${j(d.baseCurrency)},
+  // Time stamps without a zone are read in this zone; days and months are counted in it.
+  "timezone": ${j(d.timezone)},
+  // A customer is active while their latest successful order is less than this many days old.
+  "churnWindowDays": ${d.churnWindowDays},
+  // Column (or JSON key) names of the core event fields in your files.
+  "columns": ${j(d.columns)},
+  // Which event type is a purchase, where its fields are, and which status values mean what.
+  // statusWhenMissing: the outcome of a purchase event without a status.
+  "purchase": {
+    "type": ${j(d.purchase.type)}, "orderId": ${j(d.purchase.orderId)}, "amount": ${j(d.purchase.amount)},
+    "currency": ${j(d.purchase.currency)}, "status": ${j(d.purchase.status)},
+    "successValues": ${j(d.purchase.successValues)}, "canceledValues": ${j(d.purchase.canceledValues)},
+    "returnedValues": ${j(d.purchase.returnedValues)}, "statusWhenMissing": ${j(d.purchase.statusWhenMissing)}
+  },
+  // Consent events: which categories count as email and SMS, which actions mean "subscribed".
+  "consent": {
+    "type": ${j(d.consent.type)}, "category": ${j(d.consent.category)}, "action": ${j(d.consent.action)},
+    "acceptValues": ${j(d.consent.acceptValues)},
+    "emailCategories": ${j(d.consent.emailCategories)}, "smsCategories": ${j(d.consent.smsCategories)}
+  },
+  "campaign": ${j(d.campaign)},
+  // Survey answers: score is NPS (0-10), csat is 1-5.
+  "survey": ${j(d.survey)},
+  // Customer attributes offered as drill-downs on the dashboard.
+  "drilldowns": ${j(d.drilldowns)},
+  // The attribute that names a customer's acquisition channel (matched with costs.channel for CAC).
+  "acquisitionChannelAttribute": ${j(d.acquisitionChannelAttribute)},
+  // Predicted CLV: time unit of the fit (day, week, month), horizon, discounting and margin.
+  "model": ${j(d.model)}
+}
+`;
+}

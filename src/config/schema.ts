@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const name = z.string().min(1);
+const names = z.array(name).min(1);
+
+/** True when the runtime knows the IANA time zone. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const columns = z
+  .strictObject({
+    eventId: name.default('event_id'),
+    customerId: name.default('customer_id'),
+    type: name.default('type'),
+    timestamp: name.default('timestamp'),
+  })
+  .prefault({});
+
+const purchase = z
+  .strictObject({
+    type: name.default('purchase'),
+    orderId: name.default('order_id'),
+    amount: name.default('amount'),
+    currency: name.default('currency'),
+    status: name.default('status'),
+    successValues: names.default(['success']),
+    canceledValues: names.default(['canceled']),
+    returnedValues: names.default(['returned']),
+    statusWhenMissing: z.enum(['success', 'canceled', 'returned', 'other']).default('success'),
+  })
+  .prefault({});
+
+const consent = z
+  .strictObject({
+    type: name.default('consent'),
+    category: name.default('category'),
+    action: name.default('action'),
+    acceptValues: names.default(['accept']),
+    emailCategories: names.default(['newsletter']),
+    smsCategories: names.default(['sms']),
+  })
+  .prefault({});
+
+const campaign = z
+  .strictObject({
+    type: name.default('campaign'),
+    campaignId: name.default('campaign_id'),
+    channel: name.default('channel'),
+    action: name.default('action'),
+    audienceId: name.default('audience_id'),
+  })
+  .prefault({});
+
+const survey = z
+  .strictObject({
+    type: name.default('survey'),
+    score: name.default('score'),
+    csat: name.default('csat'),
+  })
+  .prefault({});
+
+const model = z
+  .strictObject({
+    timeUnit: z.enum(['day', 'week', 'month']).default('week'),
+    horizonMonths: z.number().int().positive().max(120).default(12),
+    monthlyDiscountRate: z.number().min(0).max(1).default(0.01),
+    margin: z.number().positive().max(1).default(1),
+  })
+  .prefault({});
+
+/** The project config (`clv.config.json`): every key optional, defaults are the canonical names. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  baseCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter upper-case currency code')
+    .default('EUR'),
+  timezone: z
+    .string()
+    .refine(isTimeZone, 'must be an IANA time zone such as "UTC" or "Europe/Berlin"')
+    .default('UTC'),
+  churnWindowDays: z.number().int().positive().max(3660).default(365),
+  columns,
+  purchase,
+  consent,
+  campaign,
+  survey,
+  drilldowns: z.array(name).default(['country', 'acquisition_channel']),
+  acquisitionChannelAttribute: name.default('acquisition_channel'),
+  model,
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** The config with every default filled in. */
+export function defaultConfig(): Config {
+  return configSchema.parse({});
+}

@@ -1,0 +1,36 @@
+import type { Project } from '../config/project.js';
+import { importFile } from '../ingest/import-file.js';
+import type { ImportKind } from '../ingest/formats.js';
+import type { ImportSummary } from '../ingest/import-summary.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { generateDemo } from './generate.js';
+import { writeDemoFiles } from './write-files.js';
+
+export interface DemoOptions {
+  customers: number;
+  seed: number;
+}
+
+/**
+ * Generates the demo shop's files into the project's demo-data folder and loads them through
+ * the same import path as a user's files: rates first, so every amount can be converted.
+ */
+export async function runDemo(
+  warehouse: Warehouse,
+  project: Project,
+  options: DemoOptions,
+): Promise<ImportSummary[]> {
+  const data = generateDemo(options);
+  const files = await writeDemoFiles(data, project.demoDataDir);
+  const order: [ImportKind, string][] = [
+    ['rates', files.rates],
+    ['costs', files.costs],
+    ['customers', files.customers],
+    ['events', files.events],
+  ];
+  const summaries: ImportSummary[] = [];
+  for (const [kind, file] of order) {
+    summaries.push(await importFile(warehouse, project, { file, kind }));
+  }
+  return summaries;
+}

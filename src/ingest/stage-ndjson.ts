@@ -1,0 +1,68 @@
+import { literal } from '../store/sql-text.js';
+import type { Warehouse } from '../store/warehouse.js';
+import type { Staged } from './staged.js';
+
+/**
+ * Stages an NDJSON file line by line, so that one bad line is one rejected row instead of a
+ * failed import. Keys may sit at the top level or under `properties`; the top level wins.
+ */
+export async function stageNdjson(warehouse: Warehouse, file: string, tag: string): Promise<Staged> {
+  const lines = `stage_${tag}_lines`;
+  const table = `stage_${tag}`;
+  const broken = `stage_${tag}_broken`;
+  // A delimiter that JSON text cannot hold unescaped and no quoting: each line is one value.
+  await warehouse.run(
+    `CREATE TEMP TABLE ${lines} AS SELECT * FROM read_csv($file, columns = {'text': 'VARCHAR'},
+       header = false, delim = chr(1), quote = '', escape = '', auto_detect = false,
+       max_line_size = 67108864)`,
+    { file },
+  );
+  await warehouse.run(`
+    CREATE TEMP TABLE ${table} AS
+    WITH parsed AS (
+      SELECT rowid + 1 AS __line, text AS __raw,
+             CASE WHEN json_valid(text) THEN text::JSON END AS __doc
+      FROM ${lines}
+      WHERE text IS NOT NULL AND trim(text) <> ''
+    )
+    SELECT __line, __raw,
+           CASE WHEN json_type(__doc) = 'OBJECT' THEN json_merge_patch(
+             CASE WHEN json_type(__doc, '$.properties') = 'OBJECT' THEN __doc -> 'properties'
+                  ELSE '{}'::JSON END,
+             __doc) END AS __j,
+           CASE WHEN __doc IS NULL THEN 'malformed JSON'
+                WHEN json_type(__doc) <> 'OBJECT' THEN 'not a JSON object' END AS __error
+    FROM parsed`);
+  await warehouse.run(`DROP TABLE ${lines}`);
+  await warehouse.run(`
+    CREATE TEMP TABLE ${broken} AS
+    SELECT __line AS line, __error AS reason, __raw AS record FROM ${table} WHERE __error IS NOT NULL`);
+  const relation = `stage_${tag}_rows`;
+  await warehouse.run(
+    `CREATE TEMP VIEW ${relation} AS SELECT __line, __raw, __j FROM ${table} WHERE __error IS NULL`,
+  );
+  const [count] = await warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
+  const key = (name: string): string => `__j ->> ${literal(name)}`;
+
+  return {
+    relation,
+    broken,
+    read: count?.n ?? 0,
+    columns: null,
+    field: (name) => `nullif(trim(${key(name)}), '')`,
+    properties(exclude) {
+      const skip = `[${[...exclude, 'properties'].map(literal).join(', ')}]`;
+      return `nullif(to_json(map_from_entries(list_transform(
+        list_filter(json_keys(__j), k -> NOT list_contains(${skip}, k)
+          AND json_type(__j -> k) <> 'NULL'),
+        k -> struct_pack(k := k, v := __j -> k)))), '{}')`;
+    },
+    record: '__raw',
+    hash: 'md5(trim(__raw))',
+    async drop() {
+      await warehouse.run(`DROP VIEW IF EXISTS ${relation}`);
+      await warehouse.run(`DROP TABLE IF EXISTS ${table}`);
+      await warehouse.run(`DROP TABLE IF EXISTS ${broken}`);
+    },
+  };
+}

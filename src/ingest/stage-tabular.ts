@@ -1,0 +1,121 @@
+import { ident, literal } from '../store/sql-text.js';
+import type { Warehouse } from '../store/warehouse.js';
+import type { Staged } from './staged.js';
+
+/**
+ * Stages a CSV or Parquet file. CSV is read as text (every value kept exactly as written);
+ * rows the reader cannot split are recorded by the engine with their line numbers.
+ */
+export async function stageTabular(
+  warehouse: Warehouse,
+  file: string,
+  format: 'csv' | 'parquet',
+  tag: string,
+): Promise<Staged> {
+  const table = `stage_${tag}`;
+  const rejectsTable = `stage_${tag}_reader_errors`;
+  const rejectsScan = `stage_${tag}_reader_scans`;
+  const broken = `stage_${tag}_broken`;
+  const relation = `stage_${tag}_rows`;
+  if (format === 'csv') {
+    await warehouse.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv($file, all_varchar = true,
+         header = true, store_rejects = true, rejects_table = ${literal(rejectsTable)},
+         rejects_scan = ${literal(rejectsScan)}, max_line_size = 67108864)`,
+      { file },
+    );
+    // One line can carry several errors; the first one is its reason.
+    await warehouse.run(`
+      CREATE TEMP TABLE ${broken} AS
+      SELECT line::BIGINT AS line, 'malformed row: ' || first(error_message ORDER BY column_idx) AS reason,
+             first(csv_line) AS record
+      FROM ${rejectsTable} GROUP BY line`);
+  } else {
+    await warehouse.run(
+      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_parquet($file, file_row_number = true)`,
+      { file },
+    );
+    await warehouse.run(
+      `CREATE TEMP TABLE ${broken} (line BIGINT, reason VARCHAR, record VARCHAR)`,
+    );
+  }
+  const described = await warehouse.query<{ column_name: string }>(`DESCRIBE ${table}`);
+  const columns = described
+    .map((row) => row.column_name)
+    .filter((name) => !(format === 'parquet' && name === 'file_row_number'));
+  const [counts] = await warehouse.query<{ readable: number; unreadable: number }>(
+    `SELECT (SELECT count(*) FROM ${table}) AS readable, (SELECT count(*) FROM ${broken}) AS unreadable`,
+  );
+  const unreadable = counts?.unreadable ?? 0;
+  await warehouse.run(
+    `CREATE TEMP VIEW ${relation} AS ${lineNumbered(table, broken, format, unreadable > 0)}`,
+  );
+
+  const byLowerName = new Map(columns.map((name) => [name.toLowerCase(), name]));
+  const resolve = (name: string): string | undefined =>
+    columns.includes(name) ? name : byLowerName.get(name.toLowerCase());
+  const text = (column: string): string => `CAST(${ident(column)} AS VARCHAR)`;
+
+  return {
+    relation,
+    broken,
+    read: (counts?.readable ?? 0) + unreadable,
+    columns,
+    field(name) {
+      const column = resolve(name);
+      return column === undefined ? 'NULL::VARCHAR' : `nullif(trim(${text(column)}), '')`;
+    },
+    properties(exclude) {
+      const skip = new Set(exclude.map((name) => resolve(name)).filter((n) => n !== undefined));
+      const kept = columns.filter((name) => !skip.has(name));
+      if (kept.length === 0) return 'NULL::JSON';
+      const entries = kept.map(
+        (name) => `struct_pack(k := ${literal(name)}, v := to_json(${ident(name)}))`,
+      );
+      return `nullif(to_json(map_from_entries(list_filter([${entries.join(', ')}],
+        e -> e.v IS NOT NULL AND e.v::VARCHAR <> '""'))), '{}')`;
+    },
+    record:
+      format === 'csv'
+        ? `concat_ws(',', ${columns.map((name) => csvCell(text(name))).join(', ')})`
+        : `to_json(struct_pack(${columns.map((name) => `${ident(name)} := ${ident(name)}`).join(', ')}))::VARCHAR`,
+    hash: `md5(concat_ws(chr(31), ${columns.map((name) => `coalesce(${text(name)}, chr(30))`).join(', ')}))`,
+    async drop() {
+      await warehouse.run(`DROP VIEW IF EXISTS ${relation}`);
+      for (const name of [table, broken, rejectsTable, rejectsScan]) {
+        await warehouse.run(`DROP TABLE IF EXISTS ${name}`);
+      }
+    },
+  };
+}
+
+/**
+ * Line numbers: the engine keeps file order in the staged table, so the n-th readable row is
+ * the n-th line after the header that the reader did not reject. With rejected lines L0 < L1
+ * < …, row n sits after every Lj with Lj − 2 − j ≤ n (the readable rows before Lj).
+ */
+function lineNumbered(
+  table: string,
+  broken: string,
+  format: 'csv' | 'parquet',
+  hasGaps: boolean,
+): string {
+  if (format === 'parquet') {
+    return `SELECT file_row_number + 1 AS __line, * EXCLUDE (file_row_number) FROM ${table}`;
+  }
+  if (!hasGaps) return `SELECT rowid + 2 AS __line, * FROM ${table}`;
+  return `
+    WITH numbered AS (SELECT rowid AS __n, * FROM ${table}),
+    gaps AS (
+      SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS before,
+             row_number() OVER (ORDER BY line) AS skipped
+      FROM ${broken}
+    )
+    SELECT numbered.__n + 2 + coalesce(gaps.skipped, 0) AS __line, numbered.* EXCLUDE (__n)
+    FROM numbered ASOF LEFT JOIN gaps ON numbered.__n >= gaps.before`;
+}
+
+function csvCell(value: string): string {
+  return `CASE WHEN ${value} IS NULL THEN '' WHEN regexp_matches(${value}, '[",\\r\\n]')
+    THEN '"' || replace(${value}, '"', '""') || '"' ELSE ${value} END`;
+}

@@ -1,0 +1,143 @@
+import {
+  DuckDBDataChunkWriter,
+  DuckDBInstance,
+  JSToDuckDBValueConverter,
+  type DuckDBConnection,
+  type DuckDBResult,
+} from '@duckdb/node-api';
+import { ClvError } from '../../shared/errors.js';
+import type { Row, SqlParams, SqlValue, Warehouse } from '../warehouse.js';
+import { toCell } from './values.js';
+
+export interface DuckDbOptions {
+  /** Threads for the engine; DuckDB's default is one per core. */
+  threads?: number;
+  memoryLimit?: string;
+}
+
+/** The embedded engine: one DuckDB file (or `:memory:`), one connection, statements in order. */
+export class DuckDbWarehouse implements Warehouse {
+  readonly dialect = 'duckdb' as const;
+  private inTransaction = false;
+  // Serialises statements: DuckDB runs one statement at a time per connection anyway, and a
+  // transaction must not interleave with another caller's statements.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  /** Opens (creating when missing) a DuckDB file. */
+  static async open(path: string, options: DuckDbOptions = {}): Promise<DuckDbWarehouse> {
+    const settings: Record<string, string> = {};
+    if (options.threads) settings['threads'] = String(options.threads);
+    if (options.memoryLimit) settings['memory_limit'] = options.memoryLimit;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, settings);
+    } catch (error) {
+      throw new ClvError('failure', `cannot open the store ${path}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    const connection = await instance.connect();
+    // Stored times are UTC; sessions convert to the project's zone explicitly where needed.
+    await connection.run("SET TimeZone = 'UTC'");
+    return new DuckDbWarehouse(instance, connection);
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<number> {
+    const result = await this.serial(() =>
+      this.connection.run(sql, params ? { ...params } : undefined),
+    );
+    return Number(result.rowsChanged);
+  }
+
+  async query<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.serial(() =>
+      this.connection.runAndReadAll(sql, params ? { ...params } : undefined),
+    );
+    const names = reader.deduplicatedColumnNames();
+    return reader.getRows().map((values) => {
+      const row: Row = {};
+      values.forEach((value, i) => {
+        row[names[i] ?? `column${i}`] = toCell(value);
+      });
+      return row as T;
+    });
+  }
+
+  async *stream(sql: string, params?: SqlParams): AsyncIterable<Row[]> {
+    const result: DuckDBResult = await this.serial(() =>
+      this.connection.stream(sql, params ? { ...params } : undefined),
+    );
+    const names = result.deduplicatedColumnNames();
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) return;
+      yield chunk.getRows().map((values) => {
+        const row: Row = {};
+        values.forEach((value, i) => {
+          row[names[i] ?? `column${i}`] = toCell(value);
+        });
+        return row;
+      });
+    }
+  }
+
+  async append(table: string, rows: Iterable<readonly SqlValue[]>): Promise<number> {
+    return this.serial(async () => {
+      const appender = await this.connection.createAppender(table);
+      const writer = DuckDBDataChunkWriter.forAppender(appender, {
+        converter: JSToDuckDBValueConverter,
+      });
+      let count = 0;
+      try {
+        for (const row of rows) {
+          writer.appendRow([...row]);
+          count += 1;
+        }
+        writer.flush();
+        appender.closeSync();
+      } catch (error) {
+        appender.clear();
+        throw error;
+      }
+      return count;
+    });
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) throw new Error('transactions do not nest');
+    await this.run('BEGIN TRANSACTION');
+    this.inTransaction = true;
+    try {
+      const result = await work();
+      await this.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  progress(): number | null {
+    const { percentage } = this.connection.progress;
+    return percentage >= 0 ? Math.min(1, percentage / 100) : null;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,70 @@
+/** One schema change; versions only grow, and an applied migration is never edited. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'raw tables',
+    sql: `
+      CREATE TABLE imports (
+        import_id INTEGER PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        file VARCHAR NOT NULL,
+        format VARCHAR NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        seconds DOUBLE NOT NULL,
+        rows_read BIGINT NOT NULL,
+        inserted BIGINT NOT NULL,
+        duplicates BIGINT NOT NULL,
+        rejected BIGINT NOT NULL,
+        rejects_file VARCHAR
+      );
+      -- event_id is unique: every write goes through the de-duplicating insert of src/ingest,
+      -- which is cheaper at tens of millions of rows than an index the engine maintains.
+      CREATE TABLE events (
+        event_id VARCHAR NOT NULL,
+        customer_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        ts TIMESTAMP NOT NULL,
+        order_id VARCHAR,
+        amount DOUBLE,
+        original_amount DOUBLE,
+        currency VARCHAR,
+        status VARCHAR,
+        consent_category VARCHAR,
+        consent_action VARCHAR,
+        campaign_id VARCHAR,
+        campaign_channel VARCHAR,
+        campaign_action VARCHAR,
+        audience_id VARCHAR,
+        survey_score DOUBLE,
+        survey_csat DOUBLE,
+        properties JSON,
+        import_id INTEGER NOT NULL,
+        source_line BIGINT NOT NULL
+      );
+      CREATE TABLE customers (
+        customer_id VARCHAR PRIMARY KEY,
+        attributes JSON NOT NULL,
+        import_id INTEGER NOT NULL
+      );
+      CREATE TABLE costs (
+        month VARCHAR NOT NULL,
+        channel VARCHAR NOT NULL,
+        spend DOUBLE NOT NULL,
+        import_id INTEGER NOT NULL,
+        PRIMARY KEY (month, channel)
+      );
+      CREATE TABLE rates (
+        currency VARCHAR PRIMARY KEY,
+        rate_to_base DOUBLE NOT NULL,
+        import_id INTEGER NOT NULL
+      );
+    `,
+  },
+];

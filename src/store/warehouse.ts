@@ -1,0 +1,31 @@
+/** A value bound to a named SQL parameter (`$name`). */
+export type SqlValue = string | number | boolean | null;
+export type SqlParams = Readonly<Record<string, SqlValue>>;
+
+/** A value read back: numbers, text, booleans, null, and ISO strings for dates and times. */
+export type CellValue = string | number | boolean | null | CellValue[] | { [key: string]: CellValue };
+export type Row = Record<string, CellValue>;
+
+/**
+ * The store as the rest of the product sees it. An engine is one implementation of this;
+ * callers never touch the engine's own API, so a second engine is a folder, not a rewrite.
+ */
+export interface Warehouse {
+  readonly dialect: 'duckdb';
+  /**
+   * Runs one statement (or several separated by `;` when there are no parameters) and returns
+   * the number of rows it inserted, updated or deleted.
+   */
+  run(sql: string, params?: SqlParams): Promise<number>;
+  /** Runs a query and reads every row into plain objects: keep it for small, aggregated results. */
+  query<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]>;
+  /** Runs a query and yields its rows a chunk at a time. */
+  stream(sql: string, params?: SqlParams): AsyncIterable<Row[]>;
+  /** Appends rows, in the table's column order, through the engine's bulk path. */
+  append(table: string, rows: Iterable<readonly SqlValue[]>): Promise<number>;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Share of the running statement done, 0..1, or null when the engine cannot tell. */
+  progress(): number | null;
+  close(): Promise<void>;
+}
