@@ -30,12 +30,13 @@ export const importCustomers: KindImporter = async (context: KindContext): Promi
              list_reduce(list(attributes ORDER BY line), (a, b) -> json_merge_patch(a, b)) AS attributes
       FROM ${validated} WHERE reason IS NULL GROUP BY customer_id
     )
+    -- A row changes a customer when it brings an attribute the store does not hold as given.
     SELECT merged.customer_id,
-           CASE WHEN stored.customer_id IS NULL THEN merged.attributes
-                ELSE json_merge_patch(stored.attributes, merged.attributes) END AS attributes
+           json_merge_patch(coalesce(stored.attributes, '{}'::JSON), merged.attributes) AS attributes
     FROM merged LEFT JOIN customers stored ON stored.customer_id = merged.customer_id
     WHERE stored.customer_id IS NULL
-       OR json_merge_patch(stored.attributes, merged.attributes)::VARCHAR <> stored.attributes::VARCHAR`);
+       OR list_bool_or(list_transform(json_keys(merged.attributes),
+            k -> (stored.attributes -> k)::VARCHAR IS DISTINCT FROM (merged.attributes -> k)::VARCHAR))`);
   const inserted = await warehouse.run(
     `INSERT INTO customers SELECT customer_id, attributes, $importId FROM ${changed}
      ON CONFLICT (customer_id) DO UPDATE SET attributes = excluded.attributes,

@@ -47,7 +47,20 @@ export async function importFile(
     const bytes = step === 'reading' ? Math.round((fraction ?? 0) * totalBytes) : totalBytes;
     options.onProgress?.({ step, fraction, rows, bytes, totalBytes });
   };
-  const poll = options.onProgress ? setInterval(() => report(warehouse.progress()), 200) : null;
+  // A callback that throws from the timer aborts the import at the next step, not the process.
+  let aborted: unknown = null;
+  const poll = options.onProgress
+    ? setInterval(() => {
+        try {
+          report(warehouse.progress());
+        } catch (error) {
+          aborted ??= error;
+        }
+      }, 200)
+    : null;
+  const checkAborted = (): void => {
+    if (aborted !== null) throw aborted;
+  };
   let rejectsFile: string | null = null;
   // Staging happens before the transaction: scratch tables are private to this connection,
   // and rows staged outside a transaction keep their file order as 0-based row ids.
@@ -74,6 +87,7 @@ export async function importFile(
       if (staged) {
         rows = staged.read;
         const stepTo = (name: string): void => {
+          checkAborted();
           step = name;
           report(null);
         };
@@ -108,6 +122,7 @@ export async function importFile(
       }
       summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
       await recordImport(warehouse, importId, format, summary);
+      checkAborted();
       step = 'done';
       report(1);
       return summary;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load.js';
+import { defaultConfigText } from '../../src/config/default-file.js';
+import { defaultConfig } from '../../src/config/schema.js';
+
+const FILE = '/p/clv.config.json';
+
+describe('project config', () => {
+  it('fills every key with the canonical defaults', () => {
+    const config = parseConfig('{}', FILE);
+    expect(config.baseCurrency).toBe('EUR');
+    expect(config.timezone).toBe('UTC');
+    expect(config.churnWindowDays).toBe(365);
+    expect(config.columns).toEqual({
+      eventId: 'event_id',
+      customerId: 'customer_id',
+      type: 'type',
+      timestamp: 'timestamp',
+    });
+    expect(config.purchase.successValues).toEqual(['success']);
+    expect(config.purchase.statusWhenMissing).toBe('success');
+    expect(config.consent.emailCategories).toEqual(['newsletter']);
+    expect(config.model).toEqual({
+      timeUnit: 'week',
+      horizonMonths: 12,
+      monthlyDiscountRate: 0.01,
+      margin: 1,
+    });
+  });
+
+  it('keeps the given keys and defaults the rest of a section', () => {
+    const config = parseConfig('{ "purchase": { "type": "order", "status": "state" } }', FILE);
+    expect(config.purchase.type).toBe('order');
+    expect(config.purchase.status).toBe('state');
+    expect(config.purchase.orderId).toBe('order_id');
+  });
+
+  it('names the file and the full key of an unknown key', () => {
+    expect(() => parseConfig('{ "purchase": { "stauts": "x" } }', FILE)).toThrow(
+      `${FILE}: purchase.stauts: unknown key`,
+    );
+    expect(() => parseConfig('{ "colour": 1 }', FILE)).toThrow(`${FILE}: colour: unknown key`);
+  });
+
+  it('names the file and the key of a wrong type', () => {
+    expect(() => parseConfig('{ "churnWindowDays": "365" }', FILE)).toThrow(
+      new RegExp(`^${FILE}: churnWindowDays: `),
+    );
+    expect(() => parseConfig('{ "purchase": { "successValues": "ok" } }', FILE)).toThrow(
+      `${FILE}: purchase.successValues:`,
+    );
+    expect(() => parseConfig('{ "timezone": "Mars/Olympus" }', FILE)).toThrow(
+      `${FILE}: timezone: must be an IANA time zone`,
+    );
+    expect(() => parseConfig('{ "baseCurrency": "euro" }', FILE)).toThrow(`${FILE}: baseCurrency:`);
+  });
+
+  it('reports broken JSON with its line', () => {
+    expect(() => parseConfig('{\n  "timezone": "UTC"\n  "baseCurrency": "EUR"\n}', FILE)).toThrow(
+      `${FILE}: line 3: invalid JSON`,
+    );
+  });
+
+  it('writes a commented default file that parses to the defaults', () => {
+    const text = defaultConfigText();
+    expect(text).toMatch(/^\/\/ /);
+    expect(parseConfig(text, FILE)).toEqual(defaultConfig());
+  });
+});

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/ingest/import-file.js';
+import { tempProject, type TempProject } from '../helpers/temp-project.js';
+
+const CSV = [
+  'event_id,customer_id,type,timestamp,amount',
+  'e1,c1,purchase,2024-01-01,10',
+  'e2,c2,purchase,2024-01-02,-3',
+  'e3,c3,purchase,2024-01-03,12',
+].join('\n');
+
+async function counts(t: TempProject) {
+  const [row] = await t.query(
+    'SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM imports) AS imports',
+  );
+  return row;
+}
+
+describe('an import is one transaction', () => {
+  let t: TempProject;
+  beforeEach(async () => {
+    t = await tempProject();
+  });
+  afterEach(() => t.cleanup());
+
+  for (const failAt of ['validating', 'storing', 'writing rejects', 'done']) {
+    it(`leaves the store as it was when it fails at "${failAt}"`, async () => {
+      const file = await t.file('events.csv', CSV);
+      const failing = importFile(t.warehouse, t.project, {
+        file,
+        kind: 'events',
+        onProgress: (progress) => {
+          if (progress.step === failAt) throw new Error(`injected failure at ${failAt}`);
+        },
+      });
+      await expect(failing).rejects.toThrow(`injected failure at ${failAt}`);
+      expect(await counts(t)).toEqual({ events: 0, imports: 0 });
+      expect(existsSync(t.project.rejectsDir) ? await readdir(t.project.rejectsDir) : []).toEqual(
+        [],
+      );
+      // The store still works, and the same file then imports in full.
+      const summary = await importFile(t.warehouse, t.project, { file, kind: 'events' });
+      expect(summary).toMatchObject({ read: 3, inserted: 2, rejected: 1 });
+      expect(await counts(t)).toEqual({ events: 2, imports: 1 });
+    });
+  }
+});
