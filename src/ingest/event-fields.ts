@@ -9,7 +9,13 @@ export function consumedFields(config: Config): Record<EventKind, readonly strin
   return {
     purchase: [...core, purchase.orderId, purchase.amount, purchase.currency, purchase.status],
     consent: [...core, consent.category, consent.action],
-    campaign: [...core, campaign.campaignId, campaign.channel, campaign.action, campaign.audienceId],
+    campaign: [
+      ...core,
+      campaign.campaignId,
+      campaign.channel,
+      campaign.action,
+      campaign.audienceId,
+    ],
     survey: [...core, survey.score, survey.csat],
     other: core,
   };

@@ -29,7 +29,9 @@ export const importEvents: KindImporter = async (context: KindContext): Promise<
   const valid = stats?.valid ?? 0;
   // The first occurrence of an id in the file wins; the window is skipped when ids are unique.
   const firstOfEachId =
-    valid === (stats?.distinct_ids ?? 0) ? '' : 'QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY line) = 1';
+    valid === (stats?.distinct_ids ?? 0)
+      ? ''
+      : 'QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY line) = 1';
   context.step('storing');
   const inserted = await warehouse.run(
     `INSERT INTO events (${EVENT_COLUMNS}, import_id, source_line)

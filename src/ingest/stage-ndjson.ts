@@ -6,7 +6,11 @@ import type { Staged } from './staged.js';
  * Stages an NDJSON file line by line, so that one bad line is one rejected row instead of a
  * failed import. Keys may sit at the top level or under `properties`; the top level wins.
  */
-export async function stageNdjson(warehouse: Warehouse, file: string, tag: string): Promise<Staged> {
+export async function stageNdjson(
+  warehouse: Warehouse,
+  file: string,
+  tag: string,
+): Promise<Staged> {
   const lines = `stage_${tag}_lines`;
   const table = `stage_${tag}`;
   const broken = `stage_${tag}_broken`;

@@ -12,9 +12,7 @@ export async function migrate(
       name VARCHAR NOT NULL,
       applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
     )`);
-  const rows = await warehouse.query<{ version: number }>(
-    'SELECT version FROM schema_migrations',
-  );
+  const rows = await warehouse.query<{ version: number }>('SELECT version FROM schema_migrations');
   const applied = new Set(rows.map((row) => row.version));
   const newest = Math.max(0, ...applied);
   const latest = Math.max(0, ...migrations.map((m) => m.version));
@@ -28,10 +26,13 @@ export async function migrate(
     if (applied.has(migration.version)) continue;
     await warehouse.transaction(async () => {
       await warehouse.run(migration.sql);
-      await warehouse.run('INSERT INTO schema_migrations (version, name) VALUES ($version, $name)', {
-        version: migration.version,
-        name: migration.name,
-      });
+      await warehouse.run(
+        'INSERT INTO schema_migrations (version, name) VALUES ($version, $name)',
+        {
+          version: migration.version,
+          name: migration.name,
+        },
+      );
     });
     done.push(migration.version);
   }

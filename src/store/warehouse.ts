@@ -3,7 +3,8 @@ export type SqlValue = string | number | boolean | null;
 export type SqlParams = Readonly<Record<string, SqlValue>>;
 
 /** A value read back: numbers, text, booleans, null, and ISO strings for dates and times. */
-export type CellValue = string | number | boolean | null | CellValue[] | { [key: string]: CellValue };
+export type CellValue =
+  string | number | boolean | null | CellValue[] | { [key: string]: CellValue };
 export type Row = Record<string, CellValue>;
 
 /**

@@ -34,9 +34,10 @@ export function registerDemo(program: Command): void {
         const imports = await runDemo(warehouse, project, options);
         const overview = await storeOverview(warehouse);
         output.result({ project: project.dir, imports, overview }, () =>
-          [...imports.map(describeImport), describeOverview(overview, project.config.baseCurrency)].join(
-            '\n\n',
-          ),
+          [
+            ...imports.map(describeImport),
+            describeOverview(overview, project.config.baseCurrency),
+          ].join('\n\n'),
         );
       } finally {
         await warehouse.close();

@@ -10,7 +10,9 @@ import { importProgressBar } from '../progress-bar.js';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import a CSV, NDJSON or Parquet file (gzip too) of events, customers, costs or rates')
+    .description(
+      'import a CSV, NDJSON or Parquet file (gzip too) of events, customers, costs or rates',
+    )
     .argument('<file>', 'the file to import')
     .requiredOption('--kind <kind>', 'events | customers | costs | rates')
     .option('--format <format>', 'csv | ndjson | parquet (default: from the file name)')

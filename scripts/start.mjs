@@ -1,0 +1,18 @@
+// `npm start`: build when needed, create (or refresh) the demo project, show its numbers.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli', 'main.js');
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+if (!existsSync(cli)) run('npm', ['run', 'build']);
+run(process.execPath, [cli, 'demo', '--project', join(root, 'demo')]);
+console.log(`\nThe demo project is in ${join(root, 'demo')}: try`);
+console.log(`  node dist/cli/main.js --project demo import <file> --kind events`);

@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DuckDbWarehouse } from '../../src/store/duckdb/duckdb-warehouse.js';
+import { migrate } from '../../src/store/migrate.js';
+import type { Row } from '../../src/store/warehouse.js';
+
+describe('the DuckDB warehouse', () => {
+  let dir: string;
+  let file: string;
+  let warehouse: DuckDbWarehouse;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'clv-store-'));
+    file = join(dir, 'clv.duckdb');
+    warehouse = await DuckDbWarehouse.open(file);
+  });
+  afterEach(async () => {
+    await warehouse.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('binds named parameters and reads plain values', async () => {
+    const rows = await warehouse.query(
+      `SELECT $n::INTEGER + 1 AS n, $s AS s, 10::BIGINT * 3 AS big, NULL AS nothing,
+              TIMESTAMP '2024-02-29 13:45:00' AS ts, DATE '2024-03-01' AS d, 1.25::DECIMAL(5,2) AS dec,
+              [1, 2] AS list, {'a': 1} AS obj`,
+      { n: 41, s: "it's" },
+    );
+    expect(rows).toEqual([
+      {
+        n: 42,
+        s: "it's",
+        big: 30,
+        nothing: null,
+        ts: '2024-02-29 13:45:00',
+        d: '2024-03-01',
+        dec: 1.25,
+        list: [1, 2],
+        obj: { a: 1 },
+      },
+    ]);
+  });
+
+  it('appends rows in bulk and streams them back a chunk at a time', async () => {
+    await warehouse.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
+    const rows = Array.from({ length: 5000 }, (_, i): [number, string | null] => [
+      i,
+      i % 2 ? `v${i}` : null,
+    ]);
+    expect(await warehouse.append('t', rows)).toBe(5000);
+    let seen = 0;
+    let chunks = 0;
+    let sum = 0;
+    for await (const chunk of warehouse.stream('SELECT i, v FROM t ORDER BY i')) {
+      chunks += 1;
+      seen += chunk.length;
+      sum += chunk.reduce((acc: number, row: Row) => acc + Number(row['i']), 0);
+    }
+    expect(seen).toBe(5000);
+    expect(chunks).toBe(3); // DuckDB's chunks hold 2048 rows
+    expect(sum).toBe((4999 * 5000) / 2);
+  });
+
+  it('rolls a transaction back when its work throws, and commits otherwise', async () => {
+    await warehouse.run('CREATE TABLE t (i INTEGER)');
+    await expect(
+      warehouse.transaction(async () => {
+        await warehouse.run('INSERT INTO t VALUES (1)');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await warehouse.transaction(async () => {
+      await warehouse.run('INSERT INTO t VALUES (2)');
+    });
+    expect(await warehouse.query('SELECT i FROM t')).toEqual([{ i: 2 }]);
+  });
+
+  it('returns the number of rows a statement changed', async () => {
+    await warehouse.run('CREATE TABLE t (i INTEGER)');
+    expect(await warehouse.run('INSERT INTO t SELECT * FROM range(7)')).toBe(7);
+    expect(await warehouse.run('DELETE FROM t WHERE i < 3')).toBe(3);
+  });
+
+  it('applies migrations once, in order, and keeps them across reopening', async () => {
+    const steps = [
+      { version: 1, name: 'a', sql: 'CREATE TABLE a (x INTEGER)' },
+      { version: 2, name: 'b', sql: 'ALTER TABLE a ADD COLUMN y INTEGER' },
+    ];
+    expect(await migrate(warehouse, steps.slice(0, 1))).toEqual([1]);
+    expect(await migrate(warehouse, steps)).toEqual([2]);
+    await warehouse.close();
+    warehouse = await DuckDbWarehouse.open(file);
+    expect(await migrate(warehouse, steps)).toEqual([]);
+    expect(await warehouse.query('SELECT version, name FROM schema_migrations ORDER BY 1')).toEqual(
+      [
+        { version: 1, name: 'a' },
+        { version: 2, name: 'b' },
+      ],
+    );
+    await expect(migrate(warehouse, steps.slice(0, 1))).rejects.toThrow(
+      'the store is at schema version 2, newer than this clv (1): upgrade clv',
+    );
+  });
+
+  it('leaves a failed migration out entirely', async () => {
+    const steps = [
+      { version: 1, name: 'bad', sql: 'CREATE TABLE ok (x INTEGER); CREATE TABLE ok (x INTEGER)' },
+    ];
+    await expect(migrate(warehouse, steps)).rejects.toThrow();
+    expect(
+      await warehouse.query(
+        `SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'ok'`,
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(await warehouse.query('SELECT count(*) AS n FROM schema_migrations')).toEqual([
+      { n: 0 },
+    ]);
+  });
+});
