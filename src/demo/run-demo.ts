@@ -4,12 +4,8 @@ import type { ImportKind } from '../ingest/formats.js';
 import type { ImportSummary } from '../ingest/import-summary.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { generateDemo } from './generate.js';
+import type { DemoOptions } from './types.js';
 import { writeDemoFiles } from './write-files.js';
-
-export interface DemoOptions {
-  customers: number;
-  seed: number;
-}
 
 /**
  * Generates the demo shop's files into the project's demo-data folder and loads them through
