@@ -1,0 +1,323 @@
+/**
+ * Import benchmark. On one events CSV: (a) DuckDB's bare `read_csv` into a fresh database,
+ * (b) `importFile` into a fresh project, (c) the same file again into that project (every row a
+ * duplicate). Each step runs in its own child process (this file with `--worker`), so each
+ * starts from a fresh process and has its own peak RSS.
+ */
+import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { initProject } from '../src/cli/commands/init.js';
+import { openProject } from '../src/config/project.js';
+import { importFile } from '../src/ingest/import-file.js';
+import type { ImportSummary } from '../src/ingest/import-summary.js';
+import { openStore } from '../src/store/open-store.js';
+import { measure, megabytes, timed } from './measure.js';
+import type { BenchContext } from './run.js';
+
+/** The goal: the product imports at least half as fast as DuckDB's bare reader. */
+const GOAL = 0.5;
+const RESULT_MARK = '@@bench-result ';
+const STEPS = ['baseline', 'product', 'reimport'] as const;
+type Step = (typeof STEPS)[number];
+
+const LABELS: Record<Step, string> = {
+  baseline: 'a  DuckDB read_csv (bare)',
+  product: 'b  clv import, new project',
+  reimport: 'c  clv import, same file again',
+};
+
+interface StepResult {
+  step: Step;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** Peak RSS during the step minus RSS before it, MB. */
+  peakRssMb: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  /** Opening (and for b creating) the store before the step, seconds. */
+  openSeconds: number;
+  /** Closing the store after the step, seconds. */
+  closeSeconds: number;
+  /** Size of the database file after the step. */
+  storeBytes: number;
+  details: Record<string, unknown>;
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+
+export async function run(context: BenchContext): Promise<void> {
+  const events = await context.eventsFile();
+  const { rows } = context;
+  const baselineDir = await mkdtemp(join(tmpdir(), 'clv-bench-duckdb-'));
+  const projectDir = await mkdtemp(join(tmpdir(), 'clv-bench-project-'));
+  const results: Partial<Record<Step, StepResult>> = {};
+  try {
+    for (const step of STEPS) {
+      const dir = step === 'baseline' ? baselineDir : projectDir;
+      console.log(`running ${LABELS[step].slice(3)} ...`);
+      const result = await runWorker(context, step, events.file, dir);
+      results[step] = result;
+      console.log(
+        `  ${result.seconds.toFixed(2)} s, peak RSS +${result.peakRssMb.toFixed(0)} MB` +
+          `, store ${megabytes(result.storeBytes)} MB`,
+      );
+    }
+  } finally {
+    await rm(baselineDir, { recursive: true, force: true });
+    await rm(projectDir, { recursive: true, force: true });
+  }
+  const a = required(results.baseline);
+  const b = required(results.product);
+  const c = required(results.reimport);
+  const ratio = b.rowsPerSecond / a.rowsPerSecond;
+  const pass = ratio >= GOAL;
+
+  console.log('');
+  console.log(table([a, b, c]));
+  console.log(
+    `\nb speed / a speed: ${ratio.toFixed(2)} (goal >= ${GOAL}): ${pass ? 'PASS' : 'BELOW GOAL'}`,
+  );
+
+  const file = await context.writeResults('import', {
+    benchmark: 'import',
+    measuredAt: new Date().toISOString(),
+    rows,
+    file: { name: relative(context.rootDir, events.file), bytes: events.bytes },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
+      platform: `${process.platform}-${process.arch}`,
+      node: process.version,
+      duckdb: duckdbVersion(),
+    },
+    steps: { baseline: rounded(a), product: rounded(b), reimport: rounded(c) },
+    speedRatio: Number(ratio.toFixed(3)),
+    goal: GOAL,
+    pass,
+  });
+  console.log(`results written to ${relative(context.rootDir, file)}`);
+}
+
+function required(result: StepResult | undefined): StepResult {
+  if (!result) throw new Error('a benchmark step produced no result');
+  return result;
+}
+
+function table(results: StepResult[]): string {
+  const head = ['step', 'rows', 'seconds', 'rows/s', 'peak RSS MB'];
+  const body = results.map((r) => [
+    LABELS[r.step],
+    r.rows.toLocaleString('en'),
+    r.seconds.toFixed(2),
+    Math.round(r.rowsPerSecond).toLocaleString('en'),
+    r.peakRssMb.toFixed(0),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function rounded(result: StepResult): StepResult {
+  const r3 = (n: number): number => Number(n.toFixed(3));
+  return {
+    ...result,
+    seconds: r3(result.seconds),
+    rowsPerSecond: Math.round(result.rowsPerSecond),
+    peakRssMb: r3(result.peakRssMb),
+    rssBeforeMb: r3(result.rssBeforeMb),
+    rssPeakMb: r3(result.rssPeakMb),
+    openSeconds: r3(result.openSeconds),
+    closeSeconds: r3(result.closeSeconds),
+  };
+}
+
+/** Runs one step in a child process and reads back its result; bounded by a time limit. */
+function runWorker(
+  context: BenchContext,
+  step: Step,
+  file: string,
+  dir: string,
+): Promise<StepResult> {
+  // Generous: about 6 minutes per million rows, at least 10 minutes.
+  const limitMs = Math.max(10 * 60_000, (context.rows / 1_000_000) * 6 * 60_000);
+  const args = ['--import', 'tsx', thisFile, '--worker', step, '--file', file, '--dir', dir];
+  args.push('--rows', String(context.rows));
+  return new Promise<StepResult>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: context.rootDir,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text: string) => {
+      stdout += text;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${step}: no result after ${Math.round(limitMs / 60_000)} minutes`));
+    }, limitMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.split('\n').find((text) => text.startsWith(RESULT_MARK));
+      if (code !== 0 || line === undefined) {
+        reject(new Error(`${step} worker failed (exit ${code ?? signal}); see its output above`));
+        return;
+      }
+      resolve(JSON.parse(line.slice(RESULT_MARK.length)) as StepResult);
+    });
+  });
+}
+
+// ---- worker side -------------------------------------------------------------------------
+
+interface WorkerArgs {
+  step: Step;
+  file: string;
+  dir: string;
+  rows: number;
+}
+
+async function worker(args: WorkerArgs): Promise<StepResult> {
+  switch (args.step) {
+    case 'baseline':
+      return baselineStep(args);
+    case 'product':
+      return productStep(args, false);
+    case 'reimport':
+      return productStep(args, true);
+  }
+}
+
+async function baselineStep({ file, dir, rows }: WorkerArgs): Promise<StepResult> {
+  const storeFile = join(dir, 'baseline.duckdb');
+  const opened = await timed(async () => {
+    const instance = await DuckDBInstance.create(storeFile);
+    return { instance, connection: await instance.connect() };
+  });
+  const { instance, connection } = opened.value;
+  const sql = `CREATE TABLE t AS SELECT * FROM read_csv(${sqlString(file)})`;
+  const measured = await measure(() => connection.run(sql));
+  const count = await connection.runAndReadAll('SELECT count(*) AS n FROM t');
+  const stored = Number(count.getRows()[0]?.[0] ?? -1);
+  const described = await connection.runAndReadAll('DESCRIBE t');
+  const columnTypes = Object.fromEntries(
+    described
+      .getRowObjects()
+      .map((row) => [String(row['column_name']), String(row['column_type'])]),
+  );
+  const closed = await timed(async () => {
+    connection.closeSync();
+    instance.closeSync();
+  });
+  if (stored !== rows) throw new Error(`baseline: table t has ${stored} rows, expected ${rows}`);
+  return {
+    step: 'baseline',
+    rows: stored,
+    seconds: measured.seconds,
+    rowsPerSecond: stored / measured.seconds,
+    peakRssMb: measured.peakRssMb,
+    rssBeforeMb: measured.rssBeforeMb,
+    rssPeakMb: measured.rssPeakMb,
+    openSeconds: opened.seconds,
+    closeSeconds: closed.seconds,
+    storeBytes: await sizeOf(storeFile),
+    details: { sql, columnTypes },
+  };
+}
+
+async function productStep({ file, dir, rows }: WorkerArgs, again: boolean): Promise<StepResult> {
+  const step: Step = again ? 'reimport' : 'product';
+  const opened = await timed(async () => {
+    const project = again ? await openProject(dir) : (await initProject(dir)).project;
+    return { project, warehouse: await openStore(project) };
+  });
+  const { project, warehouse } = opened.value;
+  const measured = await measure(() =>
+    importFile(warehouse, project, { file, kind: 'events' }),
+  ).catch(async (error: unknown) => {
+    await warehouse.close();
+    throw error;
+  });
+  const closed = await timed(() => warehouse.close());
+  const summary: ImportSummary = measured.value;
+  const expected = again
+    ? { read: rows, inserted: 0, duplicates: rows, rejected: 0 }
+    : { read: rows, inserted: rows, duplicates: 0, rejected: 0 };
+  const actual = {
+    read: summary.read,
+    inserted: summary.inserted,
+    duplicates: summary.duplicates,
+    rejected: summary.rejected,
+  };
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(
+      `${step}: the import summary is wrong: got ${JSON.stringify(actual)}, ` +
+        `expected ${JSON.stringify(expected)}`,
+    );
+  }
+  return {
+    step,
+    rows: summary.read,
+    seconds: measured.seconds,
+    rowsPerSecond: summary.read / measured.seconds,
+    peakRssMb: measured.peakRssMb,
+    rssBeforeMb: measured.rssBeforeMb,
+    rssPeakMb: measured.rssPeakMb,
+    openSeconds: opened.seconds,
+    closeSeconds: closed.seconds,
+    storeBytes: await sizeOf(project.storeFile),
+    details: { summary: { ...actual, seconds: summary.seconds } },
+  };
+}
+
+function sqlString(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+async function sizeOf(file: string): Promise<number> {
+  return (await stat(file)).size;
+}
+
+function parseWorkerArgs(argv: string[]): WorkerArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      worker: { type: 'string' },
+      file: { type: 'string' },
+      dir: { type: 'string' },
+      rows: { type: 'string' },
+    },
+  });
+  const step = STEPS.find((name) => name === values.worker);
+  const rows = Number(values.rows);
+  if (!step || !values.file || !values.dir || !Number.isSafeInteger(rows)) {
+    throw new Error(`bad worker arguments: ${argv.join(' ')}`);
+  }
+  return { step, file: values.file, dir: values.dir, rows };
+}
+
+if (process.argv[1] === thisFile && process.argv.includes('--worker')) {
+  worker(parseWorkerArgs(process.argv.slice(2))).then(
+    (result) => {
+      process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exitCode = 1;
+    },
+  );
+}

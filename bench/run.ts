@@ -1,0 +1,152 @@
+/**
+ * Benchmarks: `npm run bench -- [name ...] [--rows N] [--keep]`. No name runs them all.
+ * A benchmark is a module exporting `run(context)`; adding one is one entry in `benchmarks`.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { makeEventsCsv, type EventsFile } from './make-events-csv.js';
+import { megabytes } from './measure.js';
+
+export interface BenchContext {
+  /** Rows of generated input (`--rows`). */
+  rows: number;
+  /** The project's root folder. */
+  rootDir: string;
+  /** The `bench/` folder. */
+  benchDir: string;
+  /** The events CSV of `rows` rows, generated on first use and cached in `bench/.cache/`. */
+  eventsFile(): Promise<EventsFile>;
+  /** Writes `bench/results/<name>.json` and returns its path. */
+  writeResults(name: string, results: unknown): Promise<string>;
+}
+
+export interface BenchModule {
+  run(context: BenchContext): Promise<void>;
+}
+
+interface Benchmark {
+  about: string;
+  load(): Promise<BenchModule>;
+}
+
+const benchmarks: Record<string, Benchmark> = {
+  import: {
+    about: 'events CSV import vs DuckDB read_csv',
+    load: () => import('./import-bench.js'),
+  },
+};
+
+const DEFAULT_ROWS = 10_000_000;
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const rootDir = dirname(benchDir);
+
+function usage(): string {
+  const names = Object.entries(benchmarks)
+    .map(([name, bench]) => `  ${name.padEnd(10)} ${bench.about}`)
+    .join('\n');
+  return `usage: npm run bench -- [name ...] [--rows N] [--keep]
+  --rows N   rows of generated input (default ${DEFAULT_ROWS.toLocaleString('en')})
+  --keep     keep the generated input in bench/.cache/ for the next run
+benchmarks:
+${names}`;
+}
+
+function parseRows(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_ROWS;
+  const rows = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(rows) || rows < 1) {
+    throw new Error(`--rows must be a positive whole number, not ${JSON.stringify(text)}`);
+  }
+  return rows;
+}
+
+interface Cli {
+  names: string[];
+  rows: number;
+  keep: boolean;
+}
+
+/** Reads the command line; a usage error is returned as its message. */
+function parseCli(argv: string[]): Cli | string {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { rows: { type: 'string' }, keep: { type: 'boolean', default: false } },
+    });
+    const unknown = positionals.filter((name) => !Object.hasOwn(benchmarks, name));
+    if (unknown.length > 0) return `unknown benchmark: ${unknown.join(', ')}`;
+    return {
+      names: positionals.length > 0 ? [...new Set(positionals)] : Object.keys(benchmarks),
+      rows: parseRows(values.rows),
+      keep: values.keep,
+    };
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cli = parseCli(argv);
+  if (typeof cli === 'string') {
+    console.error(`${cli}\n${usage()}`);
+    return 2;
+  }
+  const { names, rows, keep } = cli;
+
+  const cacheDir = join(benchDir, '.cache');
+  // Generated on first use; held in an object so that the closure's assignment is seen.
+  const input: { events: Promise<EventsFile> | null } = { events: null };
+  const context: BenchContext = {
+    rows,
+    rootDir,
+    benchDir,
+    eventsFile() {
+      input.events ??= makeEventsCsv(cacheDir, rows).then((made) => {
+        const how = made.generated ? `generated in ${made.seconds.toFixed(1)} s` : 'cached';
+        console.log(
+          `events file: ${relative(rootDir, made.file)}, ${made.rows.toLocaleString('en')} rows, ` +
+            `${megabytes(made.bytes)} MB (${how})`,
+        );
+        return made;
+      });
+      return input.events;
+    },
+    async writeResults(name, results) {
+      const dir = join(benchDir, 'results');
+      await mkdir(dir, { recursive: true });
+      const file = join(dir, `${name}.json`);
+      await writeFile(file, `${JSON.stringify(results, null, 2)}\n`, 'utf8');
+      return file;
+    },
+  };
+
+  try {
+    for (const name of names) {
+      const bench = benchmarks[name];
+      if (!bench) continue;
+      console.log(`\n== ${name}: ${bench.about} (${rows.toLocaleString('en')} rows)`);
+      const module = await bench.load();
+      await module.run(context);
+    }
+  } finally {
+    const made = await input.events?.catch(() => null);
+    if (made?.generated && !keep) {
+      await rm(made.file, { force: true });
+      console.log(`removed ${relative(rootDir, made.file)} (pass --keep to keep it)`);
+    }
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  },
+);
