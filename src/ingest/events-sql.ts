@@ -7,7 +7,7 @@ import type { Staged } from './staged.js';
  * The statement that turns staged rows into typed event rows, each with the reason it cannot
  * be stored (NULL when it can). Reasons are checked in order; the first that applies is given.
  */
-export function typedEventsSql(staged: Staged, config: Config, target: string): string {
+export function typedEventsSql(staged: Staged, config: Config, rateCount: number): string {
   const { columns, purchase, consent, campaign, survey } = config;
   const f = (name: string): string => staged.field(name);
   const consumed = consumedFields(config);
@@ -15,10 +15,17 @@ export function typedEventsSql(staged: Staged, config: Config, target: string): 
   const kind = `CASE ${f(columns.type)}
     WHEN $purchaseType THEN 'purchase' WHEN $consentType THEN 'consent'
     WHEN $campaignType THEN 'campaign' WHEN $surveyType THEN 'survey' ELSE 'other' END`;
+  // Rates are bound as a CASE rather than joined: a join could reorder rows, and rows must
+  // stay in file order for their line numbers.
+  const rateCases = Array.from(
+    { length: rateCount },
+    (_, i) => `WHEN $currency${i} THEN $rate${i}`,
+  );
+  const rateOf = (currency: string): string =>
+    `CASE ${currency} WHEN $baseCurrency THEN 1.0 ${rateCases.join(' ')} END`;
   return `
-    CREATE TEMP TABLE ${target} AS
     WITH fields AS (
-      SELECT __line AS line,
+      SELECT __line AS line, ${staged.carry},
         ${f(columns.eventId)} AS event_id_raw,
         ${f(columns.customerId)} AS customer_id,
         ${f(columns.type)} AS type,
@@ -57,9 +64,7 @@ export function typedEventsSql(staged: Staged, config: Config, target: string): 
       FROM fields
     ),
     rated AS (
-      SELECT parsed.*,
-        CASE WHEN parsed.currency = $baseCurrency THEN 1.0 ELSE rates.rate_to_base END AS rate
-      FROM parsed LEFT JOIN rates ON rates.currency = parsed.currency
+      SELECT parsed.*, ${rateOf('parsed.currency')} AS rate FROM parsed
     )
     SELECT
       line,
@@ -98,12 +103,23 @@ export function typedEventsSql(staged: Staged, config: Config, target: string): 
       CASE WHEN kind = 'campaign' THEN audience_raw END AS audience_id,
       score_num AS survey_score,
       csat_num AS survey_csat,
-      properties
+      properties,
+      ${staged.carried.join(', ')}
     FROM rated`;
 }
 
-export function eventTypeParams(config: Config): SqlParams {
+/** Parameters of the typed-events query: the mapped type names and the exchange rates. */
+export function typedEventsParams(
+  config: Config,
+  rates: readonly { currency: string; rate_to_base: number }[],
+): SqlParams {
+  const bound: Record<string, string | number> = {};
+  rates.forEach((rate, i) => {
+    bound[`currency${i}`] = rate.currency;
+    bound[`rate${i}`] = rate.rate_to_base;
+  });
   return {
+    ...bound,
     purchaseType: config.purchase.type,
     consentType: config.consent.type,
     campaignType: config.campaign.type,

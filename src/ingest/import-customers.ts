@@ -1,51 +1,54 @@
-import type { KindContext, KindImporter, KindResult } from './kind-importer.js';
-import { rejectsOf } from './rejects.js';
+import type { KindImporter } from './kind-importer.js';
 import { requireColumns } from './require-columns.js';
+import { validatedTable } from './validated-table.js';
 
 /**
  * Customers: upserted attribute by attribute. Within a file and across files the later value
  * of an attribute wins; an empty cell leaves the stored value alone.
  */
-export const importCustomers: KindImporter = async (context: KindContext): Promise<KindResult> => {
-  const { warehouse, staged, config, importId, tag } = context;
-  const idColumn = config.columns.customerId;
-  requireColumns(staged, [{ key: 'columns.customerId', name: idColumn }]);
-  const validated = `customers_${tag}`;
-  context.step('validating');
-  await warehouse.run(`
-    CREATE TEMP TABLE ${validated} AS
-    SELECT line, customer_id, attributes,
-           CASE WHEN customer_id IS NULL THEN 'missing customer id' END AS reason
-    FROM (
-      SELECT __line AS line, ${staged.field(idColumn)} AS customer_id,
-             coalesce(${staged.properties([idColumn])}, '{}'::JSON) AS attributes
-      FROM ${staged.relation}
-    )`);
-  context.step('storing');
-  const changed = `customers_${tag}_changed`;
-  await warehouse.run(`
-    CREATE TEMP TABLE ${changed} AS
-    WITH merged AS (
-      SELECT customer_id,
-             list_reduce(list(attributes ORDER BY line), (a, b) -> json_merge_patch(a, b)) AS attributes
-      FROM ${validated} WHERE reason IS NULL GROUP BY customer_id
-    )
-    -- A row changes a customer when it brings an attribute the store does not hold as given.
-    SELECT merged.customer_id,
-           json_merge_patch(coalesce(stored.attributes, '{}'::JSON), merged.attributes) AS attributes
-    FROM merged LEFT JOIN customers stored ON stored.customer_id = merged.customer_id
-    WHERE stored.customer_id IS NULL
-       OR list_bool_or(list_transform(json_keys(merged.attributes),
-            k -> (stored.attributes -> k)::VARCHAR IS DISTINCT FROM (merged.attributes -> k)::VARCHAR))`);
-  const inserted = await warehouse.run(
-    `INSERT INTO customers SELECT customer_id, attributes, $importId FROM ${changed}
-     ON CONFLICT (customer_id) DO UPDATE SET attributes = excluded.attributes,
-       import_id = excluded.import_id`,
-    { importId },
-  );
-  const [count] = await warehouse.query<{ n: number }>(
-    `SELECT count(*) AS n FROM ${validated} WHERE reason IS NULL`,
-  );
-  await warehouse.run(`DROP TABLE ${changed}`);
-  return { valid: count?.n ?? 0, inserted, rejects: rejectsOf(staged, validated) };
+export const importCustomers: KindImporter = {
+  validate({ warehouse, staged, config, tag }) {
+    const idColumn = config.columns.customerId;
+    requireColumns(staged, [{ key: 'columns.customerId', name: idColumn }]);
+    return validatedTable(
+      warehouse,
+      staged,
+      `customers_${tag}`,
+      `SELECT *, CASE WHEN customer_id IS NULL THEN 'missing customer id' END AS reason
+       FROM (
+         SELECT __line AS line, ${staged.carry}, ${staged.field(idColumn)} AS customer_id,
+                coalesce(${staged.properties([idColumn])}, '{}'::JSON) AS attributes
+         FROM ${staged.relation}
+       )`,
+    );
+  },
+
+  async store({ warehouse, tag }, validated, importId) {
+    const changed = `customers_${tag}_changed`;
+    await warehouse.run(`
+      CREATE TEMP TABLE ${changed} AS
+      WITH merged AS (
+        SELECT customer_id,
+               list_reduce(list(attributes ORDER BY line), (a, b) -> json_merge_patch(a, b))
+                 AS attributes
+        FROM ${validated} WHERE reason IS NULL GROUP BY customer_id
+      )
+      -- A row changes a customer when it brings an attribute the store does not hold as given.
+      SELECT merged.customer_id,
+             json_merge_patch(coalesce(stored.attributes, '{}'::JSON), merged.attributes)
+               AS attributes
+      FROM merged LEFT JOIN customers stored ON stored.customer_id = merged.customer_id
+      WHERE stored.customer_id IS NULL
+         OR list_bool_or(list_transform(json_keys(merged.attributes),
+              k -> (stored.attributes -> k)::VARCHAR
+                   IS DISTINCT FROM (merged.attributes -> k)::VARCHAR))`);
+    const inserted = await warehouse.run(
+      `INSERT INTO customers SELECT customer_id, attributes, $importId FROM ${changed}
+       ON CONFLICT (customer_id) DO UPDATE SET attributes = excluded.attributes,
+         import_id = excluded.import_id`,
+      { importId },
+    );
+    await warehouse.run(`DROP TABLE ${changed}`);
+    return inserted;
+  },
 };

@@ -44,7 +44,9 @@ export async function importFile(
   let rows: number | null = null;
   let step = 'reading';
   const report = (fraction: number | null): void => {
-    const bytes = step === 'reading' ? Math.round((fraction ?? 0) * totalBytes) : totalBytes;
+    // The file is read while it is staged and validated; later steps work on what was read.
+    const reading = step === 'reading' || step === 'validating';
+    const bytes = reading ? Math.round((fraction ?? 0) * totalBytes) : totalBytes;
     options.onProgress?.({ step, fraction, rows, bytes, totalBytes });
   };
   // A callback that throws from the timer aborts the import at the next step, not the process.
@@ -62,13 +64,25 @@ export async function importFile(
     if (aborted !== null) throw aborted;
   };
   let rejectsFile: string | null = null;
-  // Staging happens before the transaction: scratch tables are private to this connection,
-  // and rows staged outside a transaction keep their file order as 0-based row ids.
+  const stepTo = (name: string): void => {
+    checkAborted();
+    step = name;
+    report(null);
+  };
   const tag = `${process.pid}_${(stagingCounter += 1)}`;
   report(0);
   const staged =
     totalBytes === 0 ? null : await stageFile(warehouse, file, format, tag).catch(unreadable(file));
+  const importer = importers[options.kind];
+  const context = staged && { warehouse, staged, config: project.config, tag };
   try {
+    // Staging and validation change no stored data, so they run before the transaction:
+    // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
+    if (context) stepTo('validating');
+    const validated = context && (await importer.validate(context).catch(unreadable(file)));
+    const counts =
+      validated && staged ? await countRows(warehouse, validated, staged.broken) : null;
+    rows = counts?.read ?? 0;
     return await warehouse.transaction(async () => {
       const [last] = await warehouse.query<{ id: number }>(
         'SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports',
@@ -77,39 +91,30 @@ export async function importFile(
       const summary: ImportSummary = {
         file,
         kind: options.kind,
-        read: staged?.read ?? 0,
+        read: counts?.read ?? 0,
         inserted: 0,
         duplicates: 0,
         rejected: 0,
         rejectsFile: null,
         seconds: 0,
       };
-      if (staged) {
-        rows = staged.read;
-        const stepTo = (name: string): void => {
-          checkAborted();
-          step = name;
-          report(null);
-        };
-        const result = await importers[options.kind]({
-          warehouse,
-          staged,
-          config: project.config,
-          importId,
-          tag,
-          step: stepTo,
-        });
+      if (context && validated && counts && staged) {
+        stepTo('storing');
+        const inserted = await importer.store(context, validated, importId);
         stepTo('writing rejects');
         const candidate = join(project.rejectsDir, `${importId}.csv`);
         const rejected = await writeRejects(
           warehouse,
-          [result.rejects, `SELECT line, reason, record FROM ${staged.broken}`],
+          [
+            `SELECT line, reason, record FROM ${validated} WHERE reason IS NOT NULL`,
+            `SELECT line, reason, record FROM ${staged.broken}`,
+          ],
           candidate,
         );
         if (rejected > 0) rejectsFile = candidate;
         Object.assign(summary, {
-          inserted: result.inserted,
-          duplicates: result.valid - result.inserted,
+          inserted,
+          duplicates: counts.valid - inserted,
           rejected,
           rejectsFile,
         });
@@ -136,6 +141,20 @@ export async function importFile(
   }
 }
 
+/** Rows read (readable and not) and the readable ones that passed validation. */
+async function countRows(
+  warehouse: Warehouse,
+  validated: string,
+  broken: string,
+): Promise<{ read: number; valid: number }> {
+  const [row] = await warehouse.query<{ readable: number; valid: number; unreadable: number }>(
+    `SELECT count(*) AS readable, count(*) FILTER (WHERE reason IS NULL) AS valid,
+            (SELECT count(*) FROM ${broken}) AS unreadable
+     FROM ${validated}`,
+  );
+  return { read: (row?.readable ?? 0) + (row?.unreadable ?? 0), valid: row?.valid ?? 0 };
+}
+
 let stagingCounter = 0;
 
 async function fileSize(file: string): Promise<number> {
@@ -151,6 +170,7 @@ async function fileSize(file: string): Promise<number> {
 
 function unreadable(file: string): (error: unknown) => never {
   return (error) => {
+    if (error instanceof ClvError) throw error;
     throw new ClvError('bad_input', `cannot read ${file}: ${(error as Error).message}`, {
       cause: error,
     });

@@ -1,37 +1,23 @@
-import type { KindImporter } from './kind-importer.js';
-import { requireColumns } from './require-columns.js';
-import { upsertKeyed } from './upsert-keyed.js';
+import { keyedImporter } from './upsert-keyed.js';
 
 /** Exchange rates to the base currency, upserted by currency. */
-export const importRates: KindImporter = (context) => {
-  const { staged, config } = context;
-  requireColumns(staged, [
-    { key: 'currency', name: 'currency' },
-    { key: 'rate_to_base', name: 'rate_to_base' },
-  ]);
-  return upsertKeyed(context, {
-    table: 'rates',
-    keys: ['currency'],
-    values: ['rate_to_base'],
-    params: { baseCurrency: config.baseCurrency },
-    validate: (relation) => `
-      SELECT line, currency, rate_to_base,
-             CASE
-               WHEN currency IS NULL THEN 'missing currency'
-               WHEN NOT regexp_full_match(currency, '[A-Z]{3}')
-                 THEN 'currency is not a three-letter code: ' || currency
-               WHEN rate_raw IS NULL THEN 'missing rate_to_base'
-               WHEN rate_to_base IS NULL OR NOT isfinite(rate_to_base)
-                 THEN 'non-numeric rate_to_base: ' || rate_raw
-               WHEN rate_to_base <= 0 THEN 'rate_to_base must be positive: ' || rate_raw
-               WHEN currency = $baseCurrency AND rate_to_base <> 1
-                 THEN 'the base currency ' || currency || ' has rate 1, not ' || rate_raw
-             END AS reason
-      FROM (
-        SELECT __line AS line, upper(${staged.field('currency')}) AS currency,
-               ${staged.field('rate_to_base')} AS rate_raw,
-               try_cast(${staged.field('rate_to_base')} AS DOUBLE) AS rate_to_base
-        FROM ${relation}
-      )`,
-  });
-};
+export const importRates = keyedImporter({
+  table: 'rates',
+  keys: ['currency'],
+  values: ['rate_to_base'],
+  required: ['currency', 'rate_to_base'],
+  fields: (staged) => `upper(${staged.field('currency')}) AS currency,
+    ${staged.field('rate_to_base')} AS rate_raw,
+    try_cast(${staged.field('rate_to_base')} AS DOUBLE) AS rate_to_base`,
+  reason: `CASE
+    WHEN currency IS NULL THEN 'missing currency'
+    WHEN NOT regexp_full_match(currency, '[A-Z]{3}')
+      THEN 'currency is not a three-letter code: ' || currency
+    WHEN rate_raw IS NULL THEN 'missing rate_to_base'
+    WHEN rate_to_base IS NULL OR NOT isfinite(rate_to_base) THEN 'non-numeric rate_to_base: ' || rate_raw
+    WHEN rate_to_base <= 0 THEN 'rate_to_base must be positive: ' || rate_raw
+    WHEN currency = $baseCurrency AND rate_to_base <> 1
+      THEN 'the base currency ' || currency || ' has rate 1, not ' || rate_raw
+  END`,
+  params: (config) => ({ baseCurrency: config.baseCurrency }),
+});

@@ -6,21 +6,17 @@ export interface KindContext {
   warehouse: Warehouse;
   staged: Staged;
   config: Config;
-  importId: number;
   /** Unique suffix for scratch tables of this import. */
   tag: string;
-  /** Reports that a long step starts, so progress can be shown. */
-  step(name: string): void;
 }
 
-export interface KindResult {
-  /** Readable rows that passed validation. */
-  valid: number;
-  /** Rows that created or changed a stored record; the other valid rows were duplicates. */
-  inserted: number;
-  /** A query yielding `line`, `reason`, `record` for every rejected readable row. */
-  rejects: string;
+/**
+ * Imports one kind of file in two phases. `validate` changes no stored data: it returns a
+ * scratch table with `line`, `reason` (NULL when the row can be stored), `record` and the
+ * kind's columns. `store` runs inside the import's transaction and returns how many rows
+ * created or changed a stored record.
+ */
+export interface KindImporter {
+  validate(context: KindContext): Promise<string>;
+  store(context: KindContext, validated: string, importId: number): Promise<number>;
 }
-
-/** Stores one kind of staged file; the caller owns the transaction and the rejects file. */
-export type KindImporter = (context: KindContext) => Promise<KindResult>;

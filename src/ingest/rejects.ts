@@ -2,18 +2,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
-import type { Staged } from './staged.js';
-
-/**
- * The rejected readable rows of a validated table (with `line` and `reason` columns), each with
- * the row as it stood in the file. The record is rebuilt only for rejected rows.
- */
-export function rejectsOf(staged: Staged, validated: string): string {
-  return `SELECT r.__reject_line AS line, r.__reject_reason AS reason, ${staged.record} AS record
-          FROM ${staged.relation}
-          JOIN (SELECT line AS __reject_line, reason AS __reject_reason FROM ${validated}
-                WHERE reason IS NOT NULL) r ON r.__reject_line = __line`;
-}
 
 /**
  * Writes every rejected row, readable or not, to a CSV file (line, reason, record) in line

@@ -14,6 +14,7 @@ export async function stageNdjson(
   const lines = `stage_${tag}_lines`;
   const table = `stage_${tag}`;
   const broken = `stage_${tag}_broken`;
+  const relation = `stage_${tag}_rows`;
   // A delimiter that JSON text cannot hold unescaped and no quoting: each line is one value.
   await warehouse.run(
     `CREATE TEMP TABLE ${lines} AS SELECT * FROM read_csv($file, columns = {'text': 'VARCHAR'},
@@ -41,17 +42,13 @@ export async function stageNdjson(
   await warehouse.run(`
     CREATE TEMP TABLE ${broken} AS
     SELECT __line AS line, __error AS reason, __raw AS record FROM ${table} WHERE __error IS NOT NULL`);
-  const relation = `stage_${tag}_rows`;
   await warehouse.run(
     `CREATE TEMP VIEW ${relation} AS SELECT __line, __raw, __j FROM ${table} WHERE __error IS NULL`,
   );
-  const [count] = await warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
   const key = (name: string): string => `__j ->> ${literal(name)}`;
 
   return {
     relation,
-    broken,
-    read: count?.n ?? 0,
     columns: null,
     field: (name) => `nullif(trim(${key(name)}), '')`,
     properties(exclude) {
@@ -61,8 +58,11 @@ export async function stageNdjson(
           AND json_type(__j -> k) <> 'NULL'),
         k -> struct_pack(k := k, v := __j -> k)))), '{}')`;
     },
-    record: '__raw',
+    carry: '__raw AS __carry_raw',
+    carried: ['__carry_raw'],
+    record: '__carry_raw',
     hash: 'md5(trim(__raw))',
+    broken,
     async drop() {
       await warehouse.run(`DROP VIEW IF EXISTS ${relation}`);
       await warehouse.run(`DROP TABLE IF EXISTS ${table}`);

@@ -3,8 +3,8 @@ import type { Warehouse } from '../store/warehouse.js';
 import type { Staged } from './staged.js';
 
 /**
- * Stages a CSV or Parquet file. CSV is read as text (every value kept exactly as written);
- * rows the reader cannot split are recorded by the engine with their line numbers.
+ * Stages a CSV or Parquet file. The engine records the CSV rows it cannot split, with their
+ * line numbers; every other row gets its line number in the relation.
  */
 export async function stageTabular(
   warehouse: Warehouse,
@@ -12,24 +12,28 @@ export async function stageTabular(
   format: 'csv' | 'parquet',
   tag: string,
 ): Promise<Staged> {
-  const table = `stage_${tag}`;
-  const rejectsTable = `stage_${tag}_reader_errors`;
-  const rejectsScan = `stage_${tag}_reader_scans`;
-  const broken = `stage_${tag}_broken`;
   const relation = `stage_${tag}_rows`;
+  const readerErrors = `stage_${tag}_reader_errors`;
+  const readerScans = `stage_${tag}_reader_scans`;
+  const broken = `stage_${tag}_broken`;
+  const table = `stage_${tag}`;
+  const tables: string[] = [table, readerErrors, readerScans, broken];
+  // The file is copied once, as text (every value exactly as written), into a table whose row
+  // ids, made outside any transaction, are the readable rows' positions in the file.
   if (format === 'csv') {
     await warehouse.run(
       `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv($file, all_varchar = true,
-         header = true, store_rejects = true, rejects_table = ${literal(rejectsTable)},
-         rejects_scan = ${literal(rejectsScan)}, max_line_size = 67108864)`,
+         header = true, store_rejects = true, rejects_table = ${literal(readerErrors)},
+         rejects_scan = ${literal(readerScans)}, max_line_size = 67108864)`,
       { file },
     );
     // One line can carry several errors; the first one is its reason.
     await warehouse.run(`
       CREATE TEMP TABLE ${broken} AS
-      SELECT line::BIGINT AS line, 'malformed row: ' || first(error_message ORDER BY column_idx) AS reason,
+      SELECT line::BIGINT AS line,
+             'malformed row: ' || first(error_message ORDER BY column_idx) AS reason,
              first(csv_line) AS record
-      FROM ${rejectsTable} GROUP BY line`);
+      FROM ${readerErrors} GROUP BY line`);
   } else {
     await warehouse.run(
       `CREATE TEMP TABLE ${table} AS SELECT * FROM read_parquet($file, file_row_number = true)`,
@@ -39,27 +43,21 @@ export async function stageTabular(
       `CREATE TEMP TABLE ${broken} (line BIGINT, reason VARCHAR, record VARCHAR)`,
     );
   }
-  const described = await warehouse.query<{ column_name: string }>(`DESCRIBE ${table}`);
-  const columns = described
-    .map((row) => row.column_name)
-    .filter((name) => !(format === 'parquet' && name === 'file_row_number'));
-  const [counts] = await warehouse.query<{ readable: number; unreadable: number }>(
-    `SELECT (SELECT count(*) FROM ${table}) AS readable, (SELECT count(*) FROM ${broken}) AS unreadable`,
-  );
-  const unreadable = counts?.unreadable ?? 0;
+  const [gapCount] = await warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM ${broken}`);
   await warehouse.run(
-    `CREATE TEMP VIEW ${relation} AS ${lineNumbered(table, broken, format, unreadable > 0)}`,
+    `CREATE TEMP VIEW ${relation} AS ${lineNumbered(table, broken, format, (gapCount?.n ?? 0) > 0)}`,
   );
+  const described = await warehouse.query<{ column_name: string }>(`DESCRIBE ${relation}`);
+  const columns = described.map((row) => row.column_name).filter((name) => name !== '__line');
 
   const byLowerName = new Map(columns.map((name) => [name.toLowerCase(), name]));
   const resolve = (name: string): string | undefined =>
     columns.includes(name) ? name : byLowerName.get(name.toLowerCase());
   const text = (column: string): string => `CAST(${ident(column)} AS VARCHAR)`;
+  const carried = columns.map((_, i) => `__carry_${i}`);
 
   return {
     relation,
-    broken,
-    read: (counts?.readable ?? 0) + unreadable,
     columns,
     field(name) {
       const column = resolve(name);
@@ -72,27 +70,32 @@ export async function stageTabular(
       const entries = kept.map(
         (name) => `struct_pack(k := ${literal(name)}, v := to_json(${ident(name)}))`,
       );
-      return `nullif(to_json(map_from_entries(list_filter([${entries.join(', ')}],
-        e -> e.v IS NOT NULL AND e.v::VARCHAR <> '""'))), '{}')`;
+      // Most rows have no extra fields: skip building the object for them.
+      const allNull = kept.map((name) => `${ident(name)} IS NULL`).join(' AND ');
+      return `CASE WHEN ${allNull} THEN NULL::JSON ELSE nullif(to_json(map_from_entries(
+        list_filter([${entries.join(', ')}], e -> e.v IS NOT NULL AND e.v::VARCHAR <> '""'))), '{}') END`;
     },
+    carry: columns
+      .map((name, i) => `${format === 'csv' ? text(name) : ident(name)} AS __carry_${i}`)
+      .join(', '),
+    carried,
     record:
       format === 'csv'
-        ? `concat_ws(',', ${columns.map((name) => csvCell(text(name))).join(', ')})`
-        : `to_json(struct_pack(${columns.map((name) => `${ident(name)} := ${ident(name)}`).join(', ')}))::VARCHAR`,
+        ? `concat_ws(',', ${carried.map(csvCell).join(', ')})`
+        : `to_json(struct_pack(${columns.map((name, i) => `${ident(name)} := __carry_${i}`).join(', ')}))::VARCHAR`,
     hash: `md5(concat_ws(chr(31), ${columns.map((name) => `coalesce(${text(name)}, chr(30))`).join(', ')}))`,
+    broken,
     async drop() {
       await warehouse.run(`DROP VIEW IF EXISTS ${relation}`);
-      for (const name of [table, broken, rejectsTable, rejectsScan]) {
-        await warehouse.run(`DROP TABLE IF EXISTS ${name}`);
-      }
+      for (const name of tables) await warehouse.run(`DROP TABLE IF EXISTS ${name}`);
     },
   };
 }
 
 /**
- * Line numbers: the engine keeps file order in the staged table, so the n-th readable row is
- * the n-th line after the header that the reader did not reject. With rejected lines L0 < L1
- * < …, row n sits after every Lj with Lj − 2 − j ≤ n (the readable rows before Lj).
+ * Line numbers: the n-th readable row (row id n) is the n-th line after the header that the
+ * reader did not reject. With rejected lines L0 < L1 < …, row n sits after every Lj with
+ * Lj − 2 − j ≤ n (the readable rows before Lj). Parquet rows carry their own number.
  */
 function lineNumbered(
   table: string,
@@ -105,12 +108,12 @@ function lineNumbered(
   }
   if (!hasGaps) return `SELECT rowid + 2 AS __line, * FROM ${table}`;
   return `
-    WITH numbered AS (SELECT rowid AS __n, * FROM ${table}),
-    gaps AS (
+    WITH gaps AS (
       SELECT line - 2 - (row_number() OVER (ORDER BY line) - 1) AS before,
              row_number() OVER (ORDER BY line) AS skipped
       FROM ${broken}
-    )
+    ),
+    numbered AS (SELECT rowid AS __n, * FROM ${table})
     SELECT numbered.__n + 2 + coalesce(gaps.skipped, 0) AS __line, numbered.* EXCLUDE (__n)
     FROM numbered ASOF LEFT JOIN gaps ON numbered.__n >= gaps.before`;
 }

@@ -4,22 +4,24 @@
  * are kept apart in `broken` with their reason, so that nothing read is lost.
  */
 export interface Staged {
-  /** Relation of readable rows, with `__line` (line number in the file) and the source fields. */
+  /** Relation of readable rows, with `__line`, the row's line number in the file. */
   relation: string;
-  /** Relation of unreadable rows: `line`, `reason`, `record`. */
-  broken: string;
-  /** Count of rows read, readable and not. */
-  read: number;
   /** Field names the file is known to have; null when rows may differ (NDJSON). */
   columns: readonly string[] | null;
   /** SQL for a field's text: trimmed, NULL when absent or empty. */
   field(name: string): string;
   /** SQL for a JSON object of every field not named in `exclude`, NULL when none is left. */
   properties(exclude: readonly string[]): string;
-  /** SQL for the row as it stood in the file, for the rejects file. */
+  /** Select items that carry the raw row through derived tables, for `record`. */
+  carry: string;
+  /** Names of the carried columns. */
+  carried: readonly string[];
+  /** SQL over the carried columns: the row as it stood in the file, for the rejects file. */
   record: string;
   /** SQL for a stable hash of the row's content, used as its id when the file has none. */
   hash: string;
-  /** Drops the scratch tables. */
+  /** Relation of unreadable rows: `line`, `reason`, `record`. */
+  broken: string;
+  /** Drops the scratch tables and views. */
   drop(): Promise<void>;
 }
