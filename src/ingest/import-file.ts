@@ -1,12 +1,13 @@
-import { stat, rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Project } from '../config/project.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { detectFormat, type ImportKind } from './formats.js';
+import { detectFormat, type FileFormat, type ImportKind } from './formats.js';
 import { importCosts } from './import-costs.js';
 import { importCustomers } from './import-customers.js';
 import { importEvents } from './import-events.js';
+import { ImportProgressTracker } from './import-progress.js';
 import { importRates } from './import-rates.js';
 import type { ImportProgress, ImportSummary } from './import-summary.js';
 import type { KindImporter } from './kind-importer.js';
@@ -28,6 +29,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
+let scratchCounter = 0;
+
 /**
  * Imports one file in one transaction: every row is inserted, recognised as a duplicate, or
  * written to the rejects file with its line number and reason. A failure leaves no trace.
@@ -41,83 +44,48 @@ export async function importFile(
   const file = resolve(options.file);
   const format = detectFormat(file, options.format);
   const totalBytes = await fileSize(file);
-  let rows: number | null = null;
-  let step = 'reading';
-  const report = (fraction: number | null): void => {
-    // The file is read while it is staged and validated; later steps work on what was read.
-    const reading = step === 'reading' || step === 'validating';
-    const bytes = reading ? Math.round((fraction ?? 0) * totalBytes) : totalBytes;
-    options.onProgress?.({ step, fraction, rows, bytes, totalBytes });
+  const progress = new ImportProgressTracker(warehouse, totalBytes, options.onProgress);
+  const summary: ImportSummary = {
+    file,
+    kind: options.kind,
+    read: 0,
+    inserted: 0,
+    duplicates: 0,
+    rejected: 0,
+    rejectsFile: null,
+    seconds: 0,
   };
-  // A callback that throws from the timer aborts the import at the next step, not the process.
-  let aborted: unknown = null;
-  const poll = options.onProgress
-    ? setInterval(() => {
-        try {
-          report(warehouse.progress());
-        } catch (error) {
-          aborted ??= error;
-        }
-      }, 200)
-    : null;
-  const checkAborted = (): void => {
-    if (aborted !== null) throw aborted;
-  };
-  let rejectsFile: string | null = null;
-  const stepTo = (name: string): void => {
-    checkAborted();
-    step = name;
-    report(null);
-  };
-  const tag = `${process.pid}_${(stagingCounter += 1)}`;
-  report(0);
+  const tag = `${process.pid}_${(scratchCounter += 1)}`;
+  // Staging and validation change no stored data, so they run before the transaction:
+  // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
   const staged =
     totalBytes === 0 ? null : await stageFile(warehouse, file, format, tag).catch(unreadable(file));
-  const importer = importers[options.kind];
-  const context = staged && { warehouse, staged, config: project.config, tag };
   try {
-    // Staging and validation change no stored data, so they run before the transaction:
-    // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
-    if (context) stepTo('validating');
+    const importer = importers[options.kind];
+    const context = staged && { warehouse, staged, config: project.config, tag };
+    progress.enter('validating');
     const validated = context && (await importer.validate(context).catch(unreadable(file)));
     const counts =
-      validated && staged ? await countRows(warehouse, validated, staged.broken) : null;
-    rows = counts?.read ?? 0;
+      staged && validated ? await countRows(warehouse, validated, staged.broken) : null;
+    summary.read = counts?.read ?? 0;
+    progress.setRows(summary.read);
     return await warehouse.transaction(async () => {
-      const [last] = await warehouse.query<{ id: number }>(
-        'SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports',
-      );
-      const importId = last?.id ?? 1;
-      const summary: ImportSummary = {
-        file,
-        kind: options.kind,
-        read: counts?.read ?? 0,
-        inserted: 0,
-        duplicates: 0,
-        rejected: 0,
-        rejectsFile: null,
-        seconds: 0,
-      };
-      if (context && validated && counts && staged) {
-        stepTo('storing');
-        const inserted = await importer.store(context, validated, importId);
-        stepTo('writing rejects');
-        const candidate = join(project.rejectsDir, `${importId}.csv`);
-        const rejected = await writeRejects(
+      const importId = await nextImportId(warehouse);
+      if (context && validated && counts) {
+        progress.enter('storing');
+        summary.inserted = await importer.store(context, validated, importId);
+        summary.duplicates = counts.valid - summary.inserted;
+        progress.enter('writing rejects');
+        const rejectsFile = join(project.rejectsDir, `${importId}.csv`);
+        summary.rejected = await writeRejects(
           warehouse,
           [
             `SELECT line, reason, record FROM ${validated} WHERE reason IS NOT NULL`,
-            `SELECT line, reason, record FROM ${staged.broken}`,
+            `SELECT line, reason, record FROM ${context.staged.broken}`,
           ],
-          candidate,
-        );
-        if (rejected > 0) rejectsFile = candidate;
-        Object.assign(summary, {
-          inserted,
-          duplicates: counts.valid - inserted,
-          rejected,
           rejectsFile,
-        });
+        );
+        if (summary.rejected > 0) summary.rejectsFile = rejectsFile;
       }
       if (summary.read !== summary.inserted + summary.duplicates + summary.rejected) {
         throw new Error(
@@ -127,16 +95,14 @@ export async function importFile(
       }
       summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
       await recordImport(warehouse, importId, format, summary);
-      checkAborted();
-      step = 'done';
-      report(1);
+      progress.enter('done');
       return summary;
     });
   } catch (error) {
-    if (rejectsFile) await rm(rejectsFile, { force: true });
+    if (summary.rejectsFile) await rm(summary.rejectsFile, { force: true });
     throw error;
   } finally {
-    if (poll) clearInterval(poll);
+    progress.stop();
     await staged?.drop();
   }
 }
@@ -155,7 +121,12 @@ async function countRows(
   return { read: (row?.readable ?? 0) + (row?.unreadable ?? 0), valid: row?.valid ?? 0 };
 }
 
-let stagingCounter = 0;
+async function nextImportId(warehouse: Warehouse): Promise<number> {
+  const [row] = await warehouse.query<{ id: number }>(
+    'SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports',
+  );
+  return row?.id ?? 1;
+}
 
 async function fileSize(file: string): Promise<number> {
   try {
@@ -168,6 +139,7 @@ async function fileSize(file: string): Promise<number> {
   }
 }
 
+/** Errors of the engine's readers mean the file cannot be read as the format says. */
 function unreadable(file: string): (error: unknown) => never {
   return (error) => {
     if (error instanceof ClvError) throw error;
@@ -180,7 +152,7 @@ function unreadable(file: string): (error: unknown) => never {
 async function recordImport(
   warehouse: Warehouse,
   importId: number,
-  format: string,
+  format: FileFormat,
   summary: ImportSummary,
 ): Promise<void> {
   await warehouse.run(

@@ -46,4 +46,17 @@ describe('an import is one transaction', () => {
       expect(await counts(t)).toEqual({ events: 2, imports: 1 });
     });
   }
+
+  it('reports its steps in order and ends with the whole file read', async () => {
+    const file = await t.file('events.csv', CSV);
+    const seen: { step: string; bytes: number; rows: number | null }[] = [];
+    await importFile(t.warehouse, t.project, {
+      file,
+      kind: 'events',
+      onProgress: ({ step, bytes, rows }) => seen.push({ step, bytes, rows }),
+    });
+    const steps = seen.map((p) => p.step).filter((step, i, all) => step !== all[i - 1]);
+    expect(steps).toEqual(['reading', 'validating', 'storing', 'writing rejects', 'done']);
+    expect(seen.at(-1)).toEqual({ step: 'done', bytes: CSV.length, rows: 3 });
+  });
 });
