@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { initProject } from '../../src/cli/commands/init.js';
 import type { Project } from '../../src/config/project.js';
 import { openStore } from '../../src/store/open-store.js';
+import { literal } from '../../src/store/sql-text.js';
 import type { Row, Warehouse } from '../../src/store/warehouse.js';
 
 export interface TempProject {
@@ -13,6 +14,8 @@ export interface TempProject {
   /** Writes a file into the project folder and returns its path. */
   file(name: string, content: string | Buffer): Promise<string>;
   query<T extends Row = Row>(sql: string): Promise<T[]>;
+  /** The line and reason of every row in an import's rejects file. */
+  rejects(file: string | null): Promise<{ line: number; reason: string }[]>;
   cleanup(): Promise<void>;
 }
 
@@ -32,6 +35,10 @@ export async function tempProject(config?: object): Promise<TempProject> {
       return path;
     },
     query: (sql) => warehouse.query(sql),
+    rejects: (file) =>
+      warehouse.query<{ line: number; reason: string }>(
+        `SELECT line, reason FROM read_csv(${literal(file ?? '')}) ORDER BY line`,
+      ),
     async cleanup() {
       await warehouse.close();
       await rm(dir, { recursive: true, force: true });

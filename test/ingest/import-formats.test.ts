@@ -77,9 +77,7 @@ describe('import formats', () => {
         source_line: 6,
       },
     ]);
-    const rejects = await t.query(
-      `SELECT line, reason FROM read_csv(${literal(summary.rejectsFile ?? '')}) ORDER BY line`,
-    );
+    const rejects = await t.rejects(summary.rejectsFile);
     expect(rejects).toEqual([
       { line: 2, reason: 'malformed JSON' },
       { line: 5, reason: 'not a JSON object' },
@@ -117,9 +115,7 @@ describe('import formats', () => {
       properties: '{"tier":"gold"}',
       source_line: 1,
     });
-    const rejects = await t.query(
-      `SELECT line, reason FROM read_csv(${literal(summary.rejectsFile ?? '')}) ORDER BY line`,
-    );
+    const rejects = await t.rejects(summary.rejectsFile);
     expect(rejects).toEqual([
       { line: 2, reason: 'missing customer id' },
       { line: 3, reason: 'negative amount: -1.00' },

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { literal } from '../../src/store/sql-text.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
 describe('customers, costs and rates', () => {
@@ -9,9 +8,6 @@ describe('customers, costs and rates', () => {
     t = await tempProject();
   });
   afterEach(() => t.cleanup());
-
-  const rejectsOf = (file: string | null) =>
-    t.query(`SELECT line, reason FROM read_csv(${literal(file ?? '')}) ORDER BY line`);
 
   it('upserts customers attribute by attribute, the later value winning', async () => {
     const first = await t.file(
@@ -74,7 +70,7 @@ describe('customers, costs and rates', () => {
     );
     const summary = await importFile(t.warehouse, t.project, { file, kind: 'costs' });
     expect(summary).toMatchObject({ read: 7, inserted: 2, duplicates: 1, rejected: 4 });
-    expect(await rejectsOf(summary.rejectsFile)).toEqual([
+    expect(await t.rejects(summary.rejectsFile)).toEqual([
       { line: 3, reason: 'month is not YYYY-MM: 2024-1' },
       { line: 4, reason: 'negative spend: -1' },
       { line: 5, reason: 'missing channel' },
@@ -107,7 +103,7 @@ describe('customers, costs and rates', () => {
     );
     const summary = await importFile(t.warehouse, t.project, { file, kind: 'rates' });
     expect(summary).toMatchObject({ read: 8, inserted: 3, duplicates: 0, rejected: 5 });
-    expect(await rejectsOf(summary.rejectsFile)).toEqual([
+    expect(await t.rejects(summary.rejectsFile)).toEqual([
       { line: 3, reason: 'the base currency EUR has rate 1, not 2' },
       { line: 5, reason: 'currency is not a three-letter code: USDX' },
       { line: 6, reason: 'rate_to_base must be positive: 0' },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { literal } from '../../src/store/sql-text.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
 const ROWS = 300_000;
@@ -33,9 +32,7 @@ describe('a large file, read in parallel chunks', () => {
     const malformedLines = [50_000, 100_000, 150_000, 200_000, 250_000].map((i) => i + 2);
     const badAmountLines = [70_001, 140_002, 210_003, 280_004].map((i) => i + 2);
     expect(summary).toMatchObject({ read: ROWS, inserted: ROWS - 9, duplicates: 0, rejected: 9 });
-    const rejects = await t.query<{ line: number; reason: string }>(
-      `SELECT line, reason FROM read_csv(${literal(summary.rejectsFile ?? '')}) ORDER BY line`,
-    );
+    const rejects = await t.rejects(summary.rejectsFile);
     expect(rejects.map((r) => r.line)).toEqual(
       [...malformedLines, ...badAmountLines].sort((a, b) => a - b),
     );
