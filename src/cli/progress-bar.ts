@@ -15,7 +15,7 @@ export function importProgressBar(
   let shown = false;
   return {
     update({ step, fraction, rows, bytes, totalBytes }) {
-      const share = fraction ?? (step === 'reading' ? 0 : 1);
+      const share = fraction ?? (step === 'done' ? 1 : 0);
       const filled = Math.round(share * WIDTH);
       const bar = `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}]`;
       const rowText = rows === null ? '' : `  ${rows.toLocaleString('en')} rows`;

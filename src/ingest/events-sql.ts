@@ -86,6 +86,7 @@ export function typedEventsSql(staged: Staged, config: Config, rateCount: number
           THEN 'survey csat is not a number from 1 to 5: ' || csat_raw
       END AS reason,
       event_id,
+      event_id_raw IS NULL AS hashed_id,
       customer_id,
       type,
       kind,

@@ -18,8 +18,9 @@ export const importEvents: KindImporter = {
     );
     // Zone-less time stamps are read in the project's zone; the session is UTC otherwise.
     await warehouse.run(`SET TimeZone = ${literal(config.timezone)}`);
+    let typed: string;
     try {
-      return await validatedTable(
+      typed = await validatedTable(
         warehouse,
         staged,
         `typed_${tag}`,
@@ -29,6 +30,15 @@ export const importEvents: KindImporter = {
     } finally {
       await warehouse.run(`SET TimeZone = 'UTC'`);
     }
+    // A row without an id is known by its content and by which occurrence of that content it is
+    // in the file: importing the file again adds nothing, yet two identical purchases on one
+    // day stay two, and the same event in two overlapping exports is stored once.
+    await warehouse.run(`
+      UPDATE ${typed} SET event_id = ${typed}.event_id || ':' || occurrence.n
+      FROM (SELECT line, row_number() OVER (PARTITION BY event_id ORDER BY line) AS n
+            FROM ${typed} WHERE hashed_id) occurrence
+      WHERE ${typed}.line = occurrence.line`);
+    return typed;
   },
 
   async store({ warehouse }, validated, importId) {

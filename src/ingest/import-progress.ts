@@ -49,9 +49,9 @@ export class ImportProgressTracker {
   }
 
   private report(fraction: number | null): void {
-    // The file is read while it is staged and validated; later steps work on what was read.
-    const reading = this.step === 'reading' || this.step === 'validating';
-    const bytes = reading ? Math.round((fraction ?? 0) * this.totalBytes) : this.totalBytes;
+    // Staging reads the file; later steps work on what was read.
+    const bytes =
+      this.step === 'reading' ? Math.round((fraction ?? 0) * this.totalBytes) : this.totalBytes;
     const { step, rows, totalBytes } = this;
     this.onProgress?.({
       step,

@@ -44,6 +44,9 @@ export class DuckDbWarehouse implements Warehouse {
     const connection = await instance.connect();
     // Stored times are UTC; sessions convert to the project's zone explicitly where needed.
     await connection.run("SET TimeZone = 'UTC'");
+    // Progress is only tracked with the progress bar on; ours is drawn by the CLI, not DuckDB.
+    await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar_print = false');
     return new DuckDbWarehouse(instance, connection);
   }
 
