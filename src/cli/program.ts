@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerRefresh } from './commands/refresh.js';
 
 /** The `clv` command line: every command takes --project DIR and --json. */
 export function buildProgram(): Command {
@@ -14,5 +15,6 @@ export function buildProgram(): Command {
   registerInit(program);
   registerImport(program);
   registerDemo(program);
+  registerRefresh(program);
   return program;
 }

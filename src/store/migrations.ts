@@ -67,4 +67,17 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'refresh log',
+    sql: `
+      CREATE TABLE refreshes (
+        refresh_id INTEGER PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        seconds DOUBLE NOT NULL,
+        last_import_id INTEGER,
+        events BIGINT NOT NULL
+      );
+    `,
+  },
 ];

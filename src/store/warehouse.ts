@@ -1,6 +1,9 @@
-/** A value bound to a named SQL parameter (`$name`). */
-export type SqlValue = string | number | boolean | null;
+/** A value bound to a named SQL parameter (`$name`); a list of strings binds as VARCHAR[]. */
+export type SqlValue = string | number | boolean | null | readonly string[];
 export type SqlParams = Readonly<Record<string, SqlValue>>;
+
+/** A single value appended to a table. */
+export type CellScalar = string | number | boolean | null;
 
 /** A value read back: numbers, text, booleans, null, and ISO strings for dates and times. */
 export type CellValue =
@@ -23,7 +26,7 @@ export interface Warehouse {
   /** Runs a query and yields its rows a chunk at a time. */
   stream(sql: string, params?: SqlParams): AsyncIterable<Row[]>;
   /** Appends rows, in the table's column order, through the engine's bulk path. */
-  append(table: string, rows: Iterable<readonly SqlValue[]>): Promise<number>;
+  append(table: string, rows: Iterable<readonly CellScalar[]>): Promise<number>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** Share of the running statement done, 0..1, or null when the engine cannot tell. */

@@ -2,11 +2,13 @@ import {
   DuckDBDataChunkWriter,
   DuckDBInstance,
   JSToDuckDBValueConverter,
+  listValue,
+  type DuckDBValue,
   type DuckDBConnection,
   type DuckDBResult,
 } from '@duckdb/node-api';
 import { ClvError } from '../../shared/errors.js';
-import type { Row, SqlParams, SqlValue, Warehouse } from '../warehouse.js';
+import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
 import { toCell } from './values.js';
 
 export interface DuckDbOptions {
@@ -51,16 +53,12 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async run(sql: string, params?: SqlParams): Promise<number> {
-    const result = await this.serial(() =>
-      this.connection.run(sql, params ? { ...params } : undefined),
-    );
+    const result = await this.serial(() => this.connection.run(sql, bind(params)));
     return Number(result.rowsChanged);
   }
 
   async query<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.serial(() =>
-      this.connection.runAndReadAll(sql, params ? { ...params } : undefined),
-    );
+    const reader = await this.serial(() => this.connection.runAndReadAll(sql, bind(params)));
     const names = reader.deduplicatedColumnNames();
     return reader.getRows().map((values) => {
       const row: Row = {};
@@ -72,9 +70,7 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async *stream(sql: string, params?: SqlParams): AsyncIterable<Row[]> {
-    const result: DuckDBResult = await this.serial(() =>
-      this.connection.stream(sql, params ? { ...params } : undefined),
-    );
+    const result: DuckDBResult = await this.serial(() => this.connection.stream(sql, bind(params)));
     const names = result.deduplicatedColumnNames();
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -89,7 +85,7 @@ export class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  async append(table: string, rows: Iterable<readonly SqlValue[]>): Promise<number> {
+  async append(table: string, rows: Iterable<readonly CellScalar[]>): Promise<number> {
     return this.serial(async () => {
       const appender = await this.connection.createAppender(table);
       const writer = DuckDBDataChunkWriter.forAppender(appender, {
@@ -143,4 +139,16 @@ export class DuckDbWarehouse implements Warehouse {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** Engine values for bound parameters: lists become DuckDB lists. */
+function bind(params: SqlParams | undefined): Record<string, DuckDBValue> | undefined {
+  if (!params) return undefined;
+  const bound: Record<string, DuckDBValue> = {};
+  for (const [name, value] of Object.entries(params)) {
+    bound[name] = Array.isArray(value)
+      ? listValue([...(value as readonly string[])])
+      : (value as DuckDBValue);
+  }
+  return bound;
 }

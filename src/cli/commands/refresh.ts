@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import { refresh } from '../../model/refresh.js';
+import { outputFor, withProjectStore } from '../context.js';
+import { table } from '../output.js';
+
+export function registerRefresh(program: Command): void {
+  program
+    .command('refresh')
+    .description('rebuild every derived table from the raw tables, in one transaction')
+    .action(async (_options: unknown, command: Command) => {
+      const output = outputFor(command);
+      const summary = await withProjectStore(command, (project, warehouse) =>
+        refresh(warehouse, project.config),
+      );
+      output.result(summary, () =>
+        [
+          `refresh ${summary.refreshId}: ${summary.events} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
+          table(summary.tables.map((t) => [t.name, t.rows])),
+        ].join('\n'),
+      );
+    });
+}

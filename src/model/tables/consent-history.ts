@@ -1,0 +1,30 @@
+import type { DerivedTable } from '../derived-table.js';
+
+/**
+ * Per customer and consent category, the intervals of each state: a consent event starts a
+ * state that lasts until the next event of the same category. Events at the same instant are
+ * ordered by import, the later one winning (the earlier gets an empty interval).
+ */
+export const consentHistory: DerivedTable = {
+  name: 'consent_history',
+  description:
+    'per customer and category: action, subscribed (an accept value), channel (email, sms or other), valid_from, valid_to (UTC; NULL while current)',
+  dependsOn: [],
+  sql: `
+    SELECT customer_id, consent_category AS category, consent_action AS action,
+           list_contains($acceptValues, consent_action) AS subscribed,
+           CASE WHEN list_contains($emailCategories, consent_category) THEN 'email'
+                WHEN list_contains($smsCategories, consent_category) THEN 'sms'
+                ELSE 'other' END AS channel,
+           ts AS valid_from,
+           lead(ts) OVER (PARTITION BY customer_id, consent_category
+                          ORDER BY ts, import_id, source_line) AS valid_to,
+           import_id, source_line
+    FROM events
+    WHERE kind = 'consent'`,
+  params: (config) => ({
+    acceptValues: config.consent.acceptValues,
+    emailCategories: config.consent.emailCategories,
+    smsCategories: config.consent.smsCategories,
+  }),
+};

@@ -1,0 +1,54 @@
+import type { DerivedTable } from '../derived-table.js';
+
+/**
+ * Orders, as the glossary defines them: the purchase events of one order id (or one event when
+ * it has none). Its time and customer are its earliest event's; its status is its latest
+ * event's, whenever that happened; its amount is the latest that carries one. Ties at the same
+ * instant go to the event imported later.
+ */
+export const orders: DerivedTable = {
+  name: 'orders',
+  description:
+    'one row per order: order_key, customer_id, ts (UTC), ts_local (project zone), day (local), status, outcome (success, canceled, returned, other), amount in the base currency, events',
+  dependsOn: [],
+  sql: `
+    WITH purchase_events AS (
+      SELECT coalesce(order_id, 'event:' || event_id) AS order_key,
+             customer_id, ts, amount, status,
+             CASE
+               WHEN status IS NULL THEN $statusWhenMissing
+               WHEN list_contains($successValues, status) THEN 'success'
+               WHEN list_contains($canceledValues, status) THEN 'canceled'
+               WHEN list_contains($returnedValues, status) THEN 'returned'
+               ELSE 'other'
+             END AS outcome,
+             struct_pack(ts := ts, import_id := import_id, source_line := source_line) AS seq
+      FROM events
+      WHERE kind = 'purchase'
+    ),
+    grouped AS (
+      SELECT order_key,
+             arg_min(customer_id, seq) AS customer_id,
+             min(ts) AS ts,
+             arg_max(status, seq) FILTER (WHERE status IS NOT NULL) AS last_status,
+             arg_max(outcome, seq) AS outcome,
+             arg_max(status IS NULL, seq) AS status_missing,
+             arg_max(amount, seq) FILTER (WHERE amount IS NOT NULL) AS amount,
+             count(*) AS events
+      FROM purchase_events
+      GROUP BY order_key
+    )
+    SELECT order_key, customer_id, ts,
+           timezone($timezone, timezone('UTC', ts)) AS ts_local,
+           CAST(timezone($timezone, timezone('UTC', ts)) AS DATE) AS day,
+           CASE WHEN status_missing THEN NULL ELSE last_status END AS status,
+           outcome, amount, events
+    FROM grouped`,
+  params: (config) => ({
+    timezone: config.timezone,
+    statusWhenMissing: config.purchase.statusWhenMissing,
+    successValues: config.purchase.successValues,
+    canceledValues: config.purchase.canceledValues,
+    returnedValues: config.purchase.returnedValues,
+  }),
+};

@@ -1,0 +1,265 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/ingest/import-file.js';
+import { refresh } from '../../src/model/refresh.js';
+import { tempProject, type TempProject } from '../helpers/temp-project.js';
+
+// Hand-made shop, UTC, churn window 31 days. Rates: 1 GBP = 1.25 EUR.
+const EVENTS = [
+  'event_id,customer_id,type,timestamp,order_id,amount,currency,status,category,action',
+  // Order A (c1): bought on Jan 10, returned on Jan 20 -> returned, amount 100 from its first event.
+  'e1,c1,purchase,2024-01-10T12:00:00Z,A,100,EUR,success,,',
+  'e2,c1,purchase,2024-01-20T12:00:00Z,A,,,returned,,',
+  // Order B (c1): no status -> statusWhenMissing (success).
+  'e3,c1,purchase,2024-02-05T12:00:00Z,B,50,EUR,,,',
+  // Order C (c2): two events, one amount: 80 GBP = 100 EUR; time is the first event's.
+  'e4,c2,purchase,2024-01-15T12:00:00Z,C,,,success,,',
+  'e5,c2,purchase,2024-01-16T12:00:00Z,C,80,GBP,success,,',
+  // Order E (c3): two events at the same instant; the later import line (canceled) wins.
+  'e6,c3,purchase,2024-03-01T10:00:00Z,E,30,EUR,success,,',
+  'e7,c3,purchase,2024-03-01T10:00:00Z,E,,,canceled,,',
+  // No order id: the event is its own order.
+  'e8,c3,purchase,2024-03-02T09:00:00Z,,20,EUR,success,,',
+  // An unknown status is "other".
+  'e9,c4,purchase,2024-03-03T09:00:00Z,F,10,EUR,pending,,',
+  // Consent: accept, revoke, and accept again at the same instant as the revoke (later wins).
+  'e10,c1,consent,2024-01-01T00:00:00Z,,,,,newsletter,accept',
+  'e11,c1,consent,2024-02-01T00:00:00Z,,,,,newsletter,revoke',
+  'e12,c1,consent,2024-02-01T00:00:00Z,,,,,newsletter,accept',
+].join('\n');
+
+describe('refresh: derived tables from a hand-made shop', () => {
+  let t: TempProject;
+  beforeEach(async () => {
+    t = await tempProject({ churnWindowDays: 31 });
+    const rates = await t.file('rates.csv', 'currency,rate_to_base\nGBP,1.25\n');
+    await importFile(t.warehouse, t.project, { file: rates, kind: 'rates' });
+    const events = await t.file('events.csv', EVENTS);
+    await importFile(t.warehouse, t.project, { file: events, kind: 'events' });
+  });
+  afterEach(() => t.cleanup());
+
+  it('builds orders by the glossary rules', async () => {
+    await refresh(t.warehouse, t.project.config);
+    expect(
+      await t.query(
+        `SELECT order_key, customer_id, strftime(ts, '%m-%d %H:%M') AS ts, day::VARCHAR AS day,
+                status, outcome, amount, events FROM orders ORDER BY order_key`,
+      ),
+    ).toEqual([
+      {
+        order_key: 'A',
+        customer_id: 'c1',
+        ts: '01-10 12:00',
+        day: '2024-01-10',
+        status: 'returned',
+        outcome: 'returned',
+        amount: 100,
+        events: 2,
+      },
+      {
+        order_key: 'B',
+        customer_id: 'c1',
+        ts: '02-05 12:00',
+        day: '2024-02-05',
+        status: null,
+        outcome: 'success',
+        amount: 50,
+        events: 1,
+      },
+      {
+        order_key: 'C',
+        customer_id: 'c2',
+        ts: '01-15 12:00',
+        day: '2024-01-15',
+        status: 'success',
+        outcome: 'success',
+        amount: 100,
+        events: 2,
+      },
+      {
+        order_key: 'E',
+        customer_id: 'c3',
+        ts: '03-01 10:00',
+        day: '2024-03-01',
+        status: 'canceled',
+        outcome: 'canceled',
+        amount: 30,
+        events: 2,
+      },
+      {
+        order_key: 'F',
+        customer_id: 'c4',
+        ts: '03-03 09:00',
+        day: '2024-03-03',
+        status: 'pending',
+        outcome: 'other',
+        amount: 10,
+        events: 1,
+      },
+      {
+        order_key: 'event:e8',
+        customer_id: 'c3',
+        ts: '03-02 09:00',
+        day: '2024-03-02',
+        status: 'success',
+        outcome: 'success',
+        amount: 20,
+        events: 1,
+      },
+    ]);
+  });
+
+  it('computes monthly activity, churn and ARPU', async () => {
+    await refresh(t.warehouse, t.project.config);
+    // Successful orders: C (c2, Jan 15, 100), B (c1, Feb 5, 50), e8 (c3, Mar 2, 20).
+    // Active spells [o, o + 31 d): c2 Jan 15 - Feb 15, c1 Feb 5 - Mar 7, c3 Mar 2 - Apr 2.
+    // Active at Jan 1: none; Feb 1: c2; Mar 1: c1; Apr 1: c3.
+    expect(
+      await t.query(
+        `SELECT month::VARCHAR AS month, revenue, orders, buyers, new_buyers, active_start,
+                active_end, churned, churn, arpu FROM monthly_metrics ORDER BY month`,
+      ),
+    ).toEqual([
+      {
+        month: '2024-01-01',
+        revenue: 100,
+        orders: 1,
+        buyers: 1,
+        new_buyers: 1,
+        active_start: 0,
+        active_end: 1,
+        churned: 0,
+        churn: null,
+        arpu: 100,
+      },
+      // c2 was active on Feb 1 and not on Mar 1; c1's first successful order is B (A was returned).
+      {
+        month: '2024-02-01',
+        revenue: 50,
+        orders: 1,
+        buyers: 1,
+        new_buyers: 1,
+        active_start: 1,
+        active_end: 1,
+        churned: 1,
+        churn: 1,
+        arpu: 50,
+      },
+      {
+        month: '2024-03-01',
+        revenue: 20,
+        orders: 1,
+        buyers: 1,
+        new_buyers: 1,
+        active_start: 1,
+        active_end: 1,
+        churned: 1,
+        churn: 1,
+        arpu: 20,
+      },
+    ]);
+  });
+
+  it('summarises buyers and keeps consent intervals', async () => {
+    await refresh(t.warehouse, t.project.config);
+    expect(
+      await t.query(
+        `SELECT customer_id, orders, revenue, purchase_days, frequency, first_day::VARCHAR AS first_day
+         FROM customer_summary ORDER BY customer_id`,
+      ),
+    ).toEqual([
+      {
+        customer_id: 'c1',
+        orders: 1,
+        revenue: 50,
+        purchase_days: 1,
+        frequency: 0,
+        first_day: '2024-02-05',
+      },
+      {
+        customer_id: 'c2',
+        orders: 1,
+        revenue: 100,
+        purchase_days: 1,
+        frequency: 0,
+        first_day: '2024-01-15',
+      },
+      {
+        customer_id: 'c3',
+        orders: 1,
+        revenue: 20,
+        purchase_days: 1,
+        frequency: 0,
+        first_day: '2024-03-02',
+      },
+    ]);
+    expect(
+      await t.query(
+        `SELECT action, subscribed, channel, strftime(valid_from, '%m-%d') AS valid_from,
+                strftime(valid_to, '%m-%d') AS valid_to
+         FROM consent_history ORDER BY valid_from, import_id, source_line`,
+      ),
+    ).toEqual([
+      {
+        action: 'accept',
+        subscribed: true,
+        channel: 'email',
+        valid_from: '01-01',
+        valid_to: '02-01',
+      },
+      // The revoke and the accept share an instant: the revoke's interval is empty.
+      {
+        action: 'revoke',
+        subscribed: false,
+        channel: 'email',
+        valid_from: '02-01',
+        valid_to: '02-01',
+      },
+      { action: 'accept', subscribed: true, channel: 'email', valid_from: '02-01', valid_to: null },
+    ]);
+  });
+
+  it('gives identical tables when the data has not changed, and logs each refresh', async () => {
+    const first = await refresh(t.warehouse, t.project.config);
+    const snapshot = async () =>
+      t.query(`SELECT (SELECT md5(string_agg(o::VARCHAR, '|' ORDER BY order_key)) FROM orders o) AS o,
+                      (SELECT md5(string_agg(m::VARCHAR, '|' ORDER BY month)) FROM monthly_metrics m) AS m`);
+    const before = await snapshot();
+    const second = await refresh(t.warehouse, t.project.config);
+    expect(await snapshot()).toEqual(before);
+    expect([first.refreshId, second.refreshId]).toEqual([1, 2]);
+    expect(second.lastImportId).toBe(2);
+    expect(second.tables.find((table) => table.name === 'orders')?.rows).toBe(6);
+    expect(
+      await t.query('SELECT refresh_id, last_import_id, events FROM refreshes ORDER BY 1'),
+    ).toEqual([
+      { refresh_id: 1, last_import_id: 2, events: 12 },
+      { refresh_id: 2, last_import_id: 2, events: 12 },
+    ]);
+  });
+});
+
+describe('refresh in another time zone', () => {
+  it('puts orders in the local day and month', async () => {
+    const t = await tempProject({ timezone: 'America/New_York' });
+    try {
+      // 03:00 UTC on Feb 1 is 22:00 on Jan 31 in New York.
+      const events = await t.file(
+        'events.csv',
+        'customer_id,type,timestamp,amount\nc1,purchase,2024-02-01T03:00:00Z,10\n',
+      );
+      await importFile(t.warehouse, t.project, { file: events, kind: 'events' });
+      await refresh(t.warehouse, t.project.config);
+      expect(
+        await t.query(
+          `SELECT day::VARCHAR AS day, strftime(ts_local, '%H:%M') AS local FROM orders`,
+        ),
+      ).toEqual([{ day: '2024-01-31', local: '22:00' }]);
+      expect(await t.query('SELECT month::VARCHAR AS month, revenue FROM monthly_metrics')).toEqual(
+        [{ month: '2024-01-01', revenue: 10 }],
+      );
+    } finally {
+      await t.cleanup();
+    }
+  });
+});
