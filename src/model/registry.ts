@@ -1,5 +1,6 @@
 import type { DerivedTable } from './derived-table.js';
 import { consentHistory } from './tables/consent-history.js';
+import { customerActivity } from './tables/customer-activity.js';
 import { customerMonths } from './tables/customer-months.js';
 import { customerSummary } from './tables/customer-summary.js';
 import { monthlyMetrics } from './tables/monthly-metrics.js';
@@ -11,6 +12,7 @@ export const derivedTables: readonly DerivedTable[] = [
   customerSummary,
   consentHistory,
   customerMonths,
+  customerActivity,
   monthlyMetrics,
 ];
 
