@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerMetrics } from './commands/metrics.js';
 import { registerRefresh } from './commands/refresh.js';
 
 /** The `clv` command line: every command takes --project DIR and --json. */
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerImport(program);
   registerDemo(program);
   registerRefresh(program);
+  registerMetrics(program);
   return program;
 }

@@ -1,40 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import { refresh } from '../../src/model/refresh.js';
+import { handMadeShop } from '../helpers/hand-made-shop.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
-
-// Hand-made shop, UTC, churn window 31 days. Rates: 1 GBP = 1.25 EUR.
-const EVENTS = [
-  'event_id,customer_id,type,timestamp,order_id,amount,currency,status,category,action',
-  // Order A (c1): bought on Jan 10, returned on Jan 20 -> returned, amount 100 from its first event.
-  'e1,c1,purchase,2024-01-10T12:00:00Z,A,100,EUR,success,,',
-  'e2,c1,purchase,2024-01-20T12:00:00Z,A,,,returned,,',
-  // Order B (c1): no status -> statusWhenMissing (success).
-  'e3,c1,purchase,2024-02-05T12:00:00Z,B,50,EUR,,,',
-  // Order C (c2): two events, one amount: 80 GBP = 100 EUR; time is the first event's.
-  'e4,c2,purchase,2024-01-15T12:00:00Z,C,,,success,,',
-  'e5,c2,purchase,2024-01-16T12:00:00Z,C,80,GBP,success,,',
-  // Order E (c3): two events at the same instant; the later import line (canceled) wins.
-  'e6,c3,purchase,2024-03-01T10:00:00Z,E,30,EUR,success,,',
-  'e7,c3,purchase,2024-03-01T10:00:00Z,E,,,canceled,,',
-  // No order id: the event is its own order.
-  'e8,c3,purchase,2024-03-02T09:00:00Z,,20,EUR,success,,',
-  // An unknown status is "other".
-  'e9,c4,purchase,2024-03-03T09:00:00Z,F,10,EUR,pending,,',
-  // Consent: accept, revoke, and accept again at the same instant as the revoke (later wins).
-  'e10,c1,consent,2024-01-01T00:00:00Z,,,,,newsletter,accept',
-  'e11,c1,consent,2024-02-01T00:00:00Z,,,,,newsletter,revoke',
-  'e12,c1,consent,2024-02-01T00:00:00Z,,,,,newsletter,accept',
-].join('\n');
 
 describe('refresh: derived tables from a hand-made shop', () => {
   let t: TempProject;
   beforeEach(async () => {
-    t = await tempProject({ churnWindowDays: 31 });
-    const rates = await t.file('rates.csv', 'currency,rate_to_base\nGBP,1.25\n');
-    await importFile(t.warehouse, t.project, { file: rates, kind: 'rates' });
-    const events = await t.file('events.csv', EVENTS);
-    await importFile(t.warehouse, t.project, { file: events, kind: 'events' });
+    t = await handMadeShop();
   });
   afterEach(() => t.cleanup());
 

@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import { metricsReport, type KpiReport, type MetricsReport } from '../../metrics/metrics-report.js';
+import { KPI_KEYS, type KpiKey } from '../../metrics/kpis.js';
+import { outputFor, withProjectStore } from '../context.js';
+import { table } from '../output.js';
+
+const FORMULAS: Partial<Record<KpiKey, string>> = {
+  clvHistoric: 'mean lifetime revenue of customers with a successful order before `to`',
+  clvRolling: 'mean monthly ARPU / mean monthly churn, 12 months ending with the last full month',
+  clvSimple: 'APV × orders per buyer (last 365 days) / (12 × mean monthly churn)',
+  clvPredicted: 'mean predicted CLV (needs a fitted model)',
+  clvToCac: '(predicted CLV, else rolling CLV) / CAC',
+};
+
+const RATES = new Set<KpiKey>(['cancelRate', 'returnRate', 'retentionRate', 'repeatRate']);
+
+function format(key: KpiKey, value: number | null): string {
+  if (value === null) return '-';
+  if (RATES.has(key)) return `${(value * 100).toFixed(1)} %`;
+  if (Number.isInteger(value)) return value.toLocaleString('en');
+  return value.toLocaleString('en', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+}
+
+function describeKpis(kpis: KpiReport): string {
+  return table([
+    ['', 'value', 'previous', 'change'],
+    ...KPI_KEYS.map((key) => {
+      const { value, previous, change } = kpis[key];
+      const changeText =
+        change === null ? '-' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %`;
+      return [key, format(key, value), format(key, previous), changeText];
+    }),
+  ]);
+}
+
+/** The report for people: KPIs, formulas of the CLV figures, and each segment. */
+export function describeMetrics(report: MetricsReport): string {
+  const lines = [
+    `${report.period.from} .. ${report.period.to} against ${report.previousPeriod.from} .. ${report.previousPeriod.to} (${report.currency})`,
+    describeKpis(report.kpis),
+    '',
+    ...Object.entries(FORMULAS).map(([key, formula]) => `${key}: ${formula}`),
+  ];
+  for (const segment of report.segments ?? []) {
+    lines.push(
+      '',
+      `segment ${segment.segment} (${segment.customers} customers)`,
+      describeKpis(segment.kpis),
+    );
+  }
+  return lines.join('\n');
+}
+
+export function registerMetrics(program: Command): Command {
+  return program
+    .command('metrics')
+    .description('CLV and the metrics that drive it, for a period against the previous one')
+    .option('--from <date>', 'first day of the period (YYYY-MM-DD)')
+    .option('--to <date>', 'day after the period (YYYY-MM-DD); default: the last 12 full months')
+    .option('--segment <segment>', 'email | sms | attribute:NAME')
+    .action(async (options: { from?: string; to?: string; segment?: string }, command: Command) => {
+      const output = outputFor(command);
+      const report = await withProjectStore(command, (project, warehouse) =>
+        metricsReport(warehouse, project.config, options),
+      );
+      output.result(report, () => describeMetrics(report));
+    });
+}

@@ -1,0 +1,100 @@
+import type { Warehouse } from '../store/warehouse.js';
+import { mean } from './ratio.js';
+
+/** Month-by-month churn and ARPU of a segment, and their means over the months that have them. */
+export interface ChurnFigures {
+  months: { month: string; churn: number | null; arpu: number | null }[];
+  meanChurn: number | null;
+  meanArpu: number | null;
+}
+
+/** First day of the month `months` after the one `date` (YYYY-MM-DD) falls in. */
+export function shiftMonth(date: string, months: number): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The 12 calendar months ending with the last full month inside [from, to), as first days of
+ * months; empty when no whole month fits in the period.
+ */
+export function rollingMonths(from: string, to: string): string[] {
+  // Whether or not `to` is a month's first day, the month before its month is the last that
+  // ends by `to`.
+  const last = shiftMonth(to, -1);
+  if (last < from) return [];
+  return Array.from({ length: 12 }, (_, i) => shiftMonth(last, i - 11));
+}
+
+/**
+ * Monthly churn (of customers active at a month's first instant, the share not active at the
+ * next month's) and ARPU (the month's revenue over customers active at its end) per segment,
+ * for the given months. A month with a zero denominator is left out of the means.
+ */
+export async function monthlyChurn(
+  warehouse: Warehouse,
+  members: string,
+  months: readonly string[],
+): Promise<Map<string, ChurnFigures>> {
+  const result = new Map<string, ChurnFigures>();
+  if (months.length === 0) return result;
+  const rows = await warehouse.query<{
+    segment: string;
+    month: string;
+    active_start: number;
+    churned: number;
+    active_end: number;
+    revenue: number;
+  }>(
+    `
+    WITH months AS (SELECT CAST(unnest($months) AS DATE) AS month),
+    grid AS (SELECT month, segment FROM months, (SELECT DISTINCT segment FROM ${members})),
+    active AS (
+      SELECT a.month, m.segment, a.customer_id
+      FROM customer_activity a JOIN ${members} m USING (customer_id)
+    ),
+    starts AS (
+      SELECT s.month, s.segment, count(*) AS active_start,
+             count(*) FILTER (WHERE n.customer_id IS NULL) AS churned
+      FROM active s
+      LEFT JOIN customer_activity n
+        ON n.customer_id = s.customer_id AND n.month = CAST(s.month + INTERVAL 1 MONTH AS DATE)
+      WHERE s.month IN (SELECT month FROM months)
+      GROUP BY ALL
+    ),
+    ends AS (
+      SELECT CAST(month - INTERVAL 1 MONTH AS DATE) AS month, segment, count(*) AS active_end
+      FROM active GROUP BY ALL
+    ),
+    sales AS (
+      SELECT CAST(date_trunc('month', o.ts_local) AS DATE) AS month, m.segment,
+             sum(coalesce(o.amount, 0)) AS revenue
+      FROM orders o JOIN ${members} m USING (customer_id)
+      WHERE o.outcome = 'success'
+      GROUP BY ALL
+    )
+    SELECT grid.segment, grid.month::VARCHAR AS month,
+           coalesce(starts.active_start, 0) AS active_start, coalesce(starts.churned, 0) AS churned,
+           coalesce(ends.active_end, 0) AS active_end, coalesce(sales.revenue, 0) AS revenue
+    FROM grid
+    LEFT JOIN starts USING (month, segment)
+    LEFT JOIN ends USING (month, segment)
+    LEFT JOIN sales USING (month, segment)
+    ORDER BY grid.segment, grid.month`,
+    { months },
+  );
+  for (const row of rows) {
+    const figures = result.get(row.segment) ?? { months: [], meanChurn: null, meanArpu: null };
+    figures.months.push({
+      month: row.month,
+      churn: row.active_start > 0 ? row.churned / row.active_start : null,
+      arpu: row.active_end > 0 ? row.revenue / row.active_end : null,
+    });
+    result.set(row.segment, figures);
+  }
+  for (const figures of result.values()) {
+    figures.meanChurn = mean(figures.months.flatMap((m) => (m.churn === null ? [] : [m.churn])));
+    figures.meanArpu = mean(figures.months.flatMap((m) => (m.arpu === null ? [] : [m.arpu])));
+  }
+  return result;
+}

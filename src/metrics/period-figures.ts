@@ -1,0 +1,108 @@
+import type { Warehouse } from '../store/warehouse.js';
+import type { Period } from './period.js';
+
+/** The counts and sums behind the period KPIs, for one segment. */
+export interface PeriodFigures {
+  revenue: number;
+  orders: number;
+  buyers: number;
+  canceled: number;
+  returned: number;
+  newBuyers: number;
+  retained: number;
+  previousBuyers: number;
+  /** Customers with a successful order before `to`, those with two or more, and their revenue. */
+  everBuyers: number;
+  repeatBuyers: number;
+  lifetimeRevenue: number;
+}
+
+const EMPTY: PeriodFigures = {
+  revenue: 0,
+  orders: 0,
+  buyers: 0,
+  canceled: 0,
+  returned: 0,
+  newBuyers: 0,
+  retained: 0,
+  previousBuyers: 0,
+  everBuyers: 0,
+  repeatBuyers: 0,
+  lifetimeRevenue: 0,
+};
+
+/**
+ * Figures of a period for every segment of `members` (customer_id, segment). Dates are local:
+ * an order is in [from, to) when its local time is. `before` is the period before this one,
+ * for retention.
+ */
+export async function periodFigures(
+  warehouse: Warehouse,
+  members: string,
+  period: Period,
+  before: Period,
+): Promise<Map<string, PeriodFigures>> {
+  const rows = await warehouse.query<
+    { segment: string } & Record<keyof PeriodFigures, number | null>
+  >(
+    `
+    WITH segment_orders AS (
+      SELECT o.*, m.segment FROM orders o JOIN ${members} m USING (customer_id)
+    ),
+    in_period AS (
+      SELECT segment,
+             sum(amount) FILTER (WHERE outcome = 'success') AS revenue,
+             count(*) FILTER (WHERE outcome = 'success') AS orders,
+             count(DISTINCT customer_id) FILTER (WHERE outcome = 'success') AS buyers,
+             count(*) FILTER (WHERE outcome = 'canceled') AS canceled,
+             count(*) FILTER (WHERE outcome = 'returned') AS returned
+      FROM segment_orders
+      WHERE ts_local >= $from::TIMESTAMP AND ts_local < $to::TIMESTAMP
+      GROUP BY segment
+    ),
+    lifetimes AS (
+      SELECT segment, customer_id, min(ts_local) AS first_at, count(*) AS orders,
+             sum(coalesce(amount, 0)) AS revenue
+      FROM segment_orders
+      WHERE outcome = 'success' AND ts_local < $to::TIMESTAMP
+      GROUP BY segment, customer_id
+    ),
+    lifetime AS (
+      SELECT segment, count(*) AS ever_buyers, count(*) FILTER (WHERE orders >= 2) AS repeat_buyers,
+             sum(revenue) AS lifetime_revenue,
+             count(*) FILTER (WHERE first_at >= $from::TIMESTAMP) AS new_buyers
+      FROM lifetimes GROUP BY segment
+    ),
+    buyers_now AS (
+      SELECT DISTINCT segment, customer_id FROM segment_orders
+      WHERE outcome = 'success' AND ts_local >= $from::TIMESTAMP AND ts_local < $to::TIMESTAMP
+    ),
+    buyers_before AS (
+      SELECT DISTINCT segment, customer_id FROM segment_orders
+      WHERE outcome = 'success' AND ts_local >= $beforeFrom::TIMESTAMP
+        AND ts_local < $beforeTo::TIMESTAMP
+    ),
+    retention AS (
+      SELECT b.segment, count(*) AS previous_buyers, count(n.customer_id) AS retained
+      FROM buyers_before b
+      LEFT JOIN buyers_now n ON n.segment = b.segment AND n.customer_id = b.customer_id
+      GROUP BY b.segment
+    )
+    SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
+           l.new_buyers AS "newBuyers", r.retained, r.previous_buyers AS "previousBuyers",
+           l.ever_buyers AS "everBuyers", l.repeat_buyers AS "repeatBuyers",
+           l.lifetime_revenue AS "lifetimeRevenue"
+    FROM (SELECT DISTINCT segment FROM ${members}) s
+    LEFT JOIN in_period p USING (segment)
+    LEFT JOIN lifetime l USING (segment)
+    LEFT JOIN retention r USING (segment)`,
+    { from: period.from, to: period.to, beforeFrom: before.from, beforeTo: before.to },
+  );
+  const figures = new Map<string, PeriodFigures>();
+  for (const row of rows) {
+    const filled = { ...EMPTY };
+    for (const key of Object.keys(EMPTY) as (keyof PeriodFigures)[]) filled[key] = row[key] ?? 0;
+    figures.set(row.segment, filled);
+  }
+  return figures;
+}

@@ -1,0 +1,160 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { metricsReport, type KpiReport } from '../../src/metrics/metrics-report.js';
+import { refresh } from '../../src/model/refresh.js';
+import { handMadeShop } from '../helpers/hand-made-shop.js';
+import type { TempProject } from '../helpers/temp-project.js';
+
+// Period [Feb 1, Apr 1) of the hand-made shop; previous [Dec 1, Feb 1); before that [Oct 1, Dec 1).
+const PERIOD = { from: '2024-02-01', to: '2024-04-01' };
+
+const values = (kpis: KpiReport) =>
+  Object.fromEntries(Object.entries(kpis).map(([key, kpi]) => [key, kpi.value]));
+const previous = (kpis: KpiReport) =>
+  Object.fromEntries(Object.entries(kpis).map(([key, kpi]) => [key, kpi.previous]));
+
+describe('clv metrics on the hand-made shop', () => {
+  let t: TempProject;
+  afterEach(() => t.cleanup());
+
+  it('computes every KPI of the period and of the previous one', async () => {
+    t = await handMadeShop({ costs: true });
+    await refresh(t.warehouse, t.project.config);
+    const report = await metricsReport(t.warehouse, t.project.config, PERIOD);
+    expect(report.period).toEqual(PERIOD);
+    expect(report.previousPeriod).toEqual({ from: '2023-12-01', to: '2024-02-01' });
+    expect(report.currency).toBe('EUR');
+    expect(report.segments).toBeUndefined();
+    expect(values(report.kpis)).toEqual({
+      // Successful orders in the period: B (c1, 50) and e8 (c3, 20).
+      revenue: 70,
+      orders: 2,
+      buyers: 2,
+      apv: 35,
+      purchaseFrequency: 1,
+      // Classified orders in the period: B, e8 (success), E (canceled); F is "other".
+      cancelRate: 1 / 3,
+      returnRate: 0,
+      // c1's first successful order is B (A was returned); c3's is e8.
+      newBuyers: 2,
+      returningBuyers: 0,
+      // The previous period's only buyer, c2, bought nothing in this one.
+      retentionRate: 0,
+      // Buyers before Apr 1: c1, c2, c3, one successful order each.
+      repeatRate: 0,
+      clvHistoric: (50 + 100 + 20) / 3,
+      // Months Apr 2023 - Mar 2024. Churn: Feb 1 (c2 lapses), Mar 1 (c1 lapses); Jan has nobody
+      // active at its start. ARPU: Jan 100/1, Feb 50/1, Mar 20/1.
+      clvRolling: (100 + 50 + 20) / 3 / 1,
+      // Year before Apr 1: 170 from 3 orders by 3 buyers; APV × orders per buyer / (12 × 1).
+      clvSimple: ((170 / 3) * 1) / 12,
+      clvPredicted: null,
+      // Spend of February and March: 30 + 10 + 8, over 2 new buyers.
+      cac: 48 / 2,
+      clvToCac: 170 / 3 / 24,
+    });
+    expect(previous(report.kpis)).toEqual({
+      revenue: 100,
+      orders: 1,
+      buyers: 1,
+      apv: 100,
+      purchaseFrequency: 1,
+      // C (success) and A (returned on Jan 20, its time is Jan 10).
+      cancelRate: 0.5,
+      returnRate: 0.5,
+      newBuyers: 1,
+      returningBuyers: 0,
+      // Nobody bought in [Oct 1, Dec 1).
+      retentionRate: null,
+      repeatRate: 0,
+      clvHistoric: 100,
+      // Months Feb 2023 - Jan 2024: no month has anyone active at its start.
+      clvRolling: null,
+      clvSimple: null,
+      clvPredicted: null,
+      cac: 100,
+      clvToCac: null,
+    });
+    expect(report.kpis.revenue.change).toBeCloseTo(-0.3, 12);
+    expect(report.kpis.apv.change).toBeCloseTo(-0.65, 12);
+    expect(report.kpis.cancelRate.change).toBeCloseTo(-1 / 3, 12);
+    expect(report.kpis.returnRate.change).toBe(-1);
+    // Previous value 0 or null: no change can be computed.
+    expect(report.kpis.returningBuyers.change).toBeNull();
+    expect(report.kpis.retentionRate.change).toBeNull();
+    expect(report.kpis.clvRolling.change).toBeNull();
+  });
+
+  it('splits by email consent as of the period end, the same customers in both periods', async () => {
+    t = await handMadeShop();
+    await refresh(t.warehouse, t.project.config);
+    const report = await metricsReport(t.warehouse, t.project.config, {
+      ...PERIOD,
+      segment: 'email',
+    });
+    // c1 accepted again on Feb 1 (after the revoke at the same instant): subscribed.
+    expect(report.segments?.map((s) => [s.segment, s.customers])).toEqual([
+      ['subscribed', 1],
+      ['not subscribed', 3],
+    ]);
+    const [subscribed, others] = report.segments ?? [];
+    expect(subscribed && values(subscribed.kpis)).toMatchObject({
+      revenue: 50,
+      orders: 1,
+      cancelRate: 0,
+      newBuyers: 1,
+      retentionRate: null,
+      clvHistoric: 50,
+      cac: null,
+      clvToCac: null,
+    });
+    // c2, c3, c4: e8 succeeded, E was canceled; c2 bought before and not now.
+    expect(others && values(others.kpis)).toMatchObject({
+      revenue: 20,
+      orders: 1,
+      cancelRate: 0.5,
+      retentionRate: 0,
+      clvHistoric: (100 + 20) / 2,
+    });
+    expect(subscribed?.kpis.revenue.previous).toBe(0);
+    expect(others?.kpis.revenue.previous).toBe(100);
+  });
+
+  it('attributes spend to acquisition channels, and to no other segmentation', async () => {
+    t = await handMadeShop({ costs: true, customers: true });
+    await refresh(t.warehouse, t.project.config);
+    const report = await metricsReport(t.warehouse, t.project.config, {
+      ...PERIOD,
+      segment: 'attribute:acquisition_channel',
+    });
+    const bySegment = Object.fromEntries((report.segments ?? []).map((s) => [s.segment, s]));
+    expect(Object.keys(bySegment)).toEqual(['social', 'search', 'other']);
+    // social (c1, c2): new buyer c1; spend 30 + 10. Churn Feb 1 and Mar 1 both 1; ARPU Jan
+    // 100/1, Feb 50/1 (Mar has nobody active at its end).
+    expect(values(bySegment['social']?.kpis ?? ({} as KpiReport))).toMatchObject({
+      newBuyers: 1,
+      cac: 40,
+      clvRolling: 75,
+      clvToCac: 75 / 40,
+    });
+    // search (c3): nobody active at a month's start in the window, so no rolling CLV.
+    expect(values(bySegment['search']?.kpis ?? ({} as KpiReport))).toMatchObject({
+      newBuyers: 1,
+      cac: 8,
+      clvRolling: null,
+      clvToCac: null,
+    });
+    expect(bySegment['other']?.kpis.cac.value).toBeNull();
+    const emailReport = await metricsReport(t.warehouse, t.project.config, {
+      ...PERIOD,
+      segment: 'email',
+    });
+    expect(emailReport.segments?.every((s) => s.kpis.cac.value === null)).toBe(true);
+  });
+
+  it('asks for a refresh before there are derived tables', async () => {
+    t = await handMadeShop();
+    await expect(metricsReport(t.warehouse, t.project.config, PERIOD)).rejects.toThrow(
+      'no derived tables yet: run clv refresh first',
+    );
+  });
+});
