@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { monthlyChurn, rollingMonths, type ChurnFigures } from './monthly-churn.js';
 import type { Period } from './period.js';
-import { periodFigures, type PeriodFigures } from './period-figures.js';
+import { EMPTY_FIGURES, periodFigures, type PeriodFigures } from './period-figures.js';
 import { ratio } from './ratio.js';
 import type { Segmentation } from './segments.js';
 import { periodSpend } from './spend.js';
@@ -63,6 +63,11 @@ export async function periodKpis(
     kpis.set(segment, kpisOf(f, churn.get(segment), year.get(segment), spend.get(segment) ?? null));
   }
   return kpis;
+}
+
+/** The KPIs of a segment with no customers: zero counts and sums, null ratios. */
+export function emptyKpis(): KpiValues {
+  return kpisOf(EMPTY_FIGURES, undefined, undefined, null);
 }
 
 function kpisOf(

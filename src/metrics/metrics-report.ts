@@ -1,15 +1,19 @@
 import type { Config } from '../config/schema.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
+import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
+import { shiftMonth } from './monthly-churn.js';
 import { previousPeriod, resolvePeriod, type Period } from './period.js';
 import { change } from './ratio.js';
-import { createMembers, parseSegmentation } from './segments.js';
+import { createMembers, parseSegmentation, type Segmentation } from './segments.js';
+import { monthlyKpis, monthsOf } from './series.js';
 
 export interface Kpi {
   value: number | null;
   previous: number | null;
   change: number | null;
+  /** With `--series month`: each month of the period and the same month a year earlier. */
+  series?: { month: string; value: number | null; yearEarlier: number | null }[];
 }
 
 export type KpiReport = Record<KpiKey, Kpi>;
@@ -27,7 +31,13 @@ export interface MetricsOptions {
   from?: string;
   to?: string;
   segment?: string;
+  series?: 'month';
 }
+
+/** KPIs whose monthly values make a trend; the others are as-of figures or need a model. */
+const SERIES_KEYS: readonly KpiKey[] = KPI_KEYS.filter(
+  (key) => !['clvPredicted', 'cac', 'clvToCac'].includes(key),
+);
 
 let scratch = 0;
 
@@ -59,29 +69,45 @@ export async function metricsReport(
   const segmented = `members_segments_${tag}`;
   try {
     await createMembers(warehouse, config, { kind: 'all' }, period.to, everyone);
-    const compare = async (members: string, kind = segmentation) => {
-      const now = await periodKpis(warehouse, config, members, kind, period, previous);
-      const then = await periodKpis(warehouse, config, members, kind, previous, beforePrevious);
-      return { now, then };
-    };
+    const months = options.series === 'month' ? monthsOf(period) : [];
+    const compare = async (members: string, kind: Segmentation): Promise<Comparison> => ({
+      now: await periodKpis(warehouse, config, members, kind, period, previous),
+      then: await periodKpis(warehouse, config, members, kind, previous, beforePrevious),
+      monthly: await monthlyKpis(warehouse, config, members, kind, months),
+      yearEarlier: await monthlyKpis(
+        warehouse,
+        config,
+        members,
+        kind,
+        months.map((m) => shiftMonth(m, -12)),
+      ),
+    });
     const all = await compare(everyone, { kind: 'all' });
     const report: MetricsReport = {
       period,
       previousPeriod: previous,
       currency: config.baseCurrency,
-      kpis: kpiReport(all.now.get('all'), all.then.get('all')),
+      kpis: kpiReport(all, 'all', months),
     };
     if (segmentation.kind !== 'all') {
       await createMembers(warehouse, config, segmentation, period.to, segmented);
-      const bySegment = await compare(segmented);
+      const bySegment = await compare(segmented, segmentation);
       const counts = await warehouse.query<{ segment: string; customers: number }>(
         `SELECT segment, count(*) AS customers FROM ${segmented} GROUP BY segment
          ORDER BY segment = 'other', segment = 'not subscribed', customers DESC, segment`,
       );
-      report.segments = counts.map(({ segment, customers }) => ({
+      // Both consent groups are always listed, even when one has no customers.
+      const groups =
+        segmentation.kind === 'attribute'
+          ? counts
+          : ['subscribed', 'not subscribed'].map((segment) => ({
+              segment,
+              customers: counts.find((c) => c.segment === segment)?.customers ?? 0,
+            }));
+      report.segments = groups.map(({ segment, customers }) => ({
         segment,
         customers,
-        kpis: kpiReport(bySegment.now.get(segment), bySegment.then.get(segment)),
+        kpis: kpiReport(bySegment, segment, months),
       }));
     }
     return report;
@@ -91,12 +117,27 @@ export async function metricsReport(
   }
 }
 
-function kpiReport(now: KpiValues | undefined, then: KpiValues | undefined): KpiReport {
+interface Comparison {
+  now: Map<string, KpiValues>;
+  then: Map<string, KpiValues>;
+  monthly: Map<string, Map<string, KpiValues>>;
+  yearEarlier: Map<string, Map<string, KpiValues>>;
+}
+
+function kpiReport(comparison: Comparison, segment: string, months: readonly string[]): KpiReport {
+  const now = comparison.now.get(segment) ?? emptyKpis();
+  const then = comparison.then.get(segment) ?? emptyKpis();
   const report = {} as KpiReport;
   for (const key of KPI_KEYS) {
-    const value = now?.[key] ?? null;
-    const previous = then?.[key] ?? null;
-    report[key] = { value, previous, change: change(value, previous) };
+    report[key] = { value: now[key], previous: then[key], change: change(now[key], then[key]) };
+    if (months.length > 0 && SERIES_KEYS.includes(key)) {
+      report[key].series = months.map((month) => ({
+        month: month.slice(0, 7),
+        value: (comparison.monthly.get(segment)?.get(month) ?? emptyKpis())[key],
+        yearEarlier: (comparison.yearEarlier.get(segment)?.get(shiftMonth(month, -12)) ??
+          emptyKpis())[key],
+      }));
+    }
   }
   return report;
 }

@@ -17,7 +17,8 @@ export interface PeriodFigures {
   lifetimeRevenue: number;
 }
 
-const EMPTY: PeriodFigures = {
+/** The figures of no customers. */
+export const EMPTY_FIGURES: Readonly<PeriodFigures> = {
   revenue: 0,
   orders: 0,
   buyers: 0,
@@ -100,8 +101,9 @@ export async function periodFigures(
   );
   const figures = new Map<string, PeriodFigures>();
   for (const row of rows) {
-    const filled = { ...EMPTY };
-    for (const key of Object.keys(EMPTY) as (keyof PeriodFigures)[]) filled[key] = row[key] ?? 0;
+    const filled = { ...EMPTY_FIGURES };
+    for (const key of Object.keys(EMPTY_FIGURES) as (keyof PeriodFigures)[])
+      filled[key] = row[key] ?? 0;
     figures.set(row.segment, filled);
   }
   return figures;

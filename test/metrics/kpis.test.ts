@@ -157,4 +157,40 @@ describe('clv metrics on the hand-made shop', () => {
       'no derived tables yet: run clv refresh first',
     );
   });
+
+  it('adds monthly series against the same months a year earlier', async () => {
+    t = await handMadeShop();
+    await refresh(t.warehouse, t.project.config);
+    const report = await metricsReport(t.warehouse, t.project.config, {
+      ...PERIOD,
+      series: 'month',
+    });
+    expect(report.kpis.revenue.series).toEqual([
+      { month: '2024-02', value: 50, yearEarlier: 0 },
+      { month: '2024-03', value: 20, yearEarlier: 0 },
+    ]);
+    // February: January's buyer c2 did not come back; March: February's buyer c1 did not either.
+    expect(report.kpis.retentionRate.series?.map((p) => p.value)).toEqual([0, 0]);
+    // Rolling CLV as of each month: to February, churn 1 (Feb) and ARPU (100 + 50) / 2.
+    expect(report.kpis.clvRolling.series?.map((p) => p.value)).toEqual([75, 170 / 3]);
+    expect(report.kpis.cac.series).toBeUndefined();
+    expect(report.kpis.revenue.value).toBe(70);
+  });
+
+  it('lists both consent groups even when one is empty', async () => {
+    t = await handMadeShop();
+    await refresh(t.warehouse, t.project.config);
+    const report = await metricsReport(t.warehouse, t.project.config, {
+      ...PERIOD,
+      segment: 'sms',
+    });
+    expect(report.segments?.map((s) => [s.segment, s.customers])).toEqual([
+      ['subscribed', 0],
+      ['not subscribed', 4],
+    ]);
+    const empty = report.segments?.[0]?.kpis;
+    expect(empty?.revenue).toEqual({ value: 0, previous: 0, change: null });
+    expect(empty?.apv.value).toBeNull();
+    expect(report.segments?.[1]?.kpis.revenue.value).toBe(70);
+  });
 });

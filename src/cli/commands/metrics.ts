@@ -1,5 +1,10 @@
-import type { Command } from 'commander';
-import { metricsReport, type KpiReport, type MetricsReport } from '../../metrics/metrics-report.js';
+import { Option, type Command } from 'commander';
+import {
+  metricsReport,
+  type KpiReport,
+  type MetricsOptions,
+  type MetricsReport,
+} from '../../metrics/metrics-report.js';
 import { KPI_KEYS, type KpiKey } from '../../metrics/kpis.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
@@ -58,7 +63,13 @@ export function registerMetrics(program: Command): Command {
     .option('--from <date>', 'first day of the period (YYYY-MM-DD)')
     .option('--to <date>', 'day after the period (YYYY-MM-DD); default: the last 12 full months')
     .option('--segment <segment>', 'email | sms | attribute:NAME')
-    .action(async (options: { from?: string; to?: string; segment?: string }, command: Command) => {
+    .addOption(
+      new Option(
+        '--series <unit>',
+        'add monthly values and the same months a year earlier',
+      ).choices(['month']),
+    )
+    .action(async (options: MetricsOptions, command: Command) => {
       const output = outputFor(command);
       const report = await withProjectStore(command, (project, warehouse) =>
         metricsReport(warehouse, project.config, options),
