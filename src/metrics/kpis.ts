@@ -70,7 +70,8 @@ export function emptyKpis(): KpiValues {
   return kpisOf(EMPTY_FIGURES, undefined, undefined, null);
 }
 
-function kpisOf(
+/** The KPIs from a period's figures, its rolling churn, its year before `to`, and its spend. */
+export function kpisOf(
   f: PeriodFigures,
   churn: ChurnFigures | undefined,
   year: PeriodFigures | undefined,

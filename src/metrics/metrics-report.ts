@@ -36,7 +36,7 @@ export interface MetricsOptions {
 
 /** KPIs whose monthly values make a trend; the others are as-of figures or need a model. */
 const SERIES_KEYS: readonly KpiKey[] = KPI_KEYS.filter(
-  (key) => !['clvPredicted', 'cac', 'clvToCac'].includes(key),
+  (key) => !['clvSimple', 'clvPredicted', 'cac', 'clvToCac'].includes(key),
 );
 
 let scratch = 0;
@@ -73,14 +73,11 @@ export async function metricsReport(
     const compare = async (members: string, kind: Segmentation): Promise<Comparison> => ({
       now: await periodKpis(warehouse, config, members, kind, period, previous),
       then: await periodKpis(warehouse, config, members, kind, previous, beforePrevious),
-      monthly: await monthlyKpis(warehouse, config, members, kind, months),
-      yearEarlier: await monthlyKpis(
-        warehouse,
-        config,
-        members,
-        kind,
-        months.map((m) => shiftMonth(m, -12)),
-      ),
+      // One pass for the period's months and the same months a year earlier.
+      monthly: await monthlyKpis(warehouse, members, [
+        ...months.map((m) => shiftMonth(m, -12)),
+        ...months,
+      ]),
     });
     const all = await compare(everyone, { kind: 'all' });
     const report: MetricsReport = {
@@ -120,8 +117,8 @@ export async function metricsReport(
 interface Comparison {
   now: Map<string, KpiValues>;
   then: Map<string, KpiValues>;
+  /** Per segment and month: the period's months and the same months a year earlier. */
   monthly: Map<string, Map<string, KpiValues>>;
-  yearEarlier: Map<string, Map<string, KpiValues>>;
 }
 
 function kpiReport(comparison: Comparison, segment: string, months: readonly string[]): KpiReport {
@@ -134,8 +131,9 @@ function kpiReport(comparison: Comparison, segment: string, months: readonly str
       report[key].series = months.map((month) => ({
         month: month.slice(0, 7),
         value: (comparison.monthly.get(segment)?.get(month) ?? emptyKpis())[key],
-        yearEarlier: (comparison.yearEarlier.get(segment)?.get(shiftMonth(month, -12)) ??
-          emptyKpis())[key],
+        yearEarlier: (comparison.monthly.get(segment)?.get(shiftMonth(month, -12)) ?? emptyKpis())[
+          key
+        ],
       }));
     }
   }

@@ -1,9 +1,10 @@
-import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { periodKpis, type KpiValues } from './kpis.js';
-import { shiftMonth } from './monthly-churn.js';
-import { previousPeriod, type Period } from './period.js';
-import type { Segmentation } from './segments.js';
+import { kpisOf, type KpiValues } from './kpis.js';
+import { monthFigures } from './month-figures.js';
+import { monthlyChurn, shiftMonth, type ChurnFigures } from './monthly-churn.js';
+import type { Period } from './period.js';
+import { EMPTY_FIGURES } from './period-figures.js';
+import { mean } from './ratio.js';
 
 /** The calendar months that overlap a period, as first days. */
 export function monthsOf(period: Period): string[] {
@@ -20,33 +21,37 @@ export function monthsOf(period: Period): string[] {
 }
 
 /**
- * The KPIs of each month of a period, each month being a period of its own (so monthly
- * retention compares with the month before, and monthly rolling CLV covers the 12 months
- * ending with that month), per segment: `Map<segment, Map<month, KpiValues>>`.
+ * The KPIs of each month, each month taken as a period of its own (monthly retention compares
+ * with the month before; monthly rolling CLV covers the 12 months ending with that month), per
+ * segment: `Map<segment, Map<month, KpiValues>>`. Spend and simple CLV have no monthly value.
  */
 export async function monthlyKpis(
   warehouse: Warehouse,
-  config: Config,
   members: string,
-  segmentation: Segmentation,
   months: readonly string[],
 ): Promise<Map<string, Map<string, KpiValues>>> {
   const result = new Map<string, Map<string, KpiValues>>();
-  for (const month of months) {
-    const period = { from: month, to: shiftMonth(month, 1) };
-    const kpis = await periodKpis(
-      warehouse,
-      config,
-      members,
-      segmentation,
-      period,
-      previousPeriod(period),
-    );
-    for (const [segment, values] of kpis) {
-      const bySegment = result.get(segment) ?? new Map<string, KpiValues>();
-      bySegment.set(month, values);
-      result.set(segment, bySegment);
+  if (months.length === 0) return result;
+  const figures = await monthFigures(warehouse, members, months);
+  const window = new Set(
+    months.flatMap((m) => Array.from({ length: 12 }, (_, i) => shiftMonth(m, i - 11))),
+  );
+  const churn = await monthlyChurn(warehouse, members, [...window].sort());
+  for (const [segment, byMonth] of figures) {
+    const churnMonths = new Map(churn.get(segment)?.months.map((m) => [m.month, m]) ?? []);
+    const values = new Map<string, KpiValues>();
+    for (const month of months) {
+      const last12 = Array.from({ length: 12 }, (_, i) =>
+        churnMonths.get(shiftMonth(month, i - 11)),
+      );
+      const rolling: ChurnFigures = {
+        months: [],
+        meanChurn: mean(last12.flatMap((m) => (m?.churn == null ? [] : [m.churn]))),
+        meanArpu: mean(last12.flatMap((m) => (m?.arpu == null ? [] : [m.arpu]))),
+      };
+      values.set(month, kpisOf(byMonth.get(month) ?? EMPTY_FIGURES, rolling, undefined, null));
     }
+    result.set(segment, values);
   }
   return result;
 }
