@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KPI_KEYS } from '../../src/metrics/kpis.js';
+import { runClv } from '../helpers/run-cli.js';
+
+describe('clv refresh and clv metrics from the command line', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'clv-metrics-cli-'));
+    const demo = await runClv([
+      'demo',
+      '--customers',
+      '300',
+      '--seed',
+      '2',
+      '--project',
+      dir,
+      '--json',
+    ]);
+    expect(demo.code).toBe(0);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('asks for a refresh first, then prints the KPIs as JSON with exactly the documented keys', async () => {
+    const early = await runClv(['metrics', '--project', dir]);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toBe('clv: no derived tables yet: run clv refresh first\n');
+
+    const refreshed = await runClv(['refresh', '--project', dir, '--json']);
+    expect(refreshed.code).toBe(0);
+    const summary = JSON.parse(refreshed.stdout) as {
+      refreshId: number;
+      tables: { name: string }[];
+    };
+    expect(summary.refreshId).toBe(1);
+    expect(summary.tables.map((t) => t.name)).toContain('monthly_metrics');
+
+    const result = await runClv(['metrics', '--project', dir, '--json', '--segment', 'sms']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as {
+      period: { from: string; to: string };
+      kpis: Record<
+        string,
+        { value: number | null; previous: number | null; change: number | null }
+      >;
+      segments: { segment: string; customers: number }[];
+    };
+    // The demo's latest order is in October 2026: the default period is the 12 months before.
+    expect(report.period).toEqual({ from: '2025-10-01', to: '2026-10-01' });
+    expect(Object.keys(report.kpis)).toEqual([...KPI_KEYS]);
+    expect(Object.keys(report.kpis['revenue'] ?? {})).toEqual(['value', 'previous', 'change']);
+    expect(report.segments.map((s) => s.segment)).toEqual(['subscribed', 'not subscribed']);
+    expect(report.segments.reduce((sum, s) => sum + s.customers, 0)).toBe(300);
+  });
+
+  it('prints a table with the CLV formulas for people, and exits 2 on a bad option', async () => {
+    await runClv(['refresh', '--project', dir]);
+    const table = await runClv([
+      'metrics',
+      '--project',
+      dir,
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-07-01',
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(
+      /^2025-01-01 \.\. 2025-07-01 against 2024-07-01 \.\. 2025-01-01 \(EUR\)\n/,
+    );
+    expect(table.stdout).toContain('clvRolling: mean monthly ARPU / mean monthly churn');
+    const bad = await runClv(['metrics', '--project', dir, '--series', 'week']);
+    expect(bad.code).toBe(2);
+  });
+});
