@@ -3,6 +3,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
+import { registerMetricsReports } from './commands/metrics-reports.js';
 import { registerRefresh } from './commands/refresh.js';
 
 /** The `clv` command line: every command takes --project DIR and --json. */
@@ -17,6 +18,6 @@ export function buildProgram(): Command {
   registerImport(program);
   registerDemo(program);
   registerRefresh(program);
-  registerMetrics(program);
+  registerMetricsReports(registerMetrics(program));
   return program;
 }

@@ -1,9 +1,9 @@
 import type { Config } from '../config/schema.js';
-import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
 import { shiftMonth } from './monthly-churn.js';
-import { previousPeriod, resolvePeriod, type Period } from './period.js';
+import { previousPeriod, type Period } from './period.js';
+import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';
 import { createMembers, parseSegmentation, type Segmentation } from './segments.js';
 import { monthlyKpis, monthsOf } from './series.js';
@@ -41,14 +41,6 @@ const SERIES_KEYS: readonly KpiKey[] = KPI_KEYS.filter(
 
 let scratch = 0;
 
-/** Fails with a clear message when `clv refresh` has not built the derived tables yet. */
-export async function requireDerivedTables(warehouse: Warehouse): Promise<void> {
-  const [row] = await warehouse.query<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'customer_activity' AND NOT temporary`,
-  );
-  if (!row?.n) throw new ClvError('usage', 'no derived tables yet: run clv refresh first');
-}
-
 /**
  * Every KPI of the glossary for a period against its previous period, for all customers and,
  * with a segmentation, for each segment (membership decided once, as of `to`).
@@ -58,10 +50,8 @@ export async function metricsReport(
   config: Config,
   options: MetricsOptions,
 ): Promise<MetricsReport> {
-  await requireDerivedTables(warehouse);
   const segmentation = parseSegmentation(options.segment);
-  const period = await resolvePeriod(warehouse, options);
-  if (!period) throw new ClvError('usage', 'there are no orders yet: pass --from and --to');
+  const period = await resolveReportPeriod(warehouse, options);
   const previous = previousPeriod(period);
   const beforePrevious = previousPeriod(previous);
   const tag = `${process.pid}_${(scratch += 1)}`;

@@ -53,7 +53,7 @@ export async function createMembers(
     case 'attribute':
       select = `
         WITH valued AS (
-          SELECT p.customer_id, c.attributes ->> $attribute AS value
+          SELECT p.customer_id, nullif(c.attributes ->> $attribute, '') AS value
           FROM (${POPULATION}) p LEFT JOIN customers c ON c.customer_id = p.customer_id
         ),
         top AS (

@@ -40,7 +40,7 @@ export function describeCohorts(report: CohortsReport): string {
   return [
     `Cohorts by month of first order, as of ${report.asOf}: retention % in month k`,
     table([
-      ['cohort', 'customers', ...months, 'revenue/customer'],
+      ['cohort', 'customers', ...months, 'revenue/customer to date'],
       ...report.cohorts.map((c) => [
         c.cohort,
         c.customers,

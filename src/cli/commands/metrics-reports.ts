@@ -88,7 +88,7 @@ export function registerMetricsReports(metrics: Command): void {
     });
   metrics
     .command('nps')
-    .description('net promoter score from each customer’s latest answer, and each group’s value')
+    .description("net promoter score from each customer's latest answer, and each group's value")
     .option(TO, TO_HELP)
     .action(async (_options: unknown, command: Command) => {
       const to = option(command, 'to');

@@ -1,0 +1,49 @@
+import { derivedTables } from '../model/registry.js';
+import { ClvError } from '../shared/errors.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { parseDate, resolvePeriod, type Period } from './period.js';
+
+/** Whether the store holds a table (or view) of that name. */
+export async function tableExists(warehouse: Warehouse, name: string): Promise<boolean> {
+  const rows = await warehouse.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_name = $name`,
+    { name },
+  );
+  return rows.length > 0;
+}
+
+/** Fails with a usage error unless `clv refresh` has built every derived table. */
+export async function requireDerivedTables(warehouse: Warehouse): Promise<void> {
+  const names = derivedTables.map((table) => table.name);
+  const [found] = await warehouse.query<{ n: number }>(
+    `SELECT count(DISTINCT table_name) AS n FROM information_schema.tables
+     WHERE list_contains($names, table_name)`,
+    { names },
+  );
+  if ((found?.n ?? 0) < names.length) {
+    throw new ClvError('usage', 'no derived tables yet: run clv refresh first');
+  }
+}
+
+/**
+ * The date a report is computed as of: `to` when given, otherwise the end of the default
+ * period, so that `clv metrics` and its sub-reports describe the same moment.
+ */
+export async function resolveAsOf(warehouse: Warehouse, to?: string): Promise<string> {
+  await requireDerivedTables(warehouse);
+  if (to !== undefined) return parseDate(to, '--to');
+  return (await resolveReportPeriod(warehouse, {})).to;
+}
+
+/** The report's period from the options, or the default period; derived tables must exist. */
+export async function resolveReportPeriod(
+  warehouse: Warehouse,
+  options: { from?: string; to?: string },
+): Promise<Period> {
+  await requireDerivedTables(warehouse);
+  const period = await resolvePeriod(warehouse, options);
+  if (!period) {
+    throw new ClvError('usage', 'no orders yet, so there is no default period: pass --to');
+  }
+  return period;
+}
