@@ -27,9 +27,9 @@ export async function periodSpend(
     return spend;
   }
   const rows = await warehouse.query<{ channel: string; spend: number }>(
-    `SELECT channel, sum(spend) AS spend FROM costs
+    `SELECT channel, sum(CAST(spend AS DECIMAL(38, 9))) AS spend FROM costs
      WHERE CAST(month || '-01' AS DATE) >= $from::DATE AND CAST(month || '-01' AS DATE) < $to::DATE
-     GROUP BY channel`,
+     GROUP BY channel ORDER BY channel`,
     { from: period.from, to: period.to },
   );
   for (const { segment } of segments) {

@@ -1,10 +1,13 @@
 import type { DerivedTable } from './derived-table.js';
+import { cohorts } from './tables/cohorts.js';
 import { consentHistory } from './tables/consent-history.js';
 import { customerActivity } from './tables/customer-activity.js';
 import { customerMonths } from './tables/customer-months.js';
 import { customerSummary } from './tables/customer-summary.js';
+import { deciles } from './tables/deciles.js';
 import { monthlyMetrics } from './tables/monthly-metrics.js';
 import { orders } from './tables/orders.js';
+import { rfm } from './tables/rfm.js';
 
 /** Every derived table of the model. */
 export const derivedTables: readonly DerivedTable[] = [
@@ -14,6 +17,9 @@ export const derivedTables: readonly DerivedTable[] = [
   customerMonths,
   customerActivity,
   monthlyMetrics,
+  cohorts,
+  deciles,
+  rfm,
 ];
 
 /** The tables in an order where each comes after the tables it reads. */

@@ -36,7 +36,7 @@ export const CHANNELS_SQL = `
     GROUP BY channel
   ),
   spend AS (
-    SELECT channel, sum(spend) AS spend
+    SELECT channel, sum(CAST(spend AS DECIMAL(38, 9))) AS spend
     FROM costs
     WHERE CAST(month || '-01' AS DATE) >= $from::DATE AND CAST(month || '-01' AS DATE) < $to::DATE
     GROUP BY channel

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { ratio } from '../ratio.js';
+import { RFM_SCORES_SQL } from '../../model/tables/rfm.js';
 import { resolveAsOf } from '../report-inputs.js';
 import { inRfmGroup, rfmGroups } from './rfm-groups.js';
 
@@ -22,27 +23,6 @@ export interface RfmReport {
   /** Customers per (R, F) cell, every one of the 25 cells, best first. */
   scores: { r: number; f: number; customers: number }[];
 }
-
-/**
- * Per buyer before asOf: recency_days (from the last successful order's local day to the last
- * day before asOf), frequency (successful orders), monetary (their revenue) and the scores r,
- * f, m. Each score is a quintile: NTILE(5) over the buyers ranked best first, ties by customer
- * id in byte order, so equal values can fall into neighbouring scores and the result is
- * deterministic; 5 is the best fifth (and, as with deciles, the first fifths are the larger).
- */
-export const RFM_SCORES_SQL = `
-  WITH buyers AS (
-    SELECT customer_id, ($asOf::DATE - 1) - max(day) AS recency_days,
-           count(*) AS frequency, sum(coalesce(amount, 0)) AS monetary
-    FROM orders
-    WHERE outcome = 'success' AND ts_local < $asOf::DATE
-    GROUP BY customer_id
-  )
-  SELECT *,
-         6 - ntile(5) OVER (ORDER BY recency_days, customer_id COLLATE C) AS r,
-         6 - ntile(5) OVER (ORDER BY frequency DESC, customer_id COLLATE C) AS f,
-         6 - ntile(5) OVER (ORDER BY monetary DESC, customer_id COLLATE C) AS m
-  FROM buyers`;
 
 const CELLS_SQL = `
   SELECT r, f, count(*) AS customers, sum(monetary) AS revenue,

@@ -9,7 +9,7 @@ import type { DerivedTable } from '../derived-table.js';
 export const orders: DerivedTable = {
   name: 'orders',
   description:
-    'one row per order: order_key, customer_id, ts (UTC), ts_local (project zone), day (local), status, outcome (success, canceled, returned, other), amount in the base currency, events',
+    'one row per order: order_key, customer_id, ts (UTC), ts_local (project zone), day (local), status, outcome (success, canceled, returned, other), amount in the base currency (decimal, 9 places), events',
   dependsOn: [],
   sql: `
     WITH purchase_events AS (
@@ -42,7 +42,11 @@ export const orders: DerivedTable = {
            timezone($timezone, timezone('UTC', ts)) AS ts_local,
            CAST(timezone($timezone, timezone('UTC', ts)) AS DATE) AS day,
            CASE WHEN status_missing THEN NULL ELSE last_status END AS status,
-           outcome, amount, events
+           outcome,
+           -- Sums of doubles depend on the order the engine adds them in, which varies between
+           -- runs; decimals add exactly, so every figure built on orders is the same each time.
+           CAST(amount AS DECIMAL(38, 9)) AS amount,
+           events
     FROM grouped`,
   params: (config) => ({
     timezone: config.timezone,

@@ -1,0 +1,32 @@
+import type { DerivedTable } from '../derived-table.js';
+import { asOfDefault } from './as-of.js';
+
+/**
+ * Per buyer before asOf: recency_days (from the last successful order's local day to the last
+ * day before asOf), frequency (successful orders), monetary (their revenue) and the scores r,
+ * f, m. Each score is a quintile: NTILE(5) over the buyers ranked best first, ties by customer
+ * id in byte order, so equal values can fall into neighbouring scores and the result is
+ * deterministic; 5 is the best fifth (and, as with deciles, the first fifths are the larger).
+ */
+export const RFM_SCORES_SQL = `
+  WITH buyers AS (
+    SELECT customer_id, ($asOf::DATE - 1) - max(day) AS recency_days,
+           count(*) AS frequency, sum(coalesce(amount, 0)) AS monetary
+    FROM orders
+    WHERE outcome = 'success' AND ts_local < $asOf::DATE
+    GROUP BY customer_id
+  )
+  SELECT *,
+         6 - ntile(5) OVER (ORDER BY recency_days, customer_id COLLATE C) AS r,
+         6 - ntile(5) OVER (ORDER BY frequency DESC, customer_id COLLATE C) AS f,
+         6 - ntile(5) OVER (ORDER BY monetary DESC, customer_id COLLATE C) AS m
+  FROM buyers`;
+
+/** RFM scores of every buyer as of the end of the default period (the latest order's month). */
+export const rfm: DerivedTable = {
+  name: 'rfm',
+  description:
+    'per buyer: recency_days, frequency, monetary, and their scores r, f, m from 1 to 5 (5 best)',
+  dependsOn: ['orders'],
+  sql: asOfDefault(RFM_SCORES_SQL),
+};
