@@ -1,5 +1,6 @@
 /**
- * Benchmarks: `npm run bench -- [name ...] [--rows N] [--keep]`. No name runs them all.
+ * Benchmarks: `npm run bench -- [name ...] [--rows N] [--customers N] [--keep]`. No name runs
+ * them all.
  * A benchmark is a module exporting `run(context)`; adding one is one entry in `benchmarks`.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -10,8 +11,10 @@ import { makeEventsCsv, type EventsFile } from './make-events-csv.js';
 import { megabytes } from './measure.js';
 
 export interface BenchContext {
-  /** Rows of generated input (`--rows`). */
+  /** Rows of generated input (`--rows`): the import benchmark's size. */
   rows: number;
+  /** Customers of the demo shop (`--customers`): the refresh benchmark's size. */
+  customers: number;
   /** The project's root folder. */
   rootDir: string;
   /** The `bench/` folder. */
@@ -28,6 +31,8 @@ export interface BenchModule {
 
 interface Benchmark {
   about: string;
+  /** What the run is sized by, for its heading; default: `--rows`. */
+  size?(context: BenchContext): string;
   load(): Promise<BenchModule>;
 }
 
@@ -36,9 +41,15 @@ const benchmarks: Record<string, Benchmark> = {
     about: 'events CSV import vs DuckDB read_csv',
     load: () => import('./import-bench.js'),
   },
+  refresh: {
+    about: 'refresh + all metrics on the demo shop vs a bare GROUP BY',
+    size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
+    load: () => import('./refresh-bench.js'),
+  },
 };
 
 const DEFAULT_ROWS = 10_000_000;
+const DEFAULT_CUSTOMERS = 1_000_000;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = dirname(benchDir);
 
@@ -46,9 +57,11 @@ function usage(): string {
   const names = Object.entries(benchmarks)
     .map(([name, bench]) => `  ${name.padEnd(10)} ${bench.about}`)
     .join('\n');
-  return `usage: npm run bench -- [name ...] [--rows N] [--keep]
-  --rows N   rows of generated input (default ${DEFAULT_ROWS.toLocaleString('en')})
-  --keep     keep the generated input in bench/.cache/ for the next run
+  return `usage: npm run bench -- [name ...] [--rows N] [--customers N] [--keep]
+  --rows N        import: rows of generated input (default ${DEFAULT_ROWS.toLocaleString('en')})
+  --customers N   refresh: customers of the demo shop (default ${DEFAULT_CUSTOMERS / 1e6} M),
+                  built once per size and kept in bench/.cache/demo-N/
+  --keep          import: keep the generated input in bench/.cache/ for the next run
 benchmarks:
 ${names}`;
 }
@@ -62,9 +75,19 @@ function parseRows(text: string | undefined): number {
   return rows;
 }
 
+function parseCustomers(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_CUSTOMERS;
+  const customers = Number(text.replaceAll('_', ''));
+  if (!Number.isSafeInteger(customers) || customers < 1) {
+    throw new Error(`--customers must be a positive whole number, not ${JSON.stringify(text)}`);
+  }
+  return customers;
+}
+
 interface Cli {
   names: string[];
   rows: number;
+  customers: number;
   keep: boolean;
 }
 
@@ -74,13 +97,18 @@ function parseCli(argv: string[]): Cli | string {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { rows: { type: 'string' }, keep: { type: 'boolean', default: false } },
+      options: {
+        rows: { type: 'string' },
+        customers: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+      },
     });
     const unknown = positionals.filter((name) => !Object.hasOwn(benchmarks, name));
     if (unknown.length > 0) return `unknown benchmark: ${unknown.join(', ')}`;
     return {
       names: positionals.length > 0 ? [...new Set(positionals)] : Object.keys(benchmarks),
       rows: parseRows(values.rows),
+      customers: parseCustomers(values.customers),
       keep: values.keep,
     };
   } catch (error) {
@@ -94,13 +122,14 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${cli}\n${usage()}`);
     return 2;
   }
-  const { names, rows, keep } = cli;
+  const { names, rows, customers, keep } = cli;
 
   const cacheDir = join(benchDir, '.cache');
   // Generated on first use; held in an object so that the closure's assignment is seen.
   const input: { events: Promise<EventsFile> | null } = { events: null };
   const context: BenchContext = {
     rows,
+    customers,
     rootDir,
     benchDir,
     eventsFile() {
@@ -127,7 +156,8 @@ async function main(argv: string[]): Promise<number> {
     for (const name of names) {
       const bench = benchmarks[name];
       if (!bench) continue;
-      console.log(`\n== ${name}: ${bench.about} (${rows.toLocaleString('en')} rows)`);
+      const size = bench.size?.(context) ?? `${rows.toLocaleString('en')} rows`;
+      console.log(`\n== ${name}: ${bench.about} (${size})`);
       const module = await bench.load();
       await module.run(context);
     }
