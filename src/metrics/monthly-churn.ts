@@ -49,18 +49,17 @@ export async function monthlyChurn(
     `
     WITH months AS (SELECT CAST(unnest($months) AS DATE) AS month),
     grid AS (SELECT month, segment FROM months, (SELECT DISTINCT segment FROM ${members})),
+    -- Customers active at the start of a wanted month, or at its end (the next month's start).
     active AS (
-      SELECT a.month, m.segment, a.customer_id
+      SELECT a.month, a.active_next, m.segment
       FROM customer_activity a JOIN ${members} m USING (customer_id)
+      WHERE a.month IN (SELECT month FROM months)
+         OR a.month IN (SELECT CAST(month + INTERVAL 1 MONTH AS DATE) FROM months)
     ),
     starts AS (
-      SELECT s.month, s.segment, count(*) AS active_start,
-             count(*) FILTER (WHERE n.customer_id IS NULL) AS churned
-      FROM active s
-      LEFT JOIN customer_activity n
-        ON n.customer_id = s.customer_id AND n.month = CAST(s.month + INTERVAL 1 MONTH AS DATE)
-      WHERE s.month IN (SELECT month FROM months)
-      GROUP BY ALL
+      SELECT month, segment, count(*) AS active_start,
+             count(*) FILTER (WHERE NOT active_next) AS churned
+      FROM active GROUP BY ALL
     ),
     ends AS (
       SELECT CAST(month - INTERVAL 1 MONTH AS DATE) AS month, segment, count(*) AS active_end

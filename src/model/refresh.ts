@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
+import type { DerivedTable } from './derived-table.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 
 export interface RefreshSummary {
@@ -12,53 +13,102 @@ export interface RefreshSummary {
   tables: { name: string; rows: number }[];
 }
 
+const GENERATION_PREFIX = 'refresh_';
+
 /**
- * Rebuilds every derived table from scratch, in dependency order, in one transaction: a reader
- * sees either the previous refresh or this one, never half of it.
+ * Rebuilds every derived table from scratch, in dependency order. The tables of a refresh are
+ * built in a schema of their own, each statement committed on its own (the engine plans
+ * better with statistics of committed tables); then one short transaction points the views
+ * that readers use (`main.orders`, …) at them, so a reader sees either the previous refresh or
+ * this one, never half of it.
  */
-export async function refresh(warehouse: Warehouse, config: Config): Promise<RefreshSummary> {
+export async function refresh(
+  warehouse: Warehouse,
+  config: Config,
+  model: readonly DerivedTable[] = derivedTables,
+): Promise<RefreshSummary> {
   const started = performance.now();
-  return warehouse.transaction(async () => {
-    const [state] = await warehouse.query<{
-      id: number;
-      last_import: number | null;
-      events: number;
-      now: string;
-    }>(
-      `SELECT (SELECT coalesce(max(refresh_id), 0) + 1 FROM refreshes) AS id,
-              (SELECT max(import_id) FROM imports) AS last_import,
-              (SELECT count(*) FROM events) AS events,
-              strftime(current_timestamp AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS now`,
-    );
-    const tables: RefreshSummary['tables'] = [];
-    for (const table of dependencyOrder(derivedTables)) {
+  const [state] = await warehouse.query<{
+    id: number;
+    last_import: number | null;
+    events: number;
+    now: string;
+  }>(
+    `SELECT (SELECT coalesce(max(refresh_id), 0) + 1 FROM refreshes) AS id,
+            (SELECT max(import_id) FROM imports) AS last_import,
+            (SELECT count(*) FROM events) AS events,
+            strftime(current_timestamp AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS now`,
+  );
+  const refreshId = state?.id ?? 1;
+  const generation = `${GENERATION_PREFIX}${refreshId}`;
+  const ordered = dependencyOrder(model);
+  const tables: RefreshSummary['tables'] = [];
+  await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
+  await warehouse.run(`CREATE SCHEMA ${generation}`);
+  // Derived tables read each other by plain name: the new generation's copies come first.
+  await warehouse.run(`SET search_path = '${generation},main'`);
+  try {
+    for (const table of ordered) {
       await warehouse.run(
-        `CREATE OR REPLACE TABLE ${table.name} AS ${table.sql}`,
+        `CREATE TABLE ${generation}.${table.name} AS ${table.sql}`,
         table.params?.(config),
       );
       const [count] = await warehouse.query<{ n: number }>(
-        `SELECT count(*) AS n FROM ${table.name}`,
+        `SELECT count(*) AS n FROM ${generation}.${table.name}`,
       );
       tables.push({ name: table.name, rows: count?.n ?? 0 });
     }
-    const summary: RefreshSummary = {
-      refreshId: state?.id ?? 1,
-      startedAt: state?.now ?? '',
-      seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
-      lastImportId: state?.last_import ?? null,
-      events: state?.events ?? 0,
-      tables,
-    };
+  } catch (error) {
+    await warehouse.run('RESET search_path');
+    await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
+    throw error;
+  }
+  await warehouse.run('RESET search_path');
+  const summary: RefreshSummary = {
+    refreshId,
+    startedAt: state?.now ?? '',
+    seconds: 0,
+    lastImportId: state?.last_import ?? null,
+    events: state?.events ?? 0,
+    tables,
+  };
+  // Stores refreshed before generations existed hold the derived tables themselves.
+  const oldTables = await warehouse.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = 'main'
+       AND list_contains($names, table_name)`,
+    { names: ordered.map((table) => table.name) },
+  );
+  await warehouse.transaction(async () => {
+    for (const { name } of oldTables) await warehouse.run(`DROP TABLE main.${name}`);
+    for (const table of ordered) {
+      await warehouse.run(
+        `CREATE OR REPLACE VIEW main.${table.name} AS SELECT * FROM ${generation}.${table.name}`,
+      );
+    }
+    summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
     await warehouse.run(
       `INSERT INTO refreshes VALUES ($id, $startedAt::TIMESTAMP, $seconds, $lastImport, $events)`,
       {
-        id: summary.refreshId,
+        id: refreshId,
         startedAt: summary.startedAt.replace('T', ' ').replace('Z', ''),
         seconds: summary.seconds,
         lastImport: summary.lastImportId,
         events: summary.events,
       },
     );
-    return summary;
   });
+  await dropOldGenerations(warehouse, generation);
+  return summary;
+}
+
+/** Drops the schemas of earlier refreshes, and of refreshes that failed halfway. */
+async function dropOldGenerations(warehouse: Warehouse, current: string): Promise<void> {
+  const schemas = await warehouse.query<{ name: string }>(
+    `SELECT schema_name AS name FROM duckdb_schemas()
+     WHERE database_name = current_database() AND starts_with(schema_name, $prefix)
+       AND schema_name <> $current`,
+    { prefix: GENERATION_PREFIX, current },
+  );
+  for (const { name } of schemas) await warehouse.run(`DROP SCHEMA ${name} CASCADE`);
 }

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
+import type { DerivedTable } from '../../src/model/derived-table.js';
 import { refresh } from '../../src/model/refresh.js';
+import { derivedTables } from '../../src/model/registry.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
@@ -209,6 +211,42 @@ describe('refresh: derived tables from a hand-made shop', () => {
       { refresh_id: 1, last_import_id: 2, events: 12 },
       { refresh_id: 2, last_import_id: 2, events: 12 },
     ]);
+  });
+});
+
+describe('a refresh that fails', () => {
+  it('leaves the previous refresh in place and no half-built tables', async () => {
+    const t = await handMadeShop();
+    try {
+      await refresh(t.warehouse, t.project.config);
+      const broken: DerivedTable = {
+        name: 'broken',
+        description: 'fails',
+        dependsOn: ['orders'],
+        sql: 'SELECT no_such_column FROM orders',
+      };
+      await expect(
+        refresh(t.warehouse, t.project.config, [...derivedTables, broken]),
+      ).rejects.toThrow('no_such_column');
+      // Readers still see refresh 1, whole; the failed generation's schema is gone.
+      expect(await t.query('SELECT count(*) AS n FROM orders')).toEqual([{ n: 6 }]);
+      expect(await t.query('SELECT refresh_id FROM refreshes')).toEqual([{ refresh_id: 1 }]);
+      const schemas = await t.query<{ name: string }>(
+        `SELECT schema_name AS name FROM duckdb_schemas()
+         WHERE database_name = current_database() AND schema_name LIKE 'refresh_%'`,
+      );
+      expect(schemas).toEqual([{ name: 'refresh_1' }]);
+      // The next refresh works and replaces refresh 1's tables.
+      expect((await refresh(t.warehouse, t.project.config)).refreshId).toBe(2);
+      expect(
+        await t.query(
+          `SELECT schema_name AS name FROM duckdb_schemas()
+           WHERE database_name = current_database() AND schema_name LIKE 'refresh_%'`,
+        ),
+      ).toEqual([{ name: 'refresh_2' }]);
+    } finally {
+      await t.cleanup();
+    }
   });
 });
 

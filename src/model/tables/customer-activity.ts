@@ -35,7 +35,14 @@ export const customerActivity: DerivedTable = {
       SELECT customer_id, min(ts) AS starts, max(ts) + to_days(CAST($window AS INTEGER)) AS ends
       FROM spell_ids GROUP BY customer_id, spell
     )
-    SELECT DISTINCT s.customer_id, b.month
-    FROM boundaries b JOIN spells s ON s.starts <= b.instant AND b.instant < s.ends`,
+    -- Spells of a customer never overlap, so each (customer, month) comes once.
+    , active AS (
+      SELECT s.customer_id, b.month
+      FROM boundaries b JOIN spells s ON s.starts <= b.instant AND b.instant < s.ends
+    )
+    SELECT customer_id, month,
+           coalesce(lead(month) OVER (PARTITION BY customer_id ORDER BY month)
+                      = CAST(month + INTERVAL 1 MONTH AS DATE), false) AS active_next
+    FROM active`,
   params: (config) => ({ timezone: config.timezone, window: config.churnWindowDays }),
 };

@@ -19,14 +19,8 @@ export const monthlyMetrics: DerivedTable = {
         INTERVAL 1 MONTH) g(m)
     ),
     activity AS (
-      SELECT m.month,
-             count(DISTINCT a.customer_id) AS active_start,
-             count(DISTINCT a.customer_id) FILTER (WHERE b.customer_id IS NULL) AS churned
-      FROM months m
-      LEFT JOIN customer_activity a ON a.month = m.month
-      LEFT JOIN customer_activity b
-        ON b.customer_id = a.customer_id AND b.month = CAST(m.month + INTERVAL 1 MONTH AS DATE)
-      GROUP BY m.month
+      SELECT month, count(*) AS active_start, count(*) FILTER (WHERE NOT active_next) AS churned
+      FROM customer_activity GROUP BY month
     ),
     ends AS (
       SELECT CAST(month - INTERVAL 1 MONTH AS DATE) AS month, count(*) AS active_end
