@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
+import type { Members } from './members.js';
 import { monthlyChurn, rollingMonths, type ChurnFigures } from './monthly-churn.js';
 import type { Period } from './period.js';
 import { EMPTY_FIGURES, periodFigures, type PeriodFigures } from './period-figures.js';
@@ -47,7 +48,7 @@ function daysBefore(date: string, days: number): string {
 export async function periodKpis(
   warehouse: Warehouse,
   config: Config,
-  members: string,
+  members: Members,
   segmentation: Segmentation,
   period: Period,
   previous: Period,

@@ -5,6 +5,7 @@ import { shiftMonth } from './monthly-churn.js';
 import { previousPeriod, type Period } from './period.js';
 import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';
+import type { Members } from './members.js';
 import { createMembers, parseSegmentation, type Segmentation } from './segments.js';
 import { monthlyKpis, monthsOf } from './series.js';
 
@@ -55,12 +56,10 @@ export async function metricsReport(
   const previous = previousPeriod(period);
   const beforePrevious = previousPeriod(previous);
   const tag = `${process.pid}_${(scratch += 1)}`;
-  const everyone = `members_all_${tag}`;
   const segmented = `members_segments_${tag}`;
   try {
-    await createMembers(warehouse, config, { kind: 'all' }, period.to, everyone);
     const months = options.series === 'month' ? monthsOf(period) : [];
-    const compare = async (members: string, kind: Segmentation): Promise<Comparison> => ({
+    const compare = async (members: Members, kind: Segmentation): Promise<Comparison> => ({
       now: await periodKpis(warehouse, config, members, kind, period, previous),
       then: await periodKpis(warehouse, config, members, kind, previous, beforePrevious),
       // One pass for the period's months and the same months a year earlier.
@@ -69,7 +68,7 @@ export async function metricsReport(
         ...months,
       ]),
     });
-    const all = await compare(everyone, { kind: 'all' });
+    const all = await compare(null, { kind: 'all' });
     const report: MetricsReport = {
       period,
       previousPeriod: previous,
@@ -99,7 +98,6 @@ export async function metricsReport(
     }
     return report;
   } finally {
-    await warehouse.run(`DROP TABLE IF EXISTS ${everyone}`);
     await warehouse.run(`DROP TABLE IF EXISTS ${segmented}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
+import { segmentsOf, withSegment, type Members } from './members.js';
 import { EMPTY_FIGURES, type PeriodFigures } from './period-figures.js';
 
 /**
@@ -8,7 +9,7 @@ import { EMPTY_FIGURES, type PeriodFigures } from './period-figures.js';
  */
 export async function monthFigures(
   warehouse: Warehouse,
-  members: string,
+  members: Members,
   months: readonly string[],
 ): Promise<Map<string, Map<string, PeriodFigures>>> {
   const result = new Map<string, Map<string, PeriodFigures>>();
@@ -19,9 +20,9 @@ export async function monthFigures(
     `
     WITH wanted AS (SELECT CAST(unnest($months) AS DATE) AS month),
     segment_orders AS (
-      SELECT m.segment, o.customer_id, o.outcome, o.amount, o.ts_local, o.order_key,
+      SELECT o.segment, o.customer_id, o.outcome, o.amount, o.ts_local, o.order_key,
              CAST(date_trunc('month', o.ts_local) AS DATE) AS month
-      FROM orders o JOIN ${members} m USING (customer_id)
+      FROM ${withSegment('orders', members)} o
     ),
     sales AS (
       SELECT segment, month,
@@ -53,7 +54,7 @@ export async function monthFigures(
     ),
     spine AS (
       SELECT s.segment, CAST(g.m AS DATE) AS month
-      FROM (SELECT DISTINCT segment FROM ${members}) s,
+      FROM ${segmentsOf(members)} s,
            generate_series(
              least((SELECT min(month) FROM segment_orders), (SELECT min(month) FROM wanted)),
              (SELECT max(month) FROM wanted), INTERVAL 1 MONTH) g(m)

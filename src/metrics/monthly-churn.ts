@@ -1,4 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
+import { segmentsOf, withSegment, type Members } from './members.js';
 import { mean } from './ratio.js';
 
 /** Month-by-month churn and ARPU of a segment, and their means over the months that have them. */
@@ -33,7 +34,7 @@ export function rollingMonths(from: string, to: string): string[] {
  */
 export async function monthlyChurn(
   warehouse: Warehouse,
-  members: string,
+  members: Members,
   months: readonly string[],
 ): Promise<Map<string, ChurnFigures>> {
   const result = new Map<string, ChurnFigures>();
@@ -48,11 +49,11 @@ export async function monthlyChurn(
   }>(
     `
     WITH months AS (SELECT CAST(unnest($months) AS DATE) AS month),
-    grid AS (SELECT month, segment FROM months, (SELECT DISTINCT segment FROM ${members})),
+    grid AS (SELECT month, segment FROM months, ${segmentsOf(members)}),
     -- Customers active at the start of a wanted month, or at its end (the next month's start).
     active AS (
-      SELECT a.month, a.active_next, m.segment
-      FROM customer_activity a JOIN ${members} m USING (customer_id)
+      SELECT a.month, a.active_next, a.segment
+      FROM ${withSegment('customer_activity', members)} a
       WHERE a.month IN (SELECT month FROM months)
          OR a.month IN (SELECT CAST(month + INTERVAL 1 MONTH AS DATE) FROM months)
     ),
@@ -66,9 +67,9 @@ export async function monthlyChurn(
       FROM active GROUP BY ALL
     ),
     sales AS (
-      SELECT CAST(date_trunc('month', o.ts_local) AS DATE) AS month, m.segment,
+      SELECT CAST(date_trunc('month', o.ts_local) AS DATE) AS month, o.segment,
              sum(coalesce(o.amount, 0)) AS revenue
-      FROM orders o JOIN ${members} m USING (customer_id)
+      FROM ${withSegment('orders', members)} o
       WHERE o.outcome = 'success'
       GROUP BY ALL
     )

@@ -1,4 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
+import { segmentsOf, withSegment, type Members } from './members.js';
 import type { Period } from './period.js';
 
 /** The counts and sums behind the period KPIs, for one segment. */
@@ -39,7 +40,7 @@ export const EMPTY_FIGURES: Readonly<PeriodFigures> = {
  */
 export async function periodFigures(
   warehouse: Warehouse,
-  members: string,
+  members: Members,
   period: Period,
   before: Period,
 ): Promise<Map<string, PeriodFigures>> {
@@ -48,7 +49,7 @@ export async function periodFigures(
   >(
     `
     WITH segment_orders AS (
-      SELECT o.*, m.segment FROM orders o JOIN ${members} m USING (customer_id)
+      SELECT * FROM ${withSegment('orders', members)}
     ),
     in_period AS (
       SELECT segment,
@@ -93,7 +94,7 @@ export async function periodFigures(
            l.new_buyers AS "newBuyers", r.retained, r.previous_buyers AS "previousBuyers",
            l.ever_buyers AS "everBuyers", l.repeat_buyers AS "repeatBuyers",
            l.lifetime_revenue AS "lifetimeRevenue"
-    FROM (SELECT DISTINCT segment FROM ${members}) s
+    FROM ${segmentsOf(members)} s
     LEFT JOIN in_period p USING (segment)
     LEFT JOIN lifetime l USING (segment)
     LEFT JOIN retention r USING (segment)`,

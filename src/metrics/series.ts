@@ -1,4 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
+import type { Members } from './members.js';
 import { kpisOf, type KpiValues } from './kpis.js';
 import { monthFigures } from './month-figures.js';
 import { monthlyChurn, shiftMonth, type ChurnFigures } from './monthly-churn.js';
@@ -27,7 +28,7 @@ export function monthsOf(period: Period): string[] {
  */
 export async function monthlyKpis(
   warehouse: Warehouse,
-  members: string,
+  members: Members,
   months: readonly string[],
 ): Promise<Map<string, Map<string, KpiValues>>> {
   const result = new Map<string, Map<string, KpiValues>>();

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { segmentsOf, type Members } from './members.js';
 import type { Period } from './period.js';
 import type { Segmentation } from './segments.js';
 
@@ -13,12 +14,12 @@ export async function periodSpend(
   warehouse: Warehouse,
   config: Config,
   segmentation: Segmentation,
-  members: string,
+  members: Members,
   period: Period,
 ): Promise<Map<string, number | null>> {
   const spend = new Map<string, number | null>();
   const segments = await warehouse.query<{ segment: string }>(
-    `SELECT DISTINCT segment FROM ${members}`,
+    `SELECT segment FROM ${segmentsOf(members)}`,
   );
   const byChannel =
     segmentation.kind === 'attribute' && segmentation.name === config.acquisitionChannelAttribute;
