@@ -1,9 +1,14 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { Members } from './members.js';
-import { monthlyChurn, rollingMonths, type ChurnFigures } from './monthly-churn.js';
+import { meansOver, monthlyChurn, rollingMonths, type ChurnFigures } from './monthly-churn.js';
 import type { Period } from './period.js';
-import { EMPTY_FIGURES, periodFigures, type PeriodFigures } from './period-figures.js';
+import {
+  EMPTY_FIGURES,
+  periodFigures,
+  type PeriodFigures,
+  type YearFigures,
+} from './period-figures.js';
 import { ratio } from './ratio.js';
 import type { Segmentation } from './segments.js';
 import { periodSpend } from './spend.js';
@@ -41,41 +46,51 @@ function daysBefore(date: string, days: number): string {
   return new Date(t - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A period and the one before it (for retention). */
+export interface PeriodPair {
+  period: Period;
+  previous: Period;
+}
+
 /**
- * Every KPI of the glossary for one period, per segment of `members`. `previous` is the period
- * before `period`, needed for retention.
+ * Every KPI of the glossary for each of the periods, per segment of `members`, in as few
+ * passes as the figures allow: one query of figures per period, one of monthly churn for all.
  */
 export async function periodKpis(
   warehouse: Warehouse,
   config: Config,
   members: Members,
   segmentation: Segmentation,
-  period: Period,
-  previous: Period,
-): Promise<Map<string, KpiValues>> {
-  const figures = await periodFigures(warehouse, members, period, previous);
-  const churn = await monthlyChurn(warehouse, members, rollingMonths(period.from, period.to));
-  // Simple CLV takes APV and orders per buyer over the year before `to`.
-  const yearBefore = { from: daysBefore(period.to, 365), to: period.to };
-  const year = await periodFigures(warehouse, members, yearBefore, yearBefore);
-  const spend = await periodSpend(warehouse, config, segmentation, members, period);
-  const kpis = new Map<string, KpiValues>();
-  for (const [segment, f] of figures) {
-    kpis.set(segment, kpisOf(f, churn.get(segment), year.get(segment), spend.get(segment) ?? null));
+  periods: readonly PeriodPair[],
+): Promise<Map<string, KpiValues>[]> {
+  const windows = periods.map(({ period }) => rollingMonths(period.from, period.to));
+  const churn = await monthlyChurn(warehouse, members, [...new Set(windows.flat())].sort());
+  const result: Map<string, KpiValues>[] = [];
+  for (const [i, { period, previous }] of periods.entries()) {
+    // Simple CLV takes APV and orders per buyer over the year before `to`.
+    const yearFrom = daysBefore(period.to, 365);
+    const figures = await periodFigures(warehouse, members, period, previous, yearFrom);
+    const spend = await periodSpend(warehouse, config, segmentation, members, period);
+    const kpis = new Map<string, KpiValues>();
+    for (const [segment, f] of figures) {
+      const rolling = meansOver(churn.get(segment), windows[i] ?? []);
+      kpis.set(segment, kpisOf(f, rolling, f.year, spend.get(segment) ?? null));
+    }
+    result.push(kpis);
   }
-  return kpis;
+  return result;
 }
 
 /** The KPIs of a segment with no customers: zero counts and sums, null ratios. */
 export function emptyKpis(): KpiValues {
-  return kpisOf(EMPTY_FIGURES, undefined, undefined, null);
+  return kpisOf(EMPTY_FIGURES, undefined, null, null);
 }
 
 /** The KPIs from a period's figures, its rolling churn, its year before `to`, and its spend. */
 export function kpisOf(
   f: PeriodFigures,
   churn: ChurnFigures | undefined,
-  year: PeriodFigures | undefined,
+  year: YearFigures | null,
   spend: number | null,
 ): KpiValues {
   const classified = f.orders + f.canceled + f.returned;

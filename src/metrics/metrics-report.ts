@@ -59,15 +59,18 @@ export async function metricsReport(
   const segmented = `members_segments_${tag}`;
   try {
     const months = options.series === 'month' ? monthsOf(period) : [];
-    const compare = async (members: Members, kind: Segmentation): Promise<Comparison> => ({
-      now: await periodKpis(warehouse, config, members, kind, period, previous),
-      then: await periodKpis(warehouse, config, members, kind, previous, beforePrevious),
+    const compare = async (members: Members, kind: Segmentation): Promise<Comparison> => {
+      const [now, then] = await periodKpis(warehouse, config, members, kind, [
+        { period, previous },
+        { period: previous, previous: beforePrevious },
+      ]);
       // One pass for the period's months and the same months a year earlier.
-      monthly: await monthlyKpis(warehouse, members, [
+      const monthly = await monthlyKpis(warehouse, members, [
         ...months.map((m) => shiftMonth(m, -12)),
         ...months,
-      ]),
-    });
+      ]);
+      return { now: now ?? new Map(), then: then ?? new Map(), monthly };
+    };
     const all = await compare(null, { kind: 'all' });
     const report: MetricsReport = {
       period,

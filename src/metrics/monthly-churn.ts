@@ -98,3 +98,17 @@ export async function monthlyChurn(
   }
   return result;
 }
+
+/** The means of churn and ARPU over some of the months of `figures` (the rolling window). */
+export function meansOver(
+  figures: ChurnFigures | undefined,
+  months: readonly string[],
+): ChurnFigures {
+  const wanted = new Set(months);
+  const inWindow = (figures?.months ?? []).filter((m) => wanted.has(m.month));
+  return {
+    months: inWindow,
+    meanChurn: mean(inWindow.flatMap((m) => (m.churn === null ? [] : [m.churn]))),
+    meanArpu: mean(inWindow.flatMap((m) => (m.arpu === null ? [] : [m.arpu]))),
+  };
+}

@@ -18,6 +18,13 @@ export interface PeriodFigures {
   lifetimeRevenue: number;
 }
 
+/** Sales over the 365 days before `to`, for simple CLV. */
+export interface YearFigures {
+  revenue: number;
+  orders: number;
+  buyers: number;
+}
+
 /** The figures of no customers. */
 export const EMPTY_FIGURES: Readonly<PeriodFigures> = {
   revenue: 0,
@@ -43,9 +50,15 @@ export async function periodFigures(
   members: Members,
   period: Period,
   before: Period,
-): Promise<Map<string, PeriodFigures>> {
+  yearFrom: string,
+): Promise<Map<string, PeriodFigures & { year: YearFigures }>> {
   const rows = await warehouse.query<
-    { segment: string } & Record<keyof PeriodFigures, number | null>
+    {
+      segment: string;
+      year_revenue: number | null;
+      year_orders: number;
+      year_buyers: number;
+    } & Record<keyof PeriodFigures, number | null>
   >(
     `
     WITH segment_orders AS (
@@ -60,6 +73,13 @@ export async function periodFigures(
              count(*) FILTER (WHERE outcome = 'returned') AS returned
       FROM segment_orders
       WHERE ts_local >= $from::TIMESTAMP AND ts_local < $to::TIMESTAMP
+      GROUP BY segment
+    ),
+    in_year AS (
+      SELECT segment, sum(amount) AS year_revenue, count(*) AS year_orders,
+             count(DISTINCT customer_id) AS year_buyers
+      FROM segment_orders
+      WHERE outcome = 'success' AND ts_local >= $yearFrom::TIMESTAMP AND ts_local < $to::TIMESTAMP
       GROUP BY segment
     ),
     lifetimes AS (
@@ -93,19 +113,27 @@ export async function periodFigures(
     SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
            l.new_buyers AS "newBuyers", r.retained, r.previous_buyers AS "previousBuyers",
            l.ever_buyers AS "everBuyers", l.repeat_buyers AS "repeatBuyers",
-           l.lifetime_revenue AS "lifetimeRevenue"
+           l.lifetime_revenue AS "lifetimeRevenue",
+           y.year_revenue, coalesce(y.year_orders, 0) AS year_orders,
+           coalesce(y.year_buyers, 0) AS year_buyers
     FROM ${segmentsOf(members)} s
     LEFT JOIN in_period p USING (segment)
     LEFT JOIN lifetime l USING (segment)
-    LEFT JOIN retention r USING (segment)`,
-    { from: period.from, to: period.to, beforeFrom: before.from, beforeTo: before.to },
+    LEFT JOIN retention r USING (segment)
+    LEFT JOIN in_year y USING (segment)`,
+    { from: period.from, to: period.to, beforeFrom: before.from, beforeTo: before.to, yearFrom },
   );
-  const figures = new Map<string, PeriodFigures>();
+  const figures = new Map<string, PeriodFigures & { year: YearFigures }>();
   for (const row of rows) {
     const filled = { ...EMPTY_FIGURES };
     for (const key of Object.keys(EMPTY_FIGURES) as (keyof PeriodFigures)[])
       filled[key] = row[key] ?? 0;
-    figures.set(row.segment, filled);
+    const year = {
+      revenue: row.year_revenue ?? 0,
+      orders: row.year_orders,
+      buyers: row.year_buyers,
+    };
+    figures.set(row.segment, { ...filled, year });
   }
   return figures;
 }

@@ -2,10 +2,9 @@ import type { Warehouse } from '../store/warehouse.js';
 import type { Members } from './members.js';
 import { kpisOf, type KpiValues } from './kpis.js';
 import { monthFigures } from './month-figures.js';
-import { monthlyChurn, shiftMonth, type ChurnFigures } from './monthly-churn.js';
+import { meansOver, monthlyChurn, shiftMonth } from './monthly-churn.js';
 import type { Period } from './period.js';
 import { EMPTY_FIGURES } from './period-figures.js';
-import { mean } from './ratio.js';
 
 /** The calendar months that overlap a period, as first days. */
 export function monthsOf(period: Period): string[] {
@@ -39,18 +38,11 @@ export async function monthlyKpis(
   );
   const churn = await monthlyChurn(warehouse, members, [...window].sort());
   for (const [segment, byMonth] of figures) {
-    const churnMonths = new Map(churn.get(segment)?.months.map((m) => [m.month, m]) ?? []);
     const values = new Map<string, KpiValues>();
     for (const month of months) {
-      const last12 = Array.from({ length: 12 }, (_, i) =>
-        churnMonths.get(shiftMonth(month, i - 11)),
-      );
-      const rolling: ChurnFigures = {
-        months: [],
-        meanChurn: mean(last12.flatMap((m) => (m?.churn == null ? [] : [m.churn]))),
-        meanArpu: mean(last12.flatMap((m) => (m?.arpu == null ? [] : [m.arpu]))),
-      };
-      values.set(month, kpisOf(byMonth.get(month) ?? EMPTY_FIGURES, rolling, undefined, null));
+      const last12 = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11));
+      const rolling = meansOver(churn.get(segment), last12);
+      values.set(month, kpisOf(byMonth.get(month) ?? EMPTY_FIGURES, rolling, null, null));
     }
     result.set(segment, values);
   }

@@ -22,7 +22,9 @@ export const orders: DerivedTable = {
                WHEN list_contains($returnedValues, status) THEN 'returned'
                ELSE 'other'
              END AS outcome,
-             struct_pack(ts := ts, import_id := import_id, source_line := source_line) AS seq
+             -- Event order as one number (time, then import, then line), which the engine
+             -- compares much faster than a struct of the three.
+             (epoch_us(ts)::HUGEINT << 64) + (import_id::HUGEINT << 40) + source_line AS seq
       FROM events
       WHERE kind = 'purchase'
     ),
