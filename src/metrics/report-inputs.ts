@@ -35,6 +35,21 @@ export async function resolveAsOf(warehouse: Warehouse, to?: string): Promise<st
   return (await resolveReportPeriod(warehouse, {})).to;
 }
 
+/**
+ * The as-of date, and whether it is the date `clv refresh` built the derived cohorts, deciles
+ * and rfm tables for (the end of the default period), so a report can read them instead of
+ * computing them again.
+ */
+export async function resolveAsOfSource(
+  warehouse: Warehouse,
+  to?: string,
+): Promise<{ asOf: string; derived: boolean }> {
+  const asOf = await resolveAsOf(warehouse, to);
+  if (to === undefined) return { asOf, derived: true };
+  const byDefault = await resolvePeriod(warehouse, {});
+  return { asOf, derived: asOf === byDefault?.to };
+}
+
 /** The report's period from the options, or the default period; derived tables must exist. */
 export async function resolveReportPeriod(
   warehouse: Warehouse,

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/run-demo.js';
-import { cohortsReport } from '../../src/metrics/reports/cohorts.js';
 import { decilesReport } from '../../src/metrics/reports/deciles.js';
 import { rfmReport } from '../../src/metrics/reports/rfm.js';
 import { refresh } from '../../src/model/refresh.js';
+import { COHORTS_SQL } from '../../src/model/tables/cohorts.js';
+import { decilesSql } from '../../src/model/tables/deciles.js';
+import { RFM_SCORES_SQL } from '../../src/model/tables/rfm.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
 describe('derived tables of the demo store', () => {
@@ -16,25 +18,21 @@ describe('derived tables of the demo store', () => {
   });
   afterAll(() => t.cleanup());
 
-  it('hold the reports as of the end of the default period', async () => {
-    const deciles = await decilesReport(t.warehouse, t.project.config);
-    expect(deciles.asOf).toBe('2026-10-01');
-    expect(await t.query('SELECT * FROM deciles ORDER BY decile')).toEqual(deciles.deciles);
-
-    const cohorts = await cohortsReport(t.warehouse, t.project.config);
-    const rows = await t.query<{ cohort: string; k: number; retention: number }>(
-      'SELECT cohort, k, retention FROM cohorts ORDER BY cohort, k',
+  it('hold the report queries as of the end of the default period', async () => {
+    const asOf = { asOf: '2026-10-01' };
+    const byQuery = async (sql: string) => t.warehouse.query(`${sql} ORDER BY ALL`, asOf);
+    const byTable = async (table: string) => t.query(`SELECT * FROM ${table} ORDER BY ALL`);
+    expect((await decilesReport(t.warehouse, t.project.config)).asOf).toBe('2026-10-01');
+    expect(await byTable('deciles')).toEqual(
+      await byQuery(`SELECT * FROM (${decilesSql('revenue')})`),
     );
-    expect(rows.length).toBe(cohorts.cohorts.reduce((n, c) => n + c.retention.length, 0));
-    expect(
-      rows.filter((r) => r.cohort === cohorts.cohorts[0]?.cohort).map((r) => r.retention),
-    ).toEqual(cohorts.cohorts[0]?.retention);
-
-    const rfm = await rfmReport(t.warehouse, t.project.config);
-    const cells = await t.query<{ r: number; f: number; customers: number }>(
-      'SELECT r, f, count(*) AS customers FROM rfm GROUP BY r, f ORDER BY r DESC, f DESC',
-    );
-    expect(cells).toEqual(rfm.scores.filter((cell) => cell.customers > 0));
+    expect(await byTable('cohorts')).toEqual(await byQuery(`SELECT * FROM (${COHORTS_SQL})`));
+    expect(await byTable('rfm')).toEqual(await byQuery(`SELECT * FROM (${RFM_SCORES_SQL})`));
+    // The reports read those tables for the default date and run the queries for any other.
+    const rfmDefault = await rfmReport(t.warehouse, t.project.config);
+    const rfmByQuery = await rfmReport(t.warehouse, t.project.config, { to: '2026-10-02' });
+    expect(rfmDefault.groups.reduce((n, g) => n + g.customers, 0)).toBeGreaterThan(0);
+    expect(rfmByQuery.asOf).toBe('2026-10-02');
   });
 
   it('are identical, to the last digit, when refreshed again from the same data', async () => {

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { COHORTS_SQL } from '../../model/tables/cohorts.js';
-import { resolveAsOf } from '../report-inputs.js';
+import { resolveAsOfSource } from '../report-inputs.js';
 
 export interface Cohort {
   /** YYYY-MM: the local month of its customers' first successful order. */
@@ -24,13 +24,18 @@ export async function cohortsReport(
   _config: Config,
   options: { to?: string } = {},
 ): Promise<CohortsReport> {
-  const asOf = await resolveAsOf(warehouse, options.to);
+  const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
   const rows = await warehouse.query<{
     cohort: string;
     customers: number;
     retention: number;
     cumulative_revenue: number;
-  }>(COHORTS_SQL, { asOf });
+  }>(
+    derived
+      ? 'SELECT cohort, customers, k, retention, cumulative_revenue FROM cohorts ORDER BY cohort, k'
+      : COHORTS_SQL,
+    derived ? {} : { asOf },
+  );
   const cohorts: Cohort[] = [];
   for (const row of rows) {
     let current = cohorts.at(-1);

@@ -2,7 +2,7 @@ import type { Config } from '../../config/schema.js';
 import { ClvError } from '../../shared/errors.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { decilesSql, PREDICTIONS } from '../../model/tables/deciles.js';
-import { resolveAsOf, tableExists } from '../report-inputs.js';
+import { resolveAsOfSource, tableExists } from '../report-inputs.js';
 
 import type { DecileBasis } from '../../model/tables/deciles.js';
 
@@ -38,11 +38,16 @@ export async function decilesReport(
   _config: Config,
   options: DecilesOptions = {},
 ): Promise<DecilesReport> {
-  const asOf = await resolveAsOf(warehouse, options.to);
+  const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
   const by = options.by ?? 'revenue';
   if (by === 'predicted' && !(await tableExists(warehouse, PREDICTIONS))) {
     throw new ClvError('usage', 'no model is fitted yet: run clv predict first');
   }
-  const deciles = await warehouse.query<DecileRow>(decilesSql(by), { asOf });
+  const deciles =
+    by === 'revenue' && derived
+      ? await warehouse.query<DecileRow>(
+          'SELECT decile, customers, revenue, share, mean, min, max FROM deciles ORDER BY decile',
+        )
+      : await warehouse.query<DecileRow>(decilesSql(by), { asOf });
   return { asOf, by, deciles };
 }

@@ -2,7 +2,7 @@ import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { ratio } from '../ratio.js';
 import { RFM_SCORES_SQL } from '../../model/tables/rfm.js';
-import { resolveAsOf } from '../report-inputs.js';
+import { resolveAsOfSource } from '../report-inputs.js';
 import { inRfmGroup, rfmGroups } from './rfm-groups.js';
 
 export interface RfmGroupRow {
@@ -24,10 +24,11 @@ export interface RfmReport {
   scores: { r: number; f: number; customers: number }[];
 }
 
-const CELLS_SQL = `
+/** The (R, F) grid over the scores of `source`: the derived rfm table or its query. */
+const cellsSql = (source: string): string => `
   SELECT r, f, count(*) AS customers, sum(monetary) AS revenue,
          sum(recency_days) AS recency_days, sum(frequency) AS frequency
-  FROM (${RFM_SCORES_SQL})
+  FROM ${source}
   GROUP BY r, f`;
 
 // Sums over the buyers of one (R, F) cell of the grid.
@@ -46,8 +47,10 @@ export async function rfmReport(
   _config: Config,
   options: { to?: string } = {},
 ): Promise<RfmReport> {
-  const asOf = await resolveAsOf(warehouse, options.to);
-  const rows = await warehouse.query<Cell>(CELLS_SQL, { asOf });
+  const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
+  const rows = derived
+    ? await warehouse.query<Cell>(cellsSql('rfm'))
+    : await warehouse.query<Cell>(cellsSql(`(${RFM_SCORES_SQL})`), { asOf });
   const buyers = rows.reduce((n, row) => n + row.customers, 0);
   const groups = rfmGroups.map((group): RfmGroupRow => {
     const members = rows.filter((row) => inRfmGroup(group, row.r, row.f));

@@ -28,7 +28,14 @@ export const orders: DerivedTable = {
       FROM events
       WHERE kind = 'purchase'
     ),
+    -- Most orders have one event: they skip the aggregation, which only orders with several
+    -- events (a later cancel or return, an amount sent separately) need.
+    multi AS (SELECT order_key FROM purchase_events GROUP BY order_key HAVING count(*) > 1),
     grouped AS (
+      SELECT order_key, customer_id, ts, status AS last_status, outcome,
+             status IS NULL AS status_missing, amount, 1 AS events
+      FROM purchase_events ANTI JOIN multi USING (order_key)
+      UNION ALL
       SELECT order_key,
              arg_min(customer_id, seq) AS customer_id,
              min(ts) AS ts,
@@ -37,7 +44,7 @@ export const orders: DerivedTable = {
              arg_max(status IS NULL, seq) AS status_missing,
              arg_max(amount, seq) FILTER (WHERE amount IS NOT NULL) AS amount,
              count(*) AS events
-      FROM purchase_events
+      FROM purchase_events SEMI JOIN multi USING (order_key)
       GROUP BY order_key
     )
     SELECT order_key, customer_id, ts,
