@@ -485,9 +485,9 @@ async function productWorker(dir: string): Promise<WorkerResult> {
       steps.push(refreshStep);
 
       const metrics = await measureStep(() =>
-        metricsReport(warehouse, project.config, { segment: 'email' }),
+        metricsReport(warehouse, project.config, { segment: 'email', series: 'month' }),
       );
-      const metricsStep = stepOf('metrics', 'b  metrics --segment email', metrics);
+      const metricsStep = stepOf('metrics', 'b  metrics --segment email --series month', metrics);
       metricsStep.details = {
         period: metrics.value.period,
         segments: metrics.value.segments?.map(({ segment, customers }) => ({ segment, customers })),

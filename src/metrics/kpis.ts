@@ -62,9 +62,12 @@ export async function periodKpis(
   members: Members,
   segmentation: Segmentation,
   periods: readonly PeriodPair[],
+  /** Monthly churn covering every period's rolling window, when the caller has it already. */
+  known?: Map<string, ChurnFigures>,
 ): Promise<Map<string, KpiValues>[]> {
   const windows = periods.map(({ period }) => rollingMonths(period.from, period.to));
-  const churn = await monthlyChurn(warehouse, members, [...new Set(windows.flat())].sort());
+  const churn =
+    known ?? (await monthlyChurn(warehouse, members, [...new Set(windows.flat())].sort()));
   const result: Map<string, KpiValues>[] = [];
   for (const [i, { period, previous }] of periods.entries()) {
     // Simple CLV takes APV and orders per buyer over the year before `to`.

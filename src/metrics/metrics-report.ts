@@ -1,13 +1,13 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
-import { shiftMonth } from './monthly-churn.js';
+import { monthlyChurn, rollingMonths, shiftMonth } from './monthly-churn.js';
 import { previousPeriod, type Period } from './period.js';
 import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';
 import type { Members } from './members.js';
 import { createMembers, parseSegmentation, type Segmentation } from './segments.js';
-import { monthlyKpis, monthsOf } from './series.js';
+import { monthlyKpis, monthsOf, rollingWindows } from './series.js';
 
 export interface Kpi {
   value: number | null;
@@ -59,16 +59,30 @@ export async function metricsReport(
   const segmented = `members_segments_${tag}`;
   try {
     const months = options.series === 'month' ? monthsOf(period) : [];
+    // The period's months and the same months a year earlier, in one pass.
+    const seriesMonths = [...months.map((m) => shiftMonth(m, -12)), ...months];
+    // Monthly churn for every rolling window below, computed once per segmentation.
+    const churnMonths = [
+      ...new Set([
+        ...rollingMonths(period.from, period.to),
+        ...rollingMonths(previous.from, previous.to),
+        ...rollingWindows(seriesMonths),
+      ]),
+    ].sort();
     const compare = async (members: Members, kind: Segmentation): Promise<Comparison> => {
-      const [now, then] = await periodKpis(warehouse, config, members, kind, [
-        { period, previous },
-        { period: previous, previous: beforePrevious },
-      ]);
-      // One pass for the period's months and the same months a year earlier.
-      const monthly = await monthlyKpis(warehouse, members, [
-        ...months.map((m) => shiftMonth(m, -12)),
-        ...months,
-      ]);
+      const churn = await monthlyChurn(warehouse, members, churnMonths);
+      const [now, then] = await periodKpis(
+        warehouse,
+        config,
+        members,
+        kind,
+        [
+          { period, previous },
+          { period: previous, previous: beforePrevious },
+        ],
+        churn,
+      );
+      const monthly = await monthlyKpis(warehouse, members, seriesMonths, churn);
       return { now: now ?? new Map(), then: then ?? new Map(), monthly };
     };
     const all = await compare(null, { kind: 'all' });

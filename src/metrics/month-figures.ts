@@ -3,9 +3,9 @@ import { segmentsOf, withSegment, type Members } from './members.js';
 import { EMPTY_FIGURES, type PeriodFigures } from './period-figures.js';
 
 /**
- * The figures of each calendar month as a period of its own, per segment, in one pass: sales
- * of the month, buyers of the month before who bought again, and the lifetime figures as of
- * the month's end (cumulated over all history). `Map<segment, Map<month, PeriodFigures>>`.
+ * The figures of each calendar month as a period of its own, per segment, in one pass over
+ * customer_months: sales of the month, buyers of the month before who bought again, and the
+ * lifetime figures as of the month's end (cumulated over all history). `Map<segment, Map<month, PeriodFigures>>`.
  */
 export async function monthFigures(
   warehouse: Warehouse,
@@ -19,31 +19,31 @@ export async function monthFigures(
   >(
     `
     WITH wanted AS (SELECT CAST(unnest($months) AS DATE) AS month),
-    segment_orders AS (
-      SELECT o.segment, o.customer_id, o.outcome, o.amount, o.ts_local, o.order_key,
-             CAST(date_trunc('month', o.ts_local) AS DATE) AS month
-      FROM ${withSegment('orders', members)} o
-    ),
+    -- Month figures come from customer_months: far fewer rows than orders.
+    segment_months AS (SELECT * FROM ${withSegment('customer_months', members)}),
     sales AS (
-      SELECT segment, month,
-             sum(amount) FILTER (WHERE outcome = 'success') AS revenue,
-             count(*) FILTER (WHERE outcome = 'success') AS orders,
-             count(DISTINCT customer_id) FILTER (WHERE outcome = 'success') AS buyers,
-             count(*) FILTER (WHERE outcome = 'canceled') AS canceled,
-             count(*) FILTER (WHERE outcome = 'returned') AS returned
-      FROM segment_orders GROUP BY ALL
+      SELECT segment, month, sum(revenue) AS revenue, sum(orders) AS orders,
+             count(*) FILTER (WHERE orders > 0) AS buyers, sum(canceled) AS canceled,
+             sum(returned) AS returned
+      FROM segment_months GROUP BY ALL
     ),
-    numbered AS (
-      SELECT segment, customer_id, month,
-             row_number() OVER (PARTITION BY customer_id ORDER BY ts_local, order_key) AS n
-      FROM segment_orders WHERE outcome = 'success'
+    -- A customer became a buyer in their first month with a successful order, and a repeat
+    -- buyer in the month of their second successful order: the same month when it held two.
+    earliest AS (
+      SELECT segment, min(month, 2) AS months, arg_min(orders, month) AS first_orders
+      FROM segment_months WHERE orders > 0 GROUP BY segment, customer_id
     ),
     milestones AS (
-      SELECT segment, month, count(*) FILTER (WHERE n = 1) AS firsts,
-             count(*) FILTER (WHERE n = 2) AS seconds
-      FROM numbered WHERE n <= 2 GROUP BY ALL
+      SELECT segment, month, sum(first) AS firsts, sum(second) AS seconds
+      FROM (
+        SELECT segment, months[1] AS month, 1 AS first, 0 AS second FROM earliest
+        UNION ALL
+        SELECT segment, CASE WHEN first_orders >= 2 THEN months[1] ELSE months[2] END, 0, 1
+        FROM earliest WHERE first_orders >= 2 OR len(months) = 2
+      )
+      GROUP BY ALL
     ),
-    buyer_months AS (SELECT DISTINCT segment, customer_id, month FROM numbered),
+    buyer_months AS (SELECT segment, customer_id, month FROM segment_months WHERE orders > 0),
     retention AS (
       SELECT b.segment, CAST(b.month + INTERVAL 1 MONTH AS DATE) AS month,
              count(*) AS previous_buyers, count(n.customer_id) AS retained
@@ -56,7 +56,7 @@ export async function monthFigures(
       SELECT s.segment, CAST(g.m AS DATE) AS month
       FROM ${segmentsOf(members)} s,
            generate_series(
-             least((SELECT min(month) FROM segment_orders), (SELECT min(month) FROM wanted)),
+             least((SELECT min(month) FROM segment_months), (SELECT min(month) FROM wanted)),
              (SELECT max(month) FROM wanted), INTERVAL 1 MONTH) g(m)
     ),
     cumulative AS (

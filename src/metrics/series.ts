@@ -2,7 +2,7 @@ import type { Warehouse } from '../store/warehouse.js';
 import type { Members } from './members.js';
 import { kpisOf, type KpiValues } from './kpis.js';
 import { monthFigures } from './month-figures.js';
-import { meansOver, monthlyChurn, shiftMonth } from './monthly-churn.js';
+import { meansOver, monthlyChurn, shiftMonth, type ChurnFigures } from './monthly-churn.js';
 import type { Period } from './period.js';
 import { EMPTY_FIGURES } from './period-figures.js';
 
@@ -20,6 +20,14 @@ export function monthsOf(period: Period): string[] {
   return months;
 }
 
+/** Every month of the 12-month windows ending with each of the months, sorted. */
+export function rollingWindows(months: readonly string[]): string[] {
+  const window = new Set(
+    months.flatMap((m) => Array.from({ length: 12 }, (_, i) => shiftMonth(m, i - 11))),
+  );
+  return [...window].sort();
+}
+
 /**
  * The KPIs of each month, each month taken as a period of its own (monthly retention compares
  * with the month before; monthly rolling CLV covers the 12 months ending with that month), per
@@ -29,14 +37,13 @@ export async function monthlyKpis(
   warehouse: Warehouse,
   members: Members,
   months: readonly string[],
+  /** Monthly churn covering every month's rolling window, when the caller has it already. */
+  known?: Map<string, ChurnFigures>,
 ): Promise<Map<string, Map<string, KpiValues>>> {
   const result = new Map<string, Map<string, KpiValues>>();
   if (months.length === 0) return result;
   const figures = await monthFigures(warehouse, members, months);
-  const window = new Set(
-    months.flatMap((m) => Array.from({ length: 12 }, (_, i) => shiftMonth(m, i - 11))),
-  );
-  const churn = await monthlyChurn(warehouse, members, [...window].sort());
+  const churn = known ?? (await monthlyChurn(warehouse, members, rollingWindows(months)));
   for (const [segment, byMonth] of figures) {
     const values = new Map<string, KpiValues>();
     for (const month of months) {
