@@ -27,29 +27,23 @@ export function rollingMonths(from: string, to: string): string[] {
   return Array.from({ length: 12 }, (_, i) => shiftMonth(last, i - 11));
 }
 
-/**
- * Monthly churn (of customers active at a month's first instant, the share not active at the
- * next month's) and ARPU (the month's revenue over customers active at its end) per segment,
- * for the given months. A month with a zero denominator is left out of the means.
- */
-export async function monthlyChurn(
-  warehouse: Warehouse,
-  members: Members,
-  months: readonly string[],
-): Promise<Map<string, ChurnFigures>> {
-  const result = new Map<string, ChurnFigures>();
-  if (months.length === 0) return result;
-  const rows = await warehouse.query<{
-    segment: string;
-    month: string;
-    active_start: number;
-    churned: number;
-    active_end: number;
-    revenue: number;
-  }>(
-    `
+const EVERYONE_SQL = `
+  SELECT 'all' AS segment, w.month::VARCHAR AS month,
+         coalesce(m.active_start, 0) AS active_start, coalesce(m.churned, 0) AS churned,
+         coalesce(m.active_end, 0) AS active_end, coalesce(m.revenue, 0) AS revenue
+  FROM (SELECT CAST(unnest($months) AS DATE) AS month) w
+  LEFT JOIN monthly_metrics m USING (month)
+  WHERE w.month <= (SELECT max(month) FROM monthly_metrics)
+  ORDER BY w.month`;
+
+const segmentedSql = (members: string): string => `
     WITH months AS (SELECT CAST(unnest($months) AS DATE) AS month),
-    grid AS (SELECT month, segment FROM months, ${segmentsOf(members)}),
+    -- Months after the last with a successful order have no end inside the data: like the
+    -- figures for everyone (monthly_metrics), they are left out.
+    grid AS (
+      SELECT month, segment FROM months, ${segmentsOf(members)}
+      WHERE month <= (SELECT max(month) FROM monthly_metrics)
+    ),
     -- Customers active at the start of a wanted month, or at its end (the next month's start).
     active AS (
       SELECT a.month, a.active_next, a.segment
@@ -80,9 +74,30 @@ export async function monthlyChurn(
     LEFT JOIN starts USING (month, segment)
     LEFT JOIN ends USING (month, segment)
     LEFT JOIN sales USING (month, segment)
-    ORDER BY grid.segment, grid.month`,
-    { months },
-  );
+    ORDER BY grid.segment, grid.month`;
+
+/**
+ * Monthly churn (of customers active at a month's first instant, the share not active at the
+ * next month's) and ARPU (the month's revenue over customers active at its end) per segment,
+ * for the given months. A month with a zero denominator is left out of the means.
+ */
+export async function monthlyChurn(
+  warehouse: Warehouse,
+  members: Members,
+  months: readonly string[],
+): Promise<Map<string, ChurnFigures>> {
+  const result = new Map<string, ChurnFigures>();
+  if (months.length === 0) return result;
+  // For everyone, monthly_metrics holds these counts already; segments count their own.
+  const sql = members === null ? EVERYONE_SQL : segmentedSql(members);
+  const rows = await warehouse.query<{
+    segment: string;
+    month: string;
+    active_start: number;
+    churned: number;
+    active_end: number;
+    revenue: number;
+  }>(sql, { months });
   for (const row of rows) {
     const figures = result.get(row.segment) ?? { months: [], meanChurn: null, meanArpu: null };
     figures.months.push({

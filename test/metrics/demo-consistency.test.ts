@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/run-demo.js';
 import { periodKpis } from '../../src/metrics/kpis.js';
+import { monthlyChurn } from '../../src/metrics/monthly-churn.js';
+import { periodFigures } from '../../src/metrics/period-figures.js';
 import { metricsReport, type MetricsReport } from '../../src/metrics/metrics-report.js';
 import { previousPeriod } from '../../src/metrics/period.js';
 import { createMembers } from '../../src/metrics/segments.js';
@@ -53,5 +55,47 @@ describe('metrics of the demo store agree with themselves', () => {
         else expect(value, `${key} ${point.month}`).toBeCloseTo(expected, 9);
       }
     }
+  });
+
+  it('gives the same period figures from customer_months as from the orders', async () => {
+    const members = 'members_email_check';
+    await createMembers(t.warehouse, t.project.config, { kind: 'email' }, '2026-07-01', members);
+    for (const [from, to] of [
+      ['2025-07-01', '2026-07-01'],
+      ['2026-01-01', '2026-04-01'],
+      ['2024-02-01', '2024-03-01'],
+    ] as const) {
+      const period = { from, to };
+      for (const who of [null, members]) {
+        const args = [t.warehouse, who, period, previousPeriod(period), '2025-06-01'] as const;
+        const byMonths = await periodFigures(...args, { fromMonths: true });
+        const byOrders = await periodFigures(...args, { fromMonths: false });
+        expect(byMonths.size).toBeGreaterThan(0);
+        for (const [segment, figures] of byOrders) {
+          const other = byMonths.get(segment);
+          for (const [key, value] of Object.entries(figures)) {
+            if (key === 'year') continue;
+            const expected = value as number;
+            expect(other?.[key as keyof typeof figures], `${from} ${segment} ${key}`).toBeCloseTo(
+              expected,
+              6,
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it('gives everyone the same monthly churn from monthly_metrics as from customer_activity', async () => {
+    const members = 'members_all_churn';
+    await createMembers(t.warehouse, t.project.config, { kind: 'all' }, '2026-10-01', members);
+    // From a year before the data to two months after it.
+    const months = Array.from({ length: 40 }, (_, i) =>
+      new Date(Date.UTC(2023, 9 + i, 1)).toISOString().slice(0, 10),
+    );
+    const fromTable = (await monthlyChurn(t.warehouse, null, months)).get('all');
+    const fromActivity = (await monthlyChurn(t.warehouse, members, months)).get('all');
+    expect(fromTable?.months.length).toBeGreaterThan(30);
+    expect(fromActivity?.months).toEqual(fromTable?.months);
   });
 });
