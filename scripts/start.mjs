@@ -1,4 +1,4 @@
-// `npm start`: build when needed, create (or refresh) the demo project, show its numbers.
+// `npm start`: build when needed, create the demo project, refresh it, show its metrics.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,13 @@ function run(command, args) {
 }
 
 if (!existsSync(cli)) run('npm', ['run', 'build']);
-run(process.execPath, [cli, 'demo', '--project', join(root, 'demo')]);
-console.log(`\nThe demo project is in ${join(root, 'demo')}: try`);
-console.log(`  node dist/cli/main.js --project demo import <file> --kind events`);
+const demo = join(root, 'demo');
+run(process.execPath, [cli, 'demo', '--project', demo]);
+console.log('');
+run(process.execPath, [cli, 'refresh', '--project', demo]);
+console.log('');
+run(process.execPath, [cli, 'metrics', '--project', demo]);
+console.log(`\nThe demo project is in ${demo}: try`);
+console.log('  node dist/cli/main.js --project demo metrics --segment email');
+console.log('  node dist/cli/main.js --project demo metrics deciles');
+console.log('  node dist/cli/main.js --project demo import <file> --kind events');
