@@ -5,7 +5,6 @@
  * starts from a fresh process and has its own peak RSS.
  */
 import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
@@ -17,11 +16,11 @@ import { importFile } from '../src/ingest/import-file.js';
 import type { ImportSummary } from '../src/ingest/import-summary.js';
 import { openStore } from '../src/store/open-store.js';
 import { measure, megabytes, timed } from './measure.js';
+import { reportResult, runChild } from './child-worker.js';
 import type { BenchContext } from './run.js';
 
 /** The goal: the product imports at least half as fast as DuckDB's bare reader. */
 const GOAL = 0.5;
-const RESULT_MARK = '@@bench-result ';
 const STEPS = ['baseline', 'product', 'reimport'] as const;
 type Step = (typeof STEPS)[number];
 
@@ -152,34 +151,7 @@ function runWorker(
   const limitMs = Math.max(10 * 60_000, (context.rows / 1_000_000) * 6 * 60_000);
   const args = ['--import', 'tsx', thisFile, '--worker', step, '--file', file, '--dir', dir];
   args.push('--rows', String(context.rows));
-  return new Promise<StepResult>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: context.rootDir,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (text: string) => {
-      stdout += text;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${step}: no result after ${Math.round(limitMs / 60_000)} minutes`));
-    }, limitMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((text) => text.startsWith(RESULT_MARK));
-      if (code !== 0 || line === undefined) {
-        reject(new Error(`${step} worker failed (exit ${code ?? signal}); see its output above`));
-        return;
-      }
-      resolve(JSON.parse(line.slice(RESULT_MARK.length)) as StepResult);
-    });
-  });
+  return runChild<StepResult>(args, { cwd: context.rootDir, limitMs, label: step });
 }
 
 // ---- worker side -------------------------------------------------------------------------
@@ -313,7 +285,7 @@ function parseWorkerArgs(argv: string[]): WorkerArgs {
 if (process.argv[1] === thisFile && process.argv.includes('--worker')) {
   worker(parseWorkerArgs(process.argv.slice(2))).then(
     (result) => {
-      process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
+      reportResult(result);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : error);

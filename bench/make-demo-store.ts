@@ -8,11 +8,11 @@
  *
  * Standalone: `node --import tsx bench/make-demo-store.ts [--customers N]`.
  */
-import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { reportResult, runChild } from './child-worker.js';
 import { initProject } from '../src/cli/commands/init.js';
 import { CONFIG_FILE, STORE_FILE } from '../src/config/project.js';
 import { MAX_DEMO_CUSTOMERS } from '../src/demo/generate.js';
@@ -23,7 +23,6 @@ import { timed } from './measure.js';
 export const DEMO_SEED = 1;
 /** Written last by a successful build; its absence means the folder must be (re)built. */
 const MARKER_FILE = 'bench-complete.json';
-const RESULT_MARK = '@@demo-store ';
 const HEAP_MB = 8192;
 const thisFile = fileURLToPath(import.meta.url);
 
@@ -104,33 +103,10 @@ function buildInChild(dir: string, customers: number, limitMinutes: number): Pro
     '--customers',
     String(customers),
   ];
-  return new Promise<Marker>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: dirname(dirname(thisFile)),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (text: string) => {
-      stdout += text;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`demo store build: not done after ${limitMinutes} minutes`));
-    }, limitMinutes * 60_000);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((text) => text.startsWith(RESULT_MARK));
-      if (code !== 0 || line === undefined) {
-        reject(new Error(`demo store build failed (exit ${code ?? signal}); see its output above`));
-        return;
-      }
-      resolve(JSON.parse(line.slice(RESULT_MARK.length)) as Marker);
-    });
+  return runChild<Marker>(args, {
+    cwd: dirname(dirname(thisFile)),
+    limitMs: limitMinutes * 60_000,
+    label: 'demo store build',
   });
 }
 
@@ -188,7 +164,7 @@ async function main(argv: string[]): Promise<void> {
   if (values.worker) {
     if (!values.dir) throw new Error('--worker needs --dir');
     const marker = await build(values.dir, customers);
-    process.stdout.write(`${RESULT_MARK}${JSON.stringify(marker)}\n`);
+    reportResult(marker);
     return;
   }
   const store = await makeDemoStore(join(dirname(thisFile), '.cache'), customers);

@@ -6,7 +6,6 @@
  * on its own copy of the store, so neither sees the other's work and each has its own RSS.
  */
 import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -19,6 +18,7 @@ import { metricsReport } from '../src/metrics/metrics-report.js';
 import { refresh } from '../src/model/refresh.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Warehouse } from '../src/store/warehouse.js';
+import { reportResult, runChild } from './child-worker.js';
 import { makeDemoStore, type DemoStore } from './make-demo-store.js';
 import { measure, megabytes, timed, type Measured } from './measure.js';
 import type { BenchContext } from './run.js';
@@ -26,7 +26,6 @@ import type { BenchContext } from './run.js';
 /** The goal for (b): refresh and every metric within this time and this peak RSS. */
 const GOAL_SECONDS = 20;
 const GOAL_RSS_MB = 3 * 1024;
-const RESULT_MARK = '@@bench-result ';
 /** The sub-reports `clv metrics` offers; each file is expected to export `<name>Report`. */
 const REPORTS = ['cohorts', 'deciles', 'rfm', 'channels', 'nps'] as const;
 const FLOOR_SQL =
@@ -261,40 +260,17 @@ function rounded(result: Ran): Ran {
 }
 
 /** Runs one worker in a child process and reads back its result; bounded by a time limit. */
-function runWorker(kind: WorkerKind, dir: string, customers: number): Promise<Ran> {
+async function runWorker(kind: WorkerKind, dir: string, customers: number): Promise<Ran> {
   // Generous: 30 minutes per million customers, at least 10 minutes.
   const limitMs = Math.max(10 * 60_000, (customers / 1_000_000) * 30 * 60_000);
   const args = ['--import', 'tsx', thisFile, '--worker', kind, '--dir', dir];
   const loadBefore = loadavg()[0] ?? 0;
-  return new Promise<Ran>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: dirname(dirname(thisFile)),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (text: string) => {
-      stdout += text;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${kind}: no result after ${Math.round(limitMs / 60_000)} minutes`));
-    }, limitMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((text) => text.startsWith(RESULT_MARK));
-      if (code !== 0 || line === undefined) {
-        reject(new Error(`${kind} worker failed (exit ${code ?? signal}); see its output above`));
-        return;
-      }
-      const result = JSON.parse(line.slice(RESULT_MARK.length)) as WorkerResult;
-      resolve({ ...result, loadBefore, loadAfter: loadavg()[0] ?? 0 });
-    });
+  const result = await runChild<WorkerResult>(args, {
+    cwd: dirname(dirname(thisFile)),
+    limitMs,
+    label: kind,
   });
+  return { ...result, loadBefore, loadAfter: loadavg()[0] ?? 0 };
 }
 
 // ---- worker side -------------------------------------------------------------------------
@@ -565,7 +541,7 @@ if (process.argv[1] === thisFile && process.argv.includes('--worker')) {
   const { kind, dir } = parseWorkerArgs(process.argv.slice(2));
   (kind === 'floor' ? floorWorker(dir) : productWorker(dir)).then(
     (result) => {
-      process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
+      reportResult(result);
     },
     (error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : error);
