@@ -15,8 +15,8 @@ export function parseSegmentation(value: string | undefined): Segmentation {
   throw new ClvError('usage', `--segment must be email, sms or attribute:NAME, not "${value}"`);
 }
 
-const POPULATION = `
-  SELECT customer_id FROM customers UNION SELECT DISTINCT customer_id FROM events`;
+// Every customer the store knows (the customers file and every customer with an event).
+const POPULATION = `SELECT customer_id FROM known_customers`;
 
 /**
  * Creates `table` (customer_id, segment) for every customer the store knows, membership decided

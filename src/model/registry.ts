@@ -5,6 +5,7 @@ import { customerActivity } from './tables/customer-activity.js';
 import { customerMonths } from './tables/customer-months.js';
 import { customerSummary } from './tables/customer-summary.js';
 import { deciles } from './tables/deciles.js';
+import { knownCustomers } from './tables/known-customers.js';
 import { monthlyMetrics } from './tables/monthly-metrics.js';
 import { orders } from './tables/orders.js';
 import { rfm } from './tables/rfm.js';
@@ -20,6 +21,7 @@ export const derivedTables: readonly DerivedTable[] = [
   cohorts,
   deciles,
   rfm,
+  knownCustomers,
 ];
 
 /** The tables in an order where each comes after the tables it reads. */

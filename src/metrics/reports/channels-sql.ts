@@ -6,9 +6,7 @@
  * A channel shows up when it has customers or a cost row in the period.
  */
 export const CHANNELS_SQL = `
-  WITH known AS (
-    SELECT customer_id FROM customers UNION SELECT DISTINCT customer_id FROM events
-  ),
+  WITH known AS (SELECT customer_id FROM known_customers),
   channel_of AS (
     SELECT customer_id, coalesce(nullif(c.attributes ->> $attribute, ''), 'other') AS channel
     FROM known LEFT JOIN customers c USING (customer_id)

@@ -1,0 +1,9 @@
+import type { DerivedTable } from '../derived-table.js';
+
+/** Every customer the store knows: those of the customers file and those with any event. */
+export const knownCustomers: DerivedTable = {
+  name: 'known_customers',
+  description: 'customer_id of every customer in the customers file or with an event',
+  dependsOn: [],
+  sql: `SELECT customer_id FROM customers UNION SELECT DISTINCT customer_id FROM events`,
+};
