@@ -14,13 +14,6 @@ export const customerActivity: DerivedTable = {
   dependsOn: ['orders'],
   sql: `
     WITH success AS (SELECT customer_id, ts, ts_local FROM orders WHERE outcome = 'success'),
-    boundaries AS (
-      SELECT CAST(m AS DATE) AS month, timezone('UTC', timezone($timezone, m)) AS instant
-      FROM generate_series(
-        (SELECT date_trunc('month', min(ts_local)) FROM success),
-        (SELECT date_trunc('month', max(ts_local)) + INTERVAL 1 MONTH FROM success),
-        INTERVAL 1 MONTH) g(m)
-    ),
     ordered AS (
       SELECT customer_id, ts, lag(ts) OVER (PARTITION BY customer_id ORDER BY ts) AS previous
       FROM success
@@ -34,15 +27,37 @@ export const customerActivity: DerivedTable = {
     spells AS (
       SELECT customer_id, min(ts) AS starts, max(ts) + to_days(CAST($window AS INTEGER)) AS ends
       FROM spell_ids GROUP BY customer_id, spell
-    )
-    -- Spells of a customer never overlap, so each (customer, month) comes once.
-    , active AS (
-      SELECT s.customer_id, b.month
-      FROM boundaries b JOIN spells s ON s.starts <= b.instant AND b.instant < s.ends
+    ),
+    -- The month starts a spell covers, in local time: the first at or after its start, the
+    -- last before its end (and none after the month following the last order).
+    covered AS (
+      SELECT customer_id,
+             CASE WHEN date_trunc('month', starts_local) = starts_local THEN starts_local
+                  ELSE date_trunc('month', starts_local) + INTERVAL 1 MONTH END AS first_month,
+             least(date_trunc('month', ends_local - INTERVAL 1 MICROSECOND),
+                   (SELECT date_trunc('month', max(ts_local)) + INTERVAL 1 MONTH FROM success))
+               AS last_month
+      FROM (
+        SELECT customer_id, timezone($timezone, timezone('UTC', starts)) AS starts_local,
+               timezone($timezone, timezone('UTC', ends)) AS ends_local
+        FROM spells
+      )
+    ),
+    -- Spells of a customer never overlap; the next one may begin at the month after.
+    linked AS (
+      SELECT *, lead(first_month) OVER (PARTITION BY customer_id ORDER BY first_month) AS next_first
+      FROM covered WHERE first_month <= last_month
+    ),
+    months AS (
+      SELECT customer_id,
+             CAST(unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS DATE)
+               AS month,
+             CAST(last_month AS DATE) AS last_month, CAST(next_first AS DATE) AS next_first
+      FROM linked
     )
     SELECT customer_id, month,
-           coalesce(lead(month) OVER (PARTITION BY customer_id ORDER BY month)
-                      = CAST(month + INTERVAL 1 MONTH AS DATE), false) AS active_next
-    FROM active`,
+           month < last_month
+             OR coalesce(next_first = CAST(month + INTERVAL 1 MONTH AS DATE), false) AS active_next
+    FROM months`,
   params: (config) => ({ timezone: config.timezone, window: config.churnWindowDays }),
 };
