@@ -4,13 +4,20 @@ import { asOfDefault } from './as-of.js';
 // Every cohort runs to the last month before asOf (the month holding asOf − 1 day), which can
 // be a partial month; months where nobody bought still get a cell. Cohorts are never empty,
 // so their size is a safe denominator.
-export const COHORTS_SQL = `
-  WITH success AS (
+export const COHORTS_SQL = cohortsSql(`
     SELECT customer_id, CAST(date_trunc('month', ts_local) AS DATE) AS month,
            coalesce(amount, 0) AS amount
     FROM orders
-    WHERE outcome = 'success' AND ts_local < $asOf::DATE
-  ),
+    WHERE outcome = 'success' AND ts_local < $asOf::DATE`);
+
+/** The same successful purchases by month from customer_months, for a month's first day. */
+const PURCHASE_MONTHS = `
+    SELECT customer_id, month, revenue AS amount FROM customer_months
+    WHERE orders > 0 AND month < $asOf::DATE`;
+
+function cohortsSql(success: string): string {
+  return `
+  WITH success AS (${success}),
   members AS (SELECT customer_id, min(month) AS cohort FROM success GROUP BY customer_id),
   sizes AS (SELECT cohort, count(*) AS customers FROM members GROUP BY cohort),
   activity AS (
@@ -31,12 +38,14 @@ export const COHORTS_SQL = `
            AS cumulative_revenue
   FROM cells LEFT JOIN activity USING (cohort, k)
   ORDER BY cohort, k`;
+}
 
 /** The cohort grid as of the end of the default period (the latest order's month). */
 export const cohorts: DerivedTable = {
   name: 'cohorts',
   description:
     'per cohort (month of the first successful order) and month offset k: customers, retention (share with a successful order in month k), cumulative_revenue (per cohort customer over months 0..k)',
-  dependsOn: ['orders'],
-  sql: asOfDefault(COHORTS_SQL),
+  dependsOn: ['customer_months', 'orders'],
+  // The default date is a month's first day: whole months of customer_months are enough.
+  sql: asOfDefault(cohortsSql(PURCHASE_MONTHS)),
 };

@@ -4,7 +4,7 @@ import type { DerivedTable } from '../derived-table.js';
 export const customerMonths: DerivedTable = {
   name: 'customer_months',
   description:
-    'per customer and month (first day, local): orders (successful), revenue, canceled, returned, other',
+    'per customer and month (first day, local): orders (successful), revenue, canceled, returned, other, last_day (of a successful order)',
   dependsOn: ['orders'],
   sql: `
     SELECT customer_id, CAST(date_trunc('month', ts_local) AS DATE) AS month,
@@ -12,7 +12,8 @@ export const customerMonths: DerivedTable = {
            coalesce(sum(amount) FILTER (WHERE outcome = 'success'), 0) AS revenue,
            count(*) FILTER (WHERE outcome = 'canceled') AS canceled,
            count(*) FILTER (WHERE outcome = 'returned') AS returned,
-           count(*) FILTER (WHERE outcome = 'other') AS other
+           count(*) FILTER (WHERE outcome = 'other') AS other,
+           max(day) FILTER (WHERE outcome = 'success') AS last_day
     FROM orders
     GROUP BY 1, 2`,
 };

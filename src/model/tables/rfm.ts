@@ -8,25 +8,37 @@ import { asOfDefault } from './as-of.js';
  * id in byte order, so equal values can fall into neighbouring scores and the result is
  * deterministic; 5 is the best fifth (and, as with deciles, the first fifths are the larger).
  */
-export const RFM_SCORES_SQL = `
-  WITH buyers AS (
+export const RFM_SCORES_SQL = rfmSql(`
     SELECT customer_id, ($asOf::DATE - 1) - max(day) AS recency_days,
            count(*) AS frequency, sum(coalesce(amount, 0)) AS monetary
     FROM orders
     WHERE outcome = 'success' AND ts_local < $asOf::DATE
-    GROUP BY customer_id
-  )
+    GROUP BY customer_id`);
+
+/** The same buyers from customer_months, for a date that is a month's first day. */
+const BUYERS_BY_MONTH = `
+    SELECT customer_id, ($asOf::DATE - 1) - max(last_day) AS recency_days,
+           sum(orders) AS frequency, sum(revenue) AS monetary
+    FROM customer_months
+    WHERE orders > 0 AND month < $asOf::DATE
+    GROUP BY customer_id`;
+
+function rfmSql(buyers: string): string {
+  return `
+  WITH buyers AS (${buyers})
   SELECT *,
          6 - ntile(5) OVER (ORDER BY recency_days, customer_id COLLATE C) AS r,
          6 - ntile(5) OVER (ORDER BY frequency DESC, customer_id COLLATE C) AS f,
          6 - ntile(5) OVER (ORDER BY monetary DESC, customer_id COLLATE C) AS m
   FROM buyers`;
+}
 
 /** RFM scores of every buyer as of the end of the default period (the latest order's month). */
 export const rfm: DerivedTable = {
   name: 'rfm',
   description:
     'per buyer: recency_days, frequency, monetary, and their scores r, f, m from 1 to 5 (5 best)',
-  dependsOn: ['orders'],
-  sql: asOfDefault(RFM_SCORES_SQL),
+  dependsOn: ['customer_months', 'orders'],
+  // The default date is a month's first day: whole months of customer_months are enough.
+  sql: asOfDefault(rfmSql(BUYERS_BY_MONTH)),
 };
