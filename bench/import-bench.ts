@@ -4,9 +4,9 @@
  * duplicate). Each step runs in its own child process (this file with `--worker`), so each
  * starts from a fresh process and has its own peak RSS.
  */
-import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ import { openProject } from '../src/config/project.js';
 import { importFile } from '../src/ingest/import-file.js';
 import type { ImportSummary } from '../src/ingest/import-summary.js';
 import { openStore } from '../src/store/open-store.js';
-import { measure, megabytes, timed } from './measure.js';
+import { machineInfo, measure, megabytes, timed } from './measure.js';
 import { reportResult, runChild } from './child-worker.js';
 import type { BenchContext } from './run.js';
 
@@ -88,14 +88,7 @@ export async function run(context: BenchContext): Promise<void> {
     measuredAt: new Date().toISOString(),
     rows,
     file: { name: relative(context.rootDir, events.file), bytes: events.bytes },
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? null,
-      memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
-      platform: `${process.platform}-${process.arch}`,
-      node: process.version,
-      duckdb: duckdbVersion(),
-    },
+    machine: machineInfo(),
     steps: { baseline: rounded(a), product: rounded(b), reimport: rounded(c) },
     speedRatio: Number(ratio.toFixed(3)),
     goal: GOAL,

@@ -1,4 +1,6 @@
 /** Timing and memory helpers shared by the benchmarks. */
+import { version as duckdbVersion } from '@duckdb/node-api';
+import { cpus, totalmem } from 'node:os';
 
 const MB = 1024 * 1024;
 
@@ -62,4 +64,16 @@ export async function measure<T>(work: () => Promise<T>): Promise<Measured<T>> {
 /** Bytes as MB with one decimal. */
 export function megabytes(bytes: number): string {
   return (bytes / MB).toFixed(1);
+}
+
+/** What the figures were measured on, written beside them. */
+export function machineInfo(): Record<string, string | number | null> {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? null,
+    memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
+    platform: `${process.platform}-${process.arch}`,
+    node: process.version,
+    duckdb: duckdbVersion(),
+  };
 }

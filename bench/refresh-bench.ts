@@ -5,10 +5,10 @@
  * `src/metrics/reports/`. Each step runs in its own child process (this file with `--worker`)
  * on its own copy of the store, so neither sees the other's work and each has its own RSS.
  */
-import { DuckDBInstance, version as duckdbVersion } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, stat } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { reportResult, runChild } from './child-worker.js';
 import { makeDemoStore, type DemoStore } from './make-demo-store.js';
-import { measure, megabytes, timed, type Measured } from './measure.js';
+import { machineInfo, measure, megabytes, timed, type Measured } from './measure.js';
 import type { BenchContext } from './run.js';
 
 /** The goal for (b): refresh and every metric within this time and this peak RSS. */
@@ -151,14 +151,7 @@ export async function run(context: BenchContext): Promise<void> {
       builtAt: store.builtAt,
       builtThisRun: store.built,
     },
-    machine: {
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? null,
-      memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
-      platform: `${process.platform}-${process.arch}`,
-      node: process.version,
-      duckdb: duckdbVersion(),
-    },
+    machine: machineInfo(),
     floor: rounded(floor),
     product: rounded(product),
     goal: { seconds: GOAL_SECONDS, rssMb: GOAL_RSS_MB },

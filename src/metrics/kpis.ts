@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { addDays } from './dates.js';
 import type { Members } from './members.js';
 import { meansOver, monthlyChurn, rollingMonths, type ChurnFigures } from './monthly-churn.js';
 import type { Period } from './period.js';
@@ -36,16 +37,6 @@ export const KPI_KEYS = [
 export type KpiKey = (typeof KPI_KEYS)[number];
 export type KpiValues = Record<KpiKey, number | null>;
 
-/** Days before a local date, as a local date. */
-function daysBefore(date: string, days: number): string {
-  const t = Date.UTC(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  );
-  return new Date(t - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** A period and the one before it (for retention). */
 export interface PeriodPair {
   period: Period;
@@ -71,7 +62,7 @@ export async function periodKpis(
   const result: Map<string, KpiValues>[] = [];
   for (const [i, { period, previous }] of periods.entries()) {
     // Simple CLV takes APV and orders per buyer over the year before `to`.
-    const yearFrom = daysBefore(period.to, 365);
+    const yearFrom = addDays(period.to, -365);
     const figures = await periodFigures(warehouse, members, period, previous, yearFrom);
     const spend = await periodSpend(warehouse, config, segmentation, members, period);
     const kpis = new Map<string, KpiValues>();

@@ -1,7 +1,8 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
-import { monthlyChurn, rollingMonths, shiftMonth } from './monthly-churn.js';
+import { shiftMonth } from './dates.js';
+import { monthlyChurn, rollingMonths } from './monthly-churn.js';
 import { previousPeriod, type Period } from './period.js';
 import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';

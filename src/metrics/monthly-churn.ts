@@ -1,4 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
+import { shiftMonth } from './dates.js';
 import { segmentsOf, withSegment, type Members } from './members.js';
 import { mean } from './ratio.js';
 
@@ -7,12 +8,6 @@ export interface ChurnFigures {
   months: { month: string; churn: number | null; arpu: number | null }[];
   meanChurn: number | null;
   meanArpu: number | null;
-}
-
-/** First day of the month `months` after the one `date` (YYYY-MM-DD) falls in. */
-export function shiftMonth(date: string, months: number): string {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1 + months, 1));
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { addDays, daysBetween, monthsBetween, shiftMonth } from './dates.js';
 
 /** A half-open range of local dates [from, to), as YYYY-MM-DD. */
 export interface Period {
@@ -9,27 +10,9 @@ export interface Period {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Days since 1970-01-01 of a YYYY-MM-DD date (calendar arithmetic, no time zone). */
-function dayNumber(date: string): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
-    86_400_000
-  );
-}
-
-function dateOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-function addMonths(date: string, months: number): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7)) - 1 + months;
-  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
-}
-
 /** Checks a YYYY-MM-DD date given on the command line or in a request. */
 export function parseDate(value: string, name: string): string {
-  if (!DATE.test(value) || dateOf(dayNumber(value)) !== value) {
+  if (!DATE.test(value) || addDays(value, 0) !== value) {
     throw new ClvError('usage', `${name} must be a date YYYY-MM-DD, not "${value}"`);
   }
   return value;
@@ -45,7 +28,7 @@ export async function resolvePeriod(
   if (from !== undefined && to !== undefined) return checked({ from, to });
   if (to !== undefined) {
     // Twelve months back from a month's first day, otherwise 365 days back.
-    const start = to.endsWith('-01') ? addMonths(to, -12) : dateOf(dayNumber(to) - 365);
+    const start = to.endsWith('-01') ? shiftMonth(to, -12) : addDays(to, -365);
     return checked({ from: start, to });
   }
   const [latest] = await warehouse.query<{ day: string | null }>(
@@ -53,7 +36,7 @@ export async function resolvePeriod(
   );
   if (!latest?.day) return null;
   const end = `${latest.day.slice(0, 8)}01`;
-  return checked({ from: from ?? addMonths(end, -12), to: end });
+  return checked({ from: from ?? shiftMonth(end, -12), to: end });
 }
 
 function checked(period: Period): Period {
@@ -70,11 +53,8 @@ function checked(period: Period): Period {
 export function previousPeriod(period: Period): Period {
   const { from, to } = period;
   if (from.endsWith('-01') && to.endsWith('-01')) {
-    const months =
-      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-      Number(to.slice(5, 7)) -
-      Number(from.slice(5, 7));
-    return { from: addMonths(from, -months), to: from };
+    const months = monthsBetween(from, to);
+    return { from: shiftMonth(from, -months), to: from };
   }
-  return { from: dateOf(dayNumber(from) - (dayNumber(to) - dayNumber(from))), to: from };
+  return { from: addDays(from, -daysBetween(from, to)), to: from };
 }

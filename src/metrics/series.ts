@@ -2,7 +2,8 @@ import type { Warehouse } from '../store/warehouse.js';
 import type { Members } from './members.js';
 import { kpisOf, type KpiValues } from './kpis.js';
 import { monthFigures } from './month-figures.js';
-import { meansOver, monthlyChurn, shiftMonth, type ChurnFigures } from './monthly-churn.js';
+import { shiftMonth } from './dates.js';
+import { meansOver, monthlyChurn, type ChurnFigures } from './monthly-churn.js';
 import type { Period } from './period.js';
 import { EMPTY_FIGURES } from './period-figures.js';
 

@@ -1,3 +1,4 @@
+import { daysBetween, monthsBetween } from '../dates.js';
 import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import type { Period } from '../period.js';
@@ -34,11 +35,8 @@ export interface ChannelsReport {
  * months, otherwise its days over the mean month (365.25 / 12 days), as the models count.
  */
 export function monthsIn({ from, to }: Period): number {
-  if (from.endsWith('-01') && to.endsWith('-01')) {
-    const months = (d: string): number => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
-    return months(to) - months(from);
-  }
-  return (Date.parse(to) - Date.parse(from)) / 86_400_000 / (365.25 / 12);
+  if (from.endsWith('-01') && to.endsWith('-01')) return monthsBetween(from, to);
+  return daysBetween(from, to) / (365.25 / 12);
 }
 
 /** Acquisition channels over a period: new buyers, spend, CAC, historic CLV and payback. */
