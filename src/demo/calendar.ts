@@ -1,5 +1,5 @@
-import { WeightedPicker } from './random.js';
-import type { Random } from './random.js';
+import { WeightedPicker } from '../shared/random.js';
+import type { Random } from '../shared/random.js';
 
 // A fixed calendar, not today's date, so every run of the same options gives the same numbers.
 /** First instant of the demo shop's history (ms since the epoch). */

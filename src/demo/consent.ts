@@ -1,7 +1,7 @@
 import { DAY, DEMO_END, SECOND, atShopHours, toSecond } from './calendar.js';
 import type { CustomerProfile } from './customers.js';
 import type { EventPayload, EventSink } from './event-sink.js';
-import type { Random } from './random.js';
+import type { Random } from '../shared/random.js';
 
 /** A span [from, to) during which the customer is subscribed; `to` is Infinity while it lasts. */
 export interface Subscription {

@@ -1,7 +1,7 @@
 import { demoMonths, monthKey } from './calendar.js';
 import type { CustomerProfile } from './customers.js';
 import { rateToEur } from './orders.js';
-import type { Random } from './random.js';
+import type { Random } from '../shared/random.js';
 import type { AcquisitionChannel, DemoCost, DemoRate } from './types.js';
 
 // EUR per acquired sign-up; organic traffic costs nothing and gets no rows.

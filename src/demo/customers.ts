@@ -1,7 +1,7 @@
 import { DAY, DEMO_END, demoMonths, formatDate, timeOfDay } from './calendar.js';
 import { idFormatter } from './ids.js';
-import { WeightedPicker } from './random.js';
-import type { Random } from './random.js';
+import { WeightedPicker } from '../shared/random.js';
+import type { Random } from '../shared/random.js';
 import type { AcquisitionChannel, DemoCustomer } from './types.js';
 
 export type Country = 'DE' | 'FR' | 'NL' | 'ES' | 'IT' | 'AT' | 'BE' | 'PL' | 'SE' | 'GB';

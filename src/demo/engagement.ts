@@ -13,7 +13,7 @@ import type { ConsentHistory } from './consent.js';
 import type { CustomerProfile } from './customers.js';
 import type { EventPayload, EventSink } from './event-sink.js';
 import type { DemoOrder } from './orders.js';
-import type { Random } from './random.js';
+import type { Random } from '../shared/random.js';
 
 type CampaignAction = 'sent' | 'opened' | 'clicked';
 type CampaignKind = 'EMAIL' | 'SMS' | 'VIP';

@@ -5,7 +5,7 @@ import { generateProfiles, toCustomerRow } from './customers.js';
 import { generateCampaigns, generateSurvey } from './engagement.js';
 import { EventSink } from './event-sink.js';
 import { generateOrders } from './orders.js';
-import { Random, mixSeed, seedWords } from './random.js';
+import { Random, mixSeed, seedWords } from '../shared/random.js';
 import type { DemoData, DemoOptions } from './types.js';
 
 /** Upper bound on customers: 1 M makes ~10.7 M events, about 3 GB of heap, near Node's default. */

@@ -12,7 +12,7 @@ import { isSubscribed } from './consent.js';
 import type { ConsentHistory } from './consent.js';
 import type { CustomerProfile } from './customers.js';
 import type { EventPayload, EventSink } from './event-sink.js';
-import type { Random } from './random.js';
+import type { Random } from '../shared/random.js';
 
 export type OrderOutcome = 'success' | 'canceled' | 'returned';
 
