@@ -1,0 +1,36 @@
+import type { ModelFit } from './fit.js';
+import type { ParameterSpec } from './parameters.js';
+import type { PurchaseSummary } from './summary.js';
+
+/**
+ * A model of how many purchases customers make and when they stop (BG/NBD, Pareto/NBD).
+ * Parameters are natural-scale values in `parameters` order. Both models factor the
+ * conditional expectation as E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) · E[Y(t) | alive, x, T],
+ * which lets predictions compute the second factor once per (x, T).
+ */
+export interface PurchaseModel {
+  name: 'bgnbd' | 'paretonbd';
+  parameters: readonly ParameterSpec[];
+  fit(summary: PurchaseSummary): ModelFit;
+  /** Sum over the summary's rows of weight × log-likelihood. */
+  logLikelihood(parameters: readonly number[], summary: PurchaseSummary): number;
+  /** P(alive at T | x, t_x, T). */
+  probabilityAlive(parameters: readonly number[], x: number, tx: number, T: number): number;
+  /** Expected purchases in (T, T + t] for a customer still alive at T with x repeat purchases. */
+  expectedPurchasesIfAlive(parameters: readonly number[], x: number, T: number, t: number): number;
+}
+
+/** E[Y(t) | x, t_x, T]: expected purchases in the next t time units. */
+export function expectedPurchases(
+  model: PurchaseModel,
+  parameters: readonly number[],
+  x: number,
+  tx: number,
+  T: number,
+  t: number,
+): number {
+  return (
+    model.probabilityAlive(parameters, x, tx, T) *
+    model.expectedPurchasesIfAlive(parameters, x, T, t)
+  );
+}
