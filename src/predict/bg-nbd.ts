@@ -30,14 +30,14 @@ export const bgNbd: PurchaseModel = {
     return fitModel({
       model: 'bgnbd',
       parameters: this.parameters,
-      objective: negativeLogLikelihood(summary),
+      objective: bgNbdObjective(summary),
       starts,
       observations: summaryCustomers(summary),
       warnings,
     });
   },
   logLikelihood(parameters, summary) {
-    return -negativeLogLikelihood(summary)(Float64Array.from(parameters, Math.log), null);
+    return -bgNbdObjective(summary)(Float64Array.from(parameters, Math.log), null);
   },
   probabilityAlive([r = NaN, alpha = NaN, a = NaN, b = NaN], x, tx, T) {
     if (x === 0) return 1;
@@ -92,7 +92,7 @@ function logDropoutOdds(
  * per-customer likelihood is eq. 6 of the paper, written as
  * ln L = ln Γ(r+x) − ln Γ(r) + r ln α − (r+x) ln(α+T) + ln B(a, b+x) − ln B(a, b) + ln(1 + D).
  */
-function negativeLogLikelihood(summary: PurchaseSummary): Objective {
+export function bgNbdObjective(summary: PurchaseSummary): Objective {
   const { frequency, recency, age, weight } = summary;
   const rows = weight.length;
   // Terms that depend on x alone are computed once per distinct x.

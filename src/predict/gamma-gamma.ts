@@ -36,7 +36,7 @@ export function fitGammaGamma(spend: SpendSummary): ModelFit {
   return fitModel({
     model: 'gammagamma',
     parameters: gammaGammaParameters,
-    objective: negativeLogLikelihood(spend),
+    objective: gammaGammaObjective(spend),
     starts,
     observations: customers,
     warnings,
@@ -50,7 +50,7 @@ export function gammaGammaLogLikelihood(parameters: SpendParameters, spend: Spen
     Math.log(parameters.q - 1),
     Math.log(parameters.gamma),
   );
-  return -negativeLogLikelihood(spend)(theta, null);
+  return -gammaGammaObjective(spend)(theta, null);
 }
 
 /**
@@ -96,7 +96,7 @@ function checkSpend(spend: SpendSummary): string[] {
  * The negative log-likelihood on θ = (ln p, ln(q − 1), ln γ) with its exact gradient, from
  * ln f = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m̄ + px ln x − (px+q) ln(γ + m̄x).
  */
-function negativeLogLikelihood(spend: SpendSummary): Objective {
+export function gammaGammaObjective(spend: SpendSummary): Objective {
   const { frequency, monetary, weight } = spend;
   const rows = weight.length;
   const distinct = [...new Set(frequency)];
