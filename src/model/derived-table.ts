@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import type { SqlParams } from '../store/warehouse.js';
+import type { SqlParams, Warehouse } from '../store/warehouse.js';
 
 /**
  * One derived table: a single SELECT over raw tables or other derived tables. `refresh`
@@ -14,3 +14,20 @@ export interface DerivedTable {
   sql: string;
   params?: (config: Config) => SqlParams;
 }
+
+/** What a computed step built: tables in the refresh's schema, and what it wants people to know. */
+export interface ComputedTables {
+  tables: { name: string; rows: number }[];
+  warnings: string[];
+}
+
+/**
+ * Work a refresh does in code after its SQL tables (fitting models, say): it reads the new
+ * derived tables by plain name and creates its own tables in `schema`, which the refresh then
+ * publishes together with the rest.
+ */
+export type ComputedStep = (context: {
+  warehouse: Warehouse;
+  config: Config;
+  schema: string;
+}) => Promise<ComputedTables>;

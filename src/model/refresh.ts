@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import type { DerivedTable } from './derived-table.js';
+import type { ComputedStep, DerivedTable } from './derived-table.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 
 export interface RefreshSummary {
@@ -11,6 +11,8 @@ export interface RefreshSummary {
   lastImportId: number | null;
   events: number;
   tables: { name: string; rows: number }[];
+  /** What computed steps (model fits) want people to know. */
+  warnings: string[];
 }
 
 const GENERATION_PREFIX = 'refresh_';
@@ -26,6 +28,7 @@ export async function refresh(
   warehouse: Warehouse,
   config: Config,
   model: readonly DerivedTable[] = derivedTables,
+  steps: readonly ComputedStep[] = [],
 ): Promise<RefreshSummary> {
   const started = performance.now();
   const [state] = await warehouse.query<{
@@ -43,6 +46,7 @@ export async function refresh(
   const generation = `${GENERATION_PREFIX}${refreshId}`;
   const ordered = dependencyOrder(model);
   const tables: RefreshSummary['tables'] = [];
+  const warnings: string[] = [];
   await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
   await warehouse.run(`CREATE SCHEMA ${generation}`);
   // Derived tables read each other by plain name: the new generation's copies come first.
@@ -58,6 +62,11 @@ export async function refresh(
       );
       tables.push({ name: table.name, rows: count?.n ?? 0 });
     }
+    for (const step of steps) {
+      const built = await step({ warehouse, config, schema: generation });
+      tables.push(...built.tables);
+      warnings.push(...built.warnings);
+    }
   } catch (error) {
     await warehouse.run('RESET search_path');
     await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
@@ -71,17 +80,18 @@ export async function refresh(
     lastImportId: state?.last_import ?? null,
     events: state?.events ?? 0,
     tables,
+    warnings,
   };
   // Stores refreshed before generations existed hold the derived tables themselves.
   const oldTables = await warehouse.query<{ name: string }>(
     `SELECT table_name AS name FROM duckdb_tables()
      WHERE database_name = current_database() AND schema_name = 'main'
        AND list_contains($names, table_name)`,
-    { names: ordered.map((table) => table.name) },
+    { names: tables.map((table) => table.name) },
   );
   await warehouse.transaction(async () => {
     for (const { name } of oldTables) await warehouse.run(`DROP TABLE main.${name}`);
-    for (const table of ordered) {
+    for (const table of tables) {
       await warehouse.run(
         `CREATE OR REPLACE VIEW main.${table.name} AS SELECT * FROM ${generation}.${table.name}`,
       );

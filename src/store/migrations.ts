@@ -80,4 +80,17 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'holdout reports',
+    sql: `
+      CREATE TABLE holdout_reports (
+        report_id INTEGER PRIMARY KEY,
+        created_at TIMESTAMP NOT NULL,
+        model VARCHAR NOT NULL,
+        holdout_from DATE NOT NULL,
+        report JSON NOT NULL
+      );
+    `,
+  },
 ];

@@ -85,6 +85,32 @@ export class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  async numericColumns(sql: string, params?: SqlParams): Promise<Record<string, Float64Array>> {
+    return this.serial(async () => {
+      const result = await this.connection.stream(sql, bind(params));
+      const names = result.deduplicatedColumnNames();
+      const parts: number[][][] = names.map(() => []);
+      let rows = 0;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        rows += chunk.rowCount;
+        names.forEach((_, i) => parts[i]?.push(chunk.getColumnValues(i).map(toDouble)));
+      }
+      const columns: Record<string, Float64Array> = {};
+      names.forEach((name, i) => {
+        const column = new Float64Array(rows);
+        let offset = 0;
+        for (const part of parts[i] ?? []) {
+          column.set(part, offset);
+          offset += part.length;
+        }
+        columns[name] = column;
+      });
+      return columns;
+    });
+  }
+
   async append(table: string, rows: Iterable<readonly CellScalar[]>): Promise<number> {
     return this.serial(async () => {
       const appender = await this.connection.createAppender(table);
@@ -142,6 +168,13 @@ export class DuckDbWarehouse implements Warehouse {
 }
 
 /** Engine values for bound parameters: lists become DuckDB lists. */
+function toDouble(value: DuckDBValue): number {
+  if (value === null) return NaN;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  throw new Error(`numericColumns read a non-numeric value: ${String(value)}`);
+}
+
 function bind(params: SqlParams | undefined): Record<string, DuckDBValue> | undefined {
   if (!params) return undefined;
   const bound: Record<string, DuckDBValue> = {};
