@@ -69,8 +69,10 @@ function aliveExpectation(
 ): number {
   if (t <= 0) return 0;
   const z = t / (alpha + T + t);
-  const discount = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
-  const bracket = 1 - discount * hyp2f1(r + x, b + x, a + b + x - 1, z);
+  // The paper's ((α+T)/(α+T+t))^(r+x) · 2F1(r+x, b+x; a+b+x−1; z) by Euler's transformation,
+  // (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z): the same number, but the hypergeometric
+  // function no longer overflows for frequent buyers or loses accuracy as z nears 1.
+  const bracket = 1 - Math.pow(1 - z, a - 1) * hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
   return ((a + b + x - 1) / (a - 1)) * bracket;
 }
 

@@ -1,3 +1,4 @@
+import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { describe, expect, it } from 'vitest';
 import { bgNbd } from '../../src/predict/bg-nbd.js';
 import { ModelDataError } from '../../src/predict/fit.js';
@@ -26,6 +27,32 @@ describe('BG/NBD', () => {
     // For r = 1, α = 1, a = 2, b = 1 and t = 1: 2F1(1, 1; 2; 1/2) = −ln(1/2)/(1/2) = 2 ln 2,
     // so E = 2 · (1 − (1/2) · 2 ln 2) = 2 − 2 ln 2.
     expect(bgNbd.expectedPurchasesIfAlive([1, 1, 2, 1], 0, 0, 1)).toBeCloseTo(2 - 2 * Math.LN2, 10);
+  });
+
+  it("agrees with the paper's form where that is finite, and stays finite where it overflows", () => {
+    const [r, alpha, a, b] = PUBLISHED as [number, number, number, number];
+    const paper = (x: number, T: number, t: number): number => {
+      const z = t / (alpha + T + t);
+      const power = Math.pow((alpha + T) / (alpha + T + t), r + x);
+      return ((a + b + x - 1) / (a - 1)) * (1 - power * hyp2f1(r + x, b + x, a + b + x - 1, z));
+    };
+    for (const [x, T, t] of [
+      [0, 38.86, 39],
+      [2, 38.86, 39],
+      [40, 39, 52],
+      [150, 39, 52],
+    ]) {
+      expect(bgNbd.expectedPurchasesIfAlive(PUBLISHED, x ?? 0, T ?? 0, t ?? 0)).toBeCloseTo(
+        paper(x ?? 0, T ?? 0, t ?? 0),
+        9,
+      );
+    }
+    // 300 repeat purchase days in 43 weeks, 10 years ahead: the paper's 2F1 overflows.
+    expect(Number.isFinite(paper(300, 43, 520))).toBe(false);
+    const value = bgNbd.expectedPurchasesIfAlive(PUBLISHED, 300, 43, 520);
+    // Never more than buying at the posterior mean rate (r+x)/(α+T) without ever dropping out.
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(((r + 300) / (alpha + 43)) * 520);
   });
 
   it('stays finite at a = 1, where the formula is 0/0', () => {
