@@ -5,6 +5,7 @@ import { registerInit } from './commands/init.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerMetricsReports } from './commands/metrics-reports.js';
 import { registerRefresh } from './commands/refresh.js';
+import { registerPredict } from './commands/predict.js';
 
 /** The `clv` command line: every command takes --project DIR and --json. */
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerDemo(program);
   registerRefresh(program);
+  registerPredict(program);
   registerMetricsReports(registerMetrics(program));
   return program;
 }

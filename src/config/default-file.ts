@@ -36,7 +36,8 @@ export function defaultConfigText(): string {
   "drilldowns": ${j(d.drilldowns)},
   // The attribute that names a customer's acquisition channel (matched with costs.channel for CAC).
   "acquisitionChannelAttribute": ${j(d.acquisitionChannelAttribute)},
-  // Predicted CLV: time unit of the fit (day, week, month), horizon, discounting and margin.
+  // Predicted CLV: purchase model (bgnbd, paretonbd), time unit of the fit (day, week, month),
+  // horizon, monthly discount rate and margin (share of revenue that is profit).
   "model": ${j(d.model)}
 }
 `;

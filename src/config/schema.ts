@@ -67,6 +67,7 @@ const survey = z
 
 const model = z
   .strictObject({
+    purchaseModel: z.enum(['bgnbd', 'paretonbd']).default('bgnbd'),
     timeUnit: z.enum(['day', 'week', 'month']).default('week'),
     horizonMonths: z.number().int().positive().max(120).default(12),
     monthlyDiscountRate: z.number().min(0).max(1).default(0.01),

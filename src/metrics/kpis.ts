@@ -55,6 +55,8 @@ export async function periodKpis(
   periods: readonly PeriodPair[],
   /** Monthly churn covering every period's rolling window, when the caller has it already. */
   known?: Map<string, ChurnFigures>,
+  /** Mean predicted CLV per segment, for each period that has it (predictions exist for now only). */
+  predicted: readonly (Map<string, number | null> | null)[] = [],
 ): Promise<Map<string, KpiValues>[]> {
   const windows = periods.map(({ period }) => rollingMonths(period.from, period.to));
   const churn =
@@ -68,7 +70,8 @@ export async function periodKpis(
     const kpis = new Map<string, KpiValues>();
     for (const [segment, f] of figures) {
       const rolling = meansOver(churn.get(segment), windows[i] ?? []);
-      kpis.set(segment, kpisOf(f, rolling, f.year, spend.get(segment) ?? null));
+      const clvPredicted = predicted[i]?.get(segment) ?? null;
+      kpis.set(segment, kpisOf(f, rolling, f.year, spend.get(segment) ?? null, clvPredicted));
     }
     result.push(kpis);
   }
@@ -80,12 +83,16 @@ export function emptyKpis(): KpiValues {
   return kpisOf(EMPTY_FIGURES, undefined, null, null);
 }
 
-/** The KPIs from a period's figures, its rolling churn, its year before `to`, and its spend. */
+/**
+ * The KPIs from a period's figures, its rolling churn, its year before `to`, its spend, and
+ * the mean predicted CLV when a model has been fitted.
+ */
 export function kpisOf(
   f: PeriodFigures,
   churn: ChurnFigures | undefined,
   year: YearFigures | null,
   spend: number | null,
+  clvPredicted: number | null = null,
 ): KpiValues {
   const classified = f.orders + f.canceled + f.returned;
   const meanChurn = churn?.meanChurn ?? null;
@@ -97,8 +104,6 @@ export function kpisOf(
       ? null
       : ratio(apvYear * ordersPerBuyerYear, 12 * meanChurn);
   const cac = ratio(spend, f.newBuyers);
-  // No model is fitted yet (predicted CLV comes with the predict step), so CLV:CAC uses rolling CLV.
-  const clvPredicted: number | null = null;
   return {
     revenue: f.revenue,
     orders: f.orders,

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { predictedClv } from './predicted-clv.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
 import { shiftMonth } from './dates.js';
 import { monthlyChurn, rollingMonths } from './monthly-churn.js';
@@ -72,6 +73,7 @@ export async function metricsReport(
     ].sort();
     const compare = async (members: Members, kind: Segmentation): Promise<Comparison> => {
       const churn = await monthlyChurn(warehouse, members, churnMonths);
+      const predicted = await predictedClv(warehouse, members);
       const [now, then] = await periodKpis(
         warehouse,
         config,
@@ -82,6 +84,7 @@ export async function metricsReport(
           { period: previous, previous: beforePrevious },
         ],
         churn,
+        [predicted, null],
       );
       const monthly = await monthlyKpis(warehouse, members, seriesMonths, churn);
       return { now: now ?? new Map(), then: then ?? new Map(), monthly };

@@ -8,6 +8,7 @@ import { deciles } from './tables/deciles.js';
 import { knownCustomers } from './tables/known-customers.js';
 import { monthlyMetrics } from './tables/monthly-metrics.js';
 import { orders } from './tables/orders.js';
+import { purchaseSummary } from './tables/purchase-summary.js';
 import { rfm } from './tables/rfm.js';
 
 /** Every derived table of the model. */
@@ -22,6 +23,7 @@ export const derivedTables: readonly DerivedTable[] = [
   deciles,
   rfm,
   knownCustomers,
+  purchaseSummary,
 ];
 
 /** The tables in an order where each comes after the tables it reads. */

@@ -21,6 +21,7 @@ describe('project config', () => {
     expect(config.purchase.statusWhenMissing).toBe('success');
     expect(config.consent.emailCategories).toEqual(['newsletter']);
     expect(config.model).toEqual({
+      purchaseModel: 'bgnbd',
       timeUnit: 'week',
       horizonMonths: 12,
       monthlyDiscountRate: 0.01,

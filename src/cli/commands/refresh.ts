@@ -1,21 +1,26 @@
 import type { Command } from 'commander';
 import { refresh } from '../../model/refresh.js';
+import { derivedTables } from '../../model/registry.js';
+import { predictionsStep } from '../../predictions/predictions-step.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
 
 export function registerRefresh(program: Command): void {
   program
     .command('refresh')
-    .description('rebuild every derived table from the raw tables, in one transaction')
+    .description(
+      'rebuild every derived table from the raw tables and refit the prediction models, published in one transaction',
+    )
     .action(async (_options: unknown, command: Command) => {
       const output = outputFor(command);
       const summary = await withProjectStore(command, (project, warehouse) =>
-        refresh(warehouse, project.config),
+        refresh(warehouse, project.config, derivedTables, [predictionsStep]),
       );
       output.result(summary, () =>
         [
           `refresh ${summary.refreshId}: ${summary.events} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
           table(summary.tables.map((t) => [t.name, t.rows])),
+          ...summary.warnings.map((warning) => `warning: ${warning}`),
         ].join('\n'),
       );
     });

@@ -1,0 +1,90 @@
+import type { ModelFit } from '../../predict/fit.js';
+import type { HoldoutReport } from '../../predictions/holdout.js';
+import type { PredictReport } from '../../predictions/predict-report.js';
+import { table } from '../output.js';
+
+const LABELS: Record<string, string> = {
+  bgnbd: 'BG/NBD',
+  paretonbd: 'Pareto/NBD',
+  gammagamma: 'Gamma-Gamma',
+  sbg: 'shifted-beta-geometric',
+};
+
+const number = (value: number | null | undefined, digits = 4): string =>
+  value === null || value === undefined ? '-' : value.toPrecision(digits);
+
+/** A fit as a parameter table with its log-likelihood and health. */
+export function describeFit(fit: ModelFit): string {
+  return [
+    `${LABELS[fit.model] ?? fit.model}: ${fit.observations.toLocaleString('en')} customers, log-likelihood ${fit.logLikelihood.toFixed(2)}, ${fit.iterations} iterations, ${fit.converged ? 'converged' : 'NOT converged'}`,
+    table([
+      ['parameter', 'estimate', 'std. error'],
+      ...fit.parameterNames.map((name) => [
+        name,
+        number(fit.parameters[name]),
+        number(fit.standardErrors[name], 3),
+      ]),
+    ]),
+    ...fit.warnings.map((warning) => `warning: ${warning}`),
+  ].join('\n');
+}
+
+function describeHoldout(holdout: HoldoutReport): string {
+  return [
+    `holdout: fitted on orders up to ${holdout.calibrationEnd}, predicting ${holdout.holdoutFrom} .. ${holdout.holdoutEnd} (${holdout.holdoutLength.toFixed(2)} ${holdout.timeUnit}s)`,
+    table([
+      ['repeat purchases before', 'customers', 'predicted per customer', 'actual per customer'],
+      ...holdout.groups.map((group) => [
+        group.frequency,
+        group.customers,
+        group.predicted.toFixed(3),
+        group.actual.toFixed(3),
+      ]),
+      [
+        'all',
+        holdout.total.customers,
+        holdout.total.predicted.toFixed(1),
+        holdout.total.actual.toFixed(1),
+      ],
+    ]),
+    `correlation of predicted and actual per customer: ${number(holdout.correlation, 3)}`,
+  ].join('\n');
+}
+
+/** `clv predict` for people. */
+export function describePredict(report: PredictReport): string {
+  const lines = [
+    `time unit ${report.timeUnit}; horizon ${report.horizonMonths} months, monthly discount ${report.monthlyDiscountRate}, margin ${report.margin}; data to ${report.dataEnd ?? '-'}`,
+  ];
+  if (!report.stored) {
+    lines.push(
+      `${LABELS[report.model]} fitted now; customer_predictions uses model.purchaseModel from the config`,
+    );
+  }
+  for (const fit of [report.purchase, report.spend]) if (fit) lines.push('', describeFit(fit));
+  for (const error of report.errors) lines.push(`error: ${error}`);
+  const p = report.predictions;
+  if (p) {
+    lines.push(
+      '',
+      table([
+        [
+          'customers',
+          'mean P(alive)',
+          'mean expected purchases',
+          'mean predicted CLV',
+          'total predicted CLV',
+        ],
+        [
+          p.customers,
+          number(p.meanProbabilityAlive, 3),
+          number(p.meanExpectedPurchases, 3),
+          p.meanPredictedClv === null ? '-' : p.meanPredictedClv.toFixed(2),
+          p.totalPredictedClv === null ? '-' : p.totalPredictedClv.toFixed(2),
+        ],
+      ]),
+    );
+  }
+  if (report.holdout) lines.push('', describeHoldout(report.holdout));
+  return lines.join('\n');
+}

@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { predictReport } from '../../predictions/predict-report.js';
+import { outputFor, withProjectStore } from '../context.js';
+import { describePredict } from './predict-text.js';
+
+export function registerPredict(program: Command): void {
+  program
+    .command('predict')
+    .description(
+      'show the fitted purchase and spend models behind customer_predictions, and check them on a holdout period',
+    )
+    .option('--model <name>', 'purchase model: bgnbd or paretonbd (default: model.purchaseModel)')
+    .option(
+      '--holdout-from <date>',
+      'fit on the orders before this day, YYYY-MM-DD, and compare the predicted purchases from then on with the actual ones (the report is stored)',
+    )
+    .action(async (options: { model?: string; holdoutFrom?: string }, command: Command) => {
+      const output = outputFor(command);
+      const report = await withProjectStore(command, (project, warehouse) =>
+        predictReport(warehouse, project.config, options),
+      );
+      output.result(report, () => describePredict(report));
+    });
+}

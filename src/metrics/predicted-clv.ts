@@ -1,0 +1,24 @@
+import type { Warehouse } from '../store/warehouse.js';
+import { withSegment, type Members } from './members.js';
+
+/**
+ * Mean predicted CLV per segment over the customers with a prediction (`customer_predictions`,
+ * written by refresh). Predictions describe the customers as of the latest data, whatever the
+ * period asked for. Empty when the store has no predictions (refreshed before models existed,
+ * or the model could not be fitted).
+ */
+export async function predictedClv(
+  warehouse: Warehouse,
+  members: Members,
+): Promise<Map<string, number | null>> {
+  const [exists] = await warehouse.query<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_views()
+     WHERE database_name = current_database() AND view_name = 'customer_predictions'`,
+  );
+  if (!exists?.n) return new Map();
+  const rows = await warehouse.query<{ segment: string; clv: number | null }>(
+    `SELECT segment, avg(predicted_clv) AS clv
+     FROM ${withSegment('customer_predictions', members)} GROUP BY segment`,
+  );
+  return new Map(rows.map((row) => [row.segment, row.clv]));
+}

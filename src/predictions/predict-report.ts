@@ -1,0 +1,143 @@
+import type { Config } from '../config/schema.js';
+import { requireDerivedTables } from '../metrics/report-inputs.js';
+import { parseDate } from '../metrics/period.js';
+import { unitDays } from '../model/tables/purchase-summary.js';
+import type { ModelFit } from '../predict/fit.js';
+import { ModelDataError } from '../predict/fit.js';
+import { ClvError } from '../shared/errors.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { fitModels } from './fit-models.js';
+import type { HoldoutReport } from './holdout.js';
+import { holdoutReport } from './holdout.js';
+import type { PurchaseModelName } from './purchase-models.js';
+import { saveHoldoutReport, storedFits } from './stored-reports.js';
+
+export interface PredictionFigures {
+  customers: number;
+  meanProbabilityAlive: number | null;
+  meanExpectedPurchases: number | null;
+  meanPredictedClv: number | null;
+  totalPredictedClv: number | null;
+}
+
+export interface PredictReport {
+  model: PurchaseModelName;
+  timeUnit: Config['model']['timeUnit'];
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  margin: number;
+  /** The last day of the data the models saw. */
+  dataEnd: string | null;
+  /** Whether `customer_predictions` comes from these fits (the configured model). */
+  stored: boolean;
+  purchase: ModelFit | null;
+  spend: ModelFit | null;
+  errors: string[];
+  /** Over `customer_predictions`; null when the fits shown are not the stored ones. */
+  predictions: PredictionFigures | null;
+  holdout: HoldoutReport | null;
+}
+
+export interface PredictOptions {
+  model?: string;
+  holdoutFrom?: string;
+}
+
+/**
+ * What `clv predict` shows: the fits behind `customer_predictions` (from the last refresh), or
+ * a fresh fit of another purchase model, and optionally a holdout check, which is stored.
+ */
+export async function predictReport(
+  warehouse: Warehouse,
+  config: Config,
+  options: PredictOptions,
+): Promise<PredictReport> {
+  const model = purchaseModelName(options.model ?? config.model.purchaseModel);
+  const holdoutFrom =
+    options.holdoutFrom === undefined ? null : parseDate(options.holdoutFrom, '--holdout-from');
+  await requireDerivedTables(warehouse);
+  const stored = model === config.model.purchaseModel;
+  const report: PredictReport = {
+    model,
+    timeUnit: config.model.timeUnit,
+    horizonMonths: config.model.horizonMonths,
+    monthlyDiscountRate: config.model.monthlyDiscountRate,
+    margin: config.model.margin,
+    dataEnd: await dataEnd(warehouse),
+    stored,
+    purchase: null,
+    spend: null,
+    errors: [],
+    predictions: null,
+    holdout: null,
+  };
+  if (stored) {
+    const fits = await storedFits(warehouse);
+    if (!fits) throw new ClvError('usage', 'no fitted models yet: run clv refresh first');
+    for (const fit of fits) {
+      if (fit.role === 'purchase') report.purchase = fit.fit;
+      else report.spend = fit.fit;
+      if (fit.error) report.errors.push(fit.error);
+    }
+    report.predictions = await predictionFigures(warehouse);
+  } else {
+    try {
+      const fitted = await fitModels(
+        warehouse,
+        'purchase_summary',
+        undefined,
+        model,
+        unitDays(config),
+      );
+      report.purchase = fitted.purchase;
+      report.spend = fitted.spend;
+      if (fitted.spendError) report.errors.push(fitted.spendError);
+    } catch (error) {
+      if (!(error instanceof ModelDataError)) throw error;
+      report.errors.push(error.message);
+    }
+  }
+  if (holdoutFrom) {
+    try {
+      report.holdout = await holdoutReport(warehouse, config, model, holdoutFrom);
+    } catch (error) {
+      if (error instanceof ModelDataError) throw new ClvError('bad_input', error.message);
+      throw error;
+    }
+    await saveHoldoutReport(warehouse, report.holdout);
+  }
+  return report;
+}
+
+function purchaseModelName(value: string): PurchaseModelName {
+  if (value === 'bgnbd' || value === 'paretonbd') return value;
+  throw new ClvError('usage', `--model must be bgnbd or paretonbd, not "${value}"`);
+}
+
+async function dataEnd(warehouse: Warehouse): Promise<string | null> {
+  const [row] = await warehouse.query<{ end: string | null }>(
+    'SELECT CAST(max(end_day) AS VARCHAR) AS end FROM purchase_summary',
+  );
+  return row?.end ?? null;
+}
+
+async function predictionFigures(warehouse: Warehouse): Promise<PredictionFigures> {
+  const [row] = await warehouse.query<{
+    customers: number;
+    alive: number | null;
+    purchases: number | null;
+    clv: number | null;
+    total: number | null;
+  }>(
+    `SELECT count(*) AS customers, avg(p_alive) AS alive, avg(expected_purchases) AS purchases,
+            avg(predicted_clv) AS clv, sum(predicted_clv) AS total
+     FROM customer_predictions`,
+  );
+  return {
+    customers: row?.customers ?? 0,
+    meanProbabilityAlive: row?.alive ?? null,
+    meanExpectedPurchases: row?.purchases ?? null,
+    meanPredictedClv: row?.clv ?? null,
+    totalPredictedClv: row?.total ?? null,
+  };
+}

@@ -1,0 +1,58 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { importFile } from '../../src/ingest/import-file.js';
+import { refresh } from '../../src/model/refresh.js';
+import { derivedTables } from '../../src/model/registry.js';
+import { predictionsStep } from '../../src/predictions/predictions-step.js';
+import { tempProject, type TempProject } from './temp-project.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/cdnow/', import.meta.url));
+
+/** The CDNOW transaction log (see test/fixtures/cdnow/SOURCE.md) as rows. */
+export async function cdnowTransactions(): Promise<
+  { customer: string; day: string; dollars: string }[]
+> {
+  const text = await readFile(`${FIXTURES}CDNOW_sample.txt`, 'utf8');
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [, customer = '', date = '', , dollars = ''] = line.trim().split(/\s+/);
+      return {
+        customer,
+        day: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`,
+        dollars,
+      };
+    });
+}
+
+/** The published 39-week calibration summary: sample id → [frequency, recency, T] in weeks. */
+export async function cdnowPublishedSummary(): Promise<Map<string, [number, number, number]>> {
+  const text = await readFile(`${FIXTURES}cdnow_customers_summary.csv`, 'utf8');
+  const rows = text.trim().split('\n').slice(1);
+  return new Map(
+    rows.map((line) => {
+      const [id = '', x = '', tx = '', T = ''] = line.split(',');
+      return [id.padStart(4, '0'), [Number(x), Number(tx), Number(T)]];
+    }),
+  );
+}
+
+/**
+ * A project holding CDNOW imported through the normal import path (one purchase event per
+ * row, in dollars), refreshed with its predictions. `config` adds to the project config.
+ */
+export async function cdnowShop(config: object = {}): Promise<TempProject> {
+  const t = await tempProject({ baseCurrency: 'USD', ...config });
+  const rows = await cdnowTransactions();
+  const csv = [
+    'customer_id,type,timestamp,amount,currency',
+    ...rows.map((row) => `${row.customer},purchase,${row.day}T12:00:00Z,${row.dollars},USD`),
+  ].join('\n');
+  await importFile(t.warehouse, t.project, {
+    file: await t.file('cdnow.csv', csv),
+    kind: 'events',
+  });
+  await refresh(t.warehouse, t.project.config, derivedTables, [predictionsStep]);
+  return t;
+}

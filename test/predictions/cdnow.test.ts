@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PURCHASE_SUMMARY_SQL,
+  purchaseSummaryParams,
+} from '../../src/model/tables/purchase-summary.js';
+import { bgNbd } from '../../src/predict/bg-nbd.js';
+import { parameterVector } from '../../src/predict/fit-model.js';
+import { expectedSpend, spendParameters } from '../../src/predict/gamma-gamma.js';
+import { fitModels, type FittedModels } from '../../src/predictions/fit-models.js';
+import { holdoutReport } from '../../src/predictions/holdout.js';
+import { cdnowPublishedSummary, cdnowShop } from '../helpers/cdnow-shop.js';
+import type { TempProject } from '../helpers/temp-project.js';
+
+// Published targets: test/fixtures/cdnow/SOURCE.md and shared/data/README.md.
+const CALIBRATION = `(${PURCHASE_SUMMARY_SQL})`;
+const HOLDOUT_FROM = '1997-10-01';
+
+/** Rounds to 3 significant digits, the precision the published estimates are compared at. */
+const sig3 = (value: number | undefined): number => Number((value ?? NaN).toPrecision(3));
+
+let shop: TempProject;
+let bg: FittedModels;
+
+beforeAll(async () => {
+  shop = await cdnowShop();
+  const params = purchaseSummaryParams(shop.project.config, HOLDOUT_FROM);
+  bg = await fitModels(shop.warehouse, CALIBRATION, params, 'bgnbd', 7);
+});
+afterAll(() => shop.cleanup());
+
+describe('CDNOW through the import path, calibration up to 1997-09-30', () => {
+  it('rebuilds the published calibration summary exactly', async () => {
+    const published = await cdnowPublishedSummary();
+    const rows = await shop.warehouse.query<{
+      customer_id: string;
+      frequency: number;
+      recency: number;
+      T: number;
+    }>(`SELECT customer_id, frequency, recency, T FROM ${CALIBRATION}`, {
+      ...purchaseSummaryParams(shop.project.config, HOLDOUT_FROM),
+    });
+    expect(rows).toHaveLength(2357);
+    const mismatches = rows.filter((row) => {
+      const [x, tx, T] = published.get(row.customer_id) ?? [NaN, NaN, NaN];
+      return (
+        row.frequency !== x ||
+        Math.abs(row.recency - tx) > 0.005 + 1e-9 ||
+        Math.abs(row.T - T) > 0.005 + 1e-9
+      );
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('reproduces the published BG/NBD estimates and log-likelihood', () => {
+    const fit = bg.purchase;
+    expect(fit.converged).toBe(true);
+    expect(sig3(fit.parameters['r'])).toBe(0.243);
+    expect(sig3(fit.parameters['alpha'])).toBe(4.41);
+    expect(sig3(fit.parameters['a'])).toBe(0.793);
+    expect(sig3(fit.parameters['b'])).toBe(2.43);
+    expect(Math.abs(fit.logLikelihood - -9582.43)).toBeLessThanOrEqual(0.05);
+    expect(fit.observations).toBe(2357);
+  });
+
+  it('reproduces the published Pareto/NBD estimates', async () => {
+    const params = purchaseSummaryParams(shop.project.config, HOLDOUT_FROM);
+    const { purchase: fit } = await fitModels(shop.warehouse, CALIBRATION, params, 'paretonbd', 7);
+    expect(fit.converged).toBe(true);
+    expect(sig3(fit.parameters['r'])).toBe(0.553);
+    expect(sig3(fit.parameters['alpha'])).toBe(10.6);
+    expect(sig3(fit.parameters['s'])).toBe(0.606);
+    expect(sig3(fit.parameters['beta'])).toBe(11.7);
+    expect(Math.abs(fit.logLikelihood - -9594.98)).toBeLessThanOrEqual(0.05);
+  });
+
+  it('reproduces the published Gamma-Gamma estimates within 1 %', () => {
+    const fit = bg.spend;
+    expect(fit?.observations).toBe(946);
+    const { p, q, gamma } = spendParameters(fit ?? bg.purchase);
+    expect(Math.abs(p / 6.25 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(q / 3.74 - 1)).toBeLessThan(0.01);
+    expect(Math.abs(gamma / 15.44 - 1)).toBeLessThan(0.01);
+    expect(fit?.logLikelihood).toBeCloseTo(-4055.9, 1);
+  });
+
+  it('gives the published per-customer expectations, P(alive) and spend to 3 decimals', async () => {
+    const parameters = parameterVector(bg.purchase);
+    const spend = spendParameters(bg.spend ?? bg.purchase);
+    const rows = await shop.warehouse.query<{
+      customer_id: string;
+      frequency: number;
+      recency: number;
+      T: number;
+      monetary: number | null;
+    }>(
+      `SELECT customer_id, frequency, recency, T, monetary FROM ${CALIBRATION}
+       WHERE customer_id IN ('0001', '0002', '0003') ORDER BY 1`,
+      purchaseSummaryParams(shop.project.config, HOLDOUT_FROM),
+    );
+    const figures = rows.map((row) => {
+      const alive = bgNbd.probabilityAlive(parameters, row.frequency, row.recency, row.T);
+      return [
+        Number(
+          (alive * bgNbd.expectedPurchasesIfAlive(parameters, row.frequency, row.T, 39)).toFixed(3),
+        ),
+        Number(alive.toFixed(3)),
+        expectedSpend(spend, row.frequency, row.monetary ?? 0),
+      ];
+    });
+    expect(figures.map(([purchases, alive]) => [purchases, alive])).toEqual([
+      [1.226, 0.727],
+      [0.203, 0.212],
+      [0.195, 1],
+    ]);
+    // The spend column is published to cents; the fit's optimum is flat enough that the last
+    // cent can differ between implementations (ours: 24.654, 18.910, 35.170).
+    const published = [24.66, 18.91, 35.17];
+    figures.forEach(([, , spent], i) => {
+      expect(Math.abs((spent ?? NaN) - (published[i] ?? NaN))).toBeLessThanOrEqual(0.01);
+    });
+  });
+
+  it('checks itself on the 39-week holdout as published', async () => {
+    const report = await holdoutReport(shop.warehouse, shop.project.config, 'bgnbd', HOLDOUT_FROM);
+    expect(report.calibrationEnd).toBe('1997-09-30');
+    expect(report.holdoutEnd).toBe('1998-06-30');
+    expect(report.holdoutLength).toBeCloseTo(39, 10);
+    expect(report.total.customers).toBe(2357);
+    expect(report.total.actual).toBe(1882);
+    expect(Math.round(report.total.predicted)).toBe(1653);
+    const none = report.groups[0];
+    expect(none?.frequency).toBe('0');
+    expect(none?.actual.toFixed(3)).toBe('0.237');
+    expect(none?.predicted.toFixed(3)).toBe('0.225');
+    expect(report.groups.map((group) => group.frequency)).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7+',
+    ]);
+    expect(report.groups.reduce((sum, group) => sum + group.customers, 0)).toBe(2357);
+    expect(report.correlation).toBeGreaterThan(0.5);
+  });
+});
