@@ -1,5 +1,6 @@
 import type { Warehouse } from '../store/warehouse.js';
 import { withSegment, type Members } from './members.js';
+import { tableExists } from './report-inputs.js';
 
 /**
  * Mean predicted CLV per segment over the customers with a prediction (`customer_predictions`,
@@ -11,11 +12,7 @@ export async function predictedClv(
   warehouse: Warehouse,
   members: Members,
 ): Promise<Map<string, number | null>> {
-  const [exists] = await warehouse.query<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_views()
-     WHERE database_name = current_database() AND view_name = 'customer_predictions'`,
-  );
-  if (!exists?.n) return new Map();
+  if (!(await tableExists(warehouse, 'customer_predictions'))) return new Map();
   const rows = await warehouse.query<{ segment: string; clv: number | null }>(
     `SELECT segment, avg(predicted_clv) AS clv
      FROM ${withSegment('customer_predictions', members)} GROUP BY segment`,

@@ -1,4 +1,5 @@
 import type { ModelFit } from '../predict/fit.js';
+import { tableExists } from '../metrics/report-inputs.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { HoldoutReport } from './holdout.js';
 
@@ -35,11 +36,7 @@ export interface StoredFit {
 
 /** The fits of the last refresh, or null when the store was refreshed before models existed. */
 export async function storedFits(warehouse: Warehouse): Promise<StoredFit[] | null> {
-  const [exists] = await warehouse.query<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_views()
-     WHERE database_name = current_database() AND view_name = 'model_fit'`,
-  );
-  if (!exists?.n) return null;
+  if (!(await tableExists(warehouse, 'model_fit'))) return null;
   const rows = await warehouse.query<{
     role: 'purchase' | 'spend';
     model: string;
