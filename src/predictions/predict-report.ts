@@ -10,6 +10,8 @@ import { fitModels } from './fit-models.js';
 import type { HoldoutReport } from './holdout.js';
 import { holdoutReport } from './holdout.js';
 import type { PurchaseModelName } from './purchase-models.js';
+import type { RetentionReport } from './retention.js';
+import { retentionReport } from './retention.js';
 import { saveHoldoutReport, storedFits } from './stored-reports.js';
 
 export interface PredictionFigures {
@@ -21,7 +23,7 @@ export interface PredictionFigures {
 }
 
 export interface PredictReport {
-  model: PurchaseModelName;
+  model: PurchaseModelName | 'sbg';
   timeUnit: Config['model']['timeUnit'];
   horizonMonths: number;
   monthlyDiscountRate: number;
@@ -36,6 +38,8 @@ export interface PredictReport {
   /** Over `customer_predictions`; null when the fits shown are not the stored ones. */
   predictions: PredictionFigures | null;
   holdout: HoldoutReport | null;
+  /** The contractual view (`--model sbg`): monthly cohort survival under the sBG model. */
+  retention: RetentionReport | null;
 }
 
 export interface PredictOptions {
@@ -52,9 +56,12 @@ export async function predictReport(
   config: Config,
   options: PredictOptions,
 ): Promise<PredictReport> {
-  const model = purchaseModelName(options.model ?? config.model.purchaseModel);
+  const model = modelName(options.model ?? config.model.purchaseModel);
   const holdoutFrom =
     options.holdoutFrom === undefined ? null : parseDate(options.holdoutFrom, '--holdout-from');
+  if (model === 'sbg' && holdoutFrom) {
+    throw new ClvError('usage', '--holdout-from checks the purchase models (bgnbd, paretonbd)');
+  }
   await requireDerivedTables(warehouse);
   const stored = model === config.model.purchaseModel;
   const report: PredictReport = {
@@ -70,8 +77,11 @@ export async function predictReport(
     errors: [],
     predictions: null,
     holdout: null,
+    retention: null,
   };
-  if (stored) {
+  if (model === 'sbg') {
+    report.retention = await retentionReport(warehouse, config);
+  } else if (stored) {
     const fits = await storedFits(warehouse);
     if (!fits) throw new ClvError('usage', 'no fitted models yet: run clv refresh first');
     for (const fit of fits) {
@@ -97,7 +107,7 @@ export async function predictReport(
       report.errors.push(error.message);
     }
   }
-  if (holdoutFrom) {
+  if (holdoutFrom && model !== 'sbg') {
     try {
       report.holdout = await holdoutReport(warehouse, config, model, holdoutFrom);
     } catch (error) {
@@ -109,9 +119,9 @@ export async function predictReport(
   return report;
 }
 
-function purchaseModelName(value: string): PurchaseModelName {
-  if (value === 'bgnbd' || value === 'paretonbd') return value;
-  throw new ClvError('usage', `--model must be bgnbd or paretonbd, not "${value}"`);
+function modelName(value: string): PurchaseModelName | 'sbg' {
+  if (value === 'bgnbd' || value === 'paretonbd' || value === 'sbg') return value;
+  throw new ClvError('usage', `--model must be bgnbd, paretonbd or sbg, not "${value}"`);
 }
 
 async function dataEnd(warehouse: Warehouse): Promise<string | null> {

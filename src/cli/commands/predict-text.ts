@@ -1,6 +1,7 @@
 import type { ModelFit } from '../../predict/fit.js';
 import type { HoldoutReport } from '../../predictions/holdout.js';
 import type { PredictReport } from '../../predictions/predict-report.js';
+import type { RetentionReport } from '../../predictions/retention.js';
 import { table } from '../output.js';
 
 const LABELS: Record<string, string> = {
@@ -51,12 +52,33 @@ function describeHoldout(holdout: HoldoutReport): string {
   ].join('\n');
 }
 
+function describeRetention(retention: RetentionReport): string {
+  const observed = new Map(retention.observed.map((month) => [month.month, month]));
+  const percent = (value: number | undefined): string =>
+    value === undefined ? '-' : `${(value * 100).toFixed(1)} %`;
+  return [
+    `retention of ${retention.customers.toLocaleString('en')} customers in ${retention.cohorts} monthly cohorts (a customer stays while their first spell of activity lasts)`,
+    describeFit(retention.fit),
+    table([
+      ['month', 'survival observed', 'survival sBG', 'retention observed', 'retention sBG'],
+      ...retention.projected.map((month) => [
+        month.month,
+        percent(observed.get(month.month)?.survival),
+        percent(month.survival),
+        percent(observed.get(month.month)?.retention),
+        percent(month.retention),
+      ]),
+    ]),
+    `expected lifetime ${number(retention.expectedLifetimeMonths, 3)} months; discounted ${number(retention.discountedLifetimeMonths, 3)} months`,
+  ].join('\n');
+}
+
 /** `clv predict` for people. */
 export function describePredict(report: PredictReport): string {
   const lines = [
     `time unit ${report.timeUnit}; horizon ${report.horizonMonths} months, monthly discount ${report.monthlyDiscountRate}, margin ${report.margin}; data to ${report.dataEnd ?? '-'}`,
   ];
-  if (!report.stored) {
+  if (!report.stored && report.model !== 'sbg') {
     lines.push(
       `${LABELS[report.model]} fitted now; customer_predictions uses model.purchaseModel from the config`,
     );
@@ -86,5 +108,6 @@ export function describePredict(report: PredictReport): string {
     );
   }
   if (report.holdout) lines.push('', describeHoldout(report.holdout));
+  if (report.retention) lines.push('', describeRetention(report.retention));
   return lines.join('\n');
 }

@@ -9,7 +9,10 @@ export function registerPredict(program: Command): void {
     .description(
       'show the fitted purchase and spend models behind customer_predictions, and check them on a holdout period',
     )
-    .option('--model <name>', 'purchase model: bgnbd or paretonbd (default: model.purchaseModel)')
+    .option(
+      '--model <name>',
+      'bgnbd or paretonbd (purchase models; default: model.purchaseModel), or sbg for the retention of monthly cohorts (subscriptions)',
+    )
     .option(
       '--holdout-from <date>',
       'fit on the orders before this day, YYYY-MM-DD, and compare the predicted purchases from then on with the actual ones (the report is stored)',
