@@ -34,6 +34,12 @@ export interface Warehouse {
   append(table: string, rows: Iterable<readonly CellScalar[]>): Promise<number>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Another connection to the same store, with its own statements and transactions (what a
+   * server gives each kind of work so that a long refresh does not hold up reads). Closing it
+   * leaves the store open; close the forks before the original.
+   */
+  fork(): Promise<Warehouse>;
   /** Share of the running statement done, 0..1, or null when the engine cannot tell. */
   progress(): number | null;
   close(): Promise<void>;

@@ -76,6 +76,29 @@ describe('the DuckDB warehouse', () => {
     expect(await warehouse.query('SELECT i FROM t')).toEqual([{ i: 2 }]);
   });
 
+  it('reads numeric columns into arrays of doubles, NULL as NaN', async () => {
+    const columns = await warehouse.numericColumns(
+      'SELECT i AS n, i / 2 AS half, CASE WHEN i = 2 THEN NULL ELSE i END AS gap FROM range(1, 4) t(i)',
+    );
+    expect(Array.from(columns['n'] ?? [])).toEqual([1, 2, 3]);
+    expect(Array.from(columns['half'] ?? [])).toEqual([0.5, 1, 1.5]);
+    expect(Array.from(columns['gap'] ?? [])).toEqual([1, NaN, 3]);
+  });
+
+  it('forks connections that see committed work only, and closes them without the store', async () => {
+    await warehouse.run('CREATE TABLE t (x INTEGER)');
+    const other = await warehouse.fork();
+    let seenInside: Row[] = [];
+    await warehouse.transaction(async () => {
+      await warehouse.run('INSERT INTO t VALUES (1)');
+      seenInside = await other.query('SELECT count(*) AS n FROM t');
+    });
+    expect(seenInside).toEqual([{ n: 0 }]);
+    expect(await other.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 1 }]);
+    await other.close();
+    expect(await warehouse.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 1 }]);
+  });
+
   it('returns the number of rows a statement changed', async () => {
     await warehouse.run('CREATE TABLE t (i INTEGER)');
     expect(await warehouse.run('INSERT INTO t SELECT * FROM range(7)')).toBe(7);

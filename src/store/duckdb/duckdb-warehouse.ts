@@ -28,6 +28,8 @@ export class DuckDbWarehouse implements Warehouse {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** Whether closing this object closes the engine too (false for forks). */
+    private readonly ownsInstance = true,
   ) {}
 
   /** Opens (creating when missing) a DuckDB file. */
@@ -43,13 +45,11 @@ export class DuckDbWarehouse implements Warehouse {
         cause: error,
       });
     }
-    const connection = await instance.connect();
-    // Stored times are UTC; sessions convert to the project's zone explicitly where needed.
-    await connection.run("SET TimeZone = 'UTC'");
-    // Progress is only tracked with the progress bar on; ours is drawn by the CLI, not DuckDB.
-    await connection.run('SET enable_progress_bar = true');
-    await connection.run('SET enable_progress_bar_print = false');
-    return new DuckDbWarehouse(instance, connection);
+    return new DuckDbWarehouse(instance, await connect(instance));
+  }
+
+  async fork(): Promise<DuckDbWarehouse> {
+    return new DuckDbWarehouse(this.instance, await connect(this.instance), false);
   }
 
   async run(sql: string, params?: SqlParams): Promise<number> {
@@ -157,7 +157,7 @@ export class DuckDbWarehouse implements Warehouse {
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -167,7 +167,17 @@ export class DuckDbWarehouse implements Warehouse {
   }
 }
 
-/** Engine values for bound parameters: lists become DuckDB lists. */
+/** A connection with the session settings every statement of ours assumes. */
+async function connect(instance: DuckDBInstance): Promise<DuckDBConnection> {
+  const connection = await instance.connect();
+  // Stored times are UTC; sessions convert to the project's zone explicitly where needed.
+  await connection.run("SET TimeZone = 'UTC'");
+  // Progress is only tracked with the progress bar on; ours is drawn by the CLI, not DuckDB.
+  await connection.run('SET enable_progress_bar = true');
+  await connection.run('SET enable_progress_bar_print = false');
+  return connection;
+}
+
 function toDouble(value: DuckDBValue): number {
   if (value === null) return NaN;
   if (typeof value === 'number') return value;
@@ -175,6 +185,7 @@ function toDouble(value: DuckDBValue): number {
   throw new Error(`numericColumns read a non-numeric value: ${String(value)}`);
 }
 
+/** Engine values for bound parameters: lists become DuckDB lists. */
 function bind(params: SqlParams | undefined): Record<string, DuckDBValue> | undefined {
   if (!params) return undefined;
   const bound: Record<string, DuckDBValue> = {};
