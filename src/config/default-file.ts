@@ -38,7 +38,12 @@ export function defaultConfigText(): string {
   "acquisitionChannelAttribute": ${j(d.acquisitionChannelAttribute)},
   // Predicted CLV: purchase model (bgnbd, paretonbd), time unit of the fit (day, week, month),
   // horizon, monthly discount rate and margin (share of revenue that is profit).
-  "model": ${j(d.model)}
+  "model": ${j(d.model)},
+  // clv serve: largest request body (MB) and requests per minute per API key.
+  "server": ${j(d.server)},
+  // Refresh schedule while clv serve runs (cron in the project's zone, or null), and the pause
+  // after ingested events before the refresh they trigger.
+  "refresh": ${j(d.refresh)}
 }
 `;
 }

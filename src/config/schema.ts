@@ -75,6 +75,24 @@ const model = z
   })
   .prefault({});
 
+const server = z
+  .strictObject({
+    /** Largest request body accepted, in MB (ingest batches and uploads). */
+    bodyLimitMb: z.number().positive().max(1024).default(16),
+    /** Requests per minute allowed to one API key (or one address when the server is open). */
+    rateLimitPerMinute: z.number().int().positive().default(3000),
+  })
+  .prefault({});
+
+const refreshSchedule = z
+  .strictObject({
+    /** When to refresh (cron, five fields, project time zone); null for never. */
+    cron: z.string().nullable().default('*/15 * * * *'),
+    /** Seconds after the last ingested event before the refresh it triggers. */
+    debounceSeconds: z.number().min(0).max(86_400).default(60),
+  })
+  .prefault({});
+
 /** The project config (`clv.config.json`): every key optional, defaults are the canonical names. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -95,6 +113,8 @@ export const configSchema = z.strictObject({
   drilldowns: z.array(name).default(['country', 'acquisition_channel']),
   acquisitionChannelAttribute: name.default('acquisition_channel'),
   model,
+  server,
+  refresh: refreshSchedule,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -93,4 +93,19 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'api keys',
+    sql: `
+      CREATE TABLE api_keys (
+        key_id VARCHAR PRIMARY KEY,
+        name VARCHAR,
+        role VARCHAR NOT NULL,
+        salt VARCHAR NOT NULL,
+        hash VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        revoked_at TIMESTAMP
+      );
+    `,
+  },
 ];
