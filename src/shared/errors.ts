@@ -5,7 +5,23 @@ export const ExitCode = {
   usage: 2,
 } as const;
 
-export type ErrorCode = 'usage' | 'bad_input' | 'not_found' | 'config' | 'failure';
+/**
+ * What went wrong, for programs: the CLI turns it into an exit code, the server into a status
+ * (usage and bad_input 400, unauthorized 401, forbidden 403, not_found 404, conflict 409,
+ * too_large 413, rate_limited 429, busy 503, config and failure 500).
+ */
+export type ErrorCode =
+  | 'usage'
+  | 'bad_input'
+  | 'not_found'
+  | 'config'
+  | 'failure'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'conflict'
+  | 'too_large'
+  | 'rate_limited'
+  | 'busy';
 
 /** An error the user can act on: it carries a stable code and never a stack trace to the user. */
 export class ClvError extends Error {
