@@ -46,6 +46,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
     load: () => import('./refresh-bench.js'),
   },
+  predict: {
+    about: 'summary, BG/NBD + Gamma-Gamma fits and predictions of simulated customers',
+    size: ({ customers }) => `${customers.toLocaleString('en')} simulated customers`,
+    load: () => import('./predict-bench.js'),
+  },
 };
 
 const DEFAULT_ROWS = 10_000_000;

@@ -46,7 +46,7 @@ export const predictionsStep: ComputedStep = async ({ warehouse, config, schema 
     if (!(caught instanceof ModelDataError)) throw caught;
     error = caught.message;
   }
-  await warehouse.run(`CREATE TABLE ${schema}.customer_predictions (${PREDICTION_COLUMNS})`);
+  await createPredictionsTable(warehouse, schema);
   if (fitted) await writePredictions(warehouse, config, schema, fitted);
   await writeFits(warehouse, config, schema, fitted, error);
   const [count] = await warehouse.query<{ n: number }>(
@@ -68,7 +68,13 @@ export const predictionsStep: ComputedStep = async ({ warehouse, config, schema 
   return result;
 };
 
-async function writePredictions(
+/** The empty `customer_predictions` table in `schema`. */
+export async function createPredictionsTable(warehouse: Warehouse, schema: string): Promise<void> {
+  await warehouse.run(`CREATE TABLE ${schema}.customer_predictions (${PREDICTION_COLUMNS})`);
+}
+
+/** Forecasts every history and writes `customer_predictions` in `schema` (one SQL pass over the customers). */
+export async function writePredictions(
   warehouse: Warehouse,
   config: Config,
   schema: string,
