@@ -21,7 +21,7 @@ export async function requireDerivedTables(warehouse: Warehouse): Promise<void> 
     { names },
   );
   if ((found?.n ?? 0) < names.length) {
-    throw new ClvError('usage', 'no derived tables yet: run clv refresh first');
+    throw new ClvError('conflict', 'no derived tables yet: run clv refresh first');
   }
 }
 

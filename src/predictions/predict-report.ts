@@ -83,7 +83,7 @@ export async function predictReport(
     report.retention = await retentionReport(warehouse, config);
   } else if (stored) {
     const fits = await storedFits(warehouse);
-    if (!fits) throw new ClvError('usage', 'no fitted models yet: run clv refresh first');
+    if (!fits) throw new ClvError('conflict', 'no fitted models yet: run clv refresh first');
     for (const fit of fits) {
       if (fit.role === 'purchase') report.purchase = fit.fit;
       else report.spend = fit.fit;

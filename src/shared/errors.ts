@@ -26,11 +26,14 @@ export type ErrorCode =
 /** An error the user can act on: it carries a stable code and never a stack trace to the user. */
 export class ClvError extends Error {
   readonly code: ErrorCode;
+  /** Machine-readable particulars (e.g. which fields were wrong), shown to API clients. */
+  readonly details: unknown;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; details?: unknown }) {
     super(message, options);
     this.name = 'ClvError';
     this.code = code;
+    this.details = options?.details;
   }
 
   get exitCode(): number {

@@ -41,7 +41,7 @@ export async function decilesReport(
   const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
   const by = options.by ?? 'revenue';
   if (by === 'predicted' && !(await tableExists(warehouse, PREDICTIONS))) {
-    throw new ClvError('usage', 'no predictions yet: run clv refresh, which fits the models');
+    throw new ClvError('conflict', 'no predictions yet: run clv refresh, which fits the models');
   }
   const deciles =
     by === 'revenue' && derived

@@ -21,6 +21,7 @@ export interface DuckDbOptions {
 export class DuckDbWarehouse implements Warehouse {
   readonly dialect = 'duckdb' as const;
   private inTransaction = false;
+  private closed = false;
   // Serialises statements: DuckDB runs one statement at a time per connection anyway, and a
   // transaction must not interleave with another caller's statements.
   private queue: Promise<unknown> = Promise.resolve();
@@ -41,9 +42,16 @@ export class DuckDbWarehouse implements Warehouse {
     try {
       instance = await DuckDBInstance.create(path, settings);
     } catch (error) {
-      throw new ClvError('failure', `cannot open the store ${path}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      const message = (error as Error).message;
+      // One process at a time may hold a DuckDB file; the usual other one is `clv serve`.
+      if (/Could not set lock/i.test(message)) {
+        throw new ClvError(
+          'failure',
+          `the store ${path} is in use by another process (a running clv serve?): stop it, or use its HTTP API`,
+          { cause: error },
+        );
+      }
+      throw new ClvError('failure', `cannot open the store ${path}: ${message}`, { cause: error });
     }
     return new DuckDbWarehouse(instance, await connect(instance));
   }
@@ -155,6 +163,8 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.queue.catch(() => undefined);
     this.connection.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
