@@ -1,0 +1,84 @@
+import { tableExists } from '../metrics/report-inputs.js';
+import type { CellValue, Warehouse } from '../store/warehouse.js';
+
+/** A customer's attributes as imported (the customers file); empty when there are none. */
+export type Attributes = Record<string, CellValue>;
+
+/** One customer in a list: who they are, what they have bought, and what they may buy. */
+export interface CustomerItem {
+  customerId: string;
+  attributes: Attributes;
+  /** Local day of the first successful order; null for a customer who never bought. */
+  firstOrder: string | null;
+  lastOrder: string | null;
+  /** Successful orders. */
+  orders: number;
+  /** Lifetime revenue of the successful orders, in the base currency. */
+  historicClv: number;
+  predictedClv: number | null;
+  pAlive: number | null;
+}
+
+// A type, not an interface, so that a query can return it as a row.
+export type CustomerItemRow = {
+  customer_id: string;
+  attributes: string;
+  first_order: string | null;
+  last_order: string | null;
+  orders: number;
+  historic_clv: number;
+  predicted_clv: number | null;
+  p_alive: number | null;
+  churn_risk: number | null;
+};
+
+// Stands in for customer_predictions in stores refreshed before predictions existed, so every
+// query has one shape whether or not the table is there.
+const NO_PREDICTIONS = `(
+  SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS p_alive, NULL::DOUBLE AS churn_risk,
+         NULL::DOUBLE AS expected_purchases, NULL::DOUBLE AS expected_spend,
+         NULL::DOUBLE AS predicted_clv, NULL::DOUBLE AS predicted_clv_low,
+         NULL::DOUBLE AS predicted_clv_high, NULL::DATE AS next_purchase_date
+  LIMIT 0)`;
+
+/** The relation to read predictions from: the table, or an empty one of the same columns. */
+export async function predictionsRelation(warehouse: Warehouse): Promise<string> {
+  return (await tableExists(warehouse, 'customer_predictions'))
+    ? 'customer_predictions'
+    : NO_PREDICTIONS;
+}
+
+/** Every known customer with the columns of `CustomerItemRow`, reading `predictions`. */
+export function customerItemsSql(predictions: string): string {
+  return `
+    SELECT k.customer_id, coalesce(c.attributes, '{}')::VARCHAR AS attributes,
+           s.first_day AS first_order, s.last_day AS last_order,
+           coalesce(s.orders, 0) AS orders, coalesce(s.revenue, 0)::DOUBLE AS historic_clv,
+           p.predicted_clv, p.p_alive, p.churn_risk
+    FROM known_customers k
+    LEFT JOIN customers c USING (customer_id)
+    LEFT JOIN customer_summary s USING (customer_id)
+    LEFT JOIN ${predictions} p USING (customer_id)`;
+}
+
+/** Parses the attributes JSON the store keeps. */
+export function parseAttributes(json: string): Attributes {
+  const value: unknown = JSON.parse(json);
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Attributes)
+    : {};
+}
+
+/** The API shape of a row of `customerItemsSql`. */
+export function toCustomerItem(row: CustomerItemRow): CustomerItem {
+  return {
+    customerId: row.customer_id,
+    attributes: parseAttributes(row.attributes),
+    firstOrder: row.first_order,
+    lastOrder: row.last_order,
+    orders: row.orders,
+    historicClv: row.historic_clv,
+    predictedClv: row.predicted_clv,
+    pAlive: row.p_alive,
+  };
+}

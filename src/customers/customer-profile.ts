@@ -1,0 +1,106 @@
+import type { Config } from '../config/schema.js';
+import { requireDerivedTables, tableExists } from '../metrics/report-inputs.js';
+import { ClvError } from '../shared/errors.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { parseAttributes, type Attributes } from './customer-item.js';
+import { customerConsents, type ConsentState } from './customer-consents.js';
+import { customerTimeline, type TimelineEvent } from './customer-timeline.js';
+import { checkPaging, type Page } from './paging.js';
+
+/** What the customer has bought so far; money in the base currency. */
+export interface HistoricFigures {
+  /** Successful orders, their revenue and the local days of the first and last. */
+  orders: number;
+  revenue: number;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  /** Average purchase value: revenue per successful order; null without one. */
+  apv: number | null;
+  canceled: number;
+  returned: number;
+  /** Orders whose status is none of success, canceled or returned. */
+  other: number;
+}
+
+/** The model's view of the customer (see docs/predictions.md). */
+export type Prediction = {
+  pAlive: number;
+  churnRisk: number;
+  expectedPurchases: number;
+  expectedSpend: number;
+  predictedClv: number;
+  /** The 90 % interval of predictedClv. */
+  predictedClvLow: number;
+  predictedClvHigh: number;
+  nextPurchaseDate: string | null;
+};
+
+export interface CustomerProfile {
+  customerId: string;
+  currency: string;
+  attributes: Attributes;
+  consents: ConsentState[];
+  historic: HistoricFigures;
+  /** Null when the customer has no prediction (never bought, or no model could be fitted). */
+  prediction: Prediction | null;
+  timeline: Page<TimelineEvent>;
+}
+
+export interface ProfileOptions {
+  eventsLimit?: number;
+  eventsOffset?: number;
+}
+
+type HistoricRow = Omit<HistoricFigures, 'apv'>;
+
+const HISTORIC = `
+  SELECT count(*) FILTER (outcome = 'success') AS orders,
+         coalesce(sum(amount) FILTER (outcome = 'success'), 0)::DOUBLE AS revenue,
+         min(day) FILTER (outcome = 'success') AS "firstOrder",
+         max(day) FILTER (outcome = 'success') AS "lastOrder",
+         count(*) FILTER (outcome = 'canceled') AS canceled,
+         count(*) FILTER (outcome = 'returned') AS returned,
+         count(*) FILTER (outcome = 'other') AS other
+  FROM orders WHERE customer_id = $customerId`;
+
+const PREDICTION = `
+  SELECT p_alive AS "pAlive", churn_risk AS "churnRisk",
+         expected_purchases AS "expectedPurchases", expected_spend AS "expectedSpend",
+         predicted_clv AS "predictedClv", predicted_clv_low AS "predictedClvLow",
+         predicted_clv_high AS "predictedClvHigh", next_purchase_date AS "nextPurchaseDate"
+  FROM customer_predictions WHERE customer_id = $customerId`;
+
+/** Everything known about one customer, with a page of their events, newest first. */
+export async function customerProfile(
+  warehouse: Warehouse,
+  config: Config,
+  customerId: string,
+  options: ProfileOptions = {},
+): Promise<CustomerProfile> {
+  const page = checkPaging(
+    { limit: options.eventsLimit, offset: options.eventsOffset },
+    { limit: 'eventsLimit', offset: 'eventsOffset' },
+  );
+  await requireDerivedTables(warehouse);
+  const [known] = await warehouse.query<{ attributes: string }>(
+    `SELECT coalesce(c.attributes, '{}')::VARCHAR AS attributes
+     FROM known_customers k LEFT JOIN customers c USING (customer_id)
+     WHERE k.customer_id = $customerId`,
+    { customerId },
+  );
+  if (!known) throw new ClvError('not_found', `no customer "${customerId}"`);
+  const [historic] = await warehouse.query<HistoricRow>(HISTORIC, { customerId });
+  if (!historic) throw new Error('an aggregate query returned no row');
+  const [prediction] = (await tableExists(warehouse, 'customer_predictions'))
+    ? await warehouse.query<Prediction>(PREDICTION, { customerId })
+    : [];
+  return {
+    customerId,
+    currency: config.baseCurrency,
+    attributes: parseAttributes(known.attributes),
+    consents: await customerConsents(warehouse, config, customerId),
+    historic: { ...historic, apv: historic.orders > 0 ? historic.revenue / historic.orders : null },
+    prediction: prediction ?? null,
+    timeline: await customerTimeline(warehouse, customerId, page),
+  };
+}

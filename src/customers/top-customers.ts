@@ -1,0 +1,48 @@
+import type { Config } from '../config/schema.js';
+import { requireDerivedTables } from '../metrics/report-inputs.js';
+import { ClvError } from '../shared/errors.js';
+import type { Warehouse } from '../store/warehouse.js';
+import {
+  customerItemsSql,
+  predictionsRelation,
+  toCustomerItem,
+  type CustomerItem,
+  type CustomerItemRow,
+} from './customer-item.js';
+import { checkPaging, queryPage, type Page, type PageRequest } from './paging.js';
+
+export type TopBasis = 'predicted' | 'historic';
+
+export interface TopOptions extends PageRequest {
+  by: TopBasis;
+}
+
+// Only customers that have the value are ranked: buyers for historic CLV, customers with a
+// prediction for predicted CLV (none when the model could not be fitted).
+const RANKINGS: Record<TopBasis, { where: string; orderBy: string }> = {
+  historic: { where: 'first_order IS NOT NULL', orderBy: 'historic_clv DESC, customer_id' },
+  predicted: { where: 'predicted_clv IS NOT NULL', orderBy: 'predicted_clv DESC, customer_id' },
+};
+
+/** The customers of highest predicted or historic CLV, ties by customer id. */
+export async function topCustomers(
+  warehouse: Warehouse,
+  _config: Config,
+  options: TopOptions,
+): Promise<Page<CustomerItem>> {
+  const ranking = (RANKINGS as Partial<Record<string, (typeof RANKINGS)[TopBasis]>>)[options.by];
+  if (!ranking) {
+    throw new ClvError('bad_input', `by must be predicted or historic, not "${options.by}"`);
+  }
+  const page = checkPaging(options);
+  await requireDerivedTables(warehouse);
+  const items = customerItemsSql(await predictionsRelation(warehouse));
+  const { rows, total } = await queryPage<CustomerItemRow>(
+    warehouse,
+    `SELECT * FROM (${items}) WHERE ${ranking.where}`,
+    {},
+    ranking.orderBy,
+    page,
+  );
+  return { items: rows.map(toCustomerItem), total, ...page };
+}
