@@ -60,27 +60,30 @@ export async function importFile(
   // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
   const staged =
     totalBytes === 0 ? null : await stageFile(warehouse, file, format, tag).catch(unreadable(file));
+  // The validated rows are a scratch table of the connection: a long-running server must not
+  // keep one per import.
+  let validated: string | null = null;
   try {
     const importer = importers[options.kind];
     const context = staged && { warehouse, staged, config: project.config, tag };
     progress.enter('validating');
-    const validated = context && (await importer.validate(context).catch(unreadable(file)));
-    const counts =
-      staged && validated ? await countRows(warehouse, validated, staged.broken) : null;
+    validated = context && (await importer.validate(context).catch(unreadable(file)));
+    const table = validated;
+    const counts = staged && table ? await countRows(warehouse, table, staged.broken) : null;
     summary.read = counts?.read ?? 0;
     progress.setRows(summary.read);
     return await warehouse.transaction(async () => {
       const importId = await nextImportId(warehouse);
-      if (context && validated && counts) {
+      if (context && table && counts) {
         progress.enter('storing');
-        summary.inserted = await importer.store(context, validated, importId);
+        summary.inserted = await importer.store(context, table, importId);
         summary.duplicates = counts.valid - summary.inserted;
         progress.enter('writing rejects');
         const rejectsFile = join(project.rejectsDir, `${importId}.csv`);
         summary.rejected = await writeRejects(
           warehouse,
           [
-            `SELECT line, reason, record FROM ${validated} WHERE reason IS NOT NULL`,
+            `SELECT line, reason, record FROM ${table} WHERE reason IS NOT NULL`,
             `SELECT line, reason, record FROM ${context.staged.broken}`,
           ],
           rejectsFile,
@@ -103,6 +106,7 @@ export async function importFile(
     throw error;
   } finally {
     progress.stop();
+    if (validated) await warehouse.run(`DROP TABLE IF EXISTS ${validated}`);
     await staged?.drop();
   }
 }

@@ -78,7 +78,9 @@ describe('deciles', () => {
   it('needs a fitted model to rank by predicted CLV', async () => {
     const predicted = decilesReport(t.warehouse, t.project.config, { by: 'predicted' });
     await expect(predicted).rejects.toThrow(ClvError);
-    await expect(predicted).rejects.toThrow('no predictions yet: run clv refresh, which fits the models');
+    await expect(predicted).rejects.toThrow(
+      'no predictions yet: run clv refresh, which fits the models',
+    );
   });
 
   it('ranks by predicted CLV once the predictions exist, buyers without one last', async () => {
