@@ -1,11 +1,14 @@
 import { Command, Option } from 'commander';
+import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerKey } from './commands/key.js';
 import { registerMetrics } from './commands/metrics.js';
 import { registerMetricsReports } from './commands/metrics-reports.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerPredict } from './commands/predict.js';
+import { registerServe } from './commands/serve.js';
 
 /** The `clv` command line: every command takes --project DIR and --json. */
 export function buildProgram(): Command {
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerDemo(program);
   registerRefresh(program);
   registerPredict(program);
+  registerServe(program);
   registerMetricsReports(registerMetrics(program));
+  registerCustomers(program);
+  registerKey(program);
   return program;
 }

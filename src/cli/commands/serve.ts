@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { openProject } from '../../config/project.js';
+import { ClvError } from '../../shared/errors.js';
+import { startServer } from '../../server/start-server.js';
+import { globalOptions } from '../context.js';
+
+function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65_535) {
+    throw new ClvError('usage', `--port must be a port number, not "${value}"`);
+  }
+  return number;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (and the dashboard) until stopped; see /api/v1/openapi.json')
+    .option('--port <port>', 'port to listen on', '8080')
+    .option(
+      '--host <address>',
+      'address to listen on; other than loopback needs an API key',
+      '127.0.0.1',
+    )
+    .action(async (options: { port: string; host: string }, command: Command) => {
+      const project = await openProject(globalOptions(command).project);
+      const server = await startServer(project, {
+        port: port(options.port),
+        host: options.host,
+        logger: true,
+      });
+      process.stderr.write(`clv serve: listening on ${server.url} (API ${server.url}/api/v1)\n`);
+      if (server.open) {
+        process.stderr.write(
+          'clv serve: no API key exists, so the API is open to anyone who can reach this loopback address; create one with clv key create or POST /api/v1/keys\n',
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void server.close().then(resolve, resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ServerContext } from './server-context.js';
+
+/** Who may call a route: `public` needs no key; admin may call everything. */
+export type Access = 'public' | 'read' | 'ingest' | 'admin';
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  context: ServerContext;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * One API route as data: its schemas validate the request and document it in the OpenAPI
+ * document, so the two cannot drift. Handlers are thin: they call the same functions as the
+ * CLI and return what they return.
+ */
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Under /api/v1, in Fastify's syntax (`/customers/:id`). */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  /** A JSON body; routes that take events or files read the raw request instead. */
+  body?: B;
+  /** How the body comes when it is not plain JSON, for the document. */
+  bodyKind?: 'events' | 'multipart';
+  /** The success reply, for the document. */
+  response?: z.ZodType;
+  status?: number;
+  /** Answers depend only on the derived tables: cache them until the next refresh. */
+  cached?: boolean;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<unknown>;
+}
+
+/** A route with its types erased, as the registry holds it. */
+export type ApiRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+/** Declares a route, keeping its handler's input typed by its schemas. */
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  spec: RouteSpec<P, Q, B>,
+): ApiRoute {
+  return spec as unknown as ApiRoute;
+}
+
+export const API_PREFIX = '/api/v1';

@@ -1,0 +1,17 @@
+import type { ApiRoute } from '../route.js';
+import { adminRoutes } from './admin-routes.js';
+import { customerRoutes } from './customer-routes.js';
+import { ingestRoutes } from './ingest-routes.js';
+import { metricsRoutes } from './metrics-routes.js';
+import { modelRoutes } from './model-routes.js';
+import { statusRoutes } from './status-routes.js';
+
+/** Every route of the API, in the order the document lists them. */
+export const apiRoutes: readonly ApiRoute[] = [
+  ...statusRoutes,
+  ...metricsRoutes,
+  ...modelRoutes,
+  ...customerRoutes,
+  ...ingestRoutes,
+  ...adminRoutes,
+];

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { importFile } from '../../ingest/import-file.js';
+import { ClvError } from '../../shared/errors.js';
+import { route } from '../route.js';
+
+const outcome = z.object({
+  importId: z.number().nullable(),
+  accepted: z.number().describe('events newly stored'),
+  duplicates: z.array(z.object({ index: z.number(), eventId: z.string() })),
+  rejected: z.array(z.object({ index: z.number(), reason: z.string() })),
+});
+
+/** Event ingest (group-committed, durable before the reply) and file uploads for batch import. */
+export const ingestRoutes = [
+  route({
+    method: 'POST',
+    path: '/events',
+    tag: 'ingest',
+    summary: 'Store events: a JSON array or NDJSON, each validated, duplicates stored once',
+    description:
+      'The reply is sent after the events are committed. Each rejected event is listed with its index (from 0) and reason; events whose event_id is already stored are reported as duplicates.',
+    access: 'ingest',
+    bodyKind: 'events',
+    response: outcome,
+    handler: ({ request, context }) => context.ingest.submit(eventsOf(request.body)),
+  }),
+  route({
+    method: 'POST',
+    path: '/imports',
+    tag: 'ingest',
+    summary: 'Upload a file (multipart, field "file") for the batch import of `clv import`',
+    access: 'admin',
+    bodyKind: 'multipart',
+    query: z.object({
+      kind: z.enum(['events', 'customers', 'costs', 'rates']),
+      format: z
+        .enum(['csv', 'ndjson', 'parquet'])
+        .optional()
+        .describe('default: from the file name'),
+    }),
+    handler: async ({ request, query, context }) => {
+      const part = await request.file();
+      if (!part) throw new ClvError('bad_input', 'body: send the file as multipart field "file"');
+      const folder = join(context.project.dir, 'uploads');
+      await mkdir(folder, { recursive: true });
+      // The upload keeps its extension (the format may come from it) under a name of ours.
+      const file = join(
+        folder,
+        `${randomUUID()}-${basename(part.filename).replace(/[^\w.-]/g, '_')}`,
+      );
+      try {
+        await pipeline(part.file, createWriteStream(file));
+        if (part.file.truncated) {
+          throw new ClvError('too_large', 'the file is larger than server.bodyLimitMb');
+        }
+        const summary = await context.writes.run(() =>
+          importFile(context.write, context.project, {
+            file,
+            kind: query.kind,
+            format: query.format,
+          }),
+        );
+        context.refresher.noteIngest();
+        // The client knows its file by its own name, not by where the server kept it.
+        return { ...summary, file: part.filename };
+      } finally {
+        await rm(file, { force: true });
+      }
+    },
+  }),
+];
+
+/** The events of a JSON array body or an NDJSON body; anything else is a 400. */
+function eventsOf(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  if (typeof body === 'string') {
+    const events: unknown[] = [];
+    body.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        events.push(JSON.parse(line));
+      } catch {
+        throw new ClvError('bad_input', `body: line ${i + 1} is not valid JSON`);
+      }
+    });
+    return events;
+  }
+  throw new ClvError(
+    'bad_input',
+    'body: send a JSON array of events, or NDJSON (application/x-ndjson)',
+  );
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { metricsReport } from '../../metrics/metrics-report.js';
+import { channelsReport } from '../../metrics/reports/channels.js';
+import { cohortsReport } from '../../metrics/reports/cohorts.js';
+import { decilesReport } from '../../metrics/reports/deciles.js';
+import { npsReport } from '../../metrics/reports/nps.js';
+import { rfmReport } from '../../metrics/reports/rfm.js';
+import { route } from '../route.js';
+import { date } from './query-fields.js';
+
+const asOf = z.object({
+  to: date.optional().describe('as of this day (default: the end of the default period)'),
+});
+
+/** The same reports as `clv metrics` and its sub-commands, as JSON. */
+export const metricsRoutes = [
+  route({
+    method: 'GET',
+    path: '/metrics',
+    tag: 'metrics',
+    summary: 'Every KPI of the period against the previous period, per segment',
+    description:
+      'The JSON of `clv metrics --json`: { period, previousPeriod, currency, kpis, segments? }.',
+    access: 'read',
+    cached: true,
+    query: z.object({
+      from: date.optional().describe('first day of the period'),
+      to: date.optional().describe('the day after the period'),
+      segment: z.string().optional().describe('email, sms or attribute:NAME'),
+      series: z.enum(['month']).optional().describe('add monthly series'),
+    }),
+    handler: ({ query, context }) =>
+      context.reads.use((w) => metricsReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/metrics/cohorts',
+    tag: 'metrics',
+    summary: 'Retention and cumulative revenue per customer by monthly cohort',
+    access: 'read',
+    cached: true,
+    query: asOf,
+    handler: ({ query, context }) =>
+      context.reads.use((w) => cohortsReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/metrics/deciles',
+    tag: 'metrics',
+    summary: 'Buyers in ten groups by lifetime revenue or predicted CLV',
+    access: 'read',
+    cached: true,
+    query: asOf.extend({ by: z.enum(['revenue', 'predicted']).optional() }),
+    handler: ({ query, context }) =>
+      context.reads.use((w) => decilesReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/metrics/rfm',
+    tag: 'metrics',
+    summary: 'Recency, frequency and monetary scores and the groups they make',
+    access: 'read',
+    cached: true,
+    query: asOf,
+    handler: ({ query, context }) => context.reads.use((w) => rfmReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/metrics/channels',
+    tag: 'metrics',
+    summary: 'New buyers, spend, CAC, CLV:CAC and payback per acquisition channel',
+    access: 'read',
+    cached: true,
+    query: z.object({ from: date.optional(), to: date.optional() }),
+    handler: ({ query, context }) =>
+      context.reads.use((w) => channelsReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/metrics/nps',
+    tag: 'metrics',
+    summary: 'Net promoter score and the value of each NPS group',
+    access: 'read',
+    cached: true,
+    query: asOf,
+    handler: ({ query, context }) => context.reads.use((w) => npsReport(w, context.config, query)),
+  }),
+];

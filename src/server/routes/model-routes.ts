@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { predictReport } from '../../predictions/predict-report.js';
+import { latestHoldoutReport } from '../../predictions/stored-reports.js';
+import { ClvError } from '../../shared/errors.js';
+import { route } from '../route.js';
+import { date } from './query-fields.js';
+
+const model = z.enum(['bgnbd', 'paretonbd', 'sbg']);
+
+/** The fitted models and their holdout checks, as `clv predict` shows them. */
+export const modelRoutes = [
+  route({
+    method: 'GET',
+    path: '/model',
+    tag: 'predictions',
+    summary: 'The fitted models behind the predictions, or another model fitted on demand',
+    access: 'read',
+    cached: true,
+    query: z.object({ model: model.optional().describe('default: model.purchaseModel') }),
+    handler: ({ query, context }) =>
+      context.reads.use((w) => predictReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/model/holdout',
+    tag: 'predictions',
+    summary: 'The latest holdout check (predicted against actual purchases per frequency group)',
+    access: 'read',
+    handler: async ({ context }) => {
+      const report = await context.reads.use((w) => latestHoldoutReport(w));
+      if (!report)
+        throw new ClvError('not_found', 'no holdout check yet: POST /api/v1/model/holdout');
+      return report;
+    },
+  }),
+  route({
+    method: 'POST',
+    path: '/model/holdout',
+    tag: 'predictions',
+    summary: 'Fit on the orders before a day, compare with what followed, and store the report',
+    access: 'admin',
+    body: z.object({
+      holdoutFrom: date.describe('first day of the holdout period'),
+      model: z.enum(['bgnbd', 'paretonbd']).optional(),
+    }),
+    handler: async ({ body, context }) => {
+      const report = await context.writes.run(() =>
+        predictReport(context.write, context.config, body),
+      );
+      return report.holdout;
+    },
+  }),
+];

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** A calendar date as the CLI takes it; the services check it is a real date. */
+export const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .describe('YYYY-MM-DD');
+
+/** Paging of every list: `limit` (1–500, default 50) items from `offset`. */
+export const paging = {
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('items per page (1–500)'),
+  offset: z.coerce.number().int().min(0).default(0).describe('items to skip'),
+};

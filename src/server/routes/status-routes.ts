@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { route } from '../route.js';
+import type { ServerContext } from '../server-context.js';
+
+const status = z.object({
+  open: z.boolean().describe('no key is needed: the server listens on loopback and has no key'),
+  refreshing: z.boolean(),
+  lastRefresh: z
+    .object({
+      refreshId: z.number(),
+      startedAt: z.string(),
+      seconds: z.number(),
+      events: z.number(),
+    })
+    .nullable(),
+  eventsSinceRefresh: z.number(),
+  nextScheduledRefresh: z.string().nullable(),
+});
+
+/** The server's state: the last refresh, what arrived since, and what comes next. */
+export const statusRoutes = [
+  route({
+    method: 'GET',
+    path: '/status',
+    tag: 'status',
+    summary: 'The last refresh (time, duration), events stored since, and the next scheduled one',
+    access: 'read',
+    response: status,
+    handler: ({ context }) => statusOf(context),
+  }),
+];
+
+async function statusOf(context: ServerContext): Promise<z.infer<typeof status>> {
+  const [row] = await context.reads.use((w) =>
+    w.query<{
+      refresh_id: number | null;
+      started_at: string | null;
+      seconds: number | null;
+      events: number | null;
+      since: number;
+    }>(
+      `WITH last AS (SELECT * FROM refreshes ORDER BY refresh_id DESC LIMIT 1)
+       SELECT last.refresh_id, strftime(last.started_at, '%Y-%m-%dT%H:%M:%SZ') AS started_at,
+              last.seconds, last.events,
+              (SELECT count(*) FROM events
+               WHERE import_id > coalesce((SELECT last_import_id FROM last), -1)) AS since
+       FROM (SELECT 1) one LEFT JOIN last ON true`,
+    ),
+  );
+  const next = context.refresher.nextScheduled();
+  return {
+    open: context.isOpen(),
+    refreshing: context.refresher.running,
+    lastRefresh:
+      row?.refresh_id == null
+        ? null
+        : {
+            refreshId: row.refresh_id,
+            startedAt: row.started_at ?? '',
+            seconds: row.seconds ?? 0,
+            events: row.events ?? 0,
+          },
+    eventsSinceRefresh: row?.since ?? 0,
+    nextScheduledRefresh: next ? next.toISOString() : null,
+  };
+}

@@ -1,0 +1,112 @@
+import type { Project } from '../config/project.js';
+import type { Config } from '../config/schema.js';
+import { ingestBatch } from '../ingest/ingest-batch.js';
+import { KeyVerifier } from '../keys/key-verifier.js';
+import { refresh, type RefreshSummary } from '../model/refresh.js';
+import { derivedTables } from '../model/registry.js';
+import { predictionsStep } from '../predictions/predictions-step.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { IngestQueue } from './ingest-queue.js';
+import { Lane } from './lane.js';
+import { ReadPool } from './read-pool.js';
+import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
+import { ResponseCache } from './response-cache.js';
+
+/** Everything a route may use: the store's connections, the schedulers, the keys. */
+export interface ServerContext {
+  project: Project;
+  config: Config;
+  /** Connections for reads, which keep seeing the last complete refresh while one runs. */
+  reads: ReadPool;
+  /** The connection that writes events, imports and keys; use it through `writes`. */
+  write: Warehouse;
+  writes: Lane;
+  keys: KeyVerifier;
+  refresher: RefreshScheduler<RefreshSummary | null>;
+  ingest: IngestQueue;
+  cache: ResponseCache;
+  /** Whether requests need no key: no key exists and the server listens on loopback only. */
+  isOpen(): boolean;
+  loopback: boolean;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  loopback: boolean;
+  /** Read connections (default 3). */
+  readers?: number;
+  onRefreshError(error: unknown, reason: RefreshReason): void;
+}
+
+/** Opens the connections and starts the schedulers around an open, migrated store. */
+export async function createServerContext(
+  project: Project,
+  store: Warehouse,
+  options: ContextOptions,
+): Promise<ServerContext> {
+  const { config } = project;
+  const reads = await ReadPool.open(store, options.readers ?? 3);
+  const write = await store.fork();
+  const refreshing = await store.fork();
+  const writes = new Lane();
+  const keys = await KeyVerifier.load(write);
+  const cache = new ResponseCache();
+  const refresher = new RefreshScheduler<RefreshSummary | null>(
+    async (reason) => {
+      if (reason === 'schedule' && !(await changedSinceRefresh(refreshing))) return null;
+      const summary = await refresh(refreshing, config, derivedTables, [predictionsStep]);
+      cache.clear();
+      return summary;
+    },
+    {
+      debounceMs: config.refresh.debounceSeconds * 1000,
+      cron: config.refresh.cron,
+      timezone: config.timezone,
+      onError: options.onRefreshError,
+    },
+  );
+  const ingest = new IngestQueue(
+    (events) => writes.run(() => ingestBatch(write, project, events)),
+    20_000,
+    (outcome) => {
+      if (outcome.accepted > 0) refresher.noteIngest();
+    },
+    (events) => events.some((event) => !hasEventId(event, config.columns.eventId)),
+  );
+  return {
+    project,
+    config,
+    reads,
+    write,
+    writes,
+    keys,
+    refresher,
+    ingest,
+    cache,
+    loopback: options.loopback,
+    isOpen: () => options.loopback && keys.active === 0,
+    async close() {
+      await refresher.stop();
+      await writes.run(async () => undefined);
+      await reads.close();
+      await write.close();
+      await refreshing.close();
+    },
+  };
+}
+
+function hasEventId(event: unknown, field: string): boolean {
+  if (typeof event !== 'object' || event === null) return true;
+  const id = (event as Record<string, unknown>)[field];
+  return id !== undefined && id !== null && id !== '';
+}
+
+/** Whether anything was imported since the last refresh (or there never was one). */
+async function changedSinceRefresh(warehouse: Warehouse): Promise<boolean> {
+  const [row] = await warehouse.query<{ changed: boolean }>(
+    `SELECT NOT EXISTS (SELECT 1 FROM refreshes)
+            OR (SELECT max(import_id) FROM imports) IS DISTINCT FROM
+               (SELECT last_import_id FROM refreshes ORDER BY refresh_id DESC LIMIT 1) AS changed`,
+  );
+  return row?.changed ?? true;
+}

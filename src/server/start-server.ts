@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import type { Project } from '../config/project.js';
+import { openStore } from '../store/open-store.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { ClvError } from '../shared/errors.js';
+import { buildApp } from './app.js';
+import { apiRoutes } from './routes/index.js';
+import { createServerContext, type ServerContext } from './server-context.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  logger?: boolean;
+  /** Read connections (default 3). */
+  readers?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  context: ServerContext;
+  /** Whether requests need no key (loopback, no key yet). */
+  open: boolean;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Starts `clv serve`. On loopback it listens at once and answers 503 until the store is open
+ * and migrated; on any other address it first checks that an API key exists, and refuses to
+ * start without one.
+ */
+export async function startServer(project: Project, options: ServeOptions): Promise<RunningServer> {
+  const loopback = LOOPBACK.has(options.host);
+  let context: ServerContext | null = null;
+  const app = await buildApp({
+    routes: apiRoutes,
+    context: () => context,
+    bodyLimitBytes: Math.round(project.config.server.bodyLimitMb * 1024 * 1024),
+    rateLimitPerMinute: project.config.server.rateLimitPerMinute,
+    version: await packageVersion(),
+    logger: options.logger ?? false,
+  });
+  let store: Warehouse | null = null;
+  try {
+    if (!loopback) {
+      store = await openStore(project);
+      context = await open(project, store, loopback, app);
+      if (context.keys.active === 0) {
+        throw new ClvError(
+          'config',
+          `clv serve --host ${options.host} needs an API key first: run clv key create --role admin`,
+        );
+      }
+    }
+    const url = await app.listen({ port: options.port, host: options.host });
+    if (!store) {
+      store = await openStore(project);
+      context = await open(project, store, loopback, app);
+    }
+    const ready = context;
+    if (!ready) throw new Error('the server context did not open');
+    const opened = store;
+    return {
+      url,
+      app,
+      context: ready,
+      open: ready.isOpen(),
+      async close() {
+        await app.close();
+        await ready.close();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await app.close();
+    await context?.close();
+    await store?.close();
+    throw error;
+  }
+}
+
+function open(
+  project: Project,
+  store: Warehouse,
+  loopback: boolean,
+  app: FastifyInstance,
+): Promise<ServerContext> {
+  return createServerContext(project, store, {
+    loopback,
+    onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
+  });
+}
+
+async function packageVersion(): Promise<string> {
+  // dist/server/ and src/server/ both sit two folders below the package root.
+  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
+}

@@ -1,0 +1,143 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refresh } from '../../src/model/refresh.js';
+import { derivedTables } from '../../src/model/registry.js';
+import { predictionsStep } from '../../src/predictions/predictions-step.js';
+import { apiRoutes } from '../../src/server/routes/index.js';
+import { handMadeShop } from '../helpers/hand-made-shop.js';
+import type { TempProject } from '../helpers/temp-project.js';
+import { testServer, type TestServer } from '../helpers/test-server.js';
+
+/** A request each route accepts from a caller allowed to make it (hand-made shop data). */
+const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> = {
+  'GET /status': { path: '/status' },
+  'GET /metrics': { path: '/metrics?segment=email' },
+  'GET /metrics/cohorts': { path: '/metrics/cohorts' },
+  'GET /metrics/deciles': { path: '/metrics/deciles' },
+  'GET /metrics/rfm': { path: '/metrics/rfm' },
+  'GET /metrics/channels': { path: '/metrics/channels' },
+  'GET /metrics/nps': { path: '/metrics/nps' },
+  'GET /model': { path: '/model' },
+  'GET /model/holdout': { path: '/model/holdout' },
+  'POST /model/holdout': { path: '/model/holdout', body: { holdoutFrom: '2024-03-01' } },
+  'GET /customers': { path: '/customers?q=c' },
+  'GET /customers/top': { path: '/customers/top?by=historic' },
+  'GET /customers/at-risk': { path: '/customers/at-risk' },
+  'GET /customers/:id': { path: '/customers/c1' },
+  'POST /events': { path: '/events', body: [] },
+  'POST /imports': { path: '/imports?kind=costs', form: true },
+  'POST /refresh': { path: '/refresh' },
+  'GET /keys': { path: '/keys' },
+  'POST /keys': { path: '/keys', body: { role: 'read', name: 'matrix' } },
+  'DELETE /keys/:id': { path: '/keys/000000000000' },
+};
+
+let shop: TempProject;
+let api: TestServer;
+
+beforeAll(async () => {
+  shop = await handMadeShop({ costs: true, customers: true });
+  await refresh(shop.warehouse, shop.project.config, derivedTables, [predictionsStep]);
+  api = await testServer(shop);
+});
+afterAll(async () => {
+  await api.close();
+  await shop.cleanup();
+});
+
+function send(route: string, key: string | null): Promise<Response> {
+  const sample = SAMPLES[route];
+  if (!sample) throw new Error(`no sample request for ${route}`);
+  const method = route.split(' ')[0] ?? 'GET';
+  const init: RequestInit & { key?: string | null } = { method, key };
+  if (sample.form) {
+    const form = new FormData();
+    form.set('file', new Blob(['month,channel,spend\n2024-04,social,5\n']), 'costs.csv');
+    init.body = form;
+  } else if (sample.body !== undefined) {
+    init.body = JSON.stringify(sample.body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  return api.request(`/api/v1${sample.path}`, init);
+}
+
+describe('who may call what', () => {
+  it('has a sample request for every route', () => {
+    expect(apiRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      Object.keys(SAMPLES).sort(),
+    );
+  });
+
+  it('answers every route × no key, wrong key and each role as the roles say', async () => {
+    const results: string[] = [];
+    const expected: string[] = [];
+    const wrong = `${api.keys.read.slice(0, -4)}AAAA`;
+    for (const route of apiRoutes) {
+      const name = `${route.method} ${route.path}`;
+      for (const [caller, key] of [
+        ['none', null],
+        ['wrong', wrong],
+        ['ingest', api.keys.ingest],
+        ['read', api.keys.read],
+        ['admin', api.keys.admin],
+      ] as const) {
+        const response = await send(name, key);
+        const body = (await response.json()) as { error?: { code: string } };
+        const allowed = caller === 'admin' || caller === route.access;
+        const want = key === null || caller === 'wrong' ? 401 : allowed ? 'ok' : 403;
+        // Allowed calls may still be answered 404 (no holdout yet, no such key) or 400 (this
+        // shop is too small for a holdout fit): anything but 401, 403 or a server error.
+        const got = response.status === 401 || response.status === 403 ? response.status : 'ok';
+        results.push(`${name} ${caller}: ${got}`);
+        expected.push(`${name} ${caller}: ${want}`);
+        if (response.status >= 400) expect(body.error?.code).toBeTypeOf('string');
+        if (got === 'ok') expect(response.status).toBeLessThan(500);
+      }
+    }
+    expect(results).toEqual(expected);
+  });
+
+  it('never puts a stack trace, SQL or the key in an error', async () => {
+    const response = await api.request('/api/v1/customers/nobody', { key: api.keys.read });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: { code: 'not_found', message: 'no customer "nobody"' },
+    });
+    const denied = await api.request('/api/v1/keys', { key: api.keys.read });
+    const text = await denied.text();
+    expect(text).not.toContain(api.keys.read);
+    expect(text).not.toMatch(/at .*\.js|SELECT|Error:/);
+  });
+
+  it('sends secure headers', async () => {
+    const response = await api.request('/api/v1/status', { key: api.keys.read });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is valid OpenAPI 3.1 and lists every route with its role', async () => {
+    const response = await api.request('/api/v1/openapi.json');
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as {
+      paths: Record<string, Record<string, { 'x-role': string; parameters: { name: string }[] }>>;
+    };
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    const listed = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).map(
+        ([method, op]) => `${method.toUpperCase()} ${path} ${op['x-role']}`,
+      ),
+    );
+    const routes = apiRoutes.map(
+      (r) => `${r.method} /api/v1${r.path.replace(/:(\w+)/g, '{$1}')} ${r.access}`,
+    );
+    expect(listed.sort()).toEqual(routes.sort());
+    // The query fields come from the validating schemas.
+    const metrics = document.paths['/api/v1/metrics']?.['get'];
+    expect(metrics?.parameters.map((p) => p.name)).toEqual(['from', 'to', 'segment', 'series']);
+  });
+});

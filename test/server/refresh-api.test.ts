@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RefreshScheduler } from '../../src/server/refresh-scheduler.js';
+import { handMadeShop } from '../helpers/hand-made-shop.js';
+import type { TempProject } from '../helpers/temp-project.js';
+import { testServer, type TestServer } from '../helpers/test-server.js';
+
+describe('the refresh scheduler', () => {
+  it('never runs two refreshes at once, and folds requests made during one into one more', async () => {
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const release: (() => void)[] = [];
+    const scheduler = new RefreshScheduler<number>(
+      async () => {
+        running += 1;
+        most = Math.max(most, running);
+        runs += 1;
+        const id = runs;
+        await new Promise<void>((resolve) => release.push(resolve));
+        running -= 1;
+        return id;
+      },
+      { debounceMs: 10, cron: null, timezone: 'UTC', onError: () => undefined },
+    );
+    const first = scheduler.request('manual');
+    const during = [
+      scheduler.request('manual'),
+      scheduler.request('ingest'),
+      scheduler.request('manual'),
+    ];
+    expect(runs).toBe(1);
+    release.shift()?.();
+    expect(await first).toBe(1);
+    // The three requests made during the first refresh share the second.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(runs).toBe(2);
+    release.shift()?.();
+    expect(await Promise.all(during)).toEqual([2, 2, 2]);
+    expect(most).toBe(1);
+    await scheduler.stop();
+  });
+
+  it('refreshes once after ingest stops for the debounce time', async () => {
+    let runs = 0;
+    const scheduler = new RefreshScheduler<number>(async () => (runs += 1), {
+      debounceMs: 40,
+      cron: null,
+      timezone: 'UTC',
+      onError: () => undefined,
+    });
+    for (let i = 0; i < 5; i++) {
+      scheduler.noteIngest();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(runs).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(runs).toBe(1);
+    await scheduler.stop();
+  });
+
+  it('refuses a cron expression it cannot read', () => {
+    expect(
+      () =>
+        new RefreshScheduler(async () => 0, {
+          debounceMs: 0,
+          cron: 'every quarter hour',
+          timezone: 'UTC',
+          onError: () => undefined,
+        }),
+    ).toThrow(/refresh.cron "every quarter hour" is not a cron expression/);
+  });
+});
+
+describe('POST /api/v1/refresh and GET /api/v1/status', () => {
+  let shop: TempProject;
+  let api: TestServer;
+  beforeAll(async () => {
+    shop = await handMadeShop({ costs: true, config: { refresh: { cron: null } } });
+    api = await testServer(shop);
+  });
+  afterAll(async () => {
+    await api.close();
+    await shop.cleanup();
+  });
+
+  it('runs concurrent refresh requests as at most two refreshes, and reports them', async () => {
+    const status = async () =>
+      (await (await api.request('/api/v1/status', { key: api.keys.read })).json()) as {
+        lastRefresh: { refreshId: number; events: number } | null;
+        eventsSinceRefresh: number;
+        refreshing: boolean;
+      };
+    expect(await status()).toMatchObject({ lastRefresh: null, eventsSinceRefresh: 12 });
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, async () =>
+        (await api.request('/api/v1/refresh', { method: 'POST', key: api.keys.admin })).json(),
+      ),
+    );
+    const ids = new Set((replies as { refreshId: number }[]).map((r) => r.refreshId));
+    expect([...ids].every((id) => id === 1 || id === 2)).toBe(true);
+    const after = await status();
+    expect(after.lastRefresh?.refreshId).toBe(Math.max(...ids));
+    expect(after.lastRefresh?.events).toBe(12);
+    expect(after.eventsSinceRefresh).toBe(0);
+    expect(after.refreshing).toBe(false);
+    // Metrics answer from the refreshed tables.
+    const metrics = await api.request('/api/v1/metrics', { key: api.keys.read });
+    expect(metrics.status).toBe(200);
+  });
+});
