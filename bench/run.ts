@@ -51,6 +51,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: ({ customers }) => `${customers.toLocaleString('en')} simulated customers`,
     load: () => import('./predict-bench.js'),
   },
+  serve: {
+    about: 'HTTP API on the demo shop: metrics latency vs a bare route, batched ingest',
+    size: () => 'the demo shop (20,000 customers)',
+    load: () => import('./serve-bench.js'),
+  },
 };
 
 const DEFAULT_ROWS = 10_000_000;
