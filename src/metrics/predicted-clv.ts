@@ -14,7 +14,8 @@ export async function predictedClv(
 ): Promise<Map<string, number | null>> {
   if (!(await tableExists(warehouse, 'customer_predictions'))) return new Map();
   const rows = await warehouse.query<{ segment: string; clv: number | null }>(
-    `SELECT segment, avg(predicted_clv) AS clv
+    // Summed as decimals, which add exactly, so the figure is the same on every run.
+    `SELECT segment, avg(CAST(predicted_clv AS DECIMAL(38, 9)))::DOUBLE AS clv
      FROM ${withSegment('customer_predictions', members)} GROUP BY segment`,
   );
   return new Map(rows.map((row) => [row.segment, row.clv]));

@@ -20,7 +20,8 @@ export function unitDays(config: Config): number {
  */
 export const PURCHASE_SUMMARY_SQL = `
   WITH purchase_days AS (
-    SELECT customer_id, day, sum(coalesce(amount, 0))::DOUBLE AS value
+    -- Decimals add exactly in any order, so every refresh of the same data fits the same models.
+    SELECT customer_id, day, sum(coalesce(amount, 0)) AS value
     FROM orders
     WHERE outcome = 'success' AND ($cutoff::DATE IS NULL OR day < $cutoff::DATE)
     GROUP BY customer_id, day
@@ -38,7 +39,7 @@ export const PURCHASE_SUMMARY_SQL = `
          (end_day - first_day)::INTEGER AS age_days,
          (last_day - first_day) / $unitDays AS recency,
          (end_day - first_day) / $unitDays AS T,
-         CASE WHEN frequency > 0 THEN repeat_value / frequency END AS monetary
+         CASE WHEN frequency > 0 THEN CAST(repeat_value AS DOUBLE) / frequency END AS monetary
   FROM customers, observation`;
 
 /** The parameters of PURCHASE_SUMMARY_SQL. */
