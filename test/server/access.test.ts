@@ -109,6 +109,29 @@ describe('who may call what', () => {
     expect(text).not.toMatch(/at .*\.js|SELECT|Error:/);
   });
 
+  it('names the wrong field of a bad request', async () => {
+    const response = await api.request('/api/v1/metrics?from=2025-02-30&series=week', {
+      key: api.keys.read,
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { code: string; message: string; details: { field: string }[] };
+    };
+    expect(body.error.code).toBe('bad_input');
+    expect(body.error.message).toMatch(/^query\.from: must be a date YYYY-MM-DD; query\.series: /);
+    expect(body.error.details.map((d) => d.field)).toEqual(['query.from', 'query.series']);
+    const keys = await api.request('/api/v1/keys', {
+      method: 'POST',
+      key: api.keys.admin,
+      body: JSON.stringify({ role: 'owner' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(keys.status).toBe(400);
+    expect(((await keys.json()) as { error: { message: string } }).error.message).toMatch(
+      /^body\.role: /,
+    );
+  });
+
   it('sends secure headers', async () => {
     const response = await api.request('/api/v1/status', { key: api.keys.read });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
-/** A calendar date as the CLI takes it; the services check it is a real date. */
-export const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .describe('YYYY-MM-DD');
+/** A calendar date as the CLI takes it, one that exists (no 2025-02-30). */
+export const date = z.iso.date('must be a date YYYY-MM-DD').describe('YYYY-MM-DD');
 
 /** Paging of every list: `limit` (1–500, default 50) items from `offset`. */
 export const paging = {
