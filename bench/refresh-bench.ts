@@ -16,6 +16,8 @@ import type { Config } from '../src/config/schema.js';
 import { CONFIG_FILE, STORE_FILE, openProject } from '../src/config/project.js';
 import { metricsReport } from '../src/metrics/metrics-report.js';
 import { refresh } from '../src/model/refresh.js';
+import { derivedTables } from '../src/model/registry.js';
+import { predictionsStep } from '../src/predictions/predictions-step.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { reportResult, runChild } from './child-worker.js';
@@ -448,7 +450,10 @@ async function productWorker(dir: string): Promise<WorkerResult> {
     );
     const steps: StepResult[] = [];
     const all = await measureStep(async () => {
-      const refreshed = await measureStep(() => refresh(warehouse, project.config));
+      // What `clv refresh` does: the derived tables, then the models and predictions.
+      const refreshed = await measureStep(() =>
+        refresh(warehouse, project.config, derivedTables, [predictionsStep]),
+      );
       const refreshStep = stepOf('refresh', 'b  refresh', refreshed);
       refreshStep.details = { events: refreshed.value.events, tables: refreshed.value.tables };
       steps.push(refreshStep);

@@ -36,8 +36,9 @@ export interface HistoryForecast {
 }
 
 export const MONTH_DAYS = 365.25 / 12;
-// Step in the log-parameters for derivatives by central differences.
-const STEP = 1e-4;
+// Step in the log-parameters for derivatives by forward differences: their O(step) error is
+// far below what a variance estimate needs, at half the evaluations of central ones.
+const STEP = 1e-5;
 
 /**
  * Forecasts every history under a fitted purchase model. The part that does not depend on
@@ -53,13 +54,13 @@ export function forecastHistories(
   const parameters = parameterVector(fit);
   const theta = thetaValues(model.parameters, parameters);
   const dimension = theta.length;
-  const shifted = (k: number, sign: number): number[] => {
+  const shifted = (k: number): number[] => {
     const moved = Float64Array.from(theta);
-    moved[k] = (moved[k] ?? 0) + sign * STEP;
+    moved[k] = (moved[k] ?? 0) + STEP;
     return naturalValues(model.parameters, moved);
   };
   const variants = [parameters];
-  for (let k = 0; k < dimension; k++) variants.push(shifted(k, 1), shifted(k, -1));
+  for (let k = 0; k < dimension; k++) variants.push(shifted(k));
 
   const pairs = new Map<string, { total: number; discounted: number[] }>();
   const pairOf = (x: number, T: number) => {
@@ -95,10 +96,10 @@ export function forecastHistories(
     forecast.probabilityAlive[i] = pAlive;
     forecast.expectedPurchases[i] = pAlive * pair.total;
     forecast.discountedPurchases[i] = pAlive * (pair.discounted[0] ?? NaN);
+    const here = Math.log(pAlive * (pair.discounted[0] ?? NaN));
     for (let k = 0; k < dimension; k++) {
-      const up = Math.log((alive[2 * k + 1] ?? NaN) * (pair.discounted[2 * k + 1] ?? NaN));
-      const down = Math.log((alive[2 * k + 2] ?? NaN) * (pair.discounted[2 * k + 2] ?? NaN));
-      gradient[k] = (up - down) / (2 * STEP);
+      const moved = Math.log((alive[k + 1] ?? NaN) * (pair.discounted[k + 1] ?? NaN));
+      gradient[k] = (moved - here) / STEP;
     }
     forecast.logVariance[i] = fit.covariance ? quadraticForm(fit.covariance, gradient) : NaN;
     // Given it is alive, the customer's purchase rate is Gamma(r + x, α + T) under both models,

@@ -30,7 +30,9 @@ export function minimize(
 ): MinimizeResult {
   const n = start.length;
   const maxIterations = options.maxIterations ?? 500;
-  const tolerance = options.relativeGradientTolerance ?? 1e-8;
+  // Sums over many customers carry rounding of about 1e-16 per term: 1e-7 of |f| is as flat
+  // as a gradient can be measured, and moves no estimate in its fourth digit.
+  const tolerance = options.relativeGradientTolerance ?? 1e-7;
   let x: Float64Array = Float64Array.from(start);
   let gradient: Float64Array = new Float64Array(n);
   let value = objective(x, gradient);
@@ -50,7 +52,9 @@ export function minimize(
       direction = times(inverse, gradient, -1);
       slope = dot(gradient, direction);
     }
-    const step = lineSearch(objective, x, value, slope, direction);
+    // The first direction is the raw gradient, whose size says nothing of a good step.
+    const first = iterations === 1 ? Math.min(1, 1 / Math.max(1e-12, maxAbs(direction))) : 1;
+    const step = lineSearch(objective, x, value, slope, direction, first);
     if (!step) break;
     const s = new Float64Array(n);
     const y = new Float64Array(n);
@@ -118,10 +122,11 @@ function lineSearch(
   value: number,
   slope: number,
   direction: Float64Array,
+  initial: number,
 ): Step | null {
   let low = 0;
   let high = Infinity;
-  let t = 1;
+  let t = initial;
   for (let attempt = 0; attempt < LINE_SEARCH_STEPS; attempt++) {
     const candidate = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) candidate[i] = (x[i] ?? 0) + t * (direction[i] ?? 0);
@@ -133,12 +138,14 @@ function lineSearch(
       candidateValue > value + ARMIJO * t * slope
     ) {
       high = t;
+      t = shorter(low, t, value, slope, candidateValue);
     } else if (dot(gradient, direction) < CURVATURE * slope) {
       low = t;
+      // Still going down steeply: go further, a lot further while nothing bounds the step.
+      t = Number.isFinite(high) ? (low + high) / 2 : 4 * t;
     } else {
       return { x: candidate, value: candidateValue, gradient };
     }
-    t = Number.isFinite(high) ? (low + high) / 2 : 2 * low;
     if (Number.isFinite(high) && high - low < 1e-14 * Math.max(1, low)) break;
   }
   // Accept a point that decreased the value even when the curvature test never passed.
@@ -151,6 +158,18 @@ function lineSearch(
       return { x: candidate, value: candidateValue, gradient };
   }
   return null;
+}
+
+/**
+ * The next trial after a step that went too far: the minimum of the parabola through the
+ * value and slope at the start and the value at `t` (when the step started from 0 and that
+ * value is finite), kept within [0.1, 0.5] of the way from `low`; else halfway.
+ */
+function shorter(low: number, t: number, value: number, slope: number, atT: number): number {
+  if (low > 0 || !Number.isFinite(atT)) return (low + t) / 2;
+  const curvature = atT - value - slope * t;
+  const parabola = curvature > 0 ? (-slope * t * t) / (2 * curvature) : t / 2;
+  return Math.min(0.5 * t, Math.max(0.1 * t, parabola));
 }
 
 function bfgsUpdate(inverse: number[][], s: Float64Array, y: Float64Array, sy: number): number[][] {
