@@ -21,5 +21,9 @@ console.log('');
 run(process.execPath, [cli, 'metrics', '--project', demo]);
 console.log(`\nThe demo project is in ${demo}: try`);
 console.log('  node dist/cli/main.js --project demo metrics --segment email');
-console.log('  node dist/cli/main.js --project demo metrics deciles');
+console.log('  node dist/cli/main.js --project demo metrics deciles --by predicted');
+console.log('  node dist/cli/main.js --project demo predict --holdout-from 2026-05-01');
+console.log(
+  '  node dist/cli/main.js --project demo serve   (then open http://127.0.0.1:8080/api/v1/status)',
+);
 console.log('  node dist/cli/main.js --project demo import <file> --kind events');

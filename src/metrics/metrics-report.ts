@@ -86,6 +86,12 @@ export async function metricsReport(
         churn,
         [predicted, null],
       );
+      // Predictions exist for now only: a previous CLV:CAC on rolling CLV would compare two
+      // different measures, so it is left out when the current one uses predicted CLV.
+      for (const [segment, kpis] of now ?? []) {
+        const earlier = then?.get(segment);
+        if (kpis.clvPredicted !== null && earlier) earlier.clvToCac = null;
+      }
       const monthly = await monthlyKpis(warehouse, members, seriesMonths, churn);
       return { now: now ?? new Map(), then: then ?? new Map(), monthly };
     };

@@ -53,6 +53,15 @@ describe('clv refresh and clv metrics from the command line', () => {
     expect(Object.keys(report.kpis['revenue'] ?? {})).toEqual(['value', 'previous', 'change']);
     expect(report.segments.map((s) => s.segment)).toEqual(['subscribed', 'not subscribed']);
     expect(report.segments.reduce((sum, s) => sum + s.customers, 0)).toBe(300);
+    // The refresh fitted the models: CLV:CAC rests on predicted CLV, which exists for now only,
+    // so the previous period has no CLV:CAC to compare with.
+    const predicted = report.kpis['clvPredicted']?.value ?? null;
+    const cac = report.kpis['cac']?.value ?? null;
+    expect(predicted).toBeGreaterThan(0);
+    expect(cac).toBeGreaterThan(0);
+    expect(report.kpis['clvToCac']?.value).toBeCloseTo((predicted ?? NaN) / (cac ?? NaN), 9);
+    expect(report.kpis['clvToCac']?.previous).toBeNull();
+    expect(report.kpis['clvToCac']?.change).toBeNull();
   });
 
   it('prints a table with the CLV formulas for people, and exits 2 on a bad option', async () => {
