@@ -1,11 +1,11 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import type { ModelFit } from './fit.js';
-import { ModelDataError } from './fit.js';
 import { fitModel } from './fit-model.js';
 import { withNumericGradient } from './optimize/objective.js';
 import { naturalValues, positive, thetaValues } from './parameters.js';
 import type { PurchaseModel } from './purchase-model.js';
+import { checkPurchaseSummary } from './summary-checks.js';
 import type { PurchaseSummary } from './summary.js';
 import { summaryCustomers } from './summary.js';
 
@@ -18,7 +18,6 @@ import { summaryCustomers } from './summary.js';
 
 const PARAMETERS = [positive('r'), positive('alpha'), positive('s'), positive('beta')];
 
-const SMALL_DATA = 30;
 // stdlib's hyp2f1 sums the plain power series up to z = 0.9. Above that it switches to
 // connection formulas that overflow Γ(c) once x ≳ 170 (NaN) and lose up to 1e-4 relative
 // accuracy when s is near an integer, so there we use the continued fraction instead.
@@ -148,43 +147,8 @@ function logLikelihood(values: readonly number[], summary: PurchaseSummary): num
   return total;
 }
 
-function checkSummary(summary: PurchaseSummary): string[] {
-  const rows = summary.weight.length;
-  for (let i = 0; i < rows; i++) {
-    const [x, tx, T, w] = [
-      summary.frequency[i] ?? NaN,
-      summary.recency[i] ?? NaN,
-      summary.age[i] ?? NaN,
-      summary.weight[i] ?? NaN,
-    ];
-    if (!(x >= 0 && tx >= 0 && tx <= T && Number.isFinite(T) && w >= 0 && Number.isFinite(w))) {
-      throw new ModelDataError(
-        `paretonbd: row ${i} is not a purchase history (x = ${x}, t_x = ${tx}, T = ${T}, weight = ${w}): need x ≥ 0, 0 ≤ t_x ≤ T and a weight ≥ 0`,
-      );
-    }
-    if (x === 0 && tx !== 0) {
-      throw new ModelDataError(`paretonbd: row ${i} has no repeat purchase but t_x = ${tx} ≠ 0`);
-    }
-  }
-  const customers = summaryCustomers(summary);
-  if (rows === 0 || customers === 0) {
-    throw new ModelDataError('paretonbd: there are no customers to fit the model to');
-  }
-  if (customers <= 1) {
-    throw new ModelDataError('paretonbd: one customer cannot identify the four model parameters');
-  }
-  if (!summary.frequency.some((x, i) => x > 0 && (summary.weight[i] ?? 0) > 0)) {
-    throw new ModelDataError(
-      'paretonbd: nobody made a repeat purchase, so purchase rates and dropout cannot be told apart',
-    );
-  }
-  return customers < SMALL_DATA
-    ? [`only ${customers} customers: the estimates are rough and their standard errors unreliable`]
-    : [];
-}
-
 function fit(summary: PurchaseSummary): ModelFit {
-  const warnings = checkSummary(summary);
+  const warnings = checkPurchaseSummary('Pareto/NBD', summary);
   const customers = summaryCustomers(summary);
   let meanX = 0;
   let meanT = 0;

@@ -42,19 +42,17 @@ export async function readSpend(
      FROM ${source} WHERE frequency > 0 AND monetary > 0 GROUP BY ALL ORDER BY ALL`,
     params,
   );
-  const [left] = await warehouse
-    .numericColumns(
-      `SELECT count(*) AS n FROM ${source} WHERE frequency > 0 AND NOT monetary > 0`,
-      params,
-    )
-    .then((result) => [result['n']?.[0] ?? 0]);
+  const [left] = await warehouse.query<{ n: number }>(
+    `SELECT count(*) AS n FROM ${source} WHERE frequency > 0 AND NOT monetary > 0`,
+    params,
+  );
   return {
     spend: {
       frequency: column(columns, 'frequency'),
       monetary: column(columns, 'monetary'),
       weight: column(columns, 'weight'),
     },
-    withoutSpend: left ?? 0,
+    withoutSpend: left?.n ?? 0,
   };
 }
 

@@ -152,9 +152,7 @@ async function writeFits(
   error: string | null,
 ): Promise<void> {
   await warehouse.run(
-    `CREATE TABLE ${schema}.model_fit AS
-     SELECT * FROM (VALUES (NULL::VARCHAR, NULL::VARCHAR, NULL::JSON, NULL::VARCHAR)) t(role, model, fit, error)
-     WHERE false`,
+    `CREATE TABLE ${schema}.model_fit (role VARCHAR, model VARCHAR, fit JSON, error VARCHAR)`,
   );
   const rows: [string, string, ModelFit | null, string | null][] = [
     ['purchase', config.model.purchaseModel, fitted?.purchase ?? null, error],

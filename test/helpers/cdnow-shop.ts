@@ -4,6 +4,7 @@ import { importFile } from '../../src/ingest/import-file.js';
 import { refresh } from '../../src/model/refresh.js';
 import { derivedTables } from '../../src/model/registry.js';
 import { predictionsStep } from '../../src/predictions/predictions-step.js';
+import { cdnowSummaryRows } from './cdnow-summary.js';
 import { tempProject, type TempProject } from './temp-project.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/cdnow/', import.meta.url));
@@ -27,15 +28,8 @@ export async function cdnowTransactions(): Promise<
 }
 
 /** The published 39-week calibration summary: sample id → [frequency, recency, T] in weeks. */
-export async function cdnowPublishedSummary(): Promise<Map<string, [number, number, number]>> {
-  const text = await readFile(`${FIXTURES}cdnow_customers_summary.csv`, 'utf8');
-  const rows = text.trim().split('\n').slice(1);
-  return new Map(
-    rows.map((line) => {
-      const [id = '', x = '', tx = '', T = ''] = line.split(',');
-      return [id.padStart(4, '0'), [Number(x), Number(tx), Number(T)]];
-    }),
-  );
+export function cdnowPublishedSummary(): Map<string, [number, number, number]> {
+  return new Map(cdnowSummaryRows().map((row) => [row.id, [row.frequency, row.recency, row.age]]));
 }
 
 /**

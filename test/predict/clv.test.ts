@@ -1,25 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bgNbd } from '../../src/predict/bg-nbd.js';
 import { forecastHistories } from '../../src/predict/clv.js';
 import { naturalValues } from '../../src/predict/parameters.js';
 import { purchaseSummary } from '../../src/predict/summary.js';
 import { Random } from '../../src/shared/random.js';
+import { cdnowSummaryRows } from '../helpers/cdnow-summary.js';
 
-const csv = readFileSync(
-  new URL('../fixtures/cdnow/cdnow_customers_summary.csv', import.meta.url),
-  'utf8',
-);
-const cdnow = purchaseSummary(
-  csv
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => {
-      const [, frequency = 0, recency = 0, age = 0] = line.split(',').map(Number);
-      return { frequency, recency, age };
-    }),
-);
+const cdnow = purchaseSummary(cdnowSummaryRows());
 const fit = bgNbd.fit(cdnow);
 const histories = {
   frequency: Float64Array.of(0, 2, 1, 12),

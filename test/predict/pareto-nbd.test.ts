@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import { describe, expect, it } from 'vitest';
@@ -8,16 +7,15 @@ import { invertSymmetric, quadraticForm } from '../../src/predict/optimize/linea
 import { paretoNbd } from '../../src/predict/pareto-nbd.js';
 import type { PurchaseSummary } from '../../src/predict/summary.js';
 import { purchaseSummary } from '../../src/predict/summary.js';
+import { cdnowSummaryRows } from '../helpers/cdnow-summary.js';
 
 type Row = { frequency: number; recency: number; age: number; weight?: number };
 
 /** The CDNOW calibration summary (weeks), identical rows merged into weighted ones. */
 function cdnowRows(): Row[] {
-  const url = new URL('../fixtures/cdnow/cdnow_customers_summary.csv', import.meta.url);
-  const lines = readFileSync(url, 'utf8').trim().split('\n').slice(1);
   const counts = new Map<string, number>();
-  for (const line of lines) {
-    const key = line.split(',').slice(1).join(',');
+  for (const { frequency, recency, age } of cdnowSummaryRows()) {
+    const key = [frequency, recency, age].join(',');
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, weight]) => {

@@ -30,7 +30,7 @@ afterAll(() => shop.cleanup());
 
 describe('CDNOW through the import path, calibration up to 1997-09-30', () => {
   it('rebuilds the published calibration summary exactly', async () => {
-    const published = await cdnowPublishedSummary();
+    const published = cdnowPublishedSummary();
     const rows = await shop.warehouse.query<{
       customer_id: string;
       frequency: number;
