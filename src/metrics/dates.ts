@@ -34,3 +34,10 @@ export function monthsBetween(from: string, to: string): number {
     Number(from.slice(5, 7))
   );
 }
+
+/** The same day a year earlier; February 29 becomes February 28. */
+export function yearEarlier(date: string): string {
+  const year = String(Number(date.slice(0, 4)) - 1).padStart(4, '0');
+  const candidate = `${year}${date.slice(4)}`;
+  return addDays(candidate, 0) === candidate ? candidate : `${year}-02-28`;
+}

@@ -4,7 +4,7 @@ import { predictedClv } from './predicted-clv.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
 import { shiftMonth } from './dates.js';
 import { monthlyChurn, rollingMonths } from './monthly-churn.js';
-import { previousPeriod, type Period } from './period.js';
+import { comparisonPeriod, previousPeriod, type Comparison, type Period } from './period.js';
 import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';
 import type { Members } from './members.js';
@@ -35,6 +35,8 @@ export interface MetricsOptions {
   to?: string;
   segment?: string;
   series?: 'month';
+  /** Compare with the period just before (default) or with the same dates a year earlier. */
+  compare?: Comparison;
 }
 
 /** KPIs whose monthly values make a trend; the others are as-of figures or need a model. */
@@ -55,7 +57,9 @@ export async function metricsReport(
 ): Promise<MetricsReport> {
   const segmentation = parseSegmentation(options.segment);
   const period = await resolveReportPeriod(warehouse, options);
-  const previous = previousPeriod(period);
+  // Retention always looks at the period just before; the comparison may be a year earlier.
+  const before = previousPeriod(period);
+  const previous = comparisonPeriod(period, options.compare);
   const beforePrevious = previousPeriod(previous);
   const tag = `${process.pid}_${(scratch += 1)}`;
   const segmented = `members_segments_${tag}`;
@@ -80,7 +84,7 @@ export async function metricsReport(
         members,
         kind,
         [
-          { period, previous },
+          { period, previous: before },
           { period: previous, previous: beforePrevious },
         ],
         churn,

@@ -1,6 +1,6 @@
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { addDays, daysBetween, monthsBetween, shiftMonth } from './dates.js';
+import { addDays, daysBetween, monthsBetween, shiftMonth, yearEarlier } from './dates.js';
 
 /** A half-open range of local dates [from, to), as YYYY-MM-DD. */
 export interface Period {
@@ -57,4 +57,13 @@ export function previousPeriod(period: Period): Period {
     return { from: shiftMonth(from, -months), to: from };
   }
   return { from: addDays(from, -daysBetween(from, to)), to: from };
+}
+
+/** What a period is compared with: the period just before it, or the same dates a year earlier. */
+export type Comparison = 'previous' | 'year';
+
+/** The period a report compares with. */
+export function comparisonPeriod(period: Period, compare: Comparison = 'previous'): Period {
+  if (compare === 'previous') return previousPeriod(period);
+  return { from: yearEarlier(period.from), to: yearEarlier(period.to) };
 }

@@ -41,9 +41,11 @@ describe('clv metrics on the hand-made shop', () => {
       retentionRate: 0,
       // Buyers before Apr 1: c1, c2, c3, one successful order each.
       repeatRate: 0,
-      clvHistoric: (50 + 100 + 20) / 3,
       // Months Apr 2023 - Mar 2024. Churn: Feb 1 (c2 lapses), Mar 1 (c1 lapses); Jan has nobody
       // active at its start. ARPU: Jan 100/1, Feb 50/1, Mar 20/1.
+      churn: 1,
+      arpu: (100 + 50 + 20) / 3,
+      clvHistoric: (50 + 100 + 20) / 3,
       clvRolling: (100 + 50 + 20) / 3 / 1,
       // Year before Apr 1: 170 from 3 orders by 3 buyers; APV × orders per buyer / (12 × 1).
       clvSimple: ((170 / 3) * 1) / 12,
@@ -66,8 +68,10 @@ describe('clv metrics on the hand-made shop', () => {
       // Nobody bought in [Oct 1, Dec 1).
       retentionRate: null,
       repeatRate: 0,
+      // Months Feb 2023 - Jan 2024: no month has anyone active at its start; Jan's ARPU 100/1.
+      churn: null,
+      arpu: 100,
       clvHistoric: 100,
-      // Months Feb 2023 - Jan 2024: no month has anyone active at its start.
       clvRolling: null,
       clvSimple: null,
       clvPredicted: null,
@@ -149,6 +153,21 @@ describe('clv metrics on the hand-made shop', () => {
       segment: 'email',
     });
     expect(emailReport.segments?.every((s) => s.kpis.cac.value === null)).toBe(true);
+  });
+
+  it('compares with the same dates a year earlier, retention still against the period before', async () => {
+    t = await handMadeShop({ costs: true });
+    await refresh(t.warehouse, t.project.config);
+    const usual = await metricsReport(t.warehouse, t.project.config, PERIOD);
+    const report = await metricsReport(t.warehouse, t.project.config, {
+      ...PERIOD,
+      compare: 'year',
+    });
+    const lastYear = { from: '2023-02-01', to: '2023-04-01' };
+    const direct = await metricsReport(t.warehouse, t.project.config, lastYear);
+    expect(report.previousPeriod).toEqual(lastYear);
+    expect(values(report.kpis)).toEqual(values(usual.kpis));
+    expect(previous(report.kpis)).toEqual({ ...values(direct.kpis), clvToCac: null });
   });
 
   it('asks for a refresh before there are derived tables', async () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, monthsBetween, shiftMonth } from '../../src/metrics/dates.js';
-import { parseDate, previousPeriod } from '../../src/metrics/period.js';
+import {
+  addDays,
+  daysBetween,
+  monthsBetween,
+  shiftMonth,
+  yearEarlier,
+} from '../../src/metrics/dates.js';
+import { comparisonPeriod, parseDate, previousPeriod } from '../../src/metrics/period.js';
 
 describe('periods', () => {
   it('goes back the same number of calendar months when both ends are first days', () => {
@@ -21,6 +27,22 @@ describe('periods', () => {
       from: '2024-01-31',
       to: '2024-03-01',
     });
+  });
+
+  it('compares with the same dates a year earlier, February 29 falling on the 28th', () => {
+    expect(comparisonPeriod({ from: '2024-11-02', to: '2024-12-02' }, 'year')).toEqual({
+      from: '2023-11-02',
+      to: '2023-12-02',
+    });
+    expect(comparisonPeriod({ from: '2024-02-29', to: '2024-03-01' }, 'year')).toEqual({
+      from: '2023-02-28',
+      to: '2023-03-01',
+    });
+    expect(comparisonPeriod({ from: '2024-11-02', to: '2024-12-02' })).toEqual({
+      from: '2024-10-03',
+      to: '2024-11-02',
+    });
+    expect(yearEarlier('2025-01-01')).toBe('2024-01-01');
   });
 
   it('accepts real calendar dates only', () => {

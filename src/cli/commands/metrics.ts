@@ -10,6 +10,8 @@ import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
 
 const FORMULAS: Partial<Record<KpiKey, string>> = {
+  churn: 'mean monthly churn, 12 months ending with the last full month',
+  arpu: 'mean monthly ARPU, the same 12 months',
   clvHistoric: 'mean lifetime revenue of customers with a successful order before `to`',
   clvRolling: 'mean monthly ARPU / mean monthly churn, 12 months ending with the last full month',
   clvSimple: 'APV × orders per buyer (last 365 days) / (12 × mean monthly churn)',
@@ -17,7 +19,13 @@ const FORMULAS: Partial<Record<KpiKey, string>> = {
   clvToCac: '(predicted CLV, else rolling CLV) / CAC',
 };
 
-const RATES = new Set<KpiKey>(['cancelRate', 'returnRate', 'retentionRate', 'repeatRate']);
+const RATES = new Set<KpiKey>([
+  'cancelRate',
+  'returnRate',
+  'retentionRate',
+  'repeatRate',
+  'churn',
+]);
 
 function format(key: KpiKey, value: number | null): string {
   if (value === null) return '-';
@@ -68,6 +76,12 @@ export function registerMetrics(program: Command): Command {
         '--series <unit>',
         'add monthly values and the same months a year earlier',
       ).choices(['month']),
+    )
+    .addOption(
+      new Option(
+        '--compare <with>',
+        'compare with the period just before or the same dates a year earlier',
+      ).choices(['previous', 'year']),
     )
     .action(async (options: MetricsOptions, command: Command) => {
       const output = outputFor(command);

@@ -28,6 +28,10 @@ export const metricsRoutes = [
       to: date.optional().describe('the day after the period'),
       segment: z.string().optional().describe('email, sms or attribute:NAME'),
       series: z.enum(['month']).optional().describe('add monthly series'),
+      compare: z
+        .enum(['previous', 'year'])
+        .optional()
+        .describe('compare with the period just before (default) or the same dates a year earlier'),
     }),
     handler: ({ query, context }) =>
       context.reads.use((w) => metricsReport(w, context.config, query)),
