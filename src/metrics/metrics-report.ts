@@ -4,7 +4,7 @@ import { predictedClv } from './predicted-clv.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
 import { shiftMonth } from './dates.js';
 import { monthlyChurn, rollingMonths } from './monthly-churn.js';
-import { comparisonPeriod, previousPeriod, type Comparison, type Period } from './period.js';
+import { comparisonPeriod, previousPeriod, type CompareWith, type Period } from './period.js';
 import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';
 import type { Members } from './members.js';
@@ -36,7 +36,7 @@ export interface MetricsOptions {
   segment?: string;
   series?: 'month';
   /** Compare with the period just before (default) or with the same dates a year earlier. */
-  compare?: Comparison;
+  compare?: CompareWith;
 }
 
 /** KPIs whose monthly values make a trend; the others are as-of figures or need a model. */

@@ -60,10 +60,10 @@ export function previousPeriod(period: Period): Period {
 }
 
 /** What a period is compared with: the period just before it, or the same dates a year earlier. */
-export type Comparison = 'previous' | 'year';
+export type CompareWith = 'previous' | 'year';
 
 /** The period a report compares with. */
-export function comparisonPeriod(period: Period, compare: Comparison = 'previous'): Period {
+export function comparisonPeriod(period: Period, compare: CompareWith = 'previous'): Period {
   if (compare === 'previous') return previousPeriod(period);
   return { from: yearEarlier(period.from), to: yearEarlier(period.to) };
 }

@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ClvError } from '../shared/errors.js';
 import { authenticate, callerOf } from './auth.js';
+import { isDashboardPage, registerDashboard, sendIndex } from './dashboard.js';
 import { sendError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { API_PREFIX, type Access, type ApiRoute } from './route.js';
@@ -18,6 +19,8 @@ export interface AppOptions {
   rateLimitPerMinute: number;
   version: string;
   logger: boolean;
+  /** The built dashboard's folder, served at `/`; null for the API alone. */
+  dashboardRoot?: string | null;
 }
 
 declare module 'fastify' {
@@ -32,7 +35,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ? { level: 'info' } : false,
     bodyLimit: options.bodyLimitBytes,
   });
-  await app.register(helmet);
+  // The server often runs on plain HTTP inside a network: asking browsers to upgrade every
+  // request to HTTPS would break the dashboard there.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+  });
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes, files: 1 } });
   app.addContentTypeParser(
     'application/x-ndjson',
@@ -43,11 +50,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!(error instanceof ClvError) && !isClientError(error)) request.log.error(error);
     return sendError(reply, error);
   });
+  const dashboard = options.dashboardRoot
+    ? await registerDashboard(app, options.dashboardRoot)
+    : false;
   app.setNotFoundHandler((request, reply) =>
-    sendError(
-      reply,
-      new ClvError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
-    ),
+    dashboard && isDashboardPage(request)
+      ? sendIndex(reply)
+      : sendError(
+          reply,
+          new ClvError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+        ),
   );
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;

@@ -5,6 +5,7 @@ import { openStore } from '../store/open-store.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
 import { buildApp } from './app.js';
+import { DASHBOARD_ROOT } from './dashboard.js';
 import { apiRoutes } from './routes/index.js';
 import { createServerContext, type ServerContext } from './server-context.js';
 
@@ -14,6 +15,8 @@ export interface ServeOptions {
   logger?: boolean;
   /** Read connections (default 3). */
   readers?: number;
+  /** The built dashboard's folder (default dist/web); null serves the API alone. */
+  dashboardRoot?: string | null;
 }
 
 export interface RunningServer {
@@ -42,6 +45,7 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     rateLimitPerMinute: project.config.server.rateLimitPerMinute,
     version: await packageVersion(),
     logger: options.logger ?? false,
+    dashboardRoot: options.dashboardRoot === undefined ? DASHBOARD_ROOT : options.dashboardRoot,
   });
   let store: Warehouse | null = null;
   try {

@@ -18,6 +18,7 @@ const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> 
   'GET /metrics/channels': { path: '/metrics/channels' },
   'GET /metrics/nps': { path: '/metrics/nps' },
   'GET /model': { path: '/model' },
+  'GET /model/distributions': { path: '/model/distributions' },
   'GET /model/holdout': { path: '/model/holdout' },
   'POST /model/holdout': { path: '/model/holdout', body: { holdoutFrom: '2024-03-01' } },
   'GET /customers': { path: '/customers?q=c' },
@@ -95,6 +96,18 @@ describe('who may call what', () => {
       }
     }
     expect(results).toEqual(expected);
+  });
+
+  it('tells the caller its role in the status, so the dashboard offers admin actions to admins', async () => {
+    for (const role of ['read', 'admin'] as const) {
+      const response = await api.request('/api/v1/status', { key: api.keys[role] });
+      expect(await response.json()).toMatchObject({
+        open: false,
+        role,
+        currency: 'EUR',
+        segmentations: ['email', 'sms', 'attribute:country', 'attribute:acquisition_channel'],
+      });
+    }
   });
 
   it('never puts a stack trace, SQL or the key in an error', async () => {

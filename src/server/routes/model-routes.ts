@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { requireDerivedTables } from '../../metrics/report-inputs.js';
+import { predictionDistributions } from '../../predictions/distributions.js';
 import { predictReport } from '../../predictions/predict-report.js';
 import { latestHoldoutReport } from '../../predictions/stored-reports.js';
 import { ClvError } from '../../shared/errors.js';
@@ -19,6 +21,19 @@ export const modelRoutes = [
     query: z.object({ model: model.optional().describe('default: model.purchaseModel') }),
     handler: ({ query, context }) =>
       context.reads.use((w) => predictReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/model/distributions',
+    tag: 'predictions',
+    summary: 'How P(alive) and predicted CLV spread over the customers (histograms)',
+    access: 'read',
+    cached: true,
+    handler: ({ context }) =>
+      context.reads.use(async (w) => {
+        await requireDerivedTables(w);
+        return predictionDistributions(w);
+      }),
   }),
   route({
     method: 'GET',

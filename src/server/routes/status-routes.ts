@@ -1,9 +1,17 @@
 import { z } from 'zod';
+import { callerOf } from '../auth.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 
 const status = z.object({
   open: z.boolean().describe('no key is needed: the server listens on loopback and has no key'),
+  role: z.enum(['ingest', 'read', 'admin']).describe('the role of the key that asked'),
+  currency: z.string().describe('the base currency every amount is in'),
+  segmentations: z
+    .array(z.string())
+    .describe(
+      'the `segment` values /metrics accepts: email, sms and attribute:NAME per drill-down',
+    ),
   refreshing: z.boolean(),
   lastRefresh: z
     .object({
@@ -26,11 +34,14 @@ export const statusRoutes = [
     summary: 'The last refresh (time, duration), events stored since, and the next scheduled one',
     access: 'read',
     response: status,
-    handler: ({ context }) => statusOf(context),
+    handler: ({ context, request }) => statusOf(context, callerOf(request)?.role ?? 'read'),
   }),
 ];
 
-async function statusOf(context: ServerContext): Promise<z.infer<typeof status>> {
+async function statusOf(
+  context: ServerContext,
+  role: z.infer<typeof status>['role'],
+): Promise<z.infer<typeof status>> {
   const [row] = await context.reads.use((w) =>
     w.query<{
       refresh_id: number | null;
@@ -50,6 +61,13 @@ async function statusOf(context: ServerContext): Promise<z.infer<typeof status>>
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
+    role,
+    currency: context.config.baseCurrency,
+    segmentations: [
+      'email',
+      'sms',
+      ...context.config.drilldowns.map((name) => `attribute:${name}`),
+    ],
     refreshing: context.refresher.running,
     lastRefresh:
       row?.refresh_id == null
