@@ -174,6 +174,12 @@ describe('the OpenAPI document', () => {
     expect(listed.sort()).toEqual(routes.sort());
     // The query fields come from the validating schemas.
     const metrics = document.paths['/api/v1/metrics']?.['get'];
-    expect(metrics?.parameters.map((p) => p.name)).toEqual(['from', 'to', 'segment', 'series', 'compare']);
+    expect(metrics?.parameters.map((p) => p.name)).toEqual([
+      'from',
+      'to',
+      'segment',
+      'series',
+      'compare',
+    ]);
   });
 });

@@ -89,8 +89,13 @@ describe('POST /api/v1/refresh and GET /api/v1/status', () => {
         lastRefresh: { refreshId: number; events: number } | null;
         eventsSinceRefresh: number;
         refreshing: boolean;
+        latestOrder: string | null;
       };
-    expect(await status()).toMatchObject({ lastRefresh: null, eventsSinceRefresh: 12 });
+    expect(await status()).toMatchObject({
+      lastRefresh: null,
+      eventsSinceRefresh: 12,
+      latestOrder: null,
+    });
     const replies = await Promise.all(
       Array.from({ length: 5 }, async () =>
         (await api.request('/api/v1/refresh', { method: 'POST', key: api.keys.admin })).json(),
@@ -103,6 +108,8 @@ describe('POST /api/v1/refresh and GET /api/v1/status', () => {
     expect(after.lastRefresh?.events).toBe(12);
     expect(after.eventsSinceRefresh).toBe(0);
     expect(after.refreshing).toBe(false);
+    // Order F of March 3 (pending) is the latest order.
+    expect(after.latestOrder).toBe('2024-03-03');
     // Metrics answer from the refreshed tables.
     const metrics = await api.request('/api/v1/metrics', { key: api.keys.read });
     expect(metrics.status).toBe(200);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableExists } from '../../metrics/report-inputs.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
@@ -22,6 +23,10 @@ const status = z.object({
     })
     .nullable(),
   eventsSinceRefresh: z.number(),
+  latestOrder: z
+    .string()
+    .nullable()
+    .describe('the local day of the latest order as of the last refresh (YYYY-MM-DD)'),
   nextScheduledRefresh: z.string().nullable(),
 });
 
@@ -58,6 +63,13 @@ async function statusOf(
        FROM (SELECT 1) one LEFT JOIN last ON true`,
     ),
   );
+  const latestOrder = await context.reads.use(async (w) => {
+    if (!(await tableExists(w, 'orders'))) return null;
+    const [latest] = await w.query<{ day: string | null }>(
+      `SELECT max(day)::VARCHAR AS day FROM orders`,
+    );
+    return latest?.day ?? null;
+  });
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
@@ -79,6 +91,7 @@ async function statusOf(
             events: row.events ?? 0,
           },
     eventsSinceRefresh: row?.since ?? 0,
+    latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
   };
 }
