@@ -56,6 +56,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: () => 'the demo shop (20,000 customers)',
     load: () => import('./serve-bench.js'),
   },
+  web: {
+    about: 'dashboard in Chromium: cold /overview until the revenue KPI shows, JavaScript size',
+    size: () => 'the demo shop (20,000 customers)',
+    load: () => import('./web-bench.js'),
+  },
 };
 
 const DEFAULT_ROWS = 10_000_000;

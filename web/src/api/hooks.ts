@@ -1,0 +1,83 @@
+// One data hook per endpoint of the API. Widgets ask for data only through these.
+import { apiUrl } from './client';
+import type {
+  ChannelsReport,
+  CohortsReport,
+  CustomerProfile,
+  CustomerSummary,
+  DecilesReport,
+  HoldoutReport,
+  MetricsReport,
+  ModelReport,
+  NpsReport,
+  Page,
+  PredictionDistributions,
+  Status,
+} from './types';
+import { useApi } from './use-api';
+
+export interface PeriodQuery {
+  from?: string;
+  to?: string;
+}
+
+export function useStatus() {
+  return useApi<Status>(apiUrl('/status'));
+}
+
+export function useMetrics(
+  query: PeriodQuery & { segment?: string; compare?: 'previous' | 'year'; series?: 'month' },
+) {
+  return useApi<MetricsReport>(apiUrl('/metrics', { ...query }));
+}
+
+export function useCohorts(query: { to?: string } = {}) {
+  return useApi<CohortsReport>(apiUrl('/metrics/cohorts', { ...query }));
+}
+
+export function useDeciles(query: { to?: string; by?: 'revenue' | 'predicted' }) {
+  return useApi<DecilesReport>(apiUrl('/metrics/deciles', { ...query }));
+}
+
+export function useChannels(query: PeriodQuery) {
+  return useApi<ChannelsReport>(apiUrl('/metrics/channels', { ...query }));
+}
+
+export function useNps(query: { to?: string } = {}) {
+  return useApi<NpsReport>(apiUrl('/metrics/nps', { ...query }));
+}
+
+export function useModel() {
+  return useApi<ModelReport>(apiUrl('/model'));
+}
+
+export function useHoldout() {
+  return useApi<HoldoutReport>(apiUrl('/model/holdout'));
+}
+
+export function useDistributions() {
+  return useApi<PredictionDistributions>(apiUrl('/model/distributions'));
+}
+
+export function useCustomerSearch(
+  query: { q?: string; attribute?: string; value?: string; limit?: number; offset?: number },
+  enabled = true,
+) {
+  return useApi<Page<CustomerSummary>>(enabled ? apiUrl('/customers', { ...query }) : null);
+}
+
+export function useTopCustomers(query: {
+  by?: 'predicted' | 'historic';
+  limit?: number;
+  offset?: number;
+}) {
+  return useApi<Page<CustomerSummary>>(apiUrl('/customers/top', { ...query }));
+}
+
+export function useAtRisk(query: { minChurnRisk?: number; limit?: number; offset?: number }) {
+  return useApi<Page<CustomerSummary>>(apiUrl('/customers/at-risk', { ...query }));
+}
+
+export function useCustomer(id: string, query: { eventsLimit?: number; eventsOffset?: number }) {
+  return useApi<CustomerProfile>(apiUrl(`/customers/${encodeURIComponent(id)}`, { ...query }));
+}

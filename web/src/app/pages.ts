@@ -1,0 +1,87 @@
+import { lazy, type ComponentType } from 'react';
+import OverviewPage from '../pages/overview/OverviewPage';
+
+export interface PageEntry {
+  path: string;
+  title: string;
+  /**
+   * Whether the page follows the filter bar's date range (reports "as of" a day use its end)
+   * and its segment.
+   */
+  filters: { range: boolean; segment: boolean };
+  component: ComponentType;
+}
+
+// The overview is in the first bundle; every other page loads when first visited.
+export const PAGES: PageEntry[] = [
+  {
+    path: '/overview',
+    title: 'Overview',
+    filters: { range: true, segment: true },
+    component: OverviewPage,
+  },
+  {
+    path: '/trends',
+    title: 'Trends',
+    filters: { range: true, segment: true },
+    component: lazy(() => import('../pages/trends/TrendsPage')),
+  },
+  {
+    path: '/segments',
+    title: 'Segments',
+    filters: { range: true, segment: false },
+    component: lazy(() => import('../pages/segments/SegmentsPage')),
+  },
+  {
+    path: '/deciles',
+    title: 'Deciles',
+    filters: { range: true, segment: false },
+    component: lazy(() => import('../pages/deciles/DecilesPage')),
+  },
+  {
+    path: '/cohorts',
+    title: 'Cohorts',
+    filters: { range: true, segment: false },
+    component: lazy(() => import('../pages/cohorts/CohortsPage')),
+  },
+  {
+    path: '/predictions',
+    title: 'Predictions',
+    filters: { range: false, segment: false },
+    component: lazy(() => import('../pages/predictions/PredictionsPage')),
+  },
+  {
+    path: '/channels',
+    title: 'Channels',
+    filters: { range: true, segment: false },
+    component: lazy(() => import('../pages/channels/ChannelsPage')),
+  },
+  {
+    path: '/customers',
+    title: 'Customers',
+    filters: { range: false, segment: false },
+    component: lazy(() => import('../pages/customers/CustomersPage')),
+  },
+  {
+    path: '/survey',
+    title: 'Survey',
+    filters: { range: true, segment: false },
+    component: lazy(() => import('../pages/survey/SurveyPage')),
+  },
+];
+
+export const CUSTOMER_PROFILE = lazy(() => import('../pages/customers/CustomerProfilePage'));
+
+/** The page for a path: an exact page, or a customer's profile under /customers/. */
+export function pageFor(path: string): { page: PageEntry | null; customerId: string | null } {
+  const exact = PAGES.find((p) => p.path === path);
+  if (exact) return { page: exact, customerId: null };
+  const profile = /^\/customers\/(.+)$/.exec(path);
+  if (profile?.[1]) {
+    return {
+      page: PAGES.find((p) => p.path === '/customers') ?? null,
+      customerId: decodeURIComponent(profile[1]),
+    };
+  }
+  return { page: null, customerId: null };
+}

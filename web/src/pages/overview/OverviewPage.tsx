@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useMetrics } from '../../api/hooks';
+import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
+import { useDashboard } from '../../app/dashboard-context';
+import { addDays } from '../../app/dates';
+import { segmentationLabel } from '../../app/filters';
+import { formatDay } from '../../format/format';
+import { KpiCard } from '../../widgets/kpi-card/KpiCard';
+import { CLV_METHODS, type ClvMethod } from '../../widgets/kpi-card/kpi-meta';
+import { StateView } from '../../widgets/state-view/StateView';
+import { clvFormula } from './clv-formula';
+
+const CARDS: KpiKey[] = [
+  'revenue',
+  'apv',
+  'purchaseFrequency',
+  'retentionRate',
+  'churn',
+  'buyers',
+  'newBuyers',
+  'orders',
+  'cancelRate',
+  'returnRate',
+  'arpu',
+  'repeatRate',
+  'cac',
+  'clvToCac',
+];
+
+/** A period [from, to) as the days it covers. */
+export function periodText(period: { from: string; to: string }): string {
+  return `${formatDay(period.from)} – ${formatDay(addDays(period.to, -1))}`;
+}
+
+/** The KPIs of the whole base or of the segment group chosen in the filter bar. */
+function kpisOf(report: MetricsReport, group: string | undefined): KpiReport | null {
+  if (!group) return report.kpis;
+  return report.segments?.find((s) => s.segment === group)?.kpis ?? null;
+}
+
+export default function OverviewPage() {
+  const { filters, period, format } = useDashboard();
+  const metrics = useMetrics({
+    ...period,
+    compare: filters.compare,
+    segment: filters.group ? filters.segment : undefined,
+    series: 'month',
+  });
+  const [method, setMethod] = useState<ClvMethod | null>(null);
+  const report = metrics.status === 'ready' ? metrics.data : null;
+  const kpis = report ? kpisOf(report, filters.group) : null;
+  const clvMethod = method ?? (kpis?.clvPredicted.value != null ? 'clvPredicted' : 'clvRolling');
+  const comparison = filters.compare === 'year' ? 'Last year' : 'Previous';
+  return (
+    <div className="page" data-page="overview">
+      <div className="page-title">
+        <h1>Overview</h1>
+        {report && (
+          <p className="period" data-role="period">
+            <span data-period-from={report.period.from} data-period-to={report.period.to}>
+              {periodText(report.period)}
+            </span>{' '}
+            compared with {periodText(report.previousPeriod)}
+            {filters.segment && filters.group && (
+              <>
+                {' '}
+                · {segmentationLabel(filters.segment)}: <strong>{filters.group}</strong>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      {metrics.status !== 'ready' ? (
+        <StateView state={metrics.status} error={metrics.error} onRetry={metrics.reload} />
+      ) : !kpis ? (
+        <StateView state="empty" empty="No customers in this segment." />
+      ) : (
+        <div className="kpi-grid">
+          <KpiCard
+            kpiKey={clvMethod}
+            kpi={kpis[clvMethod]}
+            context={format}
+            comparisonLabel={comparison}
+            formula={clvFormula(clvMethod, kpis, format)}
+            large
+          >
+            <div className="segmented" role="radiogroup" aria-label="CLV method">
+              {CLV_METHODS.map(({ key, label }) => (
+                <button
+                  key={key}
+                  type="button"
+                  role="radio"
+                  aria-checked={clvMethod === key}
+                  data-action="clv-method"
+                  data-method={key}
+                  onClick={() => setMethod(key)}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+          </KpiCard>
+          {CARDS.map((key) => (
+            <KpiCard
+              key={key}
+              kpiKey={key}
+              kpi={kpis[key]}
+              context={format}
+              comparisonLabel={comparison}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { EChartsOption } from 'echarts';
+import { useState, type ReactNode } from 'react';
+import type { ApiState } from '../../api/use-api';
+import { EChart } from '../../charts/EChart';
+import type { TableData } from '../../format/csv';
+import type { FormatContext } from '../../format/format';
+import { DataTable } from '../data-table/DataTable';
+import { StateView, widgetState } from '../state-view/StateView';
+import { downloadCsv } from './download';
+
+/** What a chart widget draws from its data: the chart's options and the same data as a table. */
+export interface ChartView {
+  option: EChartsOption;
+  table: TableData;
+}
+
+/**
+ * A titled card around one chart: loading, empty and error states, a switch between chart and
+ * table, and the table as a CSV download named after the widget.
+ */
+export function ChartCard<T>({
+  id,
+  title,
+  subtitle,
+  state,
+  build,
+  isEmpty = () => false,
+  context,
+  height = 280,
+  actions,
+  empty,
+  wide = false,
+}: {
+  id: string;
+  title: string;
+  subtitle?: ReactNode;
+  state: ApiState<T> & { reload?(): void };
+  build(data: T): ChartView;
+  isEmpty?(data: T): boolean;
+  context: FormatContext;
+  height?: number;
+  actions?: ReactNode;
+  empty?: ReactNode;
+  wide?: boolean;
+}) {
+  const [asTable, setAsTable] = useState(false);
+  const current = widgetState(state, isEmpty);
+  const view = current === 'ready' && state.status === 'ready' ? build(state.data) : null;
+  return (
+    <section
+      className={`card chart-card${wide ? ' wide' : ''}`}
+      data-widget={id}
+      data-state={current}
+      aria-labelledby={`${id}-title`}
+    >
+      <header className="card-header">
+        <div>
+          <h2 id={`${id}-title`}>{title}</h2>
+          {subtitle && <p className="subtitle">{subtitle}</p>}
+        </div>
+        <div className="card-actions">
+          {actions}
+          <button
+            type="button"
+            className="button small"
+            data-action="toggle-table"
+            aria-pressed={asTable}
+            disabled={!view}
+            onClick={() => setAsTable(!asTable)}
+          >
+            {asTable ? 'Show chart' : 'Show table'}
+          </button>
+          <button
+            type="button"
+            className="button small"
+            data-action="download-csv"
+            disabled={!view}
+            onClick={() => view && downloadCsv(view.table, id)}
+          >
+            Download CSV
+          </button>
+        </div>
+      </header>
+      {view ? (
+        asTable ? (
+          <DataTable table={view.table} context={context} caption={title} />
+        ) : (
+          <EChart option={view.option} height={height} label={title} />
+        )
+      ) : (
+        <StateView
+          state={current === 'ready' ? 'loading' : current}
+          error={state.error}
+          empty={empty}
+          onRetry={state.reload}
+          height={height}
+        />
+      )}
+    </section>
+  );
+}
