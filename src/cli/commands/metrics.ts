@@ -19,13 +19,7 @@ const FORMULAS: Partial<Record<KpiKey, string>> = {
   clvToCac: '(predicted CLV, else rolling CLV) / CAC',
 };
 
-const RATES = new Set<KpiKey>([
-  'cancelRate',
-  'returnRate',
-  'retentionRate',
-  'repeatRate',
-  'churn',
-]);
+const RATES = new Set<KpiKey>(['cancelRate', 'returnRate', 'retentionRate', 'repeatRate', 'churn']);
 
 function format(key: KpiKey, value: number | null): string {
   if (value === null) return '-';
