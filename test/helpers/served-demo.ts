@@ -23,6 +23,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const PREFIX = 'clv-e2e-demo-';
 /** No scheduled refresh: one landing mid-test would change the numbers a test reads. */
 const DEMO_CONFIG = { refresh: { cron: null } };
+/** Six months before the demo shop's last order (October 2026). */
+export const DEMO_HOLDOUT_FROM = '2026-05-01';
 const READY_MS = 30_000;
 const BUILD_STEP_MS = 4 * 60_000;
 /** How long a worker waits for another one's build before giving up. */
@@ -42,6 +44,8 @@ export interface ServedDemo {
   url: string;
   /** The served project folder: a copy of the cached demo store, removed by `close`. */
   project: string;
+  /** With `keys`: a read and an admin key (the API helper uses the admin one). */
+  keys: { read: string; admin: string } | null;
   /** GETs `/api/v1<path>` and returns its JSON; any status but 2xx throws. */
   api<T>(path: string): Promise<T>;
   close(): Promise<void>;
@@ -51,7 +55,12 @@ export interface ServedDemo {
  * Serves a private copy of the refreshed demo shop with a real `clv serve` child process on a
  * free loopback port, once `GET /api/v1/status` answers 200.
  */
-export async function servedDemo(options: DemoOptions = {}): Promise<ServedDemo> {
+export async function servedDemo(
+  options: DemoOptions & {
+    /** Create a read and an admin key first, so the server asks for one. */
+    keys?: boolean;
+  } = {},
+): Promise<ServedDemo> {
   const store = await demoStore(options);
   // `clv serve` holds its DuckDB file exclusively: every server gets its own copy.
   const project = await mkdtemp(join(tmpdir(), 'clv-e2e-serve-'));
@@ -59,13 +68,17 @@ export async function servedDemo(options: DemoOptions = {}): Promise<ServedDemo>
     for (const name of [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`]) {
       if (existsSync(join(store, name))) await copyFile(join(store, name), join(project, name));
     }
+    const keys = options.keys ? await createKeys(project) : null;
     const { child, url } = await startServe(project);
     let closed: Promise<void> | null = null;
     return {
       url,
       project,
+      keys,
       async api<T>(path: string): Promise<T> {
-        const response = await fetch(`${url}/api/v1${path}`);
+        const response = await fetch(`${url}/api/v1${path}`, {
+          headers: keys ? { authorization: `Bearer ${keys.admin}` } : {},
+        });
         if (!response.ok) {
           throw new Error(
             `GET /api/v1${path} answered ${response.status}: ${await response.text()}`,
@@ -87,9 +100,9 @@ export async function servedDemo(options: DemoOptions = {}): Promise<ServedDemo>
 }
 
 /**
- * The folder of the refreshed demo shop, built by `clv demo` + `clv refresh` on first use and
- * cached under a key of the built CLI, so a test run builds it once and the next run (same
- * build) not at all. Never serve it directly: `servedDemo` serves a copy.
+ * The folder of the refreshed demo shop, built by `clv demo` + `clv refresh` (and a holdout
+ * check) on first use and cached under a key of the built CLI, so a test run builds it once and
+ * the next run (same build) not at all. Never serve it directly: `servedDemo` serves a copy.
  */
 export async function demoStore(options: DemoOptions = {}): Promise<string> {
   const root = options.cacheDir ?? tmpdir();
@@ -117,13 +130,16 @@ export async function demoStore(options: DemoOptions = {}): Promise<string> {
   }
 }
 
-/** The built CLI's content (every module: the demo and refresh live beyond main.js) and size. */
+/** The built CLI's content (every module: the demo and refresh live beyond main.js) and size, and the holdout date. */
 async function buildKey(customers: number | undefined): Promise<string> {
   const dist = join(ROOT, 'dist');
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
-  const hash = createHash('sha256').update(`customers=${customers ?? 'default'}\n`);
+  const hash = createHash('sha256').update(
+    `customers=${customers ?? 'default'} holdout=${DEMO_HOLDOUT_FROM}\n`,
+  );
   const files = (await readdir(dist, { recursive: true }))
-    .filter((file) => file.endsWith('.js'))
+    // The dashboard's bundles (dist/web) do not shape the store.
+    .filter((file) => file.endsWith('.js') && !file.startsWith('web/'))
     .sort();
   for (const file of files) {
     hash.update(`${file}\n`).update(await readFile(join(dist, file)));
@@ -168,6 +184,8 @@ async function build(dir: string, customers: number | undefined): Promise<void> 
     const size = customers === undefined ? [] : ['--customers', String(customers)];
     await clv(['demo', '--project', building, ...size]);
     await clv(['refresh', '--project', building]);
+    // A stored holdout check, so the predictions page has its calibration chart.
+    await clv(['predict', '--project', building, '--holdout-from', DEMO_HOLDOUT_FROM]);
     await rm(join(building, 'demo-data'), { recursive: true, force: true });
     await rename(building, dir);
   } catch (error) {
@@ -268,4 +286,14 @@ async function stop(child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+}
+
+async function createKeys(project: string): Promise<{ read: string; admin: string }> {
+  const keys = { read: '', admin: '' };
+  for (const role of ['read', 'admin'] as const) {
+    const result = await runClv(['key', 'create', '--role', role, '--project', project, '--json']);
+    if (result.code !== 0) throw new Error(`clv key create failed: ${result.stderr}`);
+    keys[role] = (JSON.parse(result.stdout) as { key: string }).key;
+  }
+  return keys;
 }

@@ -71,18 +71,20 @@ export function App() {
           )}
         </Suspense>
       </main>
-      <footer className="app-footer">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            storeKey(null);
-            setNeedsKey(true);
-          }}
-        >
-          Sign out
-        </button>
-      </footer>
+      {!status.data.open && (
+        <footer className="app-footer">
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              storeKey(null);
+              setNeedsKey(true);
+            }}
+          >
+            Sign out
+          </button>
+        </footer>
+      )}
     </DashboardProvider>
   );
 }

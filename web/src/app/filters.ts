@@ -13,6 +13,8 @@ export interface Filters {
   /** A segmentation (email, sms, attribute:NAME) and, optionally, one of its groups. */
   segment?: string;
   group?: string;
+  /** The CLV method the overview shows (predicted, rolling, historic, simple). */
+  clv?: string;
 }
 
 export const RANGE_LABELS: Record<RangePreset, string> = {
@@ -42,6 +44,8 @@ export function parseFilters(search: URLSearchParams): Filters {
   if (segment) filters.segment = segment;
   const group = search.get('group');
   if (segment && group) filters.group = group;
+  const clv = search.get('clv');
+  if (clv && /^[a-z]+$/.test(clv)) filters.clv = clv;
   return filters;
 }
 
@@ -56,6 +60,7 @@ export function filtersQuery(filters: Filters): string {
   if (filters.compare !== 'previous') params.set('compare', filters.compare);
   if (filters.segment) params.set('segment', filters.segment);
   if (filters.segment && filters.group) params.set('group', filters.group);
+  if (filters.clv) params.set('clv', filters.clv);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

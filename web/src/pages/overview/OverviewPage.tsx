@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useMetrics } from '../../api/hooks';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
@@ -6,8 +5,9 @@ import { addDays } from '../../app/dates';
 import { segmentationLabel } from '../../app/filters';
 import { formatDay } from '../../format/format';
 import { KpiCard } from '../../widgets/kpi-card/KpiCard';
-import { CLV_METHODS, type ClvMethod } from '../../widgets/kpi-card/kpi-meta';
+import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
 import { StateView } from '../../widgets/state-view/StateView';
+import { ClvMethods } from './ClvMethods';
 import { clvFormula } from './clv-formula';
 
 const CARDS: KpiKey[] = [
@@ -39,14 +39,14 @@ function kpisOf(report: MetricsReport, group: string | undefined): KpiReport | n
 }
 
 export default function OverviewPage() {
-  const { filters, period, format } = useDashboard();
+  const { filters, period, format, setFilters } = useDashboard();
   const metrics = useMetrics({
     ...period,
     compare: filters.compare,
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
   });
-  const [method, setMethod] = useState<ClvMethod | null>(null);
+  const method = CLV_METHODS.find((m) => m.label.toLowerCase() === filters.clv)?.key ?? null;
   const report = metrics.status === 'ready' ? metrics.data : null;
   const kpis = report ? kpisOf(report, filters.group) : null;
   const clvMethod = method ?? (kpis?.clvPredicted.value != null ? 'clvPredicted' : 'clvRolling');
@@ -83,22 +83,29 @@ export default function OverviewPage() {
             comparisonLabel={comparison}
             formula={clvFormula(clvMethod, kpis, format)}
             large
+            controls={
+              <div className="segmented" role="radiogroup" aria-label="CLV method">
+                {CLV_METHODS.map(({ key, label }) => (
+                  <button
+                    key={key}
+                    type="button"
+                    role="radio"
+                    aria-checked={clvMethod === key}
+                    data-action="clv-method"
+                    data-method={key}
+                    onClick={() => setFilters({ ...filters, clv: label.toLowerCase() })}
+                  >
+                    {label}
+                  </button>
+                ))}
+              </div>
+            }
           >
-            <div className="segmented" role="radiogroup" aria-label="CLV method">
-              {CLV_METHODS.map(({ key, label }) => (
-                <button
-                  key={key}
-                  type="button"
-                  role="radio"
-                  aria-checked={clvMethod === key}
-                  data-action="clv-method"
-                  data-method={key}
-                  onClick={() => setMethod(key)}
-                >
-                  {label}
-                </button>
-              ))}
-            </div>
+            <ClvMethods
+              kpis={kpis}
+              context={format}
+              formula={clvFormula(clvMethod, kpis, format)}
+            />
           </KpiCard>
           {CARDS.map((key) => (
             <KpiCard

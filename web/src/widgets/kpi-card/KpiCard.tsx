@@ -15,6 +15,7 @@ export function KpiCard({
   context,
   comparisonLabel,
   formula,
+  controls,
   children,
   large = false,
 }: {
@@ -24,6 +25,9 @@ export function KpiCard({
   comparisonLabel: string;
   /** The formula with its inputs, shown on hover and focus in place of the definition. */
   formula?: string | undefined;
+  /** Shown above the value (e.g. a method switch). */
+  controls?: ReactNode;
+  /** Shown below the change. */
   children?: ReactNode;
   large?: boolean;
 }) {
@@ -44,14 +48,14 @@ export function KpiCard({
     >
       <header>
         <h3>{meta.label}</h3>
-        <span className="info" tabIndex={0} title={explanation} aria-label={explanation}>
-          ⓘ
+        <span className="info" tabIndex={0} aria-label={explanation}>
+          i
           <span className="tooltip" role="tooltip">
             {explanation}
           </span>
         </span>
       </header>
-      {children}
+      {controls}
       <p className="kpi-value" data-role="value">
         {kpi ? formatValue(kpi.value, meta.format, context) : '…'}
       </p>
@@ -64,6 +68,7 @@ export function KpiCard({
           {comparisonLabel}: {formatValue(kpi?.previous ?? null, meta.format, context)}
         </span>
       </p>
+      {children}
       {option && (
         <div className="sparkline">
           <EChart option={option} height={40} label={`${meta.label} by month`} />

@@ -1,0 +1,122 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';
+import { servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+import { mismatches, readShown, shownKpis } from './kpi-text.js';
+
+interface Kpi {
+  value: number | null;
+  previous: number | null;
+}
+interface Metrics {
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  kpis: Record<string, Kpi>;
+  segments?: { segment: string; kpis: Record<string, Kpi> }[];
+}
+
+// The demo shop's latest order is on 2026-10-31: presets end the day after.
+const LAST_30_DAYS = 'from=2026-10-02&to=2026-11-01';
+
+describe('the overview in Chromium', () => {
+  let demo: ServedDemo;
+  let browser: BrowserSession;
+  let page: Page;
+  beforeAll(async () => {
+    demo = await servedDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  const ready = async () => {
+    await page.locator('[data-page="overview"] [data-kpi="revenue"][data-state="ready"]').waitFor();
+  };
+
+  it('shows every KPI as the API computes it for the default period', async () => {
+    await page.goto(`${demo.url}/`);
+    await ready();
+    // `/` leads to the overview.
+    expect(new URL(page.url()).pathname).toBe('/overview');
+    const api = await demo.api<Metrics>('/metrics?series=month');
+    const shown = await shownKpis(page);
+    expect(Object.keys(shown)).toEqual(
+      expect.arrayContaining(['clvPredicted', 'revenue', 'apv', 'retentionRate', 'churn']),
+    );
+    expect(Object.keys(shown).length).toBeGreaterThanOrEqual(15);
+    expect(mismatches(shown, api.kpis)).toEqual([]);
+    expect(shown['revenue']).toBe('€1,841,566');
+    const period = page.locator('[data-role="period"] [data-period-from]');
+    expect(await period.getAttribute('data-period-from')).toBe(api.period.from);
+    expect(await period.getAttribute('data-period-to')).toBe(api.period.to);
+    // The change and the comparison value of a card follow the API too.
+    const change = await page.locator('[data-kpi="revenue"] [data-role="change"]').textContent();
+    expect(change).toContain(
+      `+${(((api.kpis['revenue']?.value ?? 0) / (api.kpis['revenue']?.previous ?? 1) - 1) * 100).toFixed(1)}%`,
+    );
+    await screenshot(page, 'overview');
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+
+  it('switches the CLV method and explains the formula with its inputs', async () => {
+    await page.locator('[data-action="clv-method"][data-method="clvRolling"]').click();
+    await page.waitForURL(/clv=rolling/);
+    const card = page.locator('[data-kpi="clvRolling"][data-state="ready"]');
+    await card.waitFor();
+    const api = await demo.api<Metrics>('/metrics?series=month');
+    const shown = readShown((await card.locator('[data-role="value"]').textContent()) ?? '');
+    expect(
+      Math.abs((shown.value ?? 0) - (api.kpis['clvRolling']?.value ?? NaN)),
+    ).toBeLessThanOrEqual(shown.tolerance);
+    const formula = await card.locator('[data-role="formula"]').textContent();
+    expect(formula).toMatch(
+      /^Rolling CLV = mean monthly ARPU \/ mean monthly churn = €16\.12 \/ 3\.6% = €453\.87/,
+    );
+  });
+
+  it('follows a new date range and the comparison with last year', async () => {
+    const before = await shownKpis(page);
+    await page.selectOption('select[name="range"]', 'last30');
+    await page.waitForURL(/range=last30/);
+    await ready();
+    const api = await demo.api<Metrics>(`/metrics?${LAST_30_DAYS}&series=month`);
+    const shown = await shownKpis(page);
+    expect(mismatches(shown, api.kpis)).toEqual([]);
+    expect(shown['revenue']).not.toBe(before['revenue']);
+    expect(await page.locator('[data-period-from]').getAttribute('data-period-from')).toBe(
+      '2026-10-02',
+    );
+
+    await page.selectOption('select[name="compare"]', 'year');
+    await page.waitForURL(/compare=year/);
+    await ready();
+    const lastYear = await demo.api<Metrics>(`/metrics?${LAST_30_DAYS}&series=month&compare=year`);
+    expect(lastYear.previousPeriod).toEqual({ from: '2025-10-02', to: '2025-11-01' });
+    const previous = await page.locator('[data-kpi="revenue"] .kpi-previous').textContent();
+    const money = Math.round(lastYear.kpis['revenue']?.previous ?? NaN).toLocaleString('en-US');
+    expect(previous).toBe(`Last year: €${money}`);
+    await screenshot(page, 'overview-last-30-days');
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+
+  it('shows one segment group when chosen, as the API splits it', async () => {
+    await page.selectOption('select[name="segment"]', 'email|subscribed');
+    await page.waitForURL(/segment=email&group=subscribed/);
+    await ready();
+    const api = await demo.api<Metrics>(
+      `/metrics?${LAST_30_DAYS}&series=month&compare=year&segment=email`,
+    );
+    const subscribed = api.segments?.find((s) => s.segment === 'subscribed')?.kpis ?? {};
+    const shown = await shownKpis(page);
+    expect(mismatches(shown, subscribed)).toEqual([]);
+    expect(readShown(shown['buyers'] ?? '').value).toBeLessThan(api.kpis['buyers']?.value ?? 0);
+    // The address holds the whole selection: a reload shows the same figures.
+    await page.reload();
+    await ready();
+    expect(await shownKpis(page)).toEqual(shown);
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+});

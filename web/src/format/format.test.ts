@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changeTone,
+  formatAxis,
+  formatChange,
+  formatDay,
+  formatMonth,
+  formatValue,
+} from './format';
+
+const en = { currency: 'EUR', locale: 'en-US' };
+const de = { currency: 'EUR', locale: 'de-DE' };
+
+describe('number formats', () => {
+  it('writes money in the base currency and the locale, whole units from a thousand up', () => {
+    expect(formatValue(1841565.96568, 'money', en)).toBe('€1,841,566');
+    expect(formatValue(59.75230258, 'money', en)).toBe('€59.75');
+    expect(formatValue(59.75230258, 'money', de)).toBe('59,75\u00a0€');
+    expect(formatValue(12.5, 'money', { currency: 'USD', locale: 'en-US' })).toBe('$12.50');
+  });
+
+  it('writes rates, counts, ratios and missing values', () => {
+    expect(formatValue(0.5072443577, 'percent', en)).toBe('50.7%');
+    expect(formatValue(11514, 'count', en)).toBe('11,514');
+    expect(formatValue(2.6429638, 'ratio', en)).toBe('2.64×');
+    expect(formatValue(2.676741, 'decimal', en)).toBe('2.68');
+    expect(formatValue(2.52, 'months', en)).toBe('2.5 mo');
+    expect(formatValue(null, 'money', en)).toBe('—');
+    expect(formatValue('DE', 'text', en)).toBe('DE');
+  });
+
+  it('writes changes with their sign and judges them by the direction that is good', () => {
+    expect(formatChange(0.6771100397, 'en-US')).toBe('+67.7%');
+    expect(formatChange(-0.0047580104, 'en-US')).toBe('-0.5%');
+    expect(formatChange(0, 'en-US')).toBe('0.0%');
+    expect(formatChange(null, 'en-US')).toBe('—');
+    expect(changeTone(0.12, 'up')).toBe('good');
+    expect(changeTone(0.12, 'down')).toBe('bad');
+    expect(changeTone(-0.03, 'down')).toBe('good');
+    expect(changeTone(0.0001, 'up')).toBe('flat');
+    expect(changeTone(null, 'up')).toBe('flat');
+  });
+
+  it('writes compact axis labels, months and days', () => {
+    expect(formatAxis(1_250_000, 'money', en)).toBe('€1.3M');
+    expect(formatAxis(0.25, 'percent', en)).toBe('25%');
+    expect(formatAxis(35_000, 'count', en)).toBe('35K');
+    expect(formatMonth('2025-10', 'en-US')).toBe('Oct 2025');
+    expect(formatDay('2026-09-30', 'en-US')).toBe('Sep 30, 2026');
+  });
+});
