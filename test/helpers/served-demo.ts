@@ -262,14 +262,15 @@ async function startServe(project: string): Promise<{ child: ChildProcess; url: 
   }
 }
 
-/** Polls the status route until it answers 200; false when the server exits or time runs out. */
+/** Polls the status route until it answers 200 (or 401); false when the server exits or time runs out. */
 async function ready(url: string, child: ChildProcess): Promise<boolean> {
   const deadline = Date.now() + READY_MS;
   while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
     try {
       const response = await fetch(`${url}/api/v1/status`, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
-      if (response.status === 200) return true;
+      // 401: the store is open and the server wants a key (a demo served with keys).
+      if (response.status === 200 || response.status === 401) return true;
     } catch {
       // Not listening yet.
     }

@@ -1,6 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openProject } from '../../config/project.js';
 import { ClvError } from '../../shared/errors.js';
+import { DASHBOARD_ROOT } from '../../server/dashboard.js';
 import { startServer } from '../../server/start-server.js';
 import { globalOptions } from '../context.js';
 
@@ -29,7 +32,12 @@ export function registerServe(program: Command): void {
         host: options.host,
         logger: true,
       });
-      process.stderr.write(`clv serve: listening on ${server.url} (API ${server.url}/api/v1)\n`);
+      const dashboard = existsSync(join(DASHBOARD_ROOT, 'index.html'))
+        ? `the dashboard at ${server.url}/`
+        : 'no dashboard (run npm run build)';
+      process.stderr.write(
+        `clv serve: listening on ${server.url}: ${dashboard}, the API at ${server.url}/api/v1\n`,
+      );
       if (server.open) {
         process.stderr.write(
           'clv serve: no API key exists, so the API is open to anyone who can reach this loopback address; create one with clv key create or POST /api/v1/keys\n',

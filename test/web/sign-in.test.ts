@@ -1,0 +1,75 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';
+import { servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+
+interface Status {
+  lastRefresh: { refreshId: number; startedAt: string } | null;
+}
+
+describe('a server with keys, in Chromium', () => {
+  let demo: ServedDemo;
+  let browser: BrowserSession;
+  let page: Page;
+  beforeAll(async () => {
+    demo = await servedDemo({ keys: true });
+    // Before signing in, and with a wrong key, the API answers 401: that is the point here.
+    browser = await launchBrowser({ expectedFailures: [/\/api\/v1\/status$/] });
+    page = await browser.newPage();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  const keys = () => {
+    if (!demo.keys) throw new Error('the demo server has no keys');
+    return demo.keys;
+  };
+
+  it('asks for a key, refuses a wrong one, and shows the dashboard for a read key', async () => {
+    await page.goto(`${demo.url}/overview`);
+    const form = page.locator('[data-testid="sign-in"]');
+    await form.waitFor();
+    await screenshot(page, 'sign-in');
+    await form.locator('input[name="key"]').fill(`${keys().read.slice(0, -4)}AAAA`);
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.locator('[role="alert"]').textContent()).toMatch(/key/i);
+
+    await form.locator('input[name="key"]').fill(keys().read);
+    await form.locator('button[type="submit"]').click();
+    await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
+    // A read key may not refresh: no button for it.
+    expect(await page.locator('[data-action="refresh"]').count()).toBe(0);
+    // The key stays for the tab: a reload needs no new sign-in.
+    await page.reload();
+    await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("clv.apiKey")')).toBe(keys().read);
+  });
+
+  it('lets an admin refresh, and shows the new refresh time', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const form = page.locator('[data-testid="sign-in"]');
+    await form.locator('input[name="key"]').fill(keys().admin);
+    await form.locator('button[type="submit"]').click();
+    const refresh = page.locator('[data-action="refresh"]');
+    await refresh.waitFor();
+    const before = await demo.api<Status>('/status');
+    expect(before.lastRefresh?.refreshId).toBe(1);
+    const shownBefore = await page.locator('[data-role="last-refresh"]').getAttribute('title');
+    expect(shownBefore).toBe(before.lastRefresh?.startedAt);
+    await refresh.click();
+    await expect
+      .poll(() => page.locator('[data-role="last-refresh"]').getAttribute('title'), {
+        timeout: 30_000,
+      })
+      .not.toBe(shownBefore);
+    const after = await demo.api<Status>('/status');
+    expect(after.lastRefresh?.refreshId).toBe(2);
+    expect(await page.locator('[data-role="last-refresh"]').getAttribute('title')).toBe(
+      after.lastRefresh?.startedAt,
+    );
+    await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+});
