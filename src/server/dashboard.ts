@@ -17,6 +17,8 @@ export async function registerDashboard(app: FastifyInstance, root: string): Pro
     root,
     wildcard: true,
     index: false,
+    // The build writes .br and .gz beside each file (web/precompress.ts).
+    preCompressed: true,
     setHeaders: (reply, path) => {
       const hashed = path.includes('/assets/');
       reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');

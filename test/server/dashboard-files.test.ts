@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
@@ -14,6 +15,7 @@ describe('the dashboard files', () => {
     await mkdir(join(root, 'assets'));
     await writeFile(join(root, 'index.html'), '<!doctype html><title>CLV</title>');
     await writeFile(join(root, 'assets', 'overview-abc123.js'), 'export const a = 1;');
+    await writeFile(join(root, 'assets', 'overview-abc123.js.gz'), gzipSync('export const a = 1;'));
     app = await buildApp({
       routes: apiRoutes,
       context: () => null,
@@ -51,6 +53,20 @@ describe('the dashboard files', () => {
       expect(response.statusCode).toBe(404);
       expect(response.json<{ error: { code: string } }>().error.code).toBe('not_found');
     }
+  });
+
+  it('sends the compressed copy the build made to browsers that accept it', async () => {
+    const url = '/assets/overview-abc123.js';
+    const gzip = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe('export const a = 1;');
+    const plain = await app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('export const a = 1;');
   });
 
   it('allows its own scripts only, and does not push a plain-HTTP server to HTTPS', async () => {
