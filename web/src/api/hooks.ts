@@ -66,12 +66,11 @@ export function useCustomerSearch(
   return useApi<Page<CustomerSummary>>(enabled ? apiUrl('/customers', { ...query }) : null);
 }
 
-export function useTopCustomers(query: {
-  by?: 'predicted' | 'historic';
-  limit?: number;
-  offset?: number;
-}) {
-  return useApi<Page<CustomerSummary>>(apiUrl('/customers/top', { ...query }));
+export function useTopCustomers(
+  query: { by?: 'predicted' | 'historic'; limit?: number; offset?: number },
+  enabled = true,
+) {
+  return useApi<Page<CustomerSummary>>(enabled ? apiUrl('/customers/top', { ...query }) : null);
 }
 
 export function useAtRisk(query: { minChurnRisk?: number; limit?: number; offset?: number }) {

@@ -57,7 +57,9 @@ export function App() {
         Skip to content
       </a>
       <Header currentPath={path} onRefreshed={() => invalidateApi()} />
-      {page && !customerId && <FilterBar page={page} />}
+      {page && !customerId && (page.filters.range || page.filters.segment) && (
+        <FilterBar page={page} />
+      )}
       <main id="content" tabIndex={-1}>
         <Suspense fallback={<StateView state="loading" />}>
           {!page ? (

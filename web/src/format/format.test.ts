@@ -43,6 +43,8 @@ describe('number formats', () => {
 
   it('writes compact axis labels, months and days', () => {
     expect(formatAxis(1_250_000, 'money', en)).toBe('€1.3M');
+    expect(formatAxis(950, 'money', en)).toBe('€950');
+    expect(formatAxis(1000, 'money', en)).toBe('€1K');
     expect(formatAxis(0.25, 'percent', en)).toBe('25%');
     expect(formatAxis(35_000, 'count', en)).toBe('35K');
     expect(formatMonth('2025-10', 'en-US')).toBe('Oct 2025');

@@ -69,6 +69,7 @@ export function formatAxis(value: number, format: ValueFormat, context: FormatCo
       style: 'currency',
       currency,
       notation: 'compact',
+      minimumFractionDigits: 0,
       maximumFractionDigits: 1,
     }).format(value);
   }

@@ -1,7 +1,69 @@
+import { useAtRisk, useModel, useTopCustomers } from '../../api/hooks';
+import { useDashboard } from '../../app/dashboard-context';
+import { formatDay, formatValue } from '../../format/format';
+import { CustomerListCard } from '../../widgets/customer-table/CustomerListCard';
+import { DistributionCards } from '../../widgets/distribution-histogram/DistributionCards';
+import { HoldoutCalibrationCard } from '../../widgets/holdout-calibration/HoldoutCalibrationCard';
+import { ModelParametersCard } from '../../widgets/model-parameters/ModelParametersCard';
+import { modelName } from '../../widgets/model-parameters/model-facts';
+
+/** The models behind predicted CLV, how well they fit, and the customers they single out. */
 export default function PredictionsPage() {
+  const { status, format, href } = useDashboard();
+  const model = useModel();
+  const top = useTopCustomers({ by: 'predicted', limit: 20 });
+  const atRisk = useAtRisk({ limit: 20 });
+  const report = model.status === 'ready' ? model.data : null;
+  const count = (value: number) => formatValue(value, 'count', format);
+  const profileHref = (id: string) => href(`/customers/${encodeURIComponent(id)}`);
   return (
     <div className="page" data-page="predictions">
-      <h1>Predictions</h1>
+      <div className="page-title">
+        <h1>Predictions</h1>
+        {report && (
+          <p className="period" data-role="model-summary">
+            {modelName(report.purchase?.model ?? report.model)}
+            {report.spend ? ` with ${modelName(report.spend.model)}` : ''}
+            {report.dataEnd ? `, as of ${formatDay(report.dataEnd, format.locale)}` : ''} ·{' '}
+            {report.horizonMonths}-month horizon
+          </p>
+        )}
+      </div>
+      <div className="grid">
+        <ModelParametersCard state={model} context={format} />
+        <HoldoutCalibrationCard
+          context={format}
+          isAdmin={status.role === 'admin'}
+          dataEnd={report?.dataEnd ?? null}
+        />
+        <DistributionCards context={format} />
+        <CustomerListCard
+          id="customer-top"
+          title="Top customers by predicted CLV"
+          subtitle={
+            top.data && `The 20 highest of ${count(top.data.total)} customers with a prediction.`
+          }
+          state={top}
+          context={format}
+          profileHref={profileHref}
+          empty="No predictions yet."
+        />
+        <CustomerListCard
+          id="customer-at-risk"
+          title="High-value customers at risk"
+          subtitle={
+            <>
+              Customers in the top 20 % by historic or predicted CLV with a churn risk of 50 % or
+              more, highest historic CLV first
+              {atRisk.data && ` (${count(atRisk.data.total)} in all)`}.
+            </>
+          }
+          state={atRisk}
+          context={format}
+          profileHref={profileHref}
+          empty="No high-value customer is at risk."
+        />
+      </div>
     </div>
   );
 }

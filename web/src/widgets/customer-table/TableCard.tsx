@@ -1,0 +1,81 @@
+import type { ReactNode } from 'react';
+import type { TableData } from '../../format/csv';
+import { downloadCsv } from '../chart-card/download';
+import { StateView, type WidgetState } from '../state-view/StateView';
+import './table-card.css';
+
+/**
+ * A titled card around a table: loading, empty and error states like ChartCard's, and the
+ * table's raw values as a CSV download named after the widget.
+ */
+export function TableCard({
+  id,
+  title,
+  subtitle,
+  state,
+  error,
+  onRetry,
+  empty,
+  csv,
+  actions,
+  footer,
+  wide = false,
+  keepWhileLoading = false,
+  children,
+}: {
+  id: string;
+  title: string;
+  subtitle?: ReactNode;
+  state: WidgetState;
+  error?: Error | undefined;
+  onRetry?: (() => void) | undefined;
+  empty?: ReactNode;
+  /** The data behind the card for the CSV; null while there is none. */
+  csv: TableData | null;
+  actions?: ReactNode;
+  /** Shown under the table in every state (a pager). */
+  footer?: ReactNode;
+  wide?: boolean;
+  /** Keeps the last table on screen, dimmed, while the next page loads (focus stays put). */
+  keepWhileLoading?: boolean;
+  /** The table, drawn when the state is ready (or loading, with keepWhileLoading). */
+  children: ReactNode;
+}) {
+  return (
+    <section
+      className={`card table-card${wide ? ' wide' : ''}`}
+      data-widget={id}
+      data-state={state}
+      aria-labelledby={`${id}-title`}
+    >
+      <header className="card-header">
+        <div>
+          <h2 id={`${id}-title`}>{title}</h2>
+          {subtitle && <p className="subtitle">{subtitle}</p>}
+        </div>
+        <div className="card-actions">
+          {actions}
+          <button
+            type="button"
+            className="button small"
+            data-action="download-csv"
+            disabled={state !== 'ready' || !csv}
+            onClick={() => csv && downloadCsv(csv, id)}
+          >
+            Download CSV
+          </button>
+        </div>
+      </header>
+      {state === 'ready' ? (
+        children
+      ) : state === 'loading' && keepWhileLoading && children ? (
+        <div className="stale" aria-busy="true">
+          {children}
+        </div>
+      ) : (
+        <StateView state={state} error={error} empty={empty} onRetry={onRetry} />
+      )}
+      {footer}
+    </section>
+  );
+}
