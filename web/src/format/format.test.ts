@@ -51,3 +51,12 @@ describe('number formats', () => {
     expect(formatDay('2026-09-30', 'en-US')).toBe('Sep 30, 2026');
   });
 });
+
+describe('periods', () => {
+  it('shows a half-open period as the days it covers', async () => {
+    const { periodText } = await import('./period');
+    expect(periodText({ from: '2025-10-01', to: '2026-10-01' }, 'en-US')).toBe(
+      'Oct 1, 2025 – Sep 30, 2026',
+    );
+  });
+});

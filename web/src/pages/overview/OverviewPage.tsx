@@ -1,9 +1,8 @@
 import { useMetrics } from '../../api/hooks';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
-import { addDays } from '../../app/dates';
 import { segmentationLabel } from '../../app/filters';
-import { formatDay } from '../../format/format';
+import { periodText } from '../../format/period';
 import { KpiCard } from '../../widgets/kpi-card/KpiCard';
 import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
 import { StateView } from '../../widgets/state-view/StateView';
@@ -26,11 +25,6 @@ const CARDS: KpiKey[] = [
   'cac',
   'clvToCac',
 ];
-
-/** A period [from, to) as the days it covers. */
-export function periodText(period: { from: string; to: string }): string {
-  return `${formatDay(period.from)} – ${formatDay(addDays(period.to, -1))}`;
-}
 
 /** The KPIs of the whole base or of the segment group chosen in the filter bar. */
 function kpisOf(report: MetricsReport, group: string | undefined): KpiReport | null {

@@ -1,7 +1,105 @@
+import { useState } from 'react';
+import { useMetrics } from '../../api/hooks';
+import type { KpiKey, MetricsReport } from '../../api/types';
+import { useDashboard } from '../../app/dashboard-context';
+import { filtersQuery } from '../../app/filters';
+import { ChartCard } from '../../widgets/chart-card/ChartCard';
+import {
+  segmentBarsHeight,
+  segmentBarsOptions,
+} from '../../widgets/segment-bars/segment-bars-options';
+import { SegmentKpiCard } from '../../widgets/segment-kpis/SegmentKpiCard';
+import { periodText } from '../../format/period';
+import { ClvMethodSwitch, SEGMENT_CLV_METHODS, type SegmentClvMethod } from './ClvMethodSwitch';
+import {
+  chosenSegmentation,
+  MORE_CHARTS,
+  RETENTION_CHART,
+  type SegmentChart,
+} from './segment-charts';
+import { SegmentationPicker } from './SegmentationPicker';
+import './segments.css';
+
+// Empty when there is no group, or no group has a value (predicted CLV before a model is fitted).
+const noValues = (kpi: KpiKey) => (data: MetricsReport) =>
+  !data.segments?.some((s) => s.kpis[kpi].value !== null);
+
+/** Customers grouped by consent or an attribute: retention, churn and CLV of each group. */
 export default function SegmentsPage() {
+  const { status, filters, period, format, setFilters } = useDashboard();
+  const segmentation = chosenSegmentation(filters.segment, status.segmentations);
+  const metrics = useMetrics({ ...period, compare: filters.compare, segment: segmentation });
+  const [method, setMethod] = useState<SegmentClvMethod | null>(null);
+  const report = metrics.status === 'ready' ? metrics.data : null;
+  const segments = report?.segments ?? [];
+  const predicted = segments.some((s) => s.kpis.clvPredicted.value !== null);
+  const clvMethod = method ?? (predicted ? 'clvPredicted' : 'clvRolling');
+  const clvLabel = SEGMENT_CLV_METHODS.find((m) => m.key === clvMethod)?.label ?? '';
+  const comparisonLabel = filters.compare === 'year' ? 'Same period last year' : 'Previous period';
+  // One more bar pair for all customers.
+  const height = segmentBarsHeight(segments.length + 1, true);
+  const bars = (kpi: KpiKey) => (data: MetricsReport) =>
+    segmentBarsOptions({
+      segments: data.segments ?? [],
+      kpi,
+      overall: data.kpis[kpi],
+      comparisonLabel,
+      context: format,
+    });
+  // The overview's filter bar offers only the consent groups, so only they get a link there.
+  const consent = segmentation === 'email' || segmentation === 'sms';
+  const groupHref = (group: string) =>
+    consent ? `/overview${filtersQuery({ ...filters, segment: segmentation, group })}` : null;
+  const cardProps = { state: metrics, context: format, height };
+  const card = (chart: SegmentChart) => (
+    <ChartCard
+      key={chart.id}
+      id={chart.id}
+      title={chart.title}
+      subtitle={chart.subtitle}
+      build={bars(chart.kpi)}
+      isEmpty={noValues(chart.kpi)}
+      {...cardProps}
+    />
+  );
   return (
-    <div className="page" data-page="segments">
-      <h1>Segments</h1>
+    <div className="page" data-page="segments" data-segmentation={segmentation}>
+      <div className="page-title">
+        <h1>Segments</h1>
+        <SegmentationPicker
+          segmentations={status.segmentations}
+          value={segmentation}
+          onChange={(segment) => setFilters({ ...filters, segment, group: undefined })}
+        />
+        {report && (
+          <p className="period" data-role="period">
+            <span data-period-from={report.period.from} data-period-to={report.period.to}>
+              {periodText(report.period)}
+            </span>{' '}
+            compared with {periodText(report.previousPeriod)}; groups as of the period’s end
+          </p>
+        )}
+      </div>
+      <div className="grid">
+        {card(RETENTION_CHART)}
+        <ChartCard
+          id="segment-clv"
+          title={`CLV (${clvLabel.toLowerCase()}) per group`}
+          subtitle={<ClvMethodSwitch value={clvMethod} onChange={setMethod} />}
+          build={bars(clvMethod)}
+          isEmpty={noValues(clvMethod)}
+          empty={`No ${clvLabel.toLowerCase()} CLV for these groups.`}
+          {...cardProps}
+        />
+        <SegmentKpiCard
+          id="segment-kpis"
+          title="KPIs per group"
+          state={metrics}
+          context={format}
+          groupHref={groupHref}
+        />
+        {MORE_CHARTS.map(card)}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,67 @@
+import { useMetrics } from '../../api/hooks';
+import type { MetricsReport } from '../../api/types';
+import { useDashboard } from '../../app/dashboard-context';
+import { segmentationLabel } from '../../app/filters';
+import { barCompareOptions } from '../../widgets/bar-compare/bar-compare-options';
+import { ChartCard } from '../../widgets/chart-card/ChartCard';
+import { KPI_META } from '../../widgets/kpi-card/kpi-meta';
+import { periodText } from '../../format/period';
+import { groupKpis, TREND_KPIS } from './trend-kpis';
+
+/** Month by month, each KPI of the period beside the same month a year earlier. */
 export default function TrendsPage() {
+  const { filters, period, format } = useDashboard();
+  const metrics = useMetrics({
+    ...period,
+    compare: filters.compare,
+    segment: filters.group ? filters.segment : undefined,
+    series: 'month',
+  });
+  const report = metrics.status === 'ready' ? metrics.data : null;
+  const seriesOf = (data: MetricsReport, key: (typeof TREND_KPIS)[number]['key']) =>
+    groupKpis(data, filters.group)?.[key].series ?? [];
   return (
     <div className="page" data-page="trends">
-      <h1>Trends</h1>
+      <div className="page-title">
+        <h1>Trends</h1>
+        {report && (
+          <p className="period" data-role="period">
+            <span data-period-from={report.period.from} data-period-to={report.period.to}>
+              {periodText(report.period)}
+            </span>
+            , each month beside the same month a year earlier
+            {filters.segment && filters.group && (
+              <>
+                {' '}
+                · {segmentationLabel(filters.segment)}: <strong>{filters.group}</strong>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      <div className="grid">
+        {TREND_KPIS.map(({ key, title, monthly }, index) => (
+          <ChartCard
+            key={key}
+            id={`trend-${key}`}
+            title={`${title} by month`}
+            subtitle={monthly}
+            state={metrics}
+            context={format}
+            wide={index === 0}
+            height={index === 0 ? 300 : 260}
+            isEmpty={(data) => seriesOf(data, key).length === 0}
+            empty={filters.group ? 'No customers in this segment.' : 'No months in this period.'}
+            build={(data) =>
+              barCompareOptions({
+                series: seriesOf(data, key),
+                format: KPI_META[key].format,
+                context: format,
+              })
+            }
+          />
+        ))}
+      </div>
     </div>
   );
 }

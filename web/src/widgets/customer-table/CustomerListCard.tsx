@@ -6,7 +6,7 @@ import { widgetState } from '../state-view/StateView';
 import { customerTable } from './customer-rows';
 import { CustomerTable } from './CustomerTable';
 import { Pager } from './Pager';
-import { TableCard } from './TableCard';
+import { TableCard } from '../table-card/TableCard';
 
 /** A page of customers in a card: the table with profile links, its CSV, and paging if asked. */
 export function CustomerListCard({

@@ -2,7 +2,7 @@ import type { Page, TimelineEvent } from '../../api/types';
 import type { FormatContext } from '../../format/format';
 import { formatValue } from '../../format/format';
 import { Pager } from '../customer-table/Pager';
-import { TableCard } from '../customer-table/TableCard';
+import { TableCard } from '../table-card/TableCard';
 import type { WidgetState } from '../state-view/StateView';
 import { eventDetails, formatInstant, timelineTable } from './timeline-rows';
 

@@ -1,7 +1,7 @@
 import type { ModelReport } from '../../api/types';
 import type { ApiState } from '../../api/use-api';
 import type { FormatContext } from '../../format/format';
-import { TableCard } from '../customer-table/TableCard';
+import { TableCard } from '../table-card/TableCard';
 import { widgetState } from '../state-view/StateView';
 import { formatFact, modelFacts, modelFactsTable, type ModelFact } from './model-facts';
 import './model-parameters.css';

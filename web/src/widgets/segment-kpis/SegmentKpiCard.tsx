@@ -1,0 +1,96 @@
+import type { MetricsReport } from '../../api/types';
+import type { ApiState } from '../../api/use-api';
+import { Link } from '../../app/Link';
+import { formatValue, type FormatContext } from '../../format/format';
+import { widgetState } from '../state-view/StateView';
+import { TableCard } from '../table-card/TableCard';
+import { segmentKpiMatrix } from './segment-kpis-table';
+
+function cellClass(best: boolean, all: boolean): string {
+  return `num${best ? ' best' : ''}${all ? ' all' : ''}`;
+}
+
+/**
+ * The KPIs of every group side by side (a row per KPI, a column per group, all customers
+ * last), the best group of each rate in bold, and the table as a CSV named after the widget.
+ */
+export function SegmentKpiCard({
+  id,
+  title,
+  state,
+  context,
+  groupHref,
+}: {
+  id: string;
+  title: string;
+  state: ApiState<MetricsReport> & { reload?(): void };
+  context: FormatContext;
+  /** Where a group's name leads (the overview filtered to it), or null for plain text. */
+  groupHref?(group: string): string | null;
+}) {
+  const current = widgetState<MetricsReport>(state, (data) => !data.segments?.length);
+  const matrix =
+    current === 'ready' && state.status === 'ready' ? segmentKpiMatrix(state.data) : null;
+  return (
+    <TableCard
+      id={id}
+      title={title}
+      subtitle="This period. In bold: the best group for each rate and average."
+      state={current}
+      error={state.error}
+      onRetry={state.reload}
+      empty="No groups in this segmentation."
+      csv={matrix?.table ?? null}
+      wide
+    >
+      {matrix && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">KPI</th>
+                {matrix.groups.map((group, i) => {
+                  const href = i < matrix.groups.length - 1 ? groupHref?.(group) : null;
+                  return (
+                    <th
+                      key={`${i}-${group}`}
+                      scope="col"
+                      className={cellClass(false, i === matrix.groups.length - 1)}
+                      data-group={group}
+                    >
+                      {href ? (
+                        <Link href={href} title={`The overview for ${group}`}>
+                          {group}
+                        </Link>
+                      ) : (
+                        group
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {matrix.lines.map((line) => (
+                <tr key={line.key} data-kpi={line.key}>
+                  <th scope="row">{line.label}</th>
+                  {line.values.map((value, i) => (
+                    <td
+                      key={i}
+                      className={cellClass(i === line.best, i === matrix.groups.length - 1)}
+                      data-group={matrix.groups[i]}
+                      data-value={value ?? ''}
+                    >
+                      {formatValue(value, line.format, context)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </TableCard>
+  );
+}
