@@ -59,14 +59,20 @@ export async function servedDemo(
   options: DemoOptions & {
     /** Create a read and an admin key first, so the server asks for one. */
     keys?: boolean;
+    /** Serve a new, empty project instead (never imported, never refreshed). */
+    empty?: boolean;
   } = {},
 ): Promise<ServedDemo> {
-  const store = await demoStore(options);
+  const store = options.empty ? null : await demoStore(options);
   // `clv serve` holds its DuckDB file exclusively: every server gets its own copy.
   const project = await mkdtemp(join(tmpdir(), 'clv-e2e-serve-'));
   try {
-    for (const name of [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`]) {
-      if (existsSync(join(store, name))) await copyFile(join(store, name), join(project, name));
+    if (store) {
+      for (const name of [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`]) {
+        if (existsSync(join(store, name))) await copyFile(join(store, name), join(project, name));
+      }
+    } else {
+      await clv(['init', project]);
     }
     const keys = options.keys ? await createKeys(project) : null;
     const { child, url } = await startServe(project);
