@@ -1,0 +1,226 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';
+import { servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+import { downloadWidgetCsv } from './csv-download.js';
+
+interface Deciles {
+  deciles: { decile: number; customers: number; revenue: number; share: number }[];
+}
+interface Series {
+  month: string;
+  value: number | null;
+  yearEarlier: number | null;
+}
+interface Metrics {
+  kpis: Record<string, { value: number | null; series?: Series[] }>;
+  segments?: {
+    segment: string;
+    customers: number;
+    kpis: Record<string, { value: number | null }>;
+  }[];
+}
+
+const PAGES = [
+  ['Trends', 'trends'],
+  ['Segments', 'segments'],
+  ['Deciles', 'deciles'],
+  ['Cohorts', 'cohorts'],
+  ['Predictions', 'predictions'],
+  ['Channels', 'channels'],
+  ['Customers', 'customers'],
+  ['Survey', 'survey'],
+] as const;
+
+describe('every page of the dashboard in Chromium', () => {
+  let demo: ServedDemo;
+  let browser: BrowserSession;
+  let page: Page;
+  beforeAll(async () => {
+    demo = await servedDemo();
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  /** Waits until no widget of the page is loading, and returns each widget's state. */
+  const settled = async (name: string): Promise<Record<string, string>> => {
+    await page.locator(`[data-page="${name}"]`).waitFor();
+    await expect
+      .poll(() => page.locator('[data-widget][data-state="loading"]').count(), { timeout: 30_000 })
+      .toBe(0);
+    const states = await page
+      .locator('[data-widget]')
+      .evaluateAll((elements) =>
+        elements.map((e) => [e.getAttribute('data-widget'), e.getAttribute('data-state')]),
+      );
+    return Object.fromEntries(states);
+  };
+  const number = (text: string | undefined) => Number(text);
+
+  it('reaches every page from the navigation, by keyboard too, each widget with its data', async () => {
+    await page.goto(`${demo.url}/overview`);
+    await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
+    for (const [title, name] of PAGES) {
+      const link = page
+        .getByRole('navigation', { name: 'Pages' })
+        .getByRole('link', { name: title });
+      // Half the pages by mouse, half by keyboard (focus and Enter).
+      if (name.length % 2 === 0) await link.click();
+      else {
+        await link.focus();
+        await page.keyboard.press('Enter');
+      }
+      await page.waitForURL(new RegExp(`/${name}$`));
+      const states = await settled(name);
+      expect(Object.keys(states).length, name).toBeGreaterThan(0);
+      expect(
+        Object.entries(states).filter(([, state]) => state !== 'ready'),
+        name,
+      ).toEqual([]);
+      expect(await page.locator('h1').first().textContent()).toContain(title);
+      await screenshot(page, name);
+    }
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+
+  it('downloads the deciles as CSV with the API’s rows, for revenue and for predicted CLV', async () => {
+    await page.goto(`${demo.url}/deciles`);
+    await settled('deciles');
+    for (const by of ['revenue', 'predicted'] as const) {
+      if (by === 'predicted') {
+        await page.locator('[data-action="decile-by"][data-by="predicted"]').click();
+        await settled('deciles');
+      }
+      const api = await demo.api<Deciles>(`/metrics/deciles?by=${by}`);
+      const csv = await downloadWidgetCsv(page, 'decile-table');
+      expect(csv.fileName).toBe('decile-table.csv');
+      expect(csv.rows).toHaveLength(10);
+      expect(csv.rows.map((r) => number(r['Decile']))).toEqual(api.deciles.map((d) => d.decile));
+      expect(csv.rows.map((r) => number(r['Customers']))).toEqual(
+        api.deciles.map((d) => d.customers),
+      );
+      expect(csv.rows.map((r) => number(r['Share']))).toEqual(api.deciles.map((d) => d.share));
+      // Raw values, not formatted text: the revenue column is the API's number.
+      const revenue = csv.header[2] ?? '';
+      expect(csv.rows.map((r) => number(r[revenue]))).toEqual(api.deciles.map((d) => d.revenue));
+    }
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+
+  it('shows a trend as a table, and its CSV holds the API’s monthly series', async () => {
+    await page.goto(`${demo.url}/trends`);
+    await settled('trends');
+    const card = page.locator('[data-widget="trend-revenue"]');
+    await card.locator('[data-action="toggle-table"]').click();
+    const api = await demo.api<Metrics>('/metrics?series=month');
+    const series = api.kpis['revenue']?.series ?? [];
+    expect(series).toHaveLength(12);
+    await expect.poll(() => card.locator('tbody tr').count()).toBe(series.length);
+    expect(await card.locator('tbody tr').first().locator('td').first().textContent()).toBe(
+      series[0]?.month,
+    );
+    const csv = await downloadWidgetCsv(page, 'trend-revenue');
+    expect(csv.header).toEqual(['Month', 'This period', 'Same month a year earlier', 'Change']);
+    expect(csv.rows.map((r) => r['Month'])).toEqual(series.map((s) => s.month));
+    expect(csv.rows.map((r) => number(r['This period']))).toEqual(series.map((s) => s.value));
+    expect(csv.rows.map((r) => number(r['Same month a year earlier']))).toEqual(
+      series.map((s) => s.yearEarlier),
+    );
+  });
+
+  it('puts each segment group’s KPIs side by side as the API splits them', async () => {
+    await page.goto(`${demo.url}/segments`);
+    await settled('segments');
+    await page.selectOption('select[name="segmentation"]', 'sms');
+    await page.waitForURL(/segment=sms/);
+    await settled('segments');
+    const api = await demo.api<Metrics>('/metrics?segment=sms');
+    for (const group of api.segments ?? []) {
+      for (const key of ['revenue', 'retentionRate', 'clvHistoric']) {
+        const cell = page.locator(
+          `[data-widget="segment-kpis"] tr[data-kpi="${key}"] td[data-group="${group.segment}"]`,
+        );
+        expect(
+          number((await cell.getAttribute('data-value')) ?? ''),
+          `${group.segment} ${key}`,
+        ).toBe(group.kpis[key]?.value);
+      }
+    }
+    expect(api.segments?.map((s) => s.segment)).toEqual(['subscribed', 'not subscribed']);
+  });
+
+  it('shows the fitted model, the NPS and the channels as the API has them', async () => {
+    await page.goto(`${demo.url}/predictions`);
+    await settled('predictions');
+    const model = await demo.api<{ purchase: { parameters: Record<string, number> } }>('/model');
+    const r = page.locator('[data-widget="model-parameters"] [data-fact="purchase.r"]');
+    expect(number((await r.getAttribute('data-value')) ?? '')).toBe(model.purchase.parameters['r']);
+    const holdout = await demo.api<{ groups: { customers: number; actual: number }[] }>(
+      '/model/holdout',
+    );
+    const calibration = await downloadWidgetCsv(page, 'holdout-calibration');
+    expect(calibration.rows.map((row) => number(row['Customers']))).toEqual(
+      holdout.groups.map((g) => g.customers),
+    );
+    expect(calibration.rows.map((row) => number(row['Actual mean purchases']))).toEqual(
+      holdout.groups.map((g) => g.actual),
+    );
+
+    await page.goto(`${demo.url}/survey`);
+    await settled('survey');
+    const nps = await demo.api<{ nps: number }>('/metrics/nps');
+    const shown = page.locator('[data-widget="nps-score"] [data-kpi="nps"] [data-role="value"]');
+    expect(number((await shown.getAttribute('data-value')) ?? '')).toBe(nps.nps);
+
+    await page.goto(`${demo.url}/channels`);
+    await settled('channels');
+    const channels = await demo.api<{ channels: { channel: string; clvToCac: number | null }[] }>(
+      '/metrics/channels',
+    );
+    const table = await downloadWidgetCsv(page, 'channel-table');
+    expect(table.rows.map((row) => row['Channel'])).toEqual(
+      channels.channels.map((c) => c.channel),
+    );
+    expect(
+      table.rows.map((row) => (row['CLV:CAC'] === '' ? null : number(row['CLV:CAC']))),
+    ).toEqual(channels.channels.map((c) => c.clvToCac));
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+
+  it('finds a customer, opens the profile and shows the API’s figures', async () => {
+    await page.goto(`${demo.url}/customers`);
+    await settled('customers');
+    await page.locator('input[name="q"]').fill('C00981');
+    await page.locator('[data-action="search"]').click();
+    await page.waitForURL(/q=C00981/);
+    await settled('customers');
+    const found = await demo.api<{ total: number }>('/customers?q=C00981');
+    expect(
+      await page.locator('[data-widget="customer-results"] [data-role="range"]').textContent(),
+    ).toContain(`of ${found.total}`);
+    await page.locator('a[data-customer-id="C009810"]').click();
+    await page.waitForURL(/\/customers\/C009810$/);
+    await settled('customer');
+    const profile = await demo.api<{
+      historic: { revenue: number };
+      prediction: { predictedClv: number; predictedClvLow: number; pAlive: number };
+      timeline: { total: number };
+    }>('/customers/C009810?eventsLimit=25');
+    const field = async (name: string) =>
+      number(
+        (await page.locator(`[data-field="${name}"]`).first().getAttribute('data-value')) ?? '',
+      );
+    expect(await field('historicClv')).toBe(profile.historic.revenue);
+    expect(await field('predictedClv')).toBe(profile.prediction.predictedClv);
+    expect(await field('predictedClvLow')).toBe(profile.prediction.predictedClvLow);
+    expect(await field('pAlive')).toBe(profile.prediction.pAlive);
+    const events = page.locator('[data-widget="customer-timeline"] tr[data-event-id]');
+    expect(await events.count()).toBe(Math.min(25, profile.timeline.total));
+    await screenshot(page, 'customer-profile');
+    expect(browser.consoleErrors()).toEqual([]);
+  });
+});
