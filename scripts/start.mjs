@@ -26,13 +26,11 @@ run(process.execPath, [cli, 'refresh', '--project', demo]);
 if (firstRun)
   run(process.execPath, [cli, 'predict', '--project', demo, '--holdout-from', HOLDOUT_FROM]);
 
-console.log(`\nOpen http://127.0.0.1:${port}/ for the dashboard (Ctrl-C stops the server).`);
-console.log('Meanwhile, in another terminal:');
 console.log(
-  '  node dist/cli/main.js --project demo metrics --segment email   (the server holds the',
+  `\nThe dashboard: http://127.0.0.1:${port}/   the API: http://127.0.0.1:${port}/api/v1`,
 );
-console.log('  store while it runs: stop it first, or use the API at /api/v1)');
-console.log('  curl http://127.0.0.1:' + port + '/api/v1/metrics\n');
+console.log('Ctrl-C stops the server. While it runs it holds the demo store: other clv commands');
+console.log('on ./demo wait for it to stop; the API does the same work meanwhile.\n');
 const server = spawn(
   process.execPath,
   [cli, 'serve', '--project', demo, '--port', port, '--host', '127.0.0.1'],
