@@ -21,6 +21,15 @@ interface Metrics {
   }[];
 }
 
+/** The part of a canvas element the heatmap check reads (the tests compile without the DOM). */
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  } | null;
+}
+
 const PAGES = [
   ['Trends', 'trends'],
   ['Segments', 'segments'],
@@ -109,6 +118,34 @@ describe('every page of the dashboard in Chromium', () => {
       expect(csv.rows.map((r) => number(r[revenue]))).toEqual(api.deciles.map((d) => d.revenue));
     }
     expect(browser.consoleErrors()).toEqual([]);
+  });
+
+  it('draws the cohort heatmap in graded colours (its modules load on demand)', async () => {
+    await page.goto(`${demo.url}/cohorts`);
+    await settled('cohorts');
+    const canvases = page.locator('[data-widget="cohort-retention"] canvas');
+    await canvases.first().waitFor();
+    // Distinct blues drawn in the chart's layers (ECharts draws big series on a layer of their
+    // own): one flat colour, or none, would mean the colour scale is missing.
+    await expect
+      .poll(
+        () =>
+          canvases.evaluateAll((elements) => {
+            const seen = new Set<number>();
+            for (const element of elements as unknown as Canvas[]) {
+              const context = element.getContext('2d');
+              if (!context) continue;
+              const { data } = context.getImageData(0, 0, element.width, element.height);
+              for (let i = 0; i < data.length; i += 4 * 7) {
+                const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+                if (b > r + 40 && b > g) seen.add((r >> 3) * 1024 + (g >> 3) * 32 + (b >> 3));
+              }
+            }
+            return seen.size;
+          }),
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(20);
   });
 
   it('shows a trend as a table, and its CSV holds the API’s monthly series', async () => {

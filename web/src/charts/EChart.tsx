@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { useEffect, useRef } from 'react';
 import { echarts, THEME } from './echarts';
+import { loadHeatmap, needsHeatmap } from './heatmap';
 
 export interface EChartProps {
   option: EChartsOption;
@@ -17,34 +18,46 @@ export interface EChartProps {
 export function EChart({ option, height = 280, label, onClick }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const clickHandler = useRef(onClick);
+
+  useEffect(() => {
+    clickHandler.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const instance = echarts.init(element, THEME, { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => chart.current?.resize());
     observer.observe(element);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  useEffect(() => {
-    const instance = chart.current;
-    if (!instance || !onClick) return;
-    const handler = (params: unknown) => onClick(params as Parameters<typeof onClick>[0]);
-    instance.on('click', handler);
-    return () => {
-      instance.off('click', handler);
+    let current = true;
+    const apply = () => {
+      const element = box.current;
+      if (!current || !element) return;
+      // Created at the first option, after any on-demand modules are registered: an instance
+      // made before a component is registered never uses it.
+      if (!chart.current) {
+        const instance = echarts.init(element, THEME, { renderer: 'canvas' });
+        instance.on('click', (params) =>
+          clickHandler.current?.(params as Parameters<NonNullable<typeof onClick>>[0]),
+        );
+        chart.current = instance;
+      }
+      chart.current.setOption(option, { notMerge: true });
     };
-  }, [onClick]);
+    if (needsHeatmap(option)) void loadHeatmap().then(apply);
+    else apply();
+    return () => {
+      current = false;
+    };
+  }, [option]);
 
   return <div ref={box} className="echart" style={{ height }} role="img" aria-label={label} />;
 }

@@ -1,12 +1,11 @@
 // ECharts, with only the charts and components the dashboard draws (the full build is ~1 MB).
-import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+// The heatmap and its colour scale load with the first chart that needs them (heatmap.ts).
+import { BarChart, LineChart } from 'echarts/charts';
 import {
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -15,14 +14,10 @@ import { PALETTE, TEXT, MUTED, GRID_LINE } from './palette';
 echarts.use([
   BarChart,
   LineChart,
-  HeatmapChart,
-  ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  VisualMapComponent,
   MarkLineComponent,
-  DataZoomComponent,
   CanvasRenderer,
 ]);
 
