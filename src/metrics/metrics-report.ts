@@ -8,7 +8,12 @@ import { comparisonPeriod, previousPeriod, type CompareWith, type Period } from 
 import { resolveReportPeriod } from './report-inputs.js';
 import { change } from './ratio.js';
 import type { Members } from './members.js';
-import { createMembers, parseSegmentation, type Segmentation } from './segments.js';
+import {
+  createMembers,
+  parseSegmentation,
+  segmentGroupCounts,
+  type Segmentation,
+} from './segments.js';
 import { monthlyKpis, monthsOf, rollingWindows } from './series.js';
 
 export interface Kpi {
@@ -109,18 +114,7 @@ export async function metricsReport(
     if (segmentation.kind !== 'all') {
       await createMembers(warehouse, config, segmentation, period.to, segmented);
       const bySegment = await compare(segmented, segmentation);
-      const counts = await warehouse.query<{ segment: string; customers: number }>(
-        `SELECT segment, count(*) AS customers FROM ${segmented} GROUP BY segment
-         ORDER BY segment = 'other', segment = 'not subscribed', customers DESC, segment`,
-      );
-      // Both consent groups are always listed, even when one has no customers.
-      const groups =
-        segmentation.kind === 'attribute'
-          ? counts
-          : ['subscribed', 'not subscribed'].map((segment) => ({
-              segment,
-              customers: counts.find((c) => c.segment === segment)?.customers ?? 0,
-            }));
+      const groups = await segmentGroupCounts(warehouse, segmented, segmentation);
       report.segments = groups.map(({ segment, customers }) => ({
         segment,
         customers,

@@ -68,3 +68,24 @@ export async function createMembers(
   }
   await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params);
 }
+
+/**
+ * The groups of a segmentation in a members table, with their customers, in the order reports
+ * list them: largest first, "not subscribed" and "other" last. Both consent groups are always
+ * listed, even when one has no customers.
+ */
+export async function segmentGroupCounts(
+  warehouse: Warehouse,
+  table: string,
+  segmentation: Segmentation,
+): Promise<{ segment: string; customers: number }[]> {
+  const counts = await warehouse.query<{ segment: string; customers: number }>(
+    `SELECT segment, count(*)::INTEGER AS customers FROM ${table} GROUP BY segment
+     ORDER BY segment = 'other', segment = 'not subscribed', customers DESC, segment`,
+  );
+  if (segmentation.kind === 'attribute') return counts;
+  return ['subscribed', 'not subscribed'].map((segment) => ({
+    segment,
+    customers: counts.find((c) => c.segment === segment)?.customers ?? 0,
+  }));
+}

@@ -113,10 +113,26 @@ describe('the overview in Chromium', () => {
     const shown = await shownKpis(page);
     expect(mismatches(shown, subscribed)).toEqual([]);
     expect(readShown(shown['buyers'] ?? '').value).toBeLessThan(api.kpis['buyers']?.value ?? 0);
+    // An attribute's groups come from the API when the list is first opened: one country.
+    await page.locator('select[name="segment"]').focus();
+    await page.selectOption('select[name="segment"]', 'attribute:country|DE');
+    await page.waitForURL(/segment=attribute%3Acountry&group=DE/);
+    await ready();
+    const countries = await demo.api<Metrics>(
+      `/metrics?${LAST_30_DAYS}&series=month&compare=year&segment=attribute:country`,
+    );
+    const germany = countries.segments?.find((s) => s.segment === 'DE')?.kpis ?? {};
+    expect(mismatches(await shownKpis(page), germany)).toEqual([]);
+    expect(
+      await page
+        .locator('select[name="segment"] option[value="attribute:country|DE"]')
+        .textContent(),
+    ).toMatch(/^DE \([\d,]+\)$/);
     // The address holds the whole selection: a reload shows the same figures.
+    const chosen = await shownKpis(page);
     await page.reload();
     await ready();
-    expect(await shownKpis(page)).toEqual(shown);
+    expect(await shownKpis(page)).toEqual(chosen);
     expect(browser.consoleErrors()).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { cohortsReport } from '../../metrics/reports/cohorts.js';
 import { decilesReport } from '../../metrics/reports/deciles.js';
 import { npsReport } from '../../metrics/reports/nps.js';
 import { rfmReport } from '../../metrics/reports/rfm.js';
+import { segmentGroupsReport } from '../../metrics/reports/segment-groups.js';
 import { route } from '../route.js';
 import { date } from './query-fields.js';
 
@@ -35,6 +36,17 @@ export const metricsRoutes = [
     }),
     handler: ({ query, context }) =>
       context.reads.use((w) => metricsReport(w, context.config, query)),
+  }),
+  route({
+    method: 'GET',
+    path: '/metrics/segments',
+    tag: 'metrics',
+    summary: 'The groups of a segmentation and their customers, as of a day (for drill-downs)',
+    access: 'read',
+    cached: true,
+    query: asOf.extend({ segment: z.string().describe('email, sms or attribute:NAME') }),
+    handler: ({ query, context }) =>
+      context.reads.use((w) => segmentGroupsReport(w, context.config, query)),
   }),
   route({
     method: 'GET',

@@ -12,6 +12,7 @@ import type {
   NpsReport,
   Page,
   PredictionDistributions,
+  SegmentGroups,
   Status,
 } from './types';
 import { useApi } from './use-api';
@@ -29,6 +30,10 @@ export function useMetrics(
   query: PeriodQuery & { segment?: string; compare?: 'previous' | 'year'; series?: 'month' },
 ) {
   return useApi<MetricsReport>(apiUrl('/metrics', { ...query }));
+}
+
+export function useSegmentGroups(query: { segment: string; to?: string }, enabled = true) {
+  return useApi<SegmentGroups>(enabled ? apiUrl('/metrics/segments', { ...query }) : null);
 }
 
 export function useCohorts(query: { to?: string } = {}) {

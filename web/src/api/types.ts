@@ -66,6 +66,12 @@ export interface MetricsReport {
   segments?: { segment: string; customers: number; kpis: KpiReport }[];
 }
 
+export interface SegmentGroups {
+  segmentation: string;
+  asOf: string;
+  groups: { segment: string; customers: number }[];
+}
+
 export interface CohortsReport {
   asOf: string;
   cohorts: {

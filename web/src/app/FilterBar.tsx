@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useDashboard } from './dashboard-context';
-import { RANGE_LABELS, segmentationLabel, type Filters, type RangePreset } from './filters';
+import { RANGE_LABELS, type Filters, type RangePreset } from './filters';
+import { SegmentOptions } from './SegmentOptions';
 import type { PageEntry } from './pages';
 
 /** Date range with presets, the comparison, and the segment: every page reads them from here. */
 export function FilterBar({ page }: { page: PageEntry }) {
-  const { filters, setFilters, status } = useDashboard();
+  const { filters, setFilters, status, period } = useDashboard();
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
+  // Attribute groups cost the server a query each: asked for when the segment list is opened.
+  const [listOpened, setListOpened] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const customValid =
     /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
@@ -78,6 +81,8 @@ export function FilterBar({ page }: { page: PageEntry }) {
           <span>Segment</span>
           <select
             name="segment"
+            onFocus={() => setListOpened(true)}
+            onPointerDown={() => setListOpened(true)}
             value={filters.segment ? `${filters.segment}|${filters.group ?? ''}` : ''}
             onChange={(event) => {
               const [segment, group] = event.target.value.split('|');
@@ -85,16 +90,14 @@ export function FilterBar({ page }: { page: PageEntry }) {
             }}
           >
             <option value="">All customers</option>
-            {status.segmentations
-              .filter((s) => s === 'email' || s === 'sms')
-              .flatMap((s) => [
-                <option key={`${s}-yes`} value={`${s}|subscribed`}>
-                  {segmentationLabel(s)}
-                </option>,
-                <option key={`${s}-no`} value={`${s}|not subscribed`}>
-                  Not {segmentationLabel(s).toLowerCase()}
-                </option>,
-              ])}
+            {status.segmentations.map((segmentation) => (
+              <SegmentOptions
+                key={segmentation}
+                segmentation={segmentation}
+                to={period.to}
+                load={listOpened || filters.segment === segmentation}
+              />
+            ))}
           </select>
         </label>
       )}
