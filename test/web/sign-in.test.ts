@@ -72,4 +72,24 @@ describe('a server with keys, in Chromium', () => {
     await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
     expect(browser.consoleErrors()).toEqual([]);
   });
+
+  it('follows a refresh made elsewhere without a reload', async () => {
+    const shown = await page.locator('[data-role="last-refresh"]').getAttribute('title');
+    const response = await fetch(`${demo.url}/api/v1/refresh`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${keys().admin}` },
+    });
+    expect(response.status).toBe(200);
+    const after = await demo.api<Status>('/status');
+    expect(after.lastRefresh?.refreshId).toBe(3);
+    // The dashboard asks for the status every 15 s and then for everything else.
+    await expect
+      .poll(() => page.locator('[data-role="last-refresh"]').getAttribute('title'), {
+        timeout: 25_000,
+      })
+      .toBe(after.lastRefresh?.startedAt);
+    expect(after.lastRefresh?.startedAt).not.toBe(shown);
+    await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
+    expect(browser.consoleErrors()).toEqual([]);
+  });
 });

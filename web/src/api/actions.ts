@@ -1,12 +1,13 @@
 // The dashboard's writes: admin actions, after which every answer is asked for again.
 import { apiUrl, request } from './client';
 import type { HoldoutReport, RefreshResult } from './types';
-import { invalidateApi } from './use-api';
+import { invalidateApi, invalidateUrl } from './use-api';
 
 /** Refreshes the derived tables and models now (admin). */
 export async function refreshNow(): Promise<RefreshResult> {
   const result = await request<RefreshResult>(apiUrl('/refresh'), { method: 'POST' });
-  invalidateApi();
+  // The status shows the new refresh; the app then asks for every answer again.
+  invalidateUrl(apiUrl('/status'));
   return result;
 }
 

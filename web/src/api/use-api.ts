@@ -9,14 +9,30 @@ export type ApiState<T> =
 
 // Answers are kept per URL until the data changes (a refresh), so pages switch instantly.
 const cache = new Map<string, Promise<unknown>>();
+/** Bumped when every answer is forgotten; each URL also has a version of its own. */
 let generation = 0;
+const urlVersions = new Map<string, number>();
 const listeners = new Set<() => void>();
+
+const versionOf = (url: string | null) =>
+  url === null ? `${generation}` : `${generation}.${urlVersions.get(url) ?? 0}`;
+
+function notify(): void {
+  listeners.forEach((listener) => listener());
+}
 
 /** Forgets every answer, so each widget asks again: after a refresh or a new key. */
 export function invalidateApi(): void {
   cache.clear();
   generation += 1;
-  listeners.forEach((listener) => listener());
+  notify();
+}
+
+/** Forgets one answer, so the widgets that show it ask again (a retry, a status poll). */
+export function invalidateUrl(url: string): void {
+  cache.delete(url);
+  urlVersions.set(url, (urlVersions.get(url) ?? 0) + 1);
+  notify();
 }
 
 function subscribe(listener: () => void): () => void {
@@ -35,12 +51,15 @@ function load<T>(url: string): Promise<T> {
   return pending;
 }
 
-/** The answer of a GET, or null for no request (a hook waiting for its input). */
+/**
+ * The answer of a GET, or null for no request (a hook waiting for its input). While the same
+ * URL is asked again (after a refresh), the last answer stays on screen until the new one.
+ */
 export function useApi<T>(url: string | null): ApiState<T> & { reload(): void } {
-  const version = useSyncExternalStore(subscribe, () => generation);
-  const [state, setState] = useState<{ url: string | null; version: number; value: ApiState<T> }>({
+  const version = useSyncExternalStore(subscribe, () => versionOf(url));
+  const [state, setState] = useState<{ url: string | null; version: string; value: ApiState<T> }>({
     url: null,
-    version: -1,
+    version: '',
     value: { status: 'loading' },
   });
   useEffect(() => {
@@ -64,11 +83,15 @@ export function useApi<T>(url: string | null): ApiState<T> & { reload(): void } 
     };
   }, [url, version]);
   const reload = useCallback(() => {
-    if (url !== null) cache.delete(url);
-    invalidateApi();
+    if (url !== null) invalidateUrl(url);
   }, [url]);
-  // An answer for another URL (or before a refresh) is stale: show loading until the new one.
+  // An answer for another URL is stale: loading until the new one. The same URL asked again
+  // keeps its last good answer meanwhile, so a refresh does not blank the page.
   const value: ApiState<T> =
-    state.url === url && state.version === version ? state.value : { status: 'loading' };
+    state.url !== url
+      ? { status: 'loading' }
+      : state.version === version || state.value.status === 'ready'
+        ? state.value
+        : { status: 'loading' };
   return { ...value, reload };
 }

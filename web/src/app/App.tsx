@@ -9,12 +9,16 @@ import { Header } from './Header';
 import { navigate, useLocation } from './navigation';
 import { CUSTOMER_PROFILE, pageFor } from './pages';
 import { SignIn } from './SignIn';
+import { useFreshData } from './use-fresh-data';
 
 /** The shell: sign-in when needed, then the header, the filters and the current page. */
 export function App() {
   const status = useStatus();
   const { path, search } = useLocation();
   const [needsKey, setNeedsKey] = useState(false);
+  useFreshData(
+    status.status === 'ready' ? (status.data.lastRefresh?.refreshId ?? null) : undefined,
+  );
 
   useEffect(() => onUnauthorized(() => setNeedsKey(true)), []);
   useEffect(() => {
@@ -56,7 +60,7 @@ export function App() {
       <a className="skip-link" href="#content">
         Skip to content
       </a>
-      <Header currentPath={path} onRefreshed={() => invalidateApi()} />
+      <Header currentPath={path} />
       {page && !customerId && (page.filters.range || page.filters.segment) && (
         <FilterBar page={page} />
       )}

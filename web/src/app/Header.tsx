@@ -12,7 +12,7 @@ function refreshedAt(status: Status): string {
 }
 
 /** The product's name, the pages, the time of the last refresh and, for admins, refresh now. */
-export function Header({ currentPath, onRefreshed }: { currentPath: string; onRefreshed(): void }) {
+export function Header({ currentPath }: { currentPath: string }) {
   const { status, href } = useDashboard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +21,6 @@ export function Header({ currentPath, onRefreshed }: { currentPath: string; onRe
     setError(null);
     try {
       await refreshNow();
-      onRefreshed();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
