@@ -9,7 +9,7 @@ import { channelPaybackOptions } from '../../widgets/channel-bars/channel-paybac
 import { channelRatioOptions } from '../../widgets/channel-bars/channel-ratio-options';
 import { channelTable } from '../../widgets/channel-table/channel-table';
 import { DataTableCard } from '../../widgets/table-card/DataTableCard';
-import { periodText } from '../../format/period';
+import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 
 const isEmpty = (report: ChannelsReport) => report.channels.length === 0;
 const EMPTY = 'No customers or acquisition costs in this period.';
@@ -62,16 +62,7 @@ export default function ChannelsPage() {
     <div className="page" data-page="channels">
       <div className="page-title">
         <h1>Channels</h1>
-        {channels.status === 'ready' && (
-          <p className="period" data-role="period">
-            <span
-              data-period-from={channels.data.period.from}
-              data-period-to={channels.data.period.to}
-            >
-              {periodText(channels.data.period)}
-            </span>
-          </p>
-        )}
+        {channels.status === 'ready' && <PeriodLine period={channels.data.period} />}
       </div>
       <div className="grid">
         {CHARTS.map((chart) => (

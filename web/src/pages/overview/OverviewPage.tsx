@@ -1,13 +1,13 @@
 import { useMetrics } from '../../api/hooks';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
-import { segmentationLabel } from '../../app/filters';
-import { periodText } from '../../format/period';
 import { KpiCard } from '../../widgets/kpi-card/KpiCard';
 import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
 import { StateView } from '../../widgets/state-view/StateView';
 import { ClvMethods } from './ClvMethods';
 import { clvFormula } from './clv-formula';
+import { PeriodLine } from '../../widgets/period-line/PeriodLine';
+import { SegmentNote } from '../../widgets/period-line/SegmentNote';
 
 const CARDS: KpiKey[] = [
   'revenue',
@@ -50,18 +50,9 @@ export default function OverviewPage() {
       <div className="page-title">
         <h1>Overview</h1>
         {report && (
-          <p className="period" data-role="period">
-            <span data-period-from={report.period.from} data-period-to={report.period.to}>
-              {periodText(report.period)}
-            </span>{' '}
-            compared with {periodText(report.previousPeriod)}
-            {filters.segment && filters.group && (
-              <>
-                {' '}
-                · {segmentationLabel(filters.segment)}: <strong>{filters.group}</strong>
-              </>
-            )}
-          </p>
+          <PeriodLine period={report.period} comparedWith={report.previousPeriod}>
+            <SegmentNote segment={filters.segment} group={filters.group} />
+          </PeriodLine>
         )}
       </div>
       {metrics.status !== 'ready' ? (

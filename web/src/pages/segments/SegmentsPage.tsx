@@ -9,7 +9,6 @@ import {
   segmentBarsOptions,
 } from '../../widgets/segment-bars/segment-bars-options';
 import { SegmentKpiCard } from '../../widgets/segment-kpis/SegmentKpiCard';
-import { periodText } from '../../format/period';
 import { ClvMethodSwitch, SEGMENT_CLV_METHODS, type SegmentClvMethod } from './ClvMethodSwitch';
 import {
   chosenSegmentation,
@@ -19,6 +18,7 @@ import {
 } from './segment-charts';
 import { SegmentationPicker } from './SegmentationPicker';
 import './segments.css';
+import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 
 // Empty when there is no group, or no group has a value (predicted CLV before a model is fitted).
 const noValues = (kpi: KpiKey) => (data: MetricsReport) =>
@@ -72,12 +72,9 @@ export default function SegmentsPage() {
           onChange={(segment) => setFilters({ ...filters, segment, group: undefined })}
         />
         {report && (
-          <p className="period" data-role="period">
-            <span data-period-from={report.period.from} data-period-to={report.period.to}>
-              {periodText(report.period)}
-            </span>{' '}
-            compared with {periodText(report.previousPeriod)}; groups as of the period’s end
-          </p>
+          <PeriodLine period={report.period} comparedWith={report.previousPeriod}>
+            ; groups as of the period’s end
+          </PeriodLine>
         )}
       </div>
       <div className="grid">

@@ -1,12 +1,12 @@
 import { useMetrics } from '../../api/hooks';
 import type { MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
-import { segmentationLabel } from '../../app/filters';
 import { barCompareOptions } from '../../widgets/bar-compare/bar-compare-options';
 import { ChartCard } from '../../widgets/chart-card/ChartCard';
 import { KPI_META } from '../../widgets/kpi-card/kpi-meta';
-import { periodText } from '../../format/period';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
+import { PeriodLine } from '../../widgets/period-line/PeriodLine';
+import { SegmentNote } from '../../widgets/period-line/SegmentNote';
 
 /** Month by month, each KPI of the period beside the same month a year earlier. */
 export default function TrendsPage() {
@@ -25,18 +25,10 @@ export default function TrendsPage() {
       <div className="page-title">
         <h1>Trends</h1>
         {report && (
-          <p className="period" data-role="period">
-            <span data-period-from={report.period.from} data-period-to={report.period.to}>
-              {periodText(report.period)}
-            </span>
+          <PeriodLine period={report.period}>
             , each month beside the same month a year earlier
-            {filters.segment && filters.group && (
-              <>
-                {' '}
-                · {segmentationLabel(filters.segment)}: <strong>{filters.group}</strong>
-              </>
-            )}
-          </p>
+            <SegmentNote segment={filters.segment} group={filters.group} />
+          </PeriodLine>
         )}
       </div>
       <div className="grid">

@@ -5,8 +5,8 @@ import { EChart } from '../../charts/EChart';
 import type { TableData } from '../../format/csv';
 import type { FormatContext } from '../../format/format';
 import { DataTable } from '../data-table/DataTable';
-import { StateView, widgetState } from '../state-view/StateView';
-import { downloadCsv } from './download';
+import { widgetState } from '../state-view/StateView';
+import { TableCard } from '../table-card/TableCard';
 
 /** What a chart widget draws from its data: the chart's options and the same data as a table. */
 export interface ChartView {
@@ -47,18 +47,19 @@ export function ChartCard<T>({
   const current = widgetState(state, isEmpty);
   const view = current === 'ready' && state.status === 'ready' ? build(state.data) : null;
   return (
-    <section
-      className={`card chart-card${wide ? ' wide' : ''}`}
-      data-widget={id}
-      data-state={current}
-      aria-labelledby={`${id}-title`}
-    >
-      <header className="card-header">
-        <div>
-          <h2 id={`${id}-title`}>{title}</h2>
-          {subtitle && <p className="subtitle">{subtitle}</p>}
-        </div>
-        <div className="card-actions">
+    <TableCard
+      id={id}
+      title={title}
+      subtitle={subtitle}
+      state={current}
+      error={state.error}
+      onRetry={state.reload}
+      empty={empty}
+      csv={view?.table ?? null}
+      wide={wide}
+      placeholderHeight={height}
+      actions={
+        <>
           {actions}
           <button
             type="button"
@@ -70,32 +71,15 @@ export function ChartCard<T>({
           >
             {asTable ? 'Show chart' : 'Show table'}
           </button>
-          <button
-            type="button"
-            className="button small"
-            data-action="download-csv"
-            disabled={!view}
-            onClick={() => view && downloadCsv(view.table, id)}
-          >
-            Download CSV
-          </button>
-        </div>
-      </header>
-      {view ? (
-        asTable ? (
+        </>
+      }
+    >
+      {view &&
+        (asTable ? (
           <DataTable table={view.table} context={context} caption={title} />
         ) : (
           <EChart option={view.option} height={height} label={title} />
-        )
-      ) : (
-        <StateView
-          state={current === 'ready' ? 'loading' : current}
-          error={state.error}
-          empty={empty}
-          onRetry={state.reload}
-          height={height}
-        />
-      )}
-    </section>
+        ))}
+    </TableCard>
   );
 }

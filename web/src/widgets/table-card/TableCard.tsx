@@ -5,8 +5,8 @@ import { StateView, type WidgetState } from '../state-view/StateView';
 import './table-card.css';
 
 /**
- * A titled card around a table: loading, empty and error states like ChartCard's, and the
- * table's raw values as a CSV download named after the widget.
+ * A titled card around a table or chart: loading, empty and error states, its actions, and the
+ * data's raw values as a CSV download named after the widget.
  */
 export function TableCard({
   id,
@@ -21,6 +21,7 @@ export function TableCard({
   footer,
   wide = false,
   keepWhileLoading = false,
+  placeholderHeight,
   children,
 }: {
   id: string;
@@ -38,6 +39,8 @@ export function TableCard({
   wide?: boolean;
   /** Keeps the last table on screen, dimmed, while the next page loads (focus stays put). */
   keepWhileLoading?: boolean;
+  /** The height of the loading, empty and error placeholders (a chart's height). */
+  placeholderHeight?: number;
   /** The table, drawn when the state is ready (or loading, with keepWhileLoading). */
   children: ReactNode;
 }) {
@@ -73,7 +76,13 @@ export function TableCard({
           {children}
         </div>
       ) : (
-        <StateView state={state} error={error} empty={empty} onRetry={onRetry} />
+        <StateView
+          state={state}
+          error={error}
+          empty={empty}
+          onRetry={onRetry}
+          height={placeholderHeight}
+        />
       )}
       {footer}
     </section>
