@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';
 import { servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+import { downloadWidgetCsv } from './csv-download.js';
 import { mismatches, readShown, shownKpis } from './kpi-text.js';
 
 interface Kpi {
@@ -57,6 +58,20 @@ describe('the overview in Chromium', () => {
     expect(change).toContain(
       `+${(((api.kpis['revenue']?.value ?? 0) / (api.kpis['revenue']?.previous ?? 1) - 1) * 100).toFixed(1)}%`,
     );
+    // The same figures as a CSV: every KPI of the API, raw values.
+    const csv = await downloadWidgetCsv(page, 'overview-kpis');
+    expect(csv.fileName).toBe('overview-kpis.csv');
+    expect(csv.header).toEqual(['KPI', 'Key', 'This period', 'Previous period', 'Change']);
+    expect(csv.rows.map((row) => row['Key'])).toEqual(Object.keys(api.kpis));
+    const raw = (text: string | undefined) =>
+      text === '' || text === undefined ? null : Number(text);
+    for (const row of csv.rows) {
+      const kpi = api.kpis[row['Key'] ?? ''];
+      expect([raw(row['This period']), raw(row['Previous period'])], row['Key']).toEqual([
+        kpi?.value,
+        kpi?.previous,
+      ]);
+    }
     await screenshot(page, 'overview');
     expect(browser.consoleErrors()).toEqual([]);
   });

@@ -6,6 +6,8 @@ import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
 import { StateView } from '../../widgets/state-view/StateView';
 import { ClvMethods } from './ClvMethods';
 import { clvFormula } from './clv-formula';
+import { kpiTable } from '../../widgets/kpi-table/kpi-table';
+import { DataTableCard } from '../../widgets/table-card/DataTableCard';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
 
@@ -45,6 +47,7 @@ export default function OverviewPage() {
   const kpis = report ? kpisOf(report, filters.group) : null;
   const clvMethod = method ?? (kpis?.clvPredicted.value != null ? 'clvPredicted' : 'clvRolling');
   const comparison = filters.compare === 'year' ? 'Last year' : 'Previous';
+  const comparisonTitle = filters.compare === 'year' ? 'Same period last year' : 'Previous period';
   return (
     <div className="page" data-page="overview">
       <div className="page-title">
@@ -60,48 +63,62 @@ export default function OverviewPage() {
       ) : !kpis ? (
         <StateView state="empty" empty="No customers in this segment." />
       ) : (
-        <div className="kpi-grid">
-          <KpiCard
-            kpiKey={clvMethod}
-            kpi={kpis[clvMethod]}
-            context={format}
-            comparisonLabel={comparison}
-            formula={clvFormula(clvMethod, kpis, format)}
-            large
-            controls={
-              <div className="segmented" role="radiogroup" aria-label="CLV method">
-                {CLV_METHODS.map(({ key, label }) => (
-                  <button
-                    key={key}
-                    type="button"
-                    role="radio"
-                    aria-checked={clvMethod === key}
-                    data-action="clv-method"
-                    data-method={key}
-                    onClick={() => setFilters({ ...filters, clv: label.toLowerCase() })}
-                  >
-                    {label}
-                  </button>
-                ))}
-              </div>
-            }
-          >
-            <ClvMethods
-              kpis={kpis}
-              context={format}
-              formula={clvFormula(clvMethod, kpis, format)}
-            />
-          </KpiCard>
-          {CARDS.map((key) => (
+        <>
+          <div className="kpi-grid">
             <KpiCard
-              key={key}
-              kpiKey={key}
-              kpi={kpis[key]}
+              kpiKey={clvMethod}
+              kpi={kpis[clvMethod]}
               context={format}
               comparisonLabel={comparison}
-            />
-          ))}
-        </div>
+              formula={clvFormula(clvMethod, kpis, format)}
+              large
+              controls={
+                <div className="segmented" role="radiogroup" aria-label="CLV method">
+                  {CLV_METHODS.map(({ key, label }) => (
+                    <button
+                      key={key}
+                      type="button"
+                      role="radio"
+                      aria-checked={clvMethod === key}
+                      data-action="clv-method"
+                      data-method={key}
+                      onClick={() => setFilters({ ...filters, clv: label.toLowerCase() })}
+                    >
+                      {label}
+                    </button>
+                  ))}
+                </div>
+              }
+            >
+              <ClvMethods
+                kpis={kpis}
+                context={format}
+                formula={clvFormula(clvMethod, kpis, format)}
+              />
+            </KpiCard>
+            {CARDS.map((key) => (
+              <KpiCard
+                key={key}
+                kpiKey={key}
+                kpi={kpis[key]}
+                context={format}
+                comparisonLabel={comparison}
+              />
+            ))}
+          </div>
+          <DataTableCard
+            id="overview-kpis"
+            title="Every KPI as a table"
+            subtitle="The figures above, for a spreadsheet: this period, the comparison and the change."
+            state={metrics}
+            isEmpty={(report) => kpisOf(report, filters.group) === null}
+            build={(report) =>
+              kpiTable(kpisOf(report, filters.group) ?? report.kpis, comparisonTitle)
+            }
+            context={format}
+            empty="No customers in this segment."
+          />
+        </>
       )}
     </div>
   );
