@@ -258,6 +258,20 @@ describe('every page of the dashboard in Chromium', () => {
     const events = page.locator('[data-widget="customer-timeline"] tr[data-event-id]');
     expect(await events.count()).toBe(Math.min(25, profile.timeline.total));
     await screenshot(page, 'customer-profile');
+
+    // A long history: the page shows 25 events, the CSV has all of them, in the API's order.
+    await page.goto(`${demo.url}/customers/C001808`);
+    await settled('customer');
+    const all = await demo.api<{ timeline: { total: number; items: { eventId: string }[] } }>(
+      '/customers/C001808?eventsLimit=500',
+    );
+    expect(all.timeline.total).toBeGreaterThan(25);
+    expect(await events.count()).toBe(25);
+    const csv = await downloadWidgetCsv(page, 'customer-timeline');
+    expect(csv.fileName).toBe('customer-timeline.csv');
+    expect(csv.rows.map((row) => row['Event'])).toEqual(
+      all.timeline.items.map((event) => event.eventId),
+    );
     expect(browser.consoleErrors()).toEqual([]);
   });
 });

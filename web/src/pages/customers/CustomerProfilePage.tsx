@@ -67,6 +67,7 @@ export default function CustomerProfilePage({ customerId }: { customerId: string
           <AttributesCard profile={profile} />
           <ConsentsCard profile={profile} context={format} />
           <CustomerTimelineCard
+            customerId={customerId}
             timeline={profile.timeline}
             state={state.status === 'ready' ? 'ready' : state.status}
             error={state.error}

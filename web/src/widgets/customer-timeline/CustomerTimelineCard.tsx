@@ -1,3 +1,4 @@
+import { allCustomerEvents } from '../../api/customer-events';
 import type { Page, TimelineEvent } from '../../api/types';
 import type { FormatContext } from '../../format/format';
 import { formatValue } from '../../format/format';
@@ -8,12 +9,14 @@ import { eventDetails, formatInstant, timelineTable } from './timeline-rows';
 
 /** The customer's events, newest first, a page at a time, with every field in the CSV. */
 export function CustomerTimelineCard({
+  customerId,
   timeline,
   state,
   error,
   context,
   onOffset,
 }: {
+  customerId: string;
   /** The page on screen: the one asked for, or the last one while it loads. */
   timeline: Page<TimelineEvent> | null;
   state: WidgetState;
@@ -26,11 +29,12 @@ export function CustomerTimelineCard({
     <TableCard
       id="customer-timeline"
       title="Event timeline"
-      subtitle="Newest first: orders, consents, campaigns and surveys."
+      subtitle="Newest first: orders, consents, campaigns and surveys. The CSV has every event."
       state={shownState}
       error={error}
       empty="No events for this customer."
       csv={timeline ? timelineTable(timeline.items) : null}
+      download={async () => timelineTable(await allCustomerEvents(customerId))}
       keepWhileLoading
       wide
       footer={

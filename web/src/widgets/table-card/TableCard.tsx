@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { TableData } from '../../format/csv';
 import { downloadCsv } from '../chart-card/download';
 import { StateView, type WidgetState } from '../state-view/StateView';
@@ -17,6 +17,7 @@ export function TableCard({
   onRetry,
   empty,
   csv,
+  download,
   actions,
   footer,
   wide = false,
@@ -33,6 +34,8 @@ export function TableCard({
   empty?: ReactNode;
   /** The data behind the card for the CSV; null while there is none. */
   csv: TableData | null;
+  /** Fetches more than the card shows for the CSV (every page of a paged list). */
+  download?: () => Promise<TableData>;
   actions?: ReactNode;
   /** Shown under the table in every state (a pager). */
   footer?: ReactNode;
@@ -44,6 +47,21 @@ export function TableCard({
   /** The table, drawn when the state is ready (or loading, with keepWhileLoading). */
   children: ReactNode;
 }) {
+  const [downloading, setDownloading] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const save = async () => {
+    if (!csv) return;
+    if (!download) return downloadCsv(csv, id);
+    setDownloading(true);
+    setFailed(null);
+    try {
+      downloadCsv(await download(), id);
+    } catch (error) {
+      setFailed(error instanceof Error ? error.message : String(error));
+    } finally {
+      setDownloading(false);
+    }
+  };
   return (
     <section
       className={`card table-card${wide ? ' wide' : ''}`}
@@ -62,13 +80,18 @@ export function TableCard({
             type="button"
             className="button small"
             data-action="download-csv"
-            disabled={state !== 'ready' || !csv}
-            onClick={() => csv && downloadCsv(csv, id)}
+            disabled={state !== 'ready' || !csv || downloading}
+            onClick={() => void save()}
           >
-            Download CSV
+            {downloading ? 'Preparing CSV…' : 'Download CSV'}
           </button>
         </div>
       </header>
+      {failed && (
+        <p className="error-text" role="alert">
+          The CSV could not be made: {failed}
+        </p>
+      )}
       {state === 'ready' ? (
         children
       ) : state === 'loading' && keepWhileLoading && children ? (
