@@ -55,7 +55,8 @@ export async function createServerContext(
     async (reason) => {
       if (reason === 'schedule' && !(await changedSinceRefresh(refreshing))) return null;
       const summary = await refresh(refreshing, config, derivedTables, [predictionsStep]);
-      cache.clear();
+      // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
+      void cache.renew();
       return summary;
     },
     {

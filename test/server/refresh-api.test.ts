@@ -114,4 +114,18 @@ describe('POST /api/v1/refresh and GET /api/v1/status', () => {
     const metrics = await api.request('/api/v1/metrics', { key: api.keys.read });
     expect(metrics.status).toBe(200);
   });
+
+  it('computes again, right after a refresh, the answers people were reading', async () => {
+    const cache = api.server.context.cache;
+    const read = async (path: string) =>
+      (await api.request(`/api/v1${path}`, { key: api.keys.read })).json();
+    const before = await read('/metrics?series=month');
+    await read('/metrics/deciles');
+    expect(cache.size).toBeGreaterThanOrEqual(2);
+    await api.request('/api/v1/refresh', { method: 'POST', key: api.keys.admin });
+    // The renewal runs behind the refresh's reply: both answers come back without a request.
+    await expect.poll(() => cache.size, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Nothing changed in the data, so the renewed answer is the same figures.
+    expect(await read('/metrics?series=month')).toEqual(before);
+  });
 });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ResponseCache } from '../../src/server/response-cache.js';
+
+describe('the response cache', () => {
+  it('shares one computation per key and forgets failures', async () => {
+    const cache = new ResponseCache();
+    let calls = 0;
+    const compute = async () => (calls += 1);
+    const [a, b] = await Promise.all([cache.get('k', compute), cache.get('k', compute)]);
+    expect([a, b, calls]).toEqual([1, 1, 1]);
+    await expect(cache.get('bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect(cache.size).toBe(1);
+  });
+
+  it('after a refresh computes again the answers asked for most recently, and only those', async () => {
+    const cache = new ResponseCache();
+    const calls: string[] = [];
+    const compute = (key: string) => async () => {
+      calls.push(key);
+      return `${key}${calls.length}`;
+    };
+    for (const key of ['a', 'b', 'c', 'd']) await cache.get(key, compute(key));
+    // Asked for again: b is now the most recent, then d, then c; a is the oldest.
+    await cache.get('c', compute('c'));
+    await cache.get('d', compute('d'));
+    await cache.get('b', compute('b'));
+    calls.length = 0;
+    await cache.renew(3);
+    expect(calls).toEqual(['b', 'd', 'c']);
+    expect(cache.size).toBe(3);
+    // The renewed answers are new computations, served without computing again.
+    expect(await cache.get('b', compute('b'))).toBe('b1');
+    expect(calls).toEqual(['b', 'd', 'c']);
+    expect(await cache.get('a', compute('a'))).toBe('a4');
+  });
+
+  it('renews nothing that failed, and stops when a newer refresh clears it', async () => {
+    const cache = new ResponseCache();
+    let fail = false;
+    await cache.get('x', async () => {
+      if (fail) throw new Error('store closed');
+      return 1;
+    });
+    fail = true;
+    await cache.renew();
+    expect(cache.size).toBe(0);
+    fail = false;
+    const computed: string[] = [];
+    await cache.get('y', async () => computed.push('y'));
+    await cache.get('z', async () => computed.push('z'));
+    computed.length = 0;
+    const renewing = cache.renew();
+    cache.clear();
+    await renewing;
+    // z (the most recent) was under way when the cache was cleared again; y was never started,
+    // and z's answer belongs to the older refresh, so it is gone.
+    expect(computed).toEqual(['z']);
+    expect(cache.size).toBe(0);
+  });
+});
