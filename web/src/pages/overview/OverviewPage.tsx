@@ -47,6 +47,7 @@ export default function OverviewPage() {
   const kpis = report ? kpisOf(report, filters.group) : null;
   const clvMethod = method ?? (kpis?.clvPredicted.value != null ? 'clvPredicted' : 'clvRolling');
   const comparison = filters.compare === 'year' ? 'Last year' : 'Previous';
+  const formula = kpis ? clvFormula(clvMethod, kpis, format) : '';
   const comparisonTitle = filters.compare === 'year' ? 'Same period last year' : 'Previous period';
   return (
     <div className="page" data-page="overview">
@@ -70,7 +71,7 @@ export default function OverviewPage() {
               kpi={kpis[clvMethod]}
               context={format}
               comparisonLabel={comparison}
-              formula={clvFormula(clvMethod, kpis, format)}
+              formula={formula}
               large
               controls={
                 <div className="segmented" role="radiogroup" aria-label="CLV method">
@@ -90,11 +91,7 @@ export default function OverviewPage() {
                 </div>
               }
             >
-              <ClvMethods
-                kpis={kpis}
-                context={format}
-                formula={clvFormula(clvMethod, kpis, format)}
-              />
+              <ClvMethods kpis={kpis} context={format} formula={formula} />
             </KpiCard>
             {CARDS.map((key) => (
               <KpiCard
