@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type BrowserSession } from '../helpers/browser.js';
-import { servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.js';
+import { dashboardSession } from '../helpers/dashboard-session.js';
 import { downloadWidgetCsv } from './csv-download.js';
 
 interface Deciles {
@@ -42,26 +41,17 @@ const PAGES = [
 ] as const;
 
 describe('every page of the dashboard in Chromium', () => {
-  let demo: ServedDemo;
-  let browser: BrowserSession;
-  let page: Page;
-  beforeAll(async () => {
-    demo = await servedDemo();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
+  const t = dashboardSession();
 
   /** Waits until no widget of the page is loading, and returns each widget's state. */
   const settled = async (name: string): Promise<Record<string, string>> => {
-    await page.locator(`[data-page="${name}"]`).waitFor();
+    await t.page.locator(`[data-page="${name}"]`).waitFor();
     await expect
-      .poll(() => page.locator('[data-widget][data-state="loading"]').count(), { timeout: 30_000 })
+      .poll(() => t.page.locator('[data-widget][data-state="loading"]').count(), {
+        timeout: 30_000,
+      })
       .toBe(0);
-    const states = await page
+    const states = await t.page
       .locator('[data-widget]')
       .evaluateAll((elements) =>
         elements.map((e) => [e.getAttribute('data-widget'), e.getAttribute('data-state')]),
@@ -71,41 +61,41 @@ describe('every page of the dashboard in Chromium', () => {
   const number = (text: string | undefined) => Number(text);
 
   it('reaches every page from the navigation, by keyboard too, each widget with its data', async () => {
-    await page.goto(`${demo.url}/overview`);
-    await page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
+    await t.page.goto(`${t.demo.url}/overview`);
+    await t.page.locator('[data-kpi="revenue"][data-state="ready"]').waitFor();
     for (const [title, name] of PAGES) {
-      const link = page
+      const link = t.page
         .getByRole('navigation', { name: 'Pages' })
         .getByRole('link', { name: title });
       // Half the pages by mouse, half by keyboard (focus and Enter).
       if (name.length % 2 === 0) await link.click();
       else {
         await link.focus();
-        await page.keyboard.press('Enter');
+        await t.page.keyboard.press('Enter');
       }
-      await page.waitForURL(new RegExp(`/${name}$`));
+      await t.page.waitForURL(new RegExp(`/${name}$`));
       const states = await settled(name);
       expect(Object.keys(states).length, name).toBeGreaterThan(0);
       expect(
         Object.entries(states).filter(([, state]) => state !== 'ready'),
         name,
       ).toEqual([]);
-      expect(await page.locator('h1').first().textContent()).toContain(title);
-      await screenshot(page, name);
+      expect(await t.page.locator('h1').first().textContent()).toContain(title);
+      await screenshot(t.page, name);
     }
-    expect(browser.consoleErrors()).toEqual([]);
+    expect(t.browser.consoleErrors()).toEqual([]);
   });
 
   it('downloads the deciles as CSV with the API’s rows, for revenue and for predicted CLV', async () => {
-    await page.goto(`${demo.url}/deciles`);
+    await t.page.goto(`${t.demo.url}/deciles`);
     await settled('deciles');
     for (const by of ['revenue', 'predicted'] as const) {
       if (by === 'predicted') {
-        await page.locator('[data-action="decile-by"][data-by="predicted"]').click();
+        await t.page.locator('[data-action="decile-by"][data-by="predicted"]').click();
         await settled('deciles');
       }
-      const api = await demo.api<Deciles>(`/metrics/deciles?by=${by}`);
-      const csv = await downloadWidgetCsv(page, 'decile-table');
+      const api = await t.demo.api<Deciles>(`/metrics/deciles?by=${by}`);
+      const csv = await downloadWidgetCsv(t.page, 'decile-table');
       expect(csv.fileName).toBe('decile-table.csv');
       expect(csv.rows).toHaveLength(10);
       expect(csv.rows.map((r) => number(r['Decile']))).toEqual(api.deciles.map((d) => d.decile));
@@ -117,13 +107,13 @@ describe('every page of the dashboard in Chromium', () => {
       const revenue = csv.header[2] ?? '';
       expect(csv.rows.map((r) => number(r[revenue]))).toEqual(api.deciles.map((d) => d.revenue));
     }
-    expect(browser.consoleErrors()).toEqual([]);
+    expect(t.browser.consoleErrors()).toEqual([]);
   });
 
   it('draws the cohort heatmap in graded colours (its modules load on demand)', async () => {
-    await page.goto(`${demo.url}/cohorts`);
+    await t.page.goto(`${t.demo.url}/cohorts`);
     await settled('cohorts');
-    const canvases = page.locator('[data-widget="cohort-retention"] canvas');
+    const canvases = t.page.locator('[data-widget="cohort-retention"] canvas');
     await canvases.first().waitFor();
     // Distinct blues drawn in the chart's layers (ECharts draws big series on a layer of their
     // own): one flat colour, or none, would mean the colour scale is missing.
@@ -149,18 +139,18 @@ describe('every page of the dashboard in Chromium', () => {
   });
 
   it('shows a trend as a table, and its CSV holds the API’s monthly series', async () => {
-    await page.goto(`${demo.url}/trends`);
+    await t.page.goto(`${t.demo.url}/trends`);
     await settled('trends');
-    const card = page.locator('[data-widget="trend-revenue"]');
+    const card = t.page.locator('[data-widget="trend-revenue"]');
     await card.locator('[data-action="toggle-table"]').click();
-    const api = await demo.api<Metrics>('/metrics?series=month');
+    const api = await t.demo.api<Metrics>('/metrics?series=month');
     const series = api.kpis['revenue']?.series ?? [];
     expect(series).toHaveLength(12);
     await expect.poll(() => card.locator('tbody tr').count()).toBe(series.length);
     expect(await card.locator('tbody tr').first().locator('td').first().textContent()).toBe(
       series[0]?.month,
     );
-    const csv = await downloadWidgetCsv(page, 'trend-revenue');
+    const csv = await downloadWidgetCsv(t.page, 'trend-revenue');
     expect(csv.header).toEqual(['Month', 'This period', 'Same month a year earlier', 'Change']);
     expect(csv.rows.map((r) => r['Month'])).toEqual(series.map((s) => s.month));
     expect(csv.rows.map((r) => number(r['This period']))).toEqual(series.map((s) => s.value));
@@ -170,15 +160,15 @@ describe('every page of the dashboard in Chromium', () => {
   });
 
   it('puts each segment group’s KPIs side by side as the API splits them', async () => {
-    await page.goto(`${demo.url}/segments`);
+    await t.page.goto(`${t.demo.url}/segments`);
     await settled('segments');
-    await page.selectOption('select[name="segmentation"]', 'sms');
-    await page.waitForURL(/segment=sms/);
+    await t.page.selectOption('select[name="segmentation"]', 'sms');
+    await t.page.waitForURL(/segment=sms/);
     await settled('segments');
-    const api = await demo.api<Metrics>('/metrics?segment=sms');
+    const api = await t.demo.api<Metrics>('/metrics?segment=sms');
     for (const group of api.segments ?? []) {
       for (const key of ['revenue', 'retentionRate', 'clvHistoric']) {
-        const cell = page.locator(
+        const cell = t.page.locator(
           `[data-widget="segment-kpis"] tr[data-kpi="${key}"] td[data-group="${group.segment}"]`,
         );
         expect(
@@ -191,15 +181,15 @@ describe('every page of the dashboard in Chromium', () => {
   });
 
   it('shows the fitted model, the NPS and the channels as the API has them', async () => {
-    await page.goto(`${demo.url}/predictions`);
+    await t.page.goto(`${t.demo.url}/predictions`);
     await settled('predictions');
-    const model = await demo.api<{ purchase: { parameters: Record<string, number> } }>('/model');
-    const r = page.locator('[data-widget="model-parameters"] [data-fact="purchase.r"]');
+    const model = await t.demo.api<{ purchase: { parameters: Record<string, number> } }>('/model');
+    const r = t.page.locator('[data-widget="model-parameters"] [data-fact="purchase.r"]');
     expect(number((await r.getAttribute('data-value')) ?? '')).toBe(model.purchase.parameters['r']);
-    const holdout = await demo.api<{ groups: { customers: number; actual: number }[] }>(
+    const holdout = await t.demo.api<{ groups: { customers: number; actual: number }[] }>(
       '/model/holdout',
     );
-    const calibration = await downloadWidgetCsv(page, 'holdout-calibration');
+    const calibration = await downloadWidgetCsv(t.page, 'holdout-calibration');
     expect(calibration.rows.map((row) => number(row['Customers']))).toEqual(
       holdout.groups.map((g) => g.customers),
     );
@@ -207,71 +197,71 @@ describe('every page of the dashboard in Chromium', () => {
       holdout.groups.map((g) => g.actual),
     );
 
-    await page.goto(`${demo.url}/survey`);
+    await t.page.goto(`${t.demo.url}/survey`);
     await settled('survey');
-    const nps = await demo.api<{ nps: number }>('/metrics/nps');
-    const shown = page.locator('[data-widget="nps-score"] [data-kpi="nps"] [data-role="value"]');
+    const nps = await t.demo.api<{ nps: number }>('/metrics/nps');
+    const shown = t.page.locator('[data-widget="nps-score"] [data-kpi="nps"] [data-role="value"]');
     expect(number((await shown.getAttribute('data-value')) ?? '')).toBe(nps.nps);
 
-    await page.goto(`${demo.url}/channels`);
+    await t.page.goto(`${t.demo.url}/channels`);
     await settled('channels');
-    const channels = await demo.api<{ channels: { channel: string; clvToCac: number | null }[] }>(
+    const channels = await t.demo.api<{ channels: { channel: string; clvToCac: number | null }[] }>(
       '/metrics/channels',
     );
-    const table = await downloadWidgetCsv(page, 'channel-table');
+    const table = await downloadWidgetCsv(t.page, 'channel-table');
     expect(table.rows.map((row) => row['Channel'])).toEqual(
       channels.channels.map((c) => c.channel),
     );
     expect(
       table.rows.map((row) => (row['CLV:CAC'] === '' ? null : number(row['CLV:CAC']))),
     ).toEqual(channels.channels.map((c) => c.clvToCac));
-    expect(browser.consoleErrors()).toEqual([]);
+    expect(t.browser.consoleErrors()).toEqual([]);
   });
 
   it('finds a customer, opens the profile and shows the API’s figures', async () => {
-    await page.goto(`${demo.url}/customers`);
+    await t.page.goto(`${t.demo.url}/customers`);
     await settled('customers');
-    await page.locator('input[name="q"]').fill('C00981');
-    await page.locator('[data-action="search"]').click();
-    await page.waitForURL(/q=C00981/);
+    await t.page.locator('input[name="q"]').fill('C00981');
+    await t.page.locator('[data-action="search"]').click();
+    await t.page.waitForURL(/q=C00981/);
     await settled('customers');
-    const found = await demo.api<{ total: number }>('/customers?q=C00981');
+    const found = await t.demo.api<{ total: number }>('/customers?q=C00981');
     expect(
-      await page.locator('[data-widget="customer-results"] [data-role="range"]').textContent(),
+      await t.page.locator('[data-widget="customer-results"] [data-role="range"]').textContent(),
     ).toContain(`of ${found.total}`);
-    await page.locator('a[data-customer-id="C009810"]').click();
-    await page.waitForURL(/\/customers\/C009810$/);
+    await t.page.locator('a[data-customer-id="C009810"]').click();
+    await t.page.waitForURL(/\/customers\/C009810$/);
     await settled('customer');
-    const profile = await demo.api<{
+    const profile = await t.demo.api<{
       historic: { revenue: number };
       prediction: { predictedClv: number; predictedClvLow: number; pAlive: number };
       timeline: { total: number };
     }>('/customers/C009810?eventsLimit=25');
     const field = async (name: string) =>
       number(
-        (await page.locator(`[data-field="${name}"]`).first().getAttribute('data-value')) ?? '',
+        (await t.page.locator(`[data-field="${name}"]`).first().getAttribute('data-value')) ?? '',
       );
     expect(await field('historicClv')).toBe(profile.historic.revenue);
     expect(await field('predictedClv')).toBe(profile.prediction.predictedClv);
     expect(await field('predictedClvLow')).toBe(profile.prediction.predictedClvLow);
     expect(await field('pAlive')).toBe(profile.prediction.pAlive);
-    const events = page.locator('[data-widget="customer-timeline"] tr[data-event-id]');
+    const events = t.page.locator('[data-widget="customer-timeline"] tr[data-event-id]');
     expect(await events.count()).toBe(Math.min(25, profile.timeline.total));
-    await screenshot(page, 'customer-profile');
+    await screenshot(t.page, 'customer-profile');
 
     // A long history: the page shows 25 events, the CSV has all of them, in the API's order.
-    await page.goto(`${demo.url}/customers/C001808`);
+    await t.page.goto(`${t.demo.url}/customers/C001808`);
     await settled('customer');
-    const all = await demo.api<{ timeline: { total: number; items: { eventId: string }[] } }>(
+    const all = await t.demo.api<{ timeline: { total: number; items: { eventId: string }[] } }>(
       '/customers/C001808?eventsLimit=500',
     );
     expect(all.timeline.total).toBeGreaterThan(25);
     expect(await events.count()).toBe(25);
-    const csv = await downloadWidgetCsv(page, 'customer-timeline');
+    const csv = await downloadWidgetCsv(t.page, 'customer-timeline');
     expect(csv.fileName).toBe('customer-timeline.csv');
     expect(csv.rows.map((row) => row['Event'])).toEqual(
       all.timeline.items.map((event) => event.eventId),
     );
-    expect(browser.consoleErrors()).toEqual([]);
+    expect(t.browser.consoleErrors()).toEqual([]);
   });
 });
