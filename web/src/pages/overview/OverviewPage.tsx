@@ -8,6 +8,7 @@ import { ClvMethods } from './ClvMethods';
 import { clvFormula } from './clv-formula';
 import { kpiTable } from '../../widgets/kpi-table/kpi-table';
 import { DataTableCard } from '../../widgets/table-card/DataTableCard';
+import { MethodSwitch } from '../../widgets/method-switch/MethodSwitch';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
 
@@ -74,21 +75,18 @@ export default function OverviewPage() {
               formula={formula}
               large
               controls={
-                <div className="segmented" role="radiogroup" aria-label="CLV method">
-                  {CLV_METHODS.map(({ key, label }) => (
-                    <button
-                      key={key}
-                      type="button"
-                      role="radio"
-                      aria-checked={clvMethod === key}
-                      data-action="clv-method"
-                      data-method={key}
-                      onClick={() => setFilters({ ...filters, clv: label.toLowerCase() })}
-                    >
-                      {label}
-                    </button>
-                  ))}
-                </div>
+                <MethodSwitch
+                  label="CLV method"
+                  action="clv-method"
+                  options={CLV_METHODS}
+                  value={clvMethod}
+                  onChange={(key) =>
+                    setFilters({
+                      ...filters,
+                      clv: CLV_METHODS.find((m) => m.key === key)?.label.toLowerCase(),
+                    })
+                  }
+                />
               }
             >
               <ClvMethods kpis={kpis} context={format} formula={formula} />

@@ -1,4 +1,5 @@
 import type { ClvMethod } from '../../widgets/kpi-card/kpi-meta';
+import { MethodSwitch } from '../../widgets/method-switch/MethodSwitch';
 
 export type SegmentClvMethod = Exclude<ClvMethod, 'clvSimple'>;
 
@@ -8,7 +9,7 @@ export const SEGMENT_CLV_METHODS: { key: SegmentClvMethod; label: string }[] = [
   { key: 'clvHistoric', label: 'Historic' },
 ];
 
-/** Which CLV the per-group chart shows: buttons a keyboard reaches, one pressed. */
+/** Which CLV the per-group chart shows. */
 export function ClvMethodSwitch({
   value,
   onChange,
@@ -17,20 +18,12 @@ export function ClvMethodSwitch({
   onChange(method: SegmentClvMethod): void;
 }) {
   return (
-    <span className="segmented" role="radiogroup" aria-label="CLV method">
-      {SEGMENT_CLV_METHODS.map(({ key, label }) => (
-        <button
-          key={key}
-          type="button"
-          role="radio"
-          aria-checked={value === key}
-          data-action="segment-clv-method"
-          data-method={key}
-          onClick={() => onChange(key)}
-        >
-          {label}
-        </button>
-      ))}
-    </span>
+    <MethodSwitch
+      label="CLV method"
+      action="segment-clv-method"
+      options={SEGMENT_CLV_METHODS}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

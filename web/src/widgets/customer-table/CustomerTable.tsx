@@ -1,11 +1,12 @@
 import type { CustomerSummary } from '../../api/types';
 import { Link } from '../../app/Link';
-import { formatDay, formatValue, type FormatContext } from '../../format/format';
+import { formatDay, type FormatContext } from '../../format/format';
+import { DataTable } from '../data-table/DataTable';
 import { compactColumns, customerTable, DAY_COLUMNS } from './customer-rows';
 
 /**
- * Customers as a table whose ids are links to their profiles. Each cell carries its column
- * and raw value (`data-column`, `data-value`) so a test can compare them with the API.
+ * Customers as a table whose ids are links to their profiles; each cell carries its column
+ * and raw value so a test can compare them with the API.
  */
 export function CustomerTable({
   items,
@@ -22,51 +23,26 @@ export function CustomerTable({
   compact?: boolean;
 }) {
   const table = customerTable(items);
-  const columns = compact ? compactColumns(table) : table.columns;
   return (
-    <div className="table-scroll">
-      <table className="data-table customer-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.key} scope="col" className={column.format === 'text' ? '' : 'num'}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => {
-            const id = String(row.customerId);
-            return (
-              <tr key={id}>
-                {columns.map(({ key, format }) => {
-                  const value = row[key] ?? null;
-                  return (
-                    <td
-                      key={key}
-                      className={format === 'text' ? '' : 'num'}
-                      data-column={key}
-                      data-value={value ?? ''}
-                    >
-                      {key === 'customerId' ? (
-                        <Link href={profileHref(id)} data-customer-id={id}>
-                          {id}
-                        </Link>
-                      ) : DAY_COLUMNS.has(key) && typeof value === 'string' ? (
-                        formatDay(value, context.locale)
-                      ) : (
-                        formatValue(value, format, context)
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      table={{ columns: compact ? compactColumns(table) : table.columns, rows: table.rows }}
+      context={context}
+      caption={caption}
+      className="customer-table"
+      renderCell={({ key }, row) => {
+        const value = row[key];
+        if (key === 'customerId') {
+          const id = String(value);
+          return (
+            <Link href={profileHref(id)} data-customer-id={id}>
+              {id}
+            </Link>
+          );
+        }
+        if (DAY_COLUMNS.has(key) && typeof value === 'string')
+          return formatDay(value, context.locale);
+        return undefined;
+      }}
+    />
   );
 }

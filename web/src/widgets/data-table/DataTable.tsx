@@ -1,22 +1,30 @@
-import type { TableData } from '../../format/csv';
+import type { ReactNode } from 'react';
+import type { Column, Row, TableData } from '../../format/csv';
 import { formatValue, type FormatContext } from '../../format/format';
 
-/** A chart's data as a plain table, formatted for reading; the CSV has the raw values. */
+/**
+ * A chart's data as a plain table, formatted for reading; the CSV has the raw values. Each cell
+ * carries its column and raw value (`data-column`, `data-value`) for scripts and tests.
+ */
 export function DataTable({
   table,
   context,
   caption,
-  onRowClick,
+  className,
+  renderCell,
 }: {
   table: TableData;
   context: FormatContext;
+  /** For screen readers: the card around the table shows its title. */
   caption?: string;
-  onRowClick?: ((row: TableData['rows'][number]) => void) | undefined;
+  className?: string;
+  /** Draws a cell its own way (a link, a date); undefined keeps the column's format. */
+  renderCell?: (column: Column, row: Row) => ReactNode | undefined;
 }) {
   return (
     <div className="table-scroll">
-      <table className="data-table">
-        {caption && <caption>{caption}</caption>}
+      <table className={`data-table${className ? ` ${className}` : ''}`}>
+        {caption && <caption className="sr-only">{caption}</caption>}
         <thead>
           <tr>
             {table.columns.map((column) => (
@@ -28,24 +36,20 @@ export function DataTable({
         </thead>
         <tbody>
           {table.rows.map((row, i) => (
-            <tr
-              key={i}
-              className={onRowClick ? 'clickable' : undefined}
-              tabIndex={onRowClick ? 0 : undefined}
-              onClick={onRowClick ? () => onRowClick(row) : undefined}
-              onKeyDown={
-                onRowClick
-                  ? (event) => {
-                      if (event.key === 'Enter') onRowClick(row);
-                    }
-                  : undefined
-              }
-            >
-              {table.columns.map((column) => (
-                <td key={column.key} className={column.format === 'text' ? '' : 'num'}>
-                  {formatValue(row[column.key] ?? null, column.format, context)}
-                </td>
-              ))}
+            <tr key={i}>
+              {table.columns.map((column) => {
+                const value = row[column.key] ?? null;
+                return (
+                  <td
+                    key={column.key}
+                    className={column.format === 'text' ? '' : 'num'}
+                    data-column={column.key}
+                    data-value={value ?? ''}
+                  >
+                    {renderCell?.(column, row) ?? formatValue(value, column.format, context)}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
