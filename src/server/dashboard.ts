@@ -28,13 +28,17 @@ export async function registerDashboard(app: FastifyInstance, root: string): Pro
   return true;
 }
 
-/** Whether an unknown path is a page of the dashboard's own routing (not the API, not a file). */
+/**
+ * Whether an unknown path is a page of the dashboard's own routing: a browser navigating (it
+ * asks for HTML) outside the API and the built assets. Not guessed from a file extension, since
+ * a page's address may hold one: a customer id such as jane.doe@example.com.
+ */
 export function isDashboardPage(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
   return (
     request.method === 'GET' &&
     !path.startsWith(`${API_PREFIX}/`) &&
-    !/\.[a-z0-9]+$/i.test(path) &&
+    !path.startsWith('/assets/') &&
     (request.headers.accept ?? '').includes('text/html')
   );
 }

@@ -35,7 +35,12 @@ describe('the dashboard files', () => {
     app.inject({ method: 'GET', url, headers: { accept: 'text/html,application/xhtml+xml' } });
 
   it('serves the page at / and at every page address, never cached', async () => {
-    for (const url of ['/', '/overview', '/customers/C000123?x=1']) {
+    for (const url of [
+      '/',
+      '/overview',
+      '/customers/C000123?x=1',
+      '/customers/jane.doe@example.com',
+    ]) {
       const response = await page(url);
       expect(response.statusCode).toBe(200);
       expect(response.body).toBe('<!doctype html><title>CLV</title>');
