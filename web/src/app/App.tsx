@@ -54,7 +54,6 @@ export function App() {
     );
   }
   const { page, customerId } = pageFor(path);
-  const Profile = CUSTOMER_PROFILE;
   return (
     <DashboardProvider status={status.data}>
       <a className="skip-link" href="#content">
@@ -71,7 +70,7 @@ export function App() {
               <NotFound />
             )
           ) : customerId ? (
-            <Profile key={customerId} customerId={customerId} />
+            <CUSTOMER_PROFILE key={customerId} customerId={customerId} />
           ) : (
             <page.component />
           )}

@@ -9,12 +9,6 @@ export function addDays(day: string, days: number): string {
   return iso(utc(day) + days * DAY_MS);
 }
 
-/** The first day of the month `months` after `day`'s month. */
-export function monthStart(day: string, months = 0): string {
-  const d = new Date(utc(day));
-  return iso(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
-}
-
 export function isDay(text: string | null | undefined): text is string {
   return !!text && /^\d{4}-\d{2}-\d{2}$/.test(text) && iso(utc(text)) === text;
 }

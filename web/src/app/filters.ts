@@ -25,8 +25,6 @@ export const RANGE_LABELS: Record<RangePreset, string> = {
   custom: 'Custom',
 };
 
-export const DEFAULT_FILTERS: Filters = { range: 'last12m', compare: 'previous' };
-
 /** The filters in a query string; anything unknown or malformed falls back to the default. */
 export function parseFilters(search: URLSearchParams): Filters {
   const range = search.get('range');

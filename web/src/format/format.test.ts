@@ -7,6 +7,7 @@ import {
   formatMonth,
   formatValue,
 } from './format';
+import { periodText } from './period';
 
 const en = { currency: 'EUR', locale: 'en-US' };
 const de = { currency: 'EUR', locale: 'de-DE' };
@@ -53,8 +54,7 @@ describe('number formats', () => {
 });
 
 describe('periods', () => {
-  it('shows a half-open period as the days it covers', async () => {
-    const { periodText } = await import('./period');
+  it('shows a half-open period as the days it covers', () => {
     expect(periodText({ from: '2025-10-01', to: '2026-10-01' }, 'en-US')).toBe(
       'Oct 1, 2025 – Sep 30, 2026',
     );

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { KPI_KEYS, type KpiReport } from '../../api/types';
+import { kpiReport } from '../../test-support/kpi-report';
 import { clvFormula } from './clv-formula';
 
-const kpis = Object.fromEntries(
-  KPI_KEYS.map((key) => [key, { value: null, previous: null, change: null }]),
-) as unknown as KpiReport;
-kpis.arpu = { value: 16.1234, previous: null, change: null };
-kpis.churn = { value: 0.0355, previous: null, change: null };
-kpis.clvRolling = { value: 16.1234 / 0.0355, previous: null, change: null };
-kpis.clvSimple = { value: 375.1649, previous: null, change: null };
+const kpis = kpiReport({
+  arpu: { value: 16.1234 },
+  churn: { value: 0.0355 },
+  clvRolling: { value: 16.1234 / 0.0355 },
+  clvSimple: { value: 375.1649 },
+});
 
 const context = { currency: 'EUR', locale: 'en-US' };
 

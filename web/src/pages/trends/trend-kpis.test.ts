@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsReport } from '../../api/types';
-import { kpiReport } from '../../widgets/segment-bars/test-report';
+import { kpiReport } from '../../test-support/kpi-report';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
 
 const period = { from: '2025-10-01', to: '2026-10-01' };

@@ -10,7 +10,7 @@ import {
   segmentBarsOptions,
   type SegmentBarsInput,
 } from './segment-bars-options';
-import { kpiReport } from './test-report';
+import { kpiReport } from '../../test-support/kpi-report';
 
 const context = { currency: 'EUR', locale: 'en-US' };
 const segments = [

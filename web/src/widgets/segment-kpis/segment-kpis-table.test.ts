@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsReport } from '../../api/types';
 import { toCsv } from '../../format/csv';
-import { kpiReport } from '../segment-bars/test-report';
+import { kpiReport } from '../../test-support/kpi-report';
 import { SEGMENT_KPI_ROWS, segmentKpiMatrix } from './segment-kpis-table';
 
 const period = { from: '2025-10-01', to: '2026-10-01' };

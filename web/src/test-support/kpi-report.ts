@@ -1,4 +1,4 @@
-import { KPI_KEYS, type Kpi, type KpiKey, type KpiReport } from '../../api/types';
+import { KPI_KEYS, type Kpi, type KpiKey, type KpiReport } from '../api/types';
 
 /** A KPI report for tests: every KPI null unless given. */
 export function kpiReport(values: Partial<Record<KpiKey, Partial<Kpi>>>): KpiReport {
