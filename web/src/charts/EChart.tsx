@@ -19,6 +19,7 @@ export function EChart({ option, height = 280, label, onClick }: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickHandler = useRef(onClick);
+  const drawn = useRef<string | null>(null);
 
   useEffect(() => {
     clickHandler.current = onClick;
@@ -33,10 +34,16 @@ export function EChart({ option, height = 280, label, onClick }: EChartProps) {
       observer.disconnect();
       chart.current?.dispose();
       chart.current = null;
+      drawn.current = null;
     };
   }, []);
 
   useEffect(() => {
+    // Pages re-render whenever the app does (a status poll every 15 s) and build their options
+    // anew: an option that draws the same (functions aside) is not set again, so charts do not
+    // redraw and replay their animation for nothing.
+    const shape = JSON.stringify(option);
+    if (shape === drawn.current) return;
     let current = true;
     const apply = () => {
       const element = box.current;
@@ -51,6 +58,7 @@ export function EChart({ option, height = 280, label, onClick }: EChartProps) {
         chart.current = instance;
       }
       chart.current.setOption(option, { notMerge: true });
+      drawn.current = shape;
     };
     if (needsHeatmap(option)) void loadHeatmap().then(apply);
     else apply();
