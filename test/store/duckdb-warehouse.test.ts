@@ -42,6 +42,26 @@ describe('the DuckDB warehouse', () => {
     ]);
   });
 
+  it('binds any finite double as DOUBLE, even past the range of a 64-bit integer', async () => {
+    await warehouse.run('CREATE TABLE t (v DOUBLE)');
+    await warehouse.run('INSERT INTO t VALUES ($v)', { v: 2.6e305 });
+    await warehouse.run('INSERT INTO t VALUES ($v)', { v: 1e19 });
+    const rows = await warehouse.query(
+      'SELECT $big * 2 AS doubled, typeof($big) AS type, typeof($n) AS whole, list(v) AS stored FROM t',
+      { big: 1e19, n: 2 ** 40 },
+    );
+    expect(rows).toEqual([
+      { doubled: 2e19, type: 'DOUBLE', whole: 'BIGINT', stored: [2.6e305, 1e19] },
+    ]);
+  });
+
+  it('refuses to bind NaN or Infinity, naming the parameter', async () => {
+    await expect(warehouse.query('SELECT $x AS x', { x: Infinity })).rejects.toThrow(
+      /cannot bind \$x = Infinity/,
+    );
+    await expect(warehouse.query('SELECT $y AS y', { y: NaN })).rejects.toThrow(/\$y = NaN/);
+  });
+
   it('appends rows in bulk and streams them back a chunk at a time', async () => {
     await warehouse.run('CREATE TABLE t (i INTEGER, v VARCHAR)');
     const rows = Array.from({ length: 5000 }, (_, i): [number, string | null] => [

@@ -2,13 +2,14 @@ import {
   DuckDBDataChunkWriter,
   DuckDBInstance,
   JSToDuckDBValueConverter,
-  listValue,
+  type DuckDBType,
   type DuckDBValue,
   type DuckDBConnection,
   type DuckDBResult,
 } from '@duckdb/node-api';
 import { ClvError } from '../../shared/errors.js';
 import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
+import { bindParams } from './bind.js';
 import { toCell } from './values.js';
 
 export interface DuckDbOptions {
@@ -61,12 +62,12 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async run(sql: string, params?: SqlParams): Promise<number> {
-    const result = await this.serial(() => this.connection.run(sql, bind(params)));
+    const result = await this.serial(() => this.connection.run(sql, ...bound(params)));
     return Number(result.rowsChanged);
   }
 
   async query<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.serial(() => this.connection.runAndReadAll(sql, bind(params)));
+    const reader = await this.serial(() => this.connection.runAndReadAll(sql, ...bound(params)));
     const names = reader.deduplicatedColumnNames();
     return reader.getRows().map((values) => {
       const row: Row = {};
@@ -78,7 +79,9 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async *stream(sql: string, params?: SqlParams): AsyncIterable<Row[]> {
-    const result: DuckDBResult = await this.serial(() => this.connection.stream(sql, bind(params)));
+    const result: DuckDBResult = await this.serial(() =>
+      this.connection.stream(sql, ...bound(params)),
+    );
     const names = result.deduplicatedColumnNames();
     for (;;) {
       const chunk = await result.fetchChunk();
@@ -95,7 +98,7 @@ export class DuckDbWarehouse implements Warehouse {
 
   async numericColumns(sql: string, params?: SqlParams): Promise<Record<string, Float64Array>> {
     return this.serial(async () => {
-      const result = await this.connection.stream(sql, bind(params));
+      const result = await this.connection.stream(sql, ...bound(params));
       const names = result.deduplicatedColumnNames();
       const parts: number[][][] = names.map(() => []);
       let rows = 0;
@@ -195,14 +198,10 @@ function toDouble(value: DuckDBValue): number {
   throw new Error(`numericColumns read a non-numeric value: ${String(value)}`);
 }
 
-/** Engine values for bound parameters: lists become DuckDB lists. */
-function bind(params: SqlParams | undefined): Record<string, DuckDBValue> | undefined {
-  if (!params) return undefined;
-  const bound: Record<string, DuckDBValue> = {};
-  for (const [name, value] of Object.entries(params)) {
-    bound[name] = Array.isArray(value)
-      ? listValue([...(value as readonly string[])])
-      : (value as DuckDBValue);
-  }
-  return bound;
+/** `bindParams` as the engine's (values, types) arguments. */
+function bound(
+  params: SqlParams | undefined,
+): [Record<string, DuckDBValue>?, Record<string, DuckDBType>?] {
+  const result = bindParams(params);
+  return result ? [result.values, result.types] : [];
 }
