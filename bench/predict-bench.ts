@@ -15,7 +15,8 @@ import { fitGammaGamma } from '../src/predict/gamma-gamma.js';
 import { simulateBgNbd, simulateSpend } from '../src/predict/simulate/index.js';
 import type { SimulatedCustomers } from '../src/predict/simulate/index.js';
 import { inUnits, readHistories, readSpend } from '../src/predictions/model-input.js';
-import { createPredictionsTable, writePredictions } from '../src/predictions/predictions-step.js';
+import { createPredictionsTable, writePredictions } from '../src/predictions/predictions-table.js';
+import { purchaseState, spendState } from '../src/predictions/model-states.js';
 import { DuckDbWarehouse } from '../src/store/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { reportResult, runChild } from './child-worker.js';
@@ -118,11 +119,14 @@ async function worker(customers: number): Promise<void> {
   const spend = await timed(async () => fitGammaGamma(summary.value.spend.spend));
   const predictions = await timed(async () => {
     await createPredictionsTable(warehouse, SCHEMA);
-    await writePredictions(warehouse, config, SCHEMA, {
+    const fitted = {
       histories: summary.value.histories,
-      purchase: purchase.value,
-      spend: spend.value,
-      spendError: null,
+      purchase: { model: 'bgnbd' as const, fit: purchase.value, error: null },
+      spend: { fit: spend.value, error: null, fallbackMedian: null },
+    };
+    await writePredictions(warehouse, config, SCHEMA, fitted, {
+      purchase: purchaseState(fitted.purchase),
+      spend: spendState(fitted.spend),
     });
   });
   const [check] = await warehouse.query<{ n: number; clv: number }>(

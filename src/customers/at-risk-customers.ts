@@ -9,7 +9,8 @@ import {
   type CustomerItem,
   type CustomerItemRow,
 } from './customer-item.js';
-import { checkPaging, queryPage, type Page, type PageRequest } from './paging.js';
+import { checkPaging, queryPage, type PageRequest, type RankedPage } from './paging.js';
+import { predictionGap } from './prediction-gap.js';
 
 export const DEFAULT_MIN_CHURN_RISK = 0.5;
 
@@ -34,7 +35,7 @@ export async function atRiskCustomers(
   warehouse: Warehouse,
   _config: Config,
   options: AtRiskOptions = {},
-): Promise<Page<AtRiskItem>> {
+): Promise<RankedPage<AtRiskItem>> {
   const page = checkPaging(options);
   const minChurnRisk = options.minChurnRisk ?? DEFAULT_MIN_CHURN_RISK;
   if (!Number.isFinite(minChurnRisk) || minChurnRisk < 0 || minChurnRisk > 1) {
@@ -61,5 +62,6 @@ export async function atRiskCustomers(
     page,
   );
   const items = rows.map((row) => ({ ...toCustomerItem(row), churnRisk: row.churn_risk ?? 0 }));
-  return { items, total, ...page };
+  const note = total === 0 ? await predictionGap(warehouse, 'churn') : null;
+  return { items, total, ...page, note };
 }

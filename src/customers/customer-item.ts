@@ -17,6 +17,8 @@ export interface CustomerItem {
   historicClv: number;
   predictedClv: number | null;
   pAlive: number | null;
+  /** Why a prediction is null or rests on a fallback; null when the models were ok. */
+  predictionReason: string | null;
 }
 
 // A type, not an interface, so that a query can return it as a row.
@@ -30,6 +32,7 @@ export type CustomerItemRow = {
   predicted_clv: number | null;
   p_alive: number | null;
   churn_risk: number | null;
+  prediction_reason: string | null;
 };
 
 // Stands in for customer_predictions in stores refreshed before predictions existed, so every
@@ -38,14 +41,25 @@ const NO_PREDICTIONS = `(
   SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS p_alive, NULL::DOUBLE AS churn_risk,
          NULL::DOUBLE AS expected_purchases, NULL::DOUBLE AS expected_spend,
          NULL::DOUBLE AS predicted_clv, NULL::DOUBLE AS predicted_clv_low,
-         NULL::DOUBLE AS predicted_clv_high, NULL::DATE AS next_purchase_date
+         NULL::DOUBLE AS predicted_clv_high, NULL::DATE AS next_purchase_date,
+         NULL::VARCHAR AS status, NULL::VARCHAR AS reason
   LIMIT 0)`;
 
-/** The relation to read predictions from: the table, or an empty one of the same columns. */
+// Stores refreshed before predictions had a status: the same rows, read as ok.
+const WITHOUT_STATUS = `(
+  SELECT *, 'ok' AS status, NULL::VARCHAR AS reason FROM customer_predictions)`;
+
+/**
+ * The relation to read predictions from: the table, or one of the same columns for a store
+ * whose last refresh predates them.
+ */
 export async function predictionsRelation(warehouse: Warehouse): Promise<string> {
-  return (await tableExists(warehouse, 'customer_predictions'))
-    ? 'customer_predictions'
-    : NO_PREDICTIONS;
+  if (!(await tableExists(warehouse, 'customer_predictions'))) return NO_PREDICTIONS;
+  const [status] = await warehouse.query(
+    `SELECT 1 FROM information_schema.columns
+     WHERE table_name = 'customer_predictions' AND column_name = 'status'`,
+  );
+  return status ? 'customer_predictions' : WITHOUT_STATUS;
 }
 
 /** Every known customer with the columns of `CustomerItemRow`, reading `predictions`. */
@@ -54,7 +68,7 @@ export function customerItemsSql(predictions: string): string {
     SELECT k.customer_id, coalesce(c.attributes, '{}')::VARCHAR AS attributes,
            s.first_day AS first_order, s.last_day AS last_order,
            coalesce(s.orders, 0) AS orders, coalesce(s.revenue, 0)::DOUBLE AS historic_clv,
-           p.predicted_clv, p.p_alive, p.churn_risk
+           p.predicted_clv, p.p_alive, p.churn_risk, p.reason AS prediction_reason
     FROM known_customers k
     LEFT JOIN customers c USING (customer_id)
     LEFT JOIN customer_summary s USING (customer_id)
@@ -80,5 +94,6 @@ export function toCustomerItem(row: CustomerItemRow): CustomerItem {
     historicClv: row.historic_clv,
     predictedClv: row.predicted_clv,
     pAlive: row.p_alive,
+    predictionReason: row.prediction_reason,
   };
 }

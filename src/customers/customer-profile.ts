@@ -1,8 +1,8 @@
 import type { Config } from '../config/schema.js';
-import { requireDerivedTables, tableExists } from '../metrics/report-inputs.js';
+import { requireDerivedTables } from '../metrics/report-inputs.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { parseAttributes, type Attributes } from './customer-item.js';
+import { parseAttributes, predictionsRelation, type Attributes } from './customer-item.js';
 import { customerConsents, type ConsentState } from './customer-consents.js';
 import { customerTimeline, type TimelineEvent } from './customer-timeline.js';
 import { checkPaging, type Page } from './paging.js';
@@ -22,17 +22,24 @@ export interface HistoricFigures {
   other: number;
 }
 
-/** The model's view of the customer (see docs/predictions.md). */
+/**
+ * The model's view of the customer (see docs/predictions.md). A value the models could not
+ * give is null, and `reason` says why.
+ */
 export type Prediction = {
-  pAlive: number;
-  churnRisk: number;
-  expectedPurchases: number;
-  expectedSpend: number;
-  predictedClv: number;
-  /** The 90 % interval of predictedClv. */
-  predictedClvLow: number;
-  predictedClvHigh: number;
+  pAlive: number | null;
+  churnRisk: number | null;
+  expectedPurchases: number | null;
+  expectedSpend: number | null;
+  predictedClv: number | null;
+  /** The 90 % interval of the expected value predictedClv (parameter uncertainty only). */
+  predictedClvLow: number | null;
+  predictedClvHigh: number | null;
+  /** The day by which a purchase is more likely than not; null when not within the horizon. */
   nextPurchaseDate: string | null;
+  /** ok, degenerate (values from a stated fallback) or failed (values null). */
+  status: 'ok' | 'degenerate' | 'failed';
+  reason: string | null;
 };
 
 export interface CustomerProfile {
@@ -67,8 +74,9 @@ const PREDICTION = `
   SELECT p_alive AS "pAlive", churn_risk AS "churnRisk",
          expected_purchases AS "expectedPurchases", expected_spend AS "expectedSpend",
          predicted_clv AS "predictedClv", predicted_clv_low AS "predictedClvLow",
-         predicted_clv_high AS "predictedClvHigh", next_purchase_date AS "nextPurchaseDate"
-  FROM customer_predictions WHERE customer_id = $customerId`;
+         predicted_clv_high AS "predictedClvHigh", next_purchase_date AS "nextPurchaseDate",
+         status, reason
+  FROM PREDICTIONS WHERE customer_id = $customerId`;
 
 /** Everything known about one customer, with a page of their events, newest first. */
 export async function customerProfile(
@@ -91,9 +99,11 @@ export async function customerProfile(
   if (!known) throw new ClvError('not_found', `no customer "${customerId}"`);
   const [historic] = await warehouse.query<HistoricRow>(HISTORIC, { customerId });
   if (!historic) throw new Error('an aggregate query returned no row');
-  const [prediction] = (await tableExists(warehouse, 'customer_predictions'))
-    ? await warehouse.query<Prediction>(PREDICTION, { customerId })
-    : [];
+  const predictions = await predictionsRelation(warehouse);
+  const [prediction] = await warehouse.query<Prediction>(
+    PREDICTION.replace('PREDICTIONS', predictions),
+    { customerId },
+  );
   return {
     customerId,
     currency: config.baseCurrency,

@@ -18,6 +18,12 @@ export interface Page<T> {
   offset: number;
 }
 
+/** A page of a list ranked on predictions, which says why when the models left it empty. */
+export interface RankedPage<T> extends Page<T> {
+  /** Why nobody is listed: a model the ranking needs failed at the last refresh; else null. */
+  note: string | null;
+}
+
 /**
  * Checks a page request; `names` are the parameters as the caller spelled them, so the error
  * points at the right one (`eventsLimit` in a profile).

@@ -9,7 +9,8 @@ import {
   type CustomerItem,
   type CustomerItemRow,
 } from './customer-item.js';
-import { checkPaging, queryPage, type Page, type PageRequest } from './paging.js';
+import { checkPaging, queryPage, type PageRequest, type RankedPage } from './paging.js';
+import { predictionGap } from './prediction-gap.js';
 
 export type TopBasis = 'predicted' | 'historic';
 
@@ -29,7 +30,7 @@ export async function topCustomers(
   warehouse: Warehouse,
   _config: Config,
   options: TopOptions,
-): Promise<Page<CustomerItem>> {
+): Promise<RankedPage<CustomerItem>> {
   const ranking = (RANKINGS as Partial<Record<string, (typeof RANKINGS)[TopBasis]>>)[options.by];
   if (!ranking) {
     throw new ClvError('bad_input', `by must be predicted or historic, not "${options.by}"`);
@@ -44,5 +45,7 @@ export async function topCustomers(
     ranking.orderBy,
     page,
   );
-  return { items: rows.map(toCustomerItem), total, ...page };
+  const note =
+    total === 0 && options.by === 'predicted' ? await predictionGap(warehouse, 'clv') : null;
+  return { items: rows.map(toCustomerItem), total, ...page, note };
 }

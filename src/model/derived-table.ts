@@ -15,10 +15,22 @@ export interface DerivedTable {
   params?: (config: Config) => SqlParams;
 }
 
+/** What became of a model a refresh fitted: `failed` leaves its predictions null. */
+export interface ModelState {
+  /** What the model predicts: `purchase` (P(alive), purchases) or `spend` (value per purchase). */
+  role: 'purchase' | 'spend';
+  model: string;
+  status: 'ok' | 'degenerate' | 'failed';
+  /** Why the model is not ok and what its predictions rest on instead; null when ok. */
+  reason: string | null;
+}
+
 /** What a computed step built: tables in the refresh's schema, and what it wants people to know. */
 export interface ComputedTables {
   tables: { name: string; rows: number }[];
   warnings: string[];
+  /** The models it fitted, when it fits any. */
+  models?: ModelState[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import type { ComputedStep, DerivedTable } from './derived-table.js';
+import type { ComputedStep, DerivedTable, ModelState } from './derived-table.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 
 export interface RefreshSummary {
@@ -13,6 +13,8 @@ export interface RefreshSummary {
   tables: { name: string; rows: number }[];
   /** What computed steps (model fits) want people to know. */
   warnings: string[];
+  /** The models the refresh fitted: each one's status and, when not ok, why. */
+  models: ModelState[];
 }
 
 const GENERATION_PREFIX = 'refresh_';
@@ -47,6 +49,7 @@ export async function refresh(
   const ordered = dependencyOrder(model);
   const tables: RefreshSummary['tables'] = [];
   const warnings: string[] = [];
+  const models: ModelState[] = [];
   await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
   await warehouse.run(`CREATE SCHEMA ${generation}`);
   // Derived tables read each other by plain name: the new generation's copies come first.
@@ -66,6 +69,7 @@ export async function refresh(
       const built = await step({ warehouse, config, schema: generation });
       tables.push(...built.tables);
       warnings.push(...built.warnings);
+      models.push(...(built.models ?? []));
     }
   } catch (error) {
     await warehouse.run('RESET search_path');
@@ -81,6 +85,7 @@ export async function refresh(
     events: state?.events ?? 0,
     tables,
     warnings,
+    models,
   };
   // Stores refreshed before generations existed hold the derived tables themselves.
   const oldTables = await warehouse.query<{ name: string }>(

@@ -17,9 +17,23 @@ export interface ModelFit {
   converged: boolean;
   /** Customers (or cohort members) the fit saw. */
   observations: number;
-  /** Why the estimates deserve less trust: weak identification, a boundary, a failed start. */
+  /**
+   * `ok`, or `degenerate` when the optimum says little: it did not converge, a parameter ran
+   * to 0 or infinity, or the data do not pin a parameter down. A degenerate fit still
+   * predicts, flagged, from the fallback its user states.
+   */
+  status: FittedStatus;
+  /** Why the fit is degenerate, for people; empty when it is ok. */
+  reasons: string[];
+  /** What else deserves care: little data, a rough estimate. */
   warnings: string[];
 }
+
+/** What a fit that produced estimates can be. */
+export type FittedStatus = 'ok' | 'degenerate';
+
+/** A model's state after a refresh: `failed` when nothing could be fitted. */
+export type FitStatus = FittedStatus | 'failed';
 
 export type ModelName = 'bgnbd' | 'paretonbd' | 'gammagamma' | 'sbg';
 

@@ -2,7 +2,7 @@ import digamma from '@stdlib/math-base-special-digamma';
 import gammaln from '@stdlib/math-base-special-gammaln';
 import type { ModelFit } from './fit.js';
 import { ModelDataError } from './fit.js';
-import { fitModel } from './fit-model.js';
+import { fitModel, markDegenerate } from './fit-model.js';
 import type { Objective } from './optimize/objective.js';
 import { aboveOne, positive } from './parameters.js';
 import type { SpendSummary } from './summary.js';
@@ -33,7 +33,7 @@ export function fitGammaGamma(spend: SpendSummary): ModelFit {
     [Math.log(5), Math.log(2), Math.log(mean * 2)],
     [Math.log(0.5), Math.log(0.5), Math.log(mean / 2)],
   ];
-  return fitModel({
+  const fit = fitModel({
     model: 'gammagamma',
     parameters: gammaGammaParameters,
     objective: gammaGammaObjective(spend),
@@ -41,6 +41,44 @@ export function fitGammaGamma(spend: SpendSummary): ModelFit {
     observations: customers,
     warnings,
   });
+  judgePopulationMean(fit, spend);
+  return fit;
+}
+
+// q − 1 below this leaves E[1/ν] = γ/(q − 1), the population's mean spend, resting on a
+// rounding error.
+const MIN_Q_EXCESS = 1e-3;
+// A population mean this far outside every customer's own mean is not an estimate of it.
+const MEAN_OUTSIDE_FACTOR = 2;
+
+/**
+ * Gamma-Gamma's expected spend is a weighted mean of the customer's own mean and the
+ * population mean pγ/(q − 1), so the fit is only as sane as that population mean: q at its
+ * lower limit, or a mean far outside the observed means (heavy outliers drive q to 1 and γ to
+ * the outliers' size), makes the fit degenerate.
+ */
+function judgePopulationMean(fit: ModelFit, spend: SpendSummary): void {
+  const { p, q, gamma } = spendParameters(fit);
+  if (q - 1 < MIN_Q_EXCESS) {
+    markDegenerate(
+      fit,
+      `q = ${q.toPrecision(6)} is at its lower limit of 1: the spread of spend between customers has no usable mean`,
+    );
+    return;
+  }
+  let low = Infinity;
+  let high = -Infinity;
+  for (const m of spend.monetary) {
+    low = Math.min(low, m);
+    high = Math.max(high, m);
+  }
+  const mean = (p * gamma) / (q - 1);
+  if (!(mean >= low / MEAN_OUTSIDE_FACTOR && mean <= high * MEAN_OUTSIDE_FACTOR)) {
+    markDegenerate(
+      fit,
+      `the mean spend it implies, ${mean.toPrecision(3)}, lies far outside the customers' own mean spends (${low.toPrecision(3)} to ${high.toPrecision(3)})`,
+    );
+  }
 }
 
 /** Σ w·ln f(m̄ | p, q, γ, x) over the repeat buyers. */

@@ -70,8 +70,10 @@ export async function holdoutReport(
   const days = unitDays(config);
   const params = purchaseSummaryParams(config, holdoutFrom);
   const fitted = await fitModels(warehouse, CALIBRATION, params, modelName, days);
+  const fit = fitted.purchase.fit;
+  if (!fit) throw new ClvError('bad_input', fitted.purchase.error ?? `${modelName} failed`);
   const model = purchaseModels[modelName];
-  const parameters = parameterVector(fitted.purchase);
+  const parameters = parameterVector(fit);
   const [span] = await warehouse.query<{ days: number; end: string }>(
     `SELECT ($last::DATE - $from::DATE + 1)::INTEGER AS days, CAST($from::DATE - 1 AS VARCHAR) AS end`,
     { last: range.last, from: holdoutFrom },
@@ -137,7 +139,7 @@ export async function holdoutReport(
     calibrationEnd: span?.end ?? '',
     holdoutEnd: range.last,
     holdoutLength: length,
-    fit: fitted.purchase,
+    fit,
     groups: rows
       .filter((row) => row.grp >= 0)
       .map((row) => ({

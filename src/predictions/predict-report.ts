@@ -12,7 +12,11 @@ import { holdoutReport } from './holdout.js';
 import type { PurchaseModelName } from './purchase-models.js';
 import type { RetentionReport } from './retention.js';
 import { retentionReport } from './retention.js';
-import { saveHoldoutReport, storedFits } from './stored-reports.js';
+import type { ModelState } from '../model/derived-table.js';
+import { storedFits } from './model-fit-table.js';
+import type { ModelSelection } from './model-selection.js';
+import { modelStates } from './model-states.js';
+import { saveHoldoutReport } from './stored-reports.js';
 
 export interface PredictionFigures {
   customers: number;
@@ -34,7 +38,10 @@ export interface PredictReport {
   stored: boolean;
   purchase: ModelFit | null;
   spend: ModelFit | null;
-  errors: string[];
+  /** Each model's status (ok, degenerate, failed) and, when not ok, why and what stands in. */
+  states: ModelState[];
+  /** How `auto` chose the purchase model; null for a configured model. */
+  selection: ModelSelection | null;
   /** Over `customer_predictions`; null when the fits shown are not the stored ones. */
   predictions: PredictionFigures | null;
   holdout: HoldoutReport | null;
@@ -74,7 +81,8 @@ export async function predictReport(
     stored,
     purchase: null,
     spend: null,
-    errors: [],
+    states: [],
+    selection: null,
     predictions: null,
     holdout: null,
     retention: null,
@@ -84,28 +92,19 @@ export async function predictReport(
   } else if (stored) {
     const fits = await storedFits(warehouse);
     if (!fits) throw new ClvError('conflict', 'no fitted models yet: run clv refresh first');
-    for (const fit of fits) {
-      if (fit.role === 'purchase') report.purchase = fit.fit;
-      else report.spend = fit.fit;
-      if (fit.error) report.errors.push(fit.error);
+    for (const { fit, selection, ...state } of fits) {
+      if (state.role === 'purchase') {
+        report.purchase = fit;
+        report.selection = selection;
+      } else report.spend = fit;
+      report.states.push(state);
     }
     report.predictions = await predictionFigures(warehouse);
   } else {
-    try {
-      const fitted = await fitModels(
-        warehouse,
-        'purchase_summary',
-        undefined,
-        model,
-        unitDays(config),
-      );
-      report.purchase = fitted.purchase;
-      report.spend = fitted.spend;
-      if (fitted.spendError) report.errors.push(fitted.spendError);
-    } catch (error) {
-      if (!(error instanceof ModelDataError)) throw error;
-      report.errors.push(error.message);
-    }
+    const fitted = await fitModels(warehouse, 'purchase_summary', undefined, model, unitDays(config));
+    report.purchase = fitted.purchase.fit;
+    report.spend = fitted.spend.fit;
+    report.states = modelStates(fitted);
   }
   if (holdoutFrom && model !== 'sbg') {
     try {

@@ -1,5 +1,6 @@
 import type { ModelFit } from '../predict/fit.js';
 import { spendParameters } from '../predict/gamma-gamma.js';
+import type { SpendOutcome } from './fit-models.js';
 import type { SqlParams } from '../store/warehouse.js';
 
 /**
@@ -43,4 +44,42 @@ export function spendSqlParams(fit: ModelFit): SqlParams {
     c02: cell(0, 2),
     c12: cell(1, 2),
   };
+}
+
+/**
+ * The fallback of a degenerate Gamma-Gamma fit as SQL: `shrunkSpend` of
+ * `src/predict/shrunk-spend.ts` (a test holds them equal), (x·m̄ + median) / (x + 1).
+ */
+export const SHRUNK_SPEND_SQL = `
+  (frequency * greatest(coalesce(monetary, 0), 0) + $median) / (frequency + 1)`;
+
+/**
+ * The SQL of expected spend per purchase, of its gradient columns g0..g2 and of its log
+ * variance for a spend outcome, with their parameters. Without a spend model they are NULL;
+ * the fallback has no parameter uncertainty of its own.
+ */
+export function spendSql(spend: SpendOutcome): {
+  expected: string;
+  gradient: string;
+  logVariance: string;
+  params: SqlParams;
+} {
+  if (spend.fit?.status === 'ok') {
+    return {
+      expected: EXPECTED_SPEND_SQL,
+      gradient: SPEND_GRADIENT_SQL,
+      logVariance: SPEND_LOG_VARIANCE_SQL,
+      params: spendSqlParams(spend.fit),
+    };
+  }
+  const none = 'NULL::DOUBLE AS g0, NULL::DOUBLE AS g1, NULL::DOUBLE AS g2';
+  if (spend.fallbackMedian !== null) {
+    return {
+      expected: SHRUNK_SPEND_SQL,
+      gradient: none,
+      logVariance: '0',
+      params: { median: spend.fallbackMedian },
+    };
+  }
+  return { expected: 'NULL::DOUBLE', gradient: none, logVariance: 'NULL::DOUBLE', params: {} };
 }

@@ -1,5 +1,3 @@
-import type { ModelFit } from '../predict/fit.js';
-import { tableExists } from '../metrics/report-inputs.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { HoldoutReport } from './holdout.js';
 
@@ -25,28 +23,4 @@ export async function latestHoldoutReport(warehouse: Warehouse): Promise<Holdout
      ORDER BY report_id DESC LIMIT 1`,
   );
   return row ? (JSON.parse(row.report) as HoldoutReport) : null;
-}
-
-export interface StoredFit {
-  role: 'purchase' | 'spend';
-  model: string;
-  fit: ModelFit | null;
-  error: string | null;
-}
-
-/** The fits of the last refresh, or null when the store was refreshed before models existed. */
-export async function storedFits(warehouse: Warehouse): Promise<StoredFit[] | null> {
-  if (!(await tableExists(warehouse, 'model_fit'))) return null;
-  const rows = await warehouse.query<{
-    role: 'purchase' | 'spend';
-    model: string;
-    fit: string | null;
-    error: string | null;
-  }>(`SELECT role, model, CAST(fit AS VARCHAR) AS fit, error FROM model_fit ORDER BY role`);
-  return rows.map((row) => ({
-    role: row.role,
-    model: row.model,
-    fit: row.fit ? (JSON.parse(row.fit) as ModelFit) : null,
-    error: row.error,
-  }));
 }

@@ -54,7 +54,10 @@ describe('clv predict on CDNOW', () => {
     expect(report.purchase?.converged).toBe(true);
     expect(report.spend?.parameterNames).toEqual(['p', 'q', 'gamma']);
     expect(report.predictions?.customers).toBe(2357);
-    expect(report.errors).toEqual([]);
+    expect(report.states).toEqual([
+      { role: 'purchase', model: 'bgnbd', status: 'ok', reason: null },
+      { role: 'spend', model: 'gammagamma', status: 'ok', reason: null },
+    ]);
 
     // clv metrics reports the mean predicted CLV of the same table.
     const metrics = await runClv(['metrics', '--project', dir, '--json']);
@@ -126,15 +129,21 @@ describe('clv refresh on a shop too small to predict', () => {
   it('refreshes anyway, says why there are no predictions, and predict shows the reason', async () => {
     const refreshed = await runClv(['refresh', '--project', dir]);
     expect(refreshed.code).toBe(0);
-    expect(refreshed.stdout).toMatch(/^customer_predictions\s+0$/m);
+    // One buyer (the shop is in USD, so its EUR and GBP orders are rejected): a row, null
+    // with the reason.
+    expect(refreshed.stdout).toMatch(/^customer_predictions\s+1$/m);
     expect(refreshed.stdout).toContain(
-      'warning: no predictions: BG/NBD: one customer cannot identify the model',
+      'purchase model bgnbd: failed (BG/NBD could not be fitted (one customer cannot identify the model): no P(alive), purchases or CLV)',
     );
     const result = await runClv(['predict', '--project', dir, '--json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as PredictReport;
     expect(report.purchase).toBeNull();
-    expect(report.errors[0]).toBe('BG/NBD: one customer cannot identify the model');
-    expect(report.predictions?.customers).toBe(0);
+    expect(report.states.map((state) => [state.role, state.status])).toEqual([
+      ['purchase', 'failed'],
+      ['spend', 'failed'],
+    ]);
+    expect(report.predictions?.customers).toBe(1);
+    expect(report.predictions?.meanPredictedClv).toBeNull();
   });
 });

@@ -84,7 +84,10 @@ export function describePredict(report: PredictReport): string {
     );
   }
   for (const fit of [report.purchase, report.spend]) if (fit) lines.push('', describeFit(fit));
-  for (const error of report.errors) lines.push(`error: ${error}`);
+  for (const state of report.states) {
+    lines.push(`${state.role} model ${LABELS[state.model] ?? state.model}: ${state.status}`);
+    if (state.reason) lines.push(`  ${state.reason}`);
+  }
   const p = report.predictions;
   if (p) {
     lines.push(
