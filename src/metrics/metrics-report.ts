@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { predictedClv } from './predicted-clv.js';
+import { predictedClv, predictionState, type PredictionState } from './predicted-clv.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
 import { shiftMonth } from './dates.js';
 import { monthlyChurn, rollingMonths } from './monthly-churn.js';
@@ -33,6 +33,8 @@ export interface MetricsReport {
   currency: string;
   kpis: KpiReport;
   segments?: { segment: string; customers: number; kpis: KpiReport }[];
+  /** What predicted CLV (and CLV:CAC, which uses it when a model is fitted) rests on. */
+  predictions: PredictionState;
 }
 
 export interface MetricsOptions {
@@ -110,6 +112,7 @@ export async function metricsReport(
       previousPeriod: previous,
       currency: config.baseCurrency,
       kpis: kpiReport(all, 'all', months),
+      predictions: await predictionState(warehouse),
     };
     if (segmentation.kind !== 'all') {
       await createMembers(warehouse, config, segmentation, period.to, segmented);

@@ -20,3 +20,36 @@ export async function predictedClv(
   );
   return new Map(rows.map((row) => [row.segment, row.clv]));
 }
+
+/** Whether predicted CLV rests on fitted models, as the last refresh left them. */
+export interface PredictionState {
+  /**
+   * ok; degenerate: predicted CLV comes from a stated fallback (counted as fitted, flagged);
+   * failed: no predicted CLV, so CLV:CAC uses rolling CLV; none: never refreshed with models.
+   */
+  status: 'ok' | 'degenerate' | 'failed' | 'none';
+  /** Why it is not ok, from the models' own reasons; null when ok. */
+  reason: string | null;
+}
+
+const SEVERITY = ['ok', 'degenerate', 'failed'] as const;
+
+/** The worst state of the purchase and spend models of the last refresh. */
+export async function predictionState(warehouse: Warehouse): Promise<PredictionState> {
+  if (!(await tableExists(warehouse, 'model_fit'))) return { status: 'none', reason: null };
+  // SELECT *: stores refreshed before statuses existed have `error` instead of status and reason.
+  const rows = await warehouse.query(`SELECT * FROM model_fit ORDER BY role`);
+  let worst = 0;
+  const reasons: string[] = [];
+  for (const row of rows) {
+    const status = row['status'] ?? (row['fit'] === null ? 'failed' : 'ok');
+    const level = Math.max(0, SEVERITY.indexOf(status as (typeof SEVERITY)[number]));
+    worst = Math.max(worst, level);
+    const reason = row['reason'] ?? row['error'];
+    if (level > 0 && typeof reason === 'string') reasons.push(reason);
+  }
+  return {
+    status: SEVERITY[worst] ?? 'ok',
+    reason: reasons.length > 0 ? reasons.join('; ') : null,
+  };
+}

@@ -15,6 +15,8 @@ export interface RefreshSummary {
   warnings: string[];
   /** The models the refresh fitted: each one's status and, when not ok, why. */
   models: ModelState[];
+  /** The purchase model chosen differs from the last refresh's (`auto` chose another). */
+  modelChange: { from: string; to: string } | null;
 }
 
 const GENERATION_PREFIX = 'refresh_';
@@ -86,6 +88,7 @@ export async function refresh(
     tables,
     warnings,
     models,
+    modelChange: await modelChange(warehouse, models),
   };
   // Stores refreshed before generations existed hold the derived tables themselves.
   const oldTables = await warehouse.query<{ name: string }>(
@@ -103,8 +106,10 @@ export async function refresh(
     }
     summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
     await warehouse.run(
-      `INSERT INTO refreshes VALUES ($id, $startedAt::TIMESTAMP, $seconds, $lastImport, $events)`,
+      `INSERT INTO refreshes
+       VALUES ($id, $startedAt::TIMESTAMP, $seconds, $lastImport, $events, $models::JSON)`,
       {
+        models: JSON.stringify(models),
         id: refreshId,
         startedAt: summary.startedAt.replace('T', ' ').replace('Z', ''),
         seconds: summary.seconds,
@@ -126,4 +131,20 @@ async function dropOldGenerations(warehouse: Warehouse, current: string): Promis
     { prefix: GENERATION_PREFIX, current },
   );
   for (const { name } of schemas) await warehouse.run(`DROP SCHEMA ${name} CASCADE`);
+}
+
+/** The purchase model of this refresh against the last refresh that recorded one. */
+async function modelChange(
+  warehouse: Warehouse,
+  models: readonly ModelState[],
+): Promise<RefreshSummary['modelChange']> {
+  const to = models.find((model) => model.role === 'purchase')?.model;
+  if (!to) return null;
+  const [last] = await warehouse.query<{ models: string }>(
+    `SELECT CAST(models AS VARCHAR) AS models FROM refreshes
+     WHERE models IS NOT NULL ORDER BY refresh_id DESC LIMIT 1`,
+  );
+  const earlier = last ? (JSON.parse(last.models) as ModelState[]) : [];
+  const from = earlier.find((model) => model.role === 'purchase')?.model;
+  return from && from !== to ? { from, to } : null;
 }

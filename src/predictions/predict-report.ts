@@ -101,7 +101,13 @@ export async function predictReport(
     }
     report.predictions = await predictionFigures(warehouse);
   } else {
-    const fitted = await fitModels(warehouse, 'purchase_summary', undefined, model, unitDays(config));
+    const fitted = await fitModels(
+      warehouse,
+      'purchase_summary',
+      undefined,
+      model,
+      unitDays(config),
+    );
     report.purchase = fitted.purchase.fit;
     report.spend = fitted.spend.fit;
     report.states = modelStates(fitted);

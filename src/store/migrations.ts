@@ -108,4 +108,11 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'models of each refresh',
+    sql: `
+      ALTER TABLE refreshes ADD COLUMN models JSON;
+    `,
+  },
 ];

@@ -110,6 +110,8 @@ describe('customer queries on CDNOW with predictions', () => {
       predictedClvLow: stored?.['predicted_clv_low'],
       predictedClvHigh: stored?.['predicted_clv_high'],
       nextPurchaseDate: stored?.['next_purchase_date'],
+      status: 'ok',
+      reason: null,
     });
     const prediction = profile.prediction;
     expect(prediction?.predictedClvLow).toBeLessThan(prediction?.predictedClv ?? 0);

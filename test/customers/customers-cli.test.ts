@@ -32,7 +32,15 @@ describe('clv customers from the command line', () => {
     const profile = JSON.parse(json.stdout) as CustomerProfile;
     expect(profile.historic).toMatchObject({ orders: 1, revenue: 50, returned: 1 });
     expect(profile.consents[0]).toMatchObject({ category: 'newsletter', granted: true });
-    expect(profile.prediction).toBeNull();
+    // c1 bought once and nobody bought twice: no model, so every value is null, with why.
+    expect(profile.prediction).toMatchObject({
+      pAlive: null,
+      predictedClv: null,
+      status: 'failed',
+    });
+    expect(profile.prediction?.reason).toMatch(
+      /^BG\/NBD could not be fitted \(nobody made a repeat purchase/,
+    );
     expect(profile.timeline.total).toBe(6);
 
     const text = await runClv(['customers', 'show', 'c1', '--limit', '2', '--project', dir]);
@@ -44,6 +52,10 @@ describe('clv customers from the command line', () => {
       'orders: 1 successful (2024-02-05 .. 2024-02-05), revenue 50.00, APV 50.00; 0 canceled, 1 returned, 0 other',
     );
     expect(text.stdout).toContain('events, newest first (1-2 of 6):');
+    expect(text.stdout).toContain(
+      'prediction: P(alive) -, churn risk -, - purchases of - expected, predicted CLV -',
+    );
+    expect(text.stdout).toContain('prediction failed: BG/NBD could not be fitted (nobody made');
     expect(text.stdout).toMatch(/2024-02-05T12:00:00.000Z\s+purchase\s+order B 50.00\n/);
   });
 

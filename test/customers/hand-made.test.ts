@@ -19,6 +19,7 @@ const C1 = {
   historicClv: 50,
   predictedClv: null,
   pAlive: null,
+  predictionReason: null,
 };
 const C2 = {
   customerId: 'c2',
@@ -29,6 +30,7 @@ const C2 = {
   historicClv: 100,
   predictedClv: null,
   pAlive: null,
+  predictionReason: null,
 };
 const C3 = {
   customerId: 'c3',
@@ -39,6 +41,7 @@ const C3 = {
   historicClv: 20,
   predictedClv: null,
   pAlive: null,
+  predictionReason: null,
 };
 // c4's only order is "pending", and its channel cell was empty.
 const C4 = {
@@ -50,6 +53,7 @@ const C4 = {
   historicClv: 0,
   predictedClv: null,
   pAlive: null,
+  predictionReason: null,
 };
 
 // Ids with SQL metacharacters, which a search must match as plain text.
@@ -131,17 +135,23 @@ describe('customer queries on the hand-made shop', () => {
       total: 3,
       limit: 50,
       offset: 0,
+      note: null,
     });
     expect(
       (await topCustomers(t.warehouse, config, { by: 'historic', limit: 1, offset: 1 })).items,
     ).toEqual([C1]);
+    // This shop was refreshed without the models: the empty lists say so.
     expect(await topCustomers(t.warehouse, config, { by: 'predicted' })).toEqual({
       items: [],
       total: 0,
       limit: 50,
       offset: 0,
+      note: 'no predictions yet: run clv refresh',
     });
-    expect((await atRiskCustomers(t.warehouse, config)).total).toBe(0);
+    expect(await atRiskCustomers(t.warehouse, config)).toMatchObject({
+      total: 0,
+      note: 'no predictions yet: run clv refresh',
+    });
   });
 
   it('refuses bad paging, naming the parameter', async () => {

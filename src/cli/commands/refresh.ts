@@ -21,8 +21,14 @@ export function registerRefresh(program: Command): void {
           `refresh ${summary.refreshId}: ${summary.events} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
           table(summary.tables.map((t) => [t.name, t.rows])),
           ...summary.models.map(
-            (model) => `${model.role} model ${model.model}: ${model.status}${model.reason ? ` (${model.reason})` : ''}`,
+            (model) =>
+              `${model.role} model ${model.model}: ${model.status}${model.reason ? ` (${model.reason})` : ''}`,
           ),
+          ...(summary.modelChange
+            ? [
+                `the purchase model changed from ${summary.modelChange.from} to ${summary.modelChange.to} since the last refresh`,
+              ]
+            : []),
           ...summary.warnings.map((warning) => `warning: ${warning}`),
         ].join('\n'),
       );

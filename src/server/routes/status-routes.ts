@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { tableExists } from '../../metrics/report-inputs.js';
+import type { ModelState } from '../../model/derived-table.js';
+import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
@@ -28,6 +30,24 @@ const status = z.object({
     .nullable()
     .describe('the local day of the latest order as of the last refresh (YYYY-MM-DD)'),
   nextScheduledRefresh: z.string().nullable(),
+  models: z
+    .array(
+      z.object({
+        role: z.enum(['purchase', 'spend']),
+        model: z.string(),
+        status: z
+          .enum(['ok', 'degenerate', 'failed'])
+          .describe(
+            'ok; degenerate: predictions come from the stated fallback, flagged; failed: predictions are null',
+          ),
+        reason: z.string().nullable().describe('why the model is not ok, and what stands in'),
+      }),
+    )
+    .describe('the models of the last refresh (empty before the first)'),
+  modelChange: z
+    .object({ from: z.string(), to: z.string() })
+    .nullable()
+    .describe('the last refresh chose another purchase model than the refresh before it'),
 });
 
 /** The server's state: the last refresh, what arrived since, and what comes next. */
@@ -74,6 +94,9 @@ async function statusOf(
       return latest?.day ?? null;
     }),
   );
+  const models = await context.cache.get('status:models', () =>
+    context.reads.use((w) => refreshModels(w)),
+  );
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
@@ -97,5 +120,25 @@ async function statusOf(
     eventsSinceRefresh: row?.since ?? 0,
     latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
+    ...models,
+  };
+}
+
+/** The models of the last refresh, and a change of purchase model against the one before. */
+async function refreshModels(
+  warehouse: Warehouse,
+): Promise<{ models: ModelState[]; modelChange: { from: string; to: string } | null }> {
+  const rows = await warehouse.query<{ models: string }>(
+    `SELECT CAST(models AS VARCHAR) AS models FROM refreshes
+     WHERE models IS NOT NULL ORDER BY refresh_id DESC LIMIT 2`,
+  );
+  const [last, before] = rows.map((row) => JSON.parse(row.models) as ModelState[]);
+  const purchase = (states: ModelState[] | undefined) =>
+    states?.find((state) => state.role === 'purchase')?.model;
+  const from = purchase(before);
+  const to = purchase(last);
+  return {
+    models: last ?? [],
+    modelChange: from && to && from !== to ? { from, to } : null,
   };
 }
