@@ -36,8 +36,10 @@ export function defaultConfigText(): string {
   "drilldowns": ${j(d.drilldowns)},
   // The attribute that names a customer's acquisition channel (matched with costs.channel for CAC).
   "acquisitionChannelAttribute": ${j(d.acquisitionChannelAttribute)},
-  // Predicted CLV: purchase model (bgnbd, paretonbd), time unit of the fit (day, week, month),
-  // horizon, monthly discount rate and margin (share of revenue that is profit).
+  // Predicted CLV: purchase model (auto compares bgnbd, mbgnbd and paretonbd on a holdout of
+  // holdoutMonths, null = a quarter of the history up to 12 months, and keeps the best), time
+  // unit of the fit (day, week, month), horizon, monthly discount rate and margin (share of
+  // revenue that is profit).
   "model": ${j(d.model)},
   // clv serve: largest request body (MB) and requests per minute per API key.
   "server": ${j(d.server)},

@@ -67,7 +67,10 @@ const survey = z
 
 const model = z
   .strictObject({
-    purchaseModel: z.enum(['bgnbd', 'paretonbd']).default('bgnbd'),
+    /** `auto` fits every purchase model and keeps the one that predicts a holdout best. */
+    purchaseModel: z.enum(['auto', 'bgnbd', 'paretonbd']).default('auto'),
+    /** The holdout `auto` scores on, in months; null for a quarter of the history, at most 12. */
+    holdoutMonths: z.number().positive().max(60).nullable().default(null),
     timeUnit: z.enum(['day', 'week', 'month']).default('week'),
     horizonMonths: z.number().int().positive().max(120).default(12),
     monthlyDiscountRate: z.number().min(0).max(1).default(0.01),

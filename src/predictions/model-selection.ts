@@ -1,6 +1,21 @@
+import type { Config } from '../config/schema.js';
 import type { FitStatus } from '../predict/fit.js';
-import type { HoldoutGroup } from './holdout.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { outcomeStatus } from './fit-models.js';
+import type { HoldoutGroup, HoldoutScore } from './holdout-comparison.js';
+import { compareOnHoldout } from './holdout-comparison.js';
+import { MODEL_LABELS, purchaseState } from './model-states.js';
 import type { PurchaseModelName } from './purchase-models.js';
+
+/** What `auto` compares, in the order that breaks ties (the same on every engine). */
+export const AUTO_CANDIDATES: readonly PurchaseModelName[] = ['bgnbd', 'paretonbd'];
+/** What `auto` takes when the shop is too short to compare on a holdout. */
+export const AUTO_FALLBACK: PurchaseModelName = 'bgnbd';
+
+// Below this many days of holdout (or of calibration) a comparison measures noise.
+const MIN_PERIOD_DAYS = 28;
+const MONTH_DAYS = 365.25 / 12;
+const MAX_AUTO_HOLDOUT_MONTHS = 12;
 
 /** One candidate of `auto`: fitted on the calibration period, scored on the holdout. */
 export interface CandidateScore {
@@ -32,3 +47,139 @@ export interface ModelSelection {
   /** "chosen because …", for people. */
   because: string;
 }
+
+/**
+ * `auto`: fits every candidate on a calibration period, scores each on the holdout that
+ * follows (the last `model.holdoutMonths`, by default a quarter of the history, at most 12
+ * months), and chooses the lowest mean absolute error per customer among the candidates in
+ * the best status (ok before degenerate; failed ones never). A shop too short for a holdout,
+ * or one where every candidate fails on the calibration period, gets the fallback model.
+ */
+export async function choosePurchaseModel(
+  warehouse: Warehouse,
+  config: Config,
+): Promise<ModelSelection> {
+  const [range] = await warehouse.query<{ first: string | null; last: string | null }>(
+    `SELECT CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last FROM orders
+     WHERE outcome = 'success'`,
+  );
+  const plan = holdoutPlan(range?.first ?? null, range?.last ?? null, config);
+  if (!plan) {
+    return fallback(
+      null,
+      `the history is too short for a holdout check (at least ${2 * MIN_PERIOD_DAYS} days of orders are needed)`,
+    );
+  }
+  const comparison = await compareOnHoldout(warehouse, config, AUTO_CANDIDATES, plan.holdoutFrom);
+  const candidates = comparison.scores.map(candidateScore);
+  const period = {
+    holdoutFrom: comparison.holdoutFrom,
+    calibrationEnd: comparison.calibrationEnd,
+    holdoutEnd: comparison.holdoutEnd,
+    holdoutDays: plan.holdoutDays,
+  };
+  const best = pickBest(candidates);
+  if (!best) {
+    return {
+      ...fallback(candidates, 'no candidate could be fitted on the calibration period'),
+      ...period,
+    };
+  }
+  return {
+    method: 'holdout',
+    ...period,
+    candidates,
+    chosen: best.model,
+    because: because(best, candidates, period),
+  };
+}
+
+/** The holdout's first day and length, or null when the history is too short for one. */
+export function holdoutPlan(
+  first: string | null,
+  last: string | null,
+  config: Config,
+): { holdoutFrom: string; holdoutDays: number } | null {
+  if (!first || !last) return null;
+  const day = 86_400_000;
+  const history = Math.round((Date.parse(last) - Date.parse(first)) / day) + 1;
+  const configured = config.model.holdoutMonths;
+  const holdoutDays = Math.round(
+    configured === null
+      ? Math.min(history / 4, MAX_AUTO_HOLDOUT_MONTHS * MONTH_DAYS)
+      : configured * MONTH_DAYS,
+  );
+  if (holdoutDays < MIN_PERIOD_DAYS || history - holdoutDays < MIN_PERIOD_DAYS) return null;
+  const holdoutFrom = new Date(Date.parse(last) - (holdoutDays - 1) * day)
+    .toISOString()
+    .slice(0, 10);
+  return { holdoutFrom, holdoutDays };
+}
+
+function candidateScore(score: HoldoutScore): CandidateScore {
+  const state = purchaseState(score.outcome);
+  let status = outcomeStatus(score.outcome);
+  let reason = state.reason;
+  if (status !== 'failed' && score.notFinite > 0) {
+    status = 'failed';
+    reason = `no finite forecast for ${score.notFinite} calibration histories`;
+  }
+  const predicted = status === 'failed' ? null : score.total.predicted;
+  const actual = score.total.actual;
+  return {
+    model: score.outcome.model,
+    status,
+    reason,
+    predictedTotal: predicted,
+    actualTotal: actual,
+    totalError: predicted !== null && actual > 0 ? Math.abs(predicted - actual) / actual : null,
+    meanAbsoluteError: status === 'failed' ? null : score.meanAbsoluteError,
+    groups: status === 'failed' ? [] : score.groups,
+  };
+}
+
+/** The lowest error among the best-status candidates; ties keep the candidates' order. */
+export function pickBest(candidates: readonly CandidateScore[]): CandidateScore | null {
+  for (const status of ['ok', 'degenerate'] as const) {
+    let best: CandidateScore | null = null;
+    for (const candidate of candidates) {
+      if (candidate.status !== status || candidate.meanAbsoluteError === null) continue;
+      if (!best || candidate.meanAbsoluteError < (best.meanAbsoluteError ?? Infinity)) {
+        best = candidate;
+      }
+    }
+    if (best) return best;
+  }
+  return null;
+}
+
+function fallback(candidates: CandidateScore[] | null, why: string): ModelSelection {
+  return {
+    method: 'fallback',
+    holdoutFrom: null,
+    calibrationEnd: null,
+    holdoutEnd: null,
+    holdoutDays: null,
+    candidates: candidates ?? [],
+    chosen: AUTO_FALLBACK,
+    because: `${label(AUTO_FALLBACK)} without a comparison: ${why}`,
+  };
+}
+
+function because(
+  best: CandidateScore,
+  candidates: readonly CandidateScore[],
+  period: { calibrationEnd: string; holdoutFrom: string; holdoutEnd: string },
+): string {
+  const error = (c: CandidateScore) => (c.meanAbsoluteError ?? NaN).toFixed(3);
+  const others = candidates
+    .filter((c) => c !== best)
+    .map((c) =>
+      c.status === 'failed' ? `${label(c.model)} failed` : `${error(c)} for ${label(c.model)}`,
+    );
+  const degenerate =
+    best.status === 'degenerate' ? ' (every candidate that could be fitted is degenerate)' : '';
+  return `${label(best.model)} predicted the holdout best: a mean absolute error of ${error(best)} repeat purchases per customer${others.length > 0 ? `, against ${others.join(', ')}` : ''}; fitted on orders to ${period.calibrationEnd}, checked on ${period.holdoutFrom} .. ${period.holdoutEnd}${degenerate}`;
+}
+
+const label = (model: string): string => MODEL_LABELS[model] ?? model;

@@ -63,14 +63,18 @@ export async function predictReport(
   config: Config,
   options: PredictOptions,
 ): Promise<PredictReport> {
-  const model = modelName(options.model ?? config.model.purchaseModel);
+  const requested = options.model === undefined ? null : modelName(options.model);
   const holdoutFrom =
     options.holdoutFrom === undefined ? null : parseDate(options.holdoutFrom, '--holdout-from');
-  if (model === 'sbg' && holdoutFrom) {
+  if (requested === 'sbg' && holdoutFrom) {
     throw new ClvError('usage', '--holdout-from checks the purchase models (bgnbd, paretonbd)');
   }
   await requireDerivedTables(warehouse);
-  const stored = model === config.model.purchaseModel;
+  const fits = await storedFits(warehouse);
+  const storedModel = fits?.find((fit) => fit.role === 'purchase')?.model;
+  const model = requested ?? (storedModel === undefined ? null : modelName(storedModel));
+  if (!model) throw new ClvError('conflict', 'no fitted models yet: run clv refresh first');
+  const stored = model === storedModel;
   const report: PredictReport = {
     model,
     timeUnit: config.model.timeUnit,
@@ -89,9 +93,7 @@ export async function predictReport(
   };
   if (model === 'sbg') {
     report.retention = await retentionReport(warehouse, config);
-  } else if (stored) {
-    const fits = await storedFits(warehouse);
-    if (!fits) throw new ClvError('conflict', 'no fitted models yet: run clv refresh first');
+  } else if (stored && fits) {
     for (const { fit, selection, ...state } of fits) {
       if (state.role === 'purchase') {
         report.purchase = fit;

@@ -1,22 +1,26 @@
 import type { ComputedStep, ComputedTables } from '../model/derived-table.js';
 import { unitDays } from '../model/tables/purchase-summary.js';
 import { fitModels } from './fit-models.js';
+import { AUTO_FALLBACK, choosePurchaseModel } from './model-selection.js';
 import { writeModelFits } from './model-fit-table.js';
 import { purchaseState, spendState } from './model-states.js';
 import { createPredictionsTable, writePredictions } from './predictions-table.js';
 
 /**
- * The refresh step that fits the configured purchase model and Gamma-Gamma to
- * `purchase_summary` and writes `customer_predictions` and `model_fit`. It never fails
+ * The refresh step that fits the purchase model (the configured one, or the one `auto`
+ * chooses on a holdout) and Gamma-Gamma to `purchase_summary` and writes
+ * `customer_predictions` and `model_fit`. It never fails
  * because of a model: a model that cannot be fitted, or fits degenerately, is recorded with
  * its status and reason, and the predictions that rest on it are NULL or flagged.
  */
 export const predictionsStep: ComputedStep = async ({ warehouse, config, schema }) => {
+  const configured = config.model.purchaseModel;
+  const selection = configured === 'auto' ? await choosePurchaseModel(warehouse, config) : null;
   const fitted = await fitModels(
     warehouse,
     `${schema}.purchase_summary`,
     undefined,
-    config.model.purchaseModel,
+    selection?.chosen ?? (configured === 'auto' ? AUTO_FALLBACK : configured),
     unitDays(config),
   );
   const purchase = purchaseState(fitted.purchase);
@@ -24,13 +28,14 @@ export const predictionsStep: ComputedStep = async ({ warehouse, config, schema 
   await createPredictionsTable(warehouse, schema);
   await writePredictions(warehouse, config, schema, fitted, { purchase, spend });
   await writeModelFits(warehouse, schema, [
-    { ...purchase, fit: fitted.purchase.fit, selection: null },
+    { ...purchase, fit: fitted.purchase.fit, selection },
     { ...spend, fit: fitted.spend.fit, selection: null },
   ]);
   const [count] = await warehouse.query<{ n: number }>(
     `SELECT count(*) AS n FROM ${schema}.customer_predictions`,
   );
   const warnings: string[] = [];
+  if (selection?.method === 'fallback') warnings.push(`auto chose ${selection.because}`);
   for (const fit of [fitted.purchase.fit, fitted.spend.fit]) {
     for (const warning of fit?.warnings ?? []) warnings.push(`${fit?.model}: ${warning}`);
   }

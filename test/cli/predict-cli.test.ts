@@ -9,7 +9,10 @@ import { runClv } from '../helpers/run-cli.js';
 
 async function project(events: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'clv-predict-cli-'));
-  await writeFile(join(dir, 'clv.config.json'), JSON.stringify({ baseCurrency: 'USD' }));
+  await writeFile(
+    join(dir, 'clv.config.json'),
+    JSON.stringify({ baseCurrency: 'USD', model: { purchaseModel: 'bgnbd' } }),
+  );
   await writeFile(join(dir, 'events.csv'), events);
   for (const args of [
     ['init', dir],

@@ -21,7 +21,8 @@ describe('project config', () => {
     expect(config.purchase.statusWhenMissing).toBe('success');
     expect(config.consent.emailCategories).toEqual(['newsletter']);
     expect(config.model).toEqual({
-      purchaseModel: 'bgnbd',
+      purchaseModel: 'auto',
+      holdoutMonths: null,
       timeUnit: 'week',
       horizonMonths: 12,
       monthlyDiscountRate: 0.01,

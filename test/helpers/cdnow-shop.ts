@@ -34,10 +34,17 @@ export function cdnowPublishedSummary(): Map<string, [number, number, number]> {
 
 /**
  * A project holding CDNOW imported through the normal import path (one purchase event per
- * row, in dollars), refreshed with its predictions. `config` adds to the project config.
+ * row, in dollars), refreshed with its predictions. `config` adds to the project config; the
+ * purchase model is BG/NBD unless it says otherwise, since the published figures are BG/NBD's.
  */
-export async function cdnowShop(config: object = {}): Promise<TempProject> {
-  const t = await tempProject({ baseCurrency: 'USD', ...config });
+export async function cdnowShop(
+  config: { model?: object; [key: string]: unknown } = {},
+): Promise<TempProject> {
+  const t = await tempProject({
+    baseCurrency: 'USD',
+    ...config,
+    model: { purchaseModel: 'bgnbd', ...config.model },
+  });
   const rows = await cdnowTransactions();
   const csv = [
     'customer_id,type,timestamp,amount,currency',
