@@ -21,7 +21,7 @@ export interface ModelFit {
   warnings: string[];
 }
 
-export type ModelName = 'bgnbd' | 'paretonbd' | 'gammagamma' | 'sbg';
+export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'gammagamma' | 'sbg';
 
 /** Raised when the data cannot identify a model: the message says why, for people. */
 export class ModelDataError extends Error {

@@ -3,13 +3,13 @@ import type { ParameterSpec } from './parameters.js';
 import type { PurchaseSummary } from './summary.js';
 
 /**
- * A model of how many purchases customers make and when they stop (BG/NBD, Pareto/NBD).
- * Parameters are natural-scale values in `parameters` order. Both models factor the
- * conditional expectation as E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) · E[Y(t) | alive, x, T],
+ * A model of how many purchases customers make and when they stop (BG/NBD, MBG/NBD,
+ * Pareto/NBD). Parameters are natural-scale values in `parameters` order. The models factor
+ * the conditional expectation as E[Y(t) | x, t_x, T] = P(alive | x, t_x, T) · E[Y(t) | alive, x, T],
  * which lets predictions compute the second factor once per (x, T).
  */
 export interface PurchaseModel {
-  name: 'bgnbd' | 'paretonbd';
+  name: 'bgnbd' | 'mbgnbd' | 'paretonbd';
   parameters: readonly ParameterSpec[];
   fit(summary: PurchaseSummary): ModelFit;
   /** Sum over the summary's rows of weight × log-likelihood. */

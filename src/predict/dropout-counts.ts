@@ -1,0 +1,18 @@
+/**
+ * Purchases in the next t of a customer alive now under BG/NBD or MBG/NBD: while alive the
+ * customer buys at Poisson rate λ ~ Gamma(shape, rate) and after each purchase leaves with
+ * probability p ~ Beta(a, b) (the posteriors given the history, λ and p independent). With N
+ * the purchases without dropout and G the purchase after which the customer leaves, the count
+ * is K = min(N, G), N ~ NBD and G ~ beta-geometric, independent, so
+ *   P(K > k) = P(G > k) P(N > k),
+ *   P(K = k) = P(G > k) P(N = k) + P(G = k) P(N ≥ k),
+ * with P(G > k) = B(a, b + k) / B(a, b) = Π_{j<k} (b + j)/(a + b + j) and
+ * P(G = k) = a/(a + b + k − 1) · P(G > k − 1): products of ratios that stay exact for a and b
+ * up to 1e8 and more, where Γ and the hypergeometric function of the closed forms overflow.
+ */
+export interface DropoutPosterior {
+  shape: number;
+  rate: number;
+  a: number;
+  b: number;
+}
