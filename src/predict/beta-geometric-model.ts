@@ -1,9 +1,11 @@
 import { betaGeometricObjective, logDropoutOdds } from './beta-geometric-likelihood.js';
+import { dropoutCountPmf } from './dropout-counts.js';
 import type { DropoutPosterior } from './dropout-counts.js';
 import { dropoutCountMean } from './dropout-mean.js';
 import { fitModel } from './fit-model.js';
 import { positive } from './parameters.js';
 import type { PurchaseModel } from './purchase-model.js';
+import { countLimits } from './purchase-model.js';
 import { checkPurchaseSummary } from './summary-checks.js';
 import { summaryCustomers } from './summary.js';
 
@@ -62,6 +64,10 @@ export function betaGeometricModel(variant: BetaGeometricVariant): PurchaseModel
     },
     expectedPurchasesIfAlive(values, x, T, t) {
       return dropoutCountMean(posterior(values, x, T), t);
+    },
+    purchaseCountIfAlive(values, x, T, t, options) {
+      const { tail, maxCount } = countLimits(options);
+      return dropoutCountPmf(posterior(values, x, T), t, tail, maxCount);
     },
   };
 }

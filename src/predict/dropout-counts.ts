@@ -1,3 +1,5 @@
+import { nbdCounts } from './nbd-counts.js';
+
 /**
  * Purchases in the next t of a customer alive now under BG/NBD or MBG/NBD: while alive the
  * customer buys at Poisson rate λ ~ Gamma(shape, rate) and after each purchase leaves with
@@ -15,4 +17,32 @@ export interface DropoutPosterior {
   rate: number;
   a: number;
   b: number;
+}
+
+/** P(K = k) for k = 0 … m, the last entry P(K ≥ m), m the first k with P(K > k) < tail. */
+export function dropoutCountPmf(
+  posterior: DropoutPosterior,
+  t: number,
+  tail: number,
+  maxCount: number,
+): Float64Array {
+  const { shape, rate, a, b } = posterior;
+  const { pmf, survival } = nbdCounts(shape, rate, t, tail, maxCount);
+  const counts: number[] = [];
+  let stay = 1; // P(G > k)
+  let leaveNow = 0; // P(G = k)
+  for (let k = 0; k < pmf.length; k++) {
+    if (k > 0) {
+      leaveNow = (stay * a) / (a + b + k - 1);
+      stay *= (b + k - 1) / (a + b + k - 1);
+    }
+    const beyond = stay * (survival[k + 1] ?? 0);
+    if (beyond < tail || k === pmf.length - 1) {
+      // P(K ≥ k) = P(G ≥ k) P(N ≥ k), and P(G ≥ k) = P(G > k) + P(G = k).
+      counts.push((stay + leaveNow) * (survival[k] ?? 0));
+      break;
+    }
+    counts.push(stay * (pmf[k] ?? 0) + leaveNow * (survival[k] ?? 0));
+  }
+  return Float64Array.from(counts);
 }

@@ -4,7 +4,9 @@ import type { ModelFit } from './fit.js';
 import { fitModel } from './fit-model.js';
 import { withNumericGradient } from './optimize/objective.js';
 import { naturalValues, positive, thetaValues } from './parameters.js';
+import { paretoCountPmf } from './pareto-nbd-counts.js';
 import type { PurchaseModel } from './purchase-model.js';
+import { countLimits } from './purchase-model.js';
 import { checkPurchaseSummary } from './summary-checks.js';
 import type { PurchaseSummary } from './summary.js';
 import { summaryCustomers } from './summary.js';
@@ -199,5 +201,12 @@ export const paretoNbd: PurchaseModel = {
     const integral =
       Math.abs(e) < 1e-8 ? b * logRatio * (1 - e / 2) : (b * logRatio * -Math.expm1(-e)) / e;
     return ((p.r + x) / (p.alpha + T)) * integral;
+  },
+  purchaseCountIfAlive(values, x, T, t, options) {
+    // The same posterior, alive at T: λ ~ Gamma(r + x, α + T), μ ~ Gamma(s, β + T).
+    const p = unpack(values);
+    const { tail, maxCount } = countLimits(options);
+    const posterior = { shape: p.r + x, rate: p.alpha + T, s: p.s, beta: p.beta + T };
+    return paretoCountPmf(posterior, t, tail, maxCount);
   },
 };

@@ -96,7 +96,7 @@ describe('BG/NBD and MBG/NBD expectations for any a and b', () => {
     expectRelative(values[3] ?? NaN, nbd, 1e-6, 'b = 1e8');
   });
 
-  it('stays finite, positive and below buying without dropout on odd parameters', () => {
+  it('stays finite, positive, below buying without dropout and equal to the pmf mean on odd parameters', () => {
     const random = new Random(5);
     const logUniform = (low: number, high: number) =>
       Math.exp(random.uniform(Math.log(low), Math.log(high)));
@@ -115,6 +115,12 @@ describe('BG/NBD and MBG/NBD expectations for any a and b', () => {
         const value = model.expectedPurchasesIfAlive(p, x, T, t);
         const ceiling = (((p[0] ?? NaN) + x) / ((p[1] ?? NaN) + T)) * t;
         expect(value > 0 && value <= ceiling * (1 + 1e-12), what).toBe(true);
+        // The pmf's mean is another route to the same number (the sum over its table).
+        const pmf = model.purchaseCountIfAlive(p, x, T, t, { tail: 1e-14 });
+        if (pmf.length < 10_001) {
+          const mean = pmf.reduce((total, v, k) => total + k * v, 0);
+          expectRelative(mean, value, 1e-9, what);
+        }
         const longer = model.expectedPurchasesIfAlive(p, x, T, t * 1.01);
         expect(longer, what).toBeGreaterThanOrEqual(value * (1 - 1e-12));
         const alive = model.probabilityAlive(p, x, x === 0 ? 0 : random.uniform(0, T), T);
