@@ -3,7 +3,7 @@ import { dropoutCountPmf } from './dropout-counts.js';
 import type { DropoutPosterior } from './dropout-counts.js';
 import { dropoutCountMean } from './dropout-mean.js';
 import { fitModel } from './fit-model.js';
-import { positive } from './parameters.js';
+import { allPositiveFinite, positive } from './parameters.js';
 import type { PurchaseModel } from './purchase-model.js';
 import { countLimits } from './purchase-model.js';
 import { checkPurchaseSummary } from './summary-checks.js';
@@ -63,9 +63,11 @@ export function betaGeometricModel(variant: BetaGeometricVariant): PurchaseModel
       return 1 / (1 + Math.exp(logDropoutOdds(values, dropoutAtFirstPurchase, x, tx, T)));
     },
     expectedPurchasesIfAlive(values, x, T, t) {
+      if (!allPositiveFinite(values)) return NaN;
       return dropoutCountMean(posterior(values, x, T), t);
     },
     purchaseCountIfAlive(values, x, T, t, options) {
+      if (!allPositiveFinite(values)) return Float64Array.of(NaN);
       const { tail, maxCount } = countLimits(options);
       return dropoutCountPmf(posterior(values, x, T), t, tail, maxCount);
     },

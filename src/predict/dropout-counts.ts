@@ -1,4 +1,5 @@
 import { nbdCounts } from './nbd-counts.js';
+import { allPositiveFinite } from './parameters.js';
 
 /**
  * Purchases in the next t of a customer alive now under BG/NBD or MBG/NBD: while alive the
@@ -19,7 +20,10 @@ export interface DropoutPosterior {
   b: number;
 }
 
-/** P(K = k) for k = 0 … m, the last entry P(K ≥ m), m the first k with P(K > k) < tail. */
+/**
+ * P(K = k) for k = 0 … m, the last entry P(K ≥ m), m the first k with P(K > k) < tail; a
+ * single NaN when a parameter or t is not a finite number (or a parameter not positive).
+ */
 export function dropoutCountPmf(
   posterior: DropoutPosterior,
   t: number,
@@ -27,6 +31,7 @@ export function dropoutCountPmf(
   maxCount: number,
 ): Float64Array {
   const { shape, rate, a, b } = posterior;
+  if (!allPositiveFinite([shape, rate, a, b]) || !Number.isFinite(t)) return Float64Array.of(NaN);
   const { pmf, survival } = nbdCounts(shape, rate, t, tail, maxCount);
   const counts: number[] = [];
   let stay = 1; // P(G > k)

@@ -1,6 +1,7 @@
 import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import type { DropoutPosterior } from './dropout-counts.js';
 import { nbdCounts } from './nbd-counts.js';
+import { allPositiveFinite } from './parameters.js';
 
 // The closed form is 1 minus a hypergeometric term, scaled by (a + b − 1)/(a − 1): its
 // relative error is the hypergeometric function's (up to ~1e-14 here) times this condition
@@ -23,10 +24,11 @@ const MAX_TERMS = 1_000_000;
  * b (Γ and 2F1 overflow), and as z nears 1 the exact series of positive terms is used instead.
  */
 export function dropoutCountMean(posterior: DropoutPosterior, t: number): number {
+  const { shape, rate, a, b } = posterior;
+  if (!allPositiveFinite([shape, rate, a, b]) || !Number.isFinite(t)) return NaN;
   if (!(t > 0)) return 0;
   if (t / (posterior.rate + t) <= SERIES_LIMIT) {
     const closed = closedForm(posterior, t);
-    const { a, b } = posterior;
     if (closed > 0 && (a + b - 1) / (Math.abs(a - 1) * closed) < CONDITION_LIMIT) return closed;
   }
   return seriesMean(posterior, t);

@@ -1,5 +1,6 @@
 import { gaussLegendre } from './gauss-legendre.js';
 import { nbdCounts } from './nbd-counts.js';
+import { allPositiveFinite } from './parameters.js';
 
 /** Pareto/NBD given alive at T: λ ~ Gamma(shape, rate), μ ~ Gamma(s, beta), independent. */
 export interface ParetoPosterior {
@@ -21,7 +22,8 @@ const NEGLIGIBLE = 1e-19;
 
 /**
  * P(K = k) for the purchases K in the next t of a customer alive now under Pareto/NBD: k = 0 …
- * m, the last entry P(K ≥ m), m the first k with P(K > k) < tail (or maxCount).
+ * m, the last entry P(K ≥ m), m the first k with P(K > k) < tail (or maxCount); a single NaN
+ * when a parameter or t is not a finite number (or a parameter not positive).
  *
  * The customer buys until the remaining lifetime τ ends, so K = N(min(τ, t)) with N the
  * purchase process. λ integrates out in closed form: given τ, K is NBD with shape and rate and
@@ -41,8 +43,10 @@ export function paretoCountPmf(
   tail: number,
   maxCount: number,
 ): Float64Array {
+  const { shape, rate, s, beta } = posterior;
+  if (!allPositiveFinite([shape, rate, s, beta]) || !Number.isFinite(t))
+    return Float64Array.of(NaN);
   if (!(t > 0)) return Float64Array.of(1);
-  const { shape, rate } = posterior;
   // The table ends where the alive customer's tail is negligible next to `tail`, so that the
   // mass past it (at most that, for the counts of one who dies sooner) cannot move the cut.
   const alive = nbdCounts(shape, rate, t, tail * 1e-3, maxCount);

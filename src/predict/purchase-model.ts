@@ -30,7 +30,8 @@ export interface PurchaseModel {
    * P(X(T, T+t] = k | alive at T, x, T) for k = 0, 1, …: the pmf of future purchases of a
    * customer still alive at T, up to the first k where the remaining tail mass is below
    * `tail` (default 1e-9) or `maxCount` (default 10_000) terms; the last entry may be read as
-   * "k or more". Its mean is `expectedPurchasesIfAlive` up to the tail it cuts.
+   * "k or more". Its mean is `expectedPurchasesIfAlive` up to the tail it cuts. A single NaN
+   * when the parameters are not positive finite numbers or t is not finite; [1] for t ≤ 0.
    */
   purchaseCountIfAlive(
     parameters: readonly number[],

@@ -252,6 +252,17 @@ describe('purchaseCountIfAlive', () => {
     }
   });
 
+  it('answers NaN, quickly, for parameters that are not positive numbers', () => {
+    for (const [model, p] of MODELS) {
+      for (const bad of [NaN, Infinity, 0, -1]) {
+        const parameters = [p[0] ?? NaN, bad, p[2] ?? NaN, p[3] ?? NaN];
+        expect(Array.from(model.purchaseCountIfAlive(parameters, 2, 38.86, 52))).toEqual([NaN]);
+        expect(model.expectedPurchasesIfAlive(parameters, 2, 38.86, 52)).toBeNaN();
+      }
+      expect(Array.from(model.purchaseCountIfAlive(p, 2, 38.86, NaN))).toEqual([NaN]);
+    }
+  });
+
   it('stays finite and sums to 1 on odd parameters and histories', () => {
     const random = new Random(11);
     const logUniform = (low: number, high: number) =>
