@@ -35,7 +35,7 @@ export type FittedStatus = 'ok' | 'degenerate';
 /** A model's state after a refresh: `failed` when nothing could be fitted. */
 export type FitStatus = FittedStatus | 'failed';
 
-export type ModelName = 'bgnbd' | 'paretonbd' | 'gammagamma' | 'sbg';
+export type ModelName = 'bgnbd' | 'mbgnbd' | 'paretonbd' | 'gammagamma' | 'sbg';
 
 /** Raised when the data cannot identify a model: the message says why, for people. */
 export class ModelDataError extends Error {

@@ -38,3 +38,8 @@ export function thetaValues(
 ): Float64Array {
   return Float64Array.from(specs, (spec, i) => spec.toTheta(values[i] ?? NaN));
 }
+
+/** True when every value is a positive finite number, as every model parameter must be. */
+export function allPositiveFinite(values: readonly number[]): boolean {
+  return values.every((value) => value > 0 && Number.isFinite(value));
+}

@@ -3,8 +3,10 @@ import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import type { ModelFit } from './fit.js';
 import { fitModel } from './fit-model.js';
 import { withNumericGradient } from './optimize/objective.js';
-import { naturalValues, positive, thetaValues } from './parameters.js';
+import { allPositiveFinite, naturalValues, positive, thetaValues } from './parameters.js';
+import { paretoCountPmf } from './pareto-nbd-counts.js';
 import type { PurchaseModel } from './purchase-model.js';
+import { countLimits } from './purchase-model.js';
 import { checkPurchaseSummary } from './summary-checks.js';
 import type { PurchaseSummary } from './summary.js';
 import { summaryCustomers } from './summary.js';
@@ -190,6 +192,7 @@ export const paretoNbd: PurchaseModel = {
     return Math.min(1, Math.exp(bracket.alive - bracket.total));
   },
   expectedPurchasesIfAlive(values, x, T, t) {
+    if (!allPositiveFinite(values)) return NaN;
     // Posterior λ ~ Gamma(r + x, α + T) and μ ~ Gamma(s, β + T) given alive at T; then
     // E[(1 − e^(−μt)) / μ] = ∫₀ᵗ ((β+T)/(β+T+u))^s du (F&H section 6).
     const p = unpack(values);
@@ -199,5 +202,13 @@ export const paretoNbd: PurchaseModel = {
     const integral =
       Math.abs(e) < 1e-8 ? b * logRatio * (1 - e / 2) : (b * logRatio * -Math.expm1(-e)) / e;
     return ((p.r + x) / (p.alpha + T)) * integral;
+  },
+  purchaseCountIfAlive(values, x, T, t, options) {
+    if (!allPositiveFinite(values)) return Float64Array.of(NaN);
+    // The same posterior, alive at T: λ ~ Gamma(r + x, α + T), μ ~ Gamma(s, β + T).
+    const p = unpack(values);
+    const { tail, maxCount } = countLimits(options);
+    const posterior = { shape: p.r + x, rate: p.alpha + T, s: p.s, beta: p.beta + T };
+    return paretoCountPmf(posterior, t, tail, maxCount);
   },
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bgNbdObjective } from '../../src/predict/bg-nbd.js';
 import { gammaGammaObjective } from '../../src/predict/gamma-gamma.js';
+import { mbgNbdObjective } from '../../src/predict/mbg-nbd.js';
 import { withNumericGradient, type Objective } from '../../src/predict/optimize/objective.js';
 import { purchaseSummary } from '../../src/predict/summary.js';
 
@@ -31,6 +32,21 @@ describe('exact gradients', () => {
     ]);
     expectExactGradient(bgNbdObjective(summary), [
       [Math.log(0.2426), Math.log(4.4136), Math.log(0.7929), Math.log(2.4259)],
+      [0, 0, 0, 0],
+      [1, 2, -1, 1.5],
+    ]);
+  });
+
+  it('MBG/NBD', () => {
+    const summary = purchaseSummary([
+      { frequency: 0, recency: 0, age: 38.86, weight: 1411 },
+      { frequency: 0, recency: 0, age: 2, weight: 7 },
+      { frequency: 1, recency: 1.71, age: 38.86, weight: 3 },
+      { frequency: 2, recency: 30.43, age: 38.86 },
+      { frequency: 40, recency: 20, age: 30, weight: 2 },
+    ]);
+    expectExactGradient(mbgNbdObjective(summary), [
+      [Math.log(0.5248), Math.log(6.183), Math.log(0.8914), Math.log(1.614)],
       [0, 0, 0, 0],
       [1, 2, -1, 1.5],
     ]);

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { bgNbd } from '../../src/predict/bg-nbd.js';
 import type { ModelFit } from '../../src/predict/fit.js';
 import { fitGammaGamma } from '../../src/predict/gamma-gamma.js';
+import { mbgNbd } from '../../src/predict/mbg-nbd.js';
 import { paretoNbd } from '../../src/predict/pareto-nbd.js';
 import {
   groupPurchaseSummary,
   simulateBgNbd,
+  simulateMbgNbd,
   simulateParetoNbd,
   simulateSpend,
   spendSummary,
@@ -14,6 +16,7 @@ import {
 // Truths near the published CDNOW estimates (weeks), so the simulated data look like the data
 // the models are used on. T = 39 weeks is CDNOW's calibration period.
 const BG_NBD = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const MBG_NBD = { r: 0.525, alpha: 6.18, a: 0.891, b: 1.614 };
 const PARETO_NBD = { r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 };
 const SPEND = { p: 6.25, q: 3.74, gamma: 15.44 };
 const T = 39;
@@ -40,6 +43,11 @@ describe('fits recover the parameters that simulated the data', () => {
   it('BG/NBD from 50,000 customers', () => {
     const customers = simulateBgNbd(BG_NBD, { customers: 50_000, T, seed: SEED });
     expectRecovered(bgNbd.fit(groupPurchaseSummary(customers)), BG_NBD);
+  });
+
+  it('MBG/NBD from 50,000 customers', () => {
+    const customers = simulateMbgNbd(MBG_NBD, { customers: 50_000, T, seed: SEED });
+    expectRecovered(mbgNbd.fit(groupPurchaseSummary(customers)), MBG_NBD);
   });
 
   it('Pareto/NBD from 50,000 customers', () => {

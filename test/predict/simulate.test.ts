@@ -10,6 +10,7 @@ import {
 import {
   groupPurchaseSummary,
   simulateBgNbd,
+  simulateMbgNbd,
   simulateParetoNbd,
   simulateSpend,
   spendSummary,
@@ -83,11 +84,15 @@ function drawMany(n: number, draw: () => number): Float64Array {
   return Float64Array.from({ length: n }, draw);
 }
 
-/** BG/NBD followed purchase by purchase, as the model is told: the fast path must agree. */
+/**
+ * BG/NBD followed purchase by purchase, as the model is told: the fast path must agree. With
+ * `atFirstPurchase`, MBG/NBD: the coin is also flipped right after the first purchase.
+ */
 function referenceBgNbd(
   { r, alpha, a, b }: BgNbdParameters,
   customers: number,
   seed: number,
+  atFirstPurchase = false,
 ): SimulatedCustomers {
   const random = new Random(seed);
   const frequency = new Float64Array(customers);
@@ -95,6 +100,7 @@ function referenceBgNbd(
   for (let i = 0; i < customers; i++) {
     const lambda = random.gamma(r, 1 / alpha);
     const p = random.beta(a, b);
+    if (atFirstPurchase && random.chance(p)) continue;
     for (let t = random.exponential(1 / lambda); t <= T; t += random.exponential(1 / lambda)) {
       frequency[i] = (frequency[i] ?? 0) + 1;
       recency[i] = t;
@@ -267,6 +273,43 @@ describe('simulateBgNbd', () => {
     ] as const) {
       const fast = simulateBgNbd(params, { customers: 100_000, T, seed, dayResolution: false });
       expectSameCustomers(fast, referenceBgNbd(params, 100_000, seed));
+    }
+  });
+});
+
+describe('simulateMbgNbd', () => {
+  it('is reproducible from its seed', () => {
+    const options = { customers: 2_000, T, seed: 42 };
+    const first = simulateMbgNbd(CDNOW_BG_NBD, options);
+    expect(simulateMbgNbd(CDNOW_BG_NBD, options)).toEqual(first);
+    expect(simulateBgNbd(CDNOW_BG_NBD, options).frequency).not.toEqual(first.frequency);
+  });
+
+  it('matches E[X(T)] and P(X(T) = 0) of Batislam, Denizel & Filiztekin (2007)', () => {
+    for (const [params, seed] of [
+      [CDNOW_BG_NBD, 7],
+      [HEAVY_BG_NBD, 8],
+    ] as const) {
+      const { r, alpha, a, b } = params;
+      const sim = simulateMbgNbd(params, { customers: 200_000, T, seed });
+      // Alive after the first purchase with probability b/(a+b), then BG/NBD with p ~ Beta(a, b+1).
+      const none = Math.pow(alpha / (alpha + T), r);
+      const mean = (b / (a - 1)) * (1 - none * hyp2f1(r, b + 1, a + b, T / (alpha + T)));
+      expectNear(estimate(sim.frequency), mean);
+      expectNear(
+        estimate(sim.frequency.map((x) => (x === 0 ? 1 : 0))),
+        a / (a + b) + (b / (a + b)) * none,
+      );
+    }
+  });
+
+  it('agrees with following each customer purchase by purchase', () => {
+    for (const [params, seed] of [
+      [CDNOW_BG_NBD, 21],
+      [HEAVY_BG_NBD, 22],
+    ] as const) {
+      const fast = simulateMbgNbd(params, { customers: 100_000, T, seed, dayResolution: false });
+      expectSameCustomers(fast, referenceBgNbd(params, 100_000, seed, true));
     }
   });
 });

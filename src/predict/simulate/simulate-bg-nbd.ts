@@ -25,19 +25,35 @@ export function simulateBgNbd(
   parameters: BgNbdParameters,
   options: SimulationOptions,
 ): SimulatedCustomers {
+  return simulateDropouts('BG/NBD', parameters, options, STREAM_BG_NBD, 0);
+}
+
+/**
+ * Customers drawn from BG/NBD or from MBG/NBD, where the first purchase is one more occasion to
+ * drop out (`extra` = 1): with G the occasion after which the customer leaves, G ~
+ * beta-geometric, a customer with N Poisson purchases in (0, T] makes x = min(G − extra, N).
+ */
+export function simulateDropouts(
+  model: string,
+  parameters: BgNbdParameters,
+  options: SimulationOptions,
+  stream: number,
+  extra: 0 | 1,
+): SimulatedCustomers {
   const { r, alpha, a, b } = parameters;
-  checkPositive('BG/NBD', { r, alpha, a, b });
+  checkPositive(model, { r, alpha, a, b });
   const customers = allocateCustomers(options);
   const { frequency, recency } = customers;
   const { T, dayResolution = true } = options;
-  const random = streamRandom(options.seed, STREAM_BG_NBD);
+  const random = streamRandom(options.seed, stream);
   for (let i = 0; i < frequency.length; i++) {
-    // N purchases would fall in (0, T] without dropout; the customer stops after the G-th,
-    // with coin flips independent of the timing, so x = min(G, N). λ and p only matter
-    // through N and G, so neither is drawn when their marginals can be drawn directly.
+    // N purchases would fall in (0, T] without dropout; the coin flips are independent of the
+    // timing. λ and p only matter through N and G, so neither is drawn when their marginals
+    // can be drawn directly.
     const n = gammaPoisson(random, r, alpha, T);
     if (n === 0) continue;
-    const x = cappedBetaGeometric(random, a, b, n);
+    const x = cappedBetaGeometric(random, a, b, n + extra) - extra;
+    if (x === 0) continue;
     // Given N = n, the purchase times are n sorted uniforms on (0, T]: the x-th is
     // T · Beta(x, n − x + 1), which for x = n is T · U^(1/n).
     const tx = x === n ? T * Math.pow(1 - random.next(), 1 / n) : T * random.beta(x, n - x + 1);

@@ -28,6 +28,7 @@ export interface SimulationOptions {
 export const STREAM_BG_NBD = 1;
 export const STREAM_PARETO_NBD = 2;
 export const STREAM_SPEND = 3;
+export const STREAM_MBG_NBD = 4;
 
 /** The generator for one stream of a seed. */
 export function streamRandom(seed: number, stream: number): Random {
