@@ -68,7 +68,7 @@ const survey = z
 const model = z
   .strictObject({
     /** `auto` fits every purchase model and keeps the one that predicts a holdout best. */
-    purchaseModel: z.enum(['auto', 'bgnbd', 'paretonbd']).default('auto'),
+    purchaseModel: z.enum(['auto', 'bgnbd', 'mbgnbd', 'paretonbd']).default('auto'),
     /** The holdout `auto` scores on, in months; null for a quarter of the history, at most 12. */
     holdoutMonths: z.number().positive().max(60).nullable().default(null),
     timeUnit: z.enum(['day', 'week', 'month']).default('week'),

@@ -41,13 +41,16 @@ const NO_PREDICTIONS = `(
   SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS p_alive, NULL::DOUBLE AS churn_risk,
          NULL::DOUBLE AS expected_purchases, NULL::DOUBLE AS expected_spend,
          NULL::DOUBLE AS predicted_clv, NULL::DOUBLE AS predicted_clv_low,
-         NULL::DOUBLE AS predicted_clv_high, NULL::DATE AS next_purchase_date,
+         NULL::DOUBLE AS predicted_clv_high, NULL::DOUBLE AS spend_low,
+         NULL::DOUBLE AS spend_high, NULL::DATE AS next_purchase_date,
          NULL::VARCHAR AS status, NULL::VARCHAR AS reason
   LIMIT 0)`;
 
 // Stores refreshed before predictions had a status: the same rows, read as ok.
 const WITHOUT_STATUS = `(
-  SELECT *, 'ok' AS status, NULL::VARCHAR AS reason FROM customer_predictions)`;
+  SELECT *, NULL::DOUBLE AS spend_low, NULL::DOUBLE AS spend_high, 'ok' AS status,
+         NULL::VARCHAR AS reason
+  FROM customer_predictions)`;
 
 /**
  * The relation to read predictions from: the table, or one of the same columns for a store

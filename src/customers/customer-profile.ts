@@ -35,6 +35,12 @@ export type Prediction = {
   /** The 90 % interval of the expected value predictedClv (parameter uncertainty only). */
   predictedClvLow: number | null;
   predictedClvHigh: number | null;
+  /**
+   * The 90 % predictive interval of what the customer will spend over the horizon
+   * (undiscounted, before margin): the randomness of their own purchases and spend included.
+   */
+  spendLow: number | null;
+  spendHigh: number | null;
   /** The day by which a purchase is more likely than not; null when not within the horizon. */
   nextPurchaseDate: string | null;
   /** ok, degenerate (values from a stated fallback) or failed (values null). */
@@ -74,7 +80,8 @@ const PREDICTION = `
   SELECT p_alive AS "pAlive", churn_risk AS "churnRisk",
          expected_purchases AS "expectedPurchases", expected_spend AS "expectedSpend",
          predicted_clv AS "predictedClv", predicted_clv_low AS "predictedClvLow",
-         predicted_clv_high AS "predictedClvHigh", next_purchase_date AS "nextPurchaseDate",
+         predicted_clv_high AS "predictedClvHigh", spend_low AS "spendLow",
+         spend_high AS "spendHigh", next_purchase_date AS "nextPurchaseDate",
          status, reason
   FROM PREDICTIONS WHERE customer_id = $customerId`;
 

@@ -66,6 +66,13 @@ export function betaGeometricModel(variant: BetaGeometricVariant): PurchaseModel
       if (!allPositiveFinite(values)) return NaN;
       return dropoutCountMean(posterior(values, x, T), t);
     },
+    noPurchaseIfAlive(values, x, T, t) {
+      if (!allPositiveFinite(values)) return NaN;
+      if (!(t > 0)) return 1;
+      // Dropout happens only right after a purchase: silence is the NBD's zero term.
+      const { shape, rate } = posterior(values, x, T);
+      return Math.exp(-shape * Math.log1p(t / rate));
+    },
     purchaseCountIfAlive(values, x, T, t, options) {
       if (!allPositiveFinite(values)) return Float64Array.of(NaN);
       const { tail, maxCount } = countLimits(options);

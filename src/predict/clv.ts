@@ -2,7 +2,10 @@ import type { ModelFit } from './fit.js';
 import { parameterVector } from './fit-model.js';
 import { quadraticForm } from './optimize/linear-algebra.js';
 import { naturalValues, thetaValues } from './parameters.js';
+import { nextPurchaseWait, silenceCurve } from './next-purchase.js';
 import type { PurchaseModel } from './purchase-model.js';
+import type { SpendLaw } from './spend-quantiles.js';
+import { spendDistributions, spendQuantile } from './spend-quantiles.js';
 
 /** How a purchase forecast becomes value: the horizon, discounting, and the model's time unit. */
 export interface ForecastSettings {
@@ -10,7 +13,15 @@ export interface ForecastSettings {
   monthlyDiscountRate: number;
   /** Days in one unit of the model's time. */
   unitDays: number;
+  /** How future purchases are valued, for the predictive interval; null for none. */
+  spend?: SpendLaw | null;
 }
+
+// The predictive interval is the central 90 % of what the customer will spend.
+const LOW_LEVEL = 0.05;
+const HIGH_LEVEL = 0.95;
+// The count distribution is cut where its tail is far below the interval's levels.
+const COUNT_TAIL = 1e-7;
 
 /** Purchase histories (x, t_x, T) in the model's time unit, one per row. */
 export interface Histories {
@@ -31,8 +42,18 @@ export interface HistoryForecast {
    * method); NaN when the fit has no covariance.
    */
   logVariance: Float64Array;
-  /** Median time to the next purchase of a customer still active, in days. */
+  /**
+   * Days until a purchase is more likely than not (P(alive) · P(a purchase by then) = 1/2);
+   * NaN when that does not happen within the horizon.
+   */
   daysToNextPurchase: Float64Array;
+  /**
+   * The 90 % predictive interval of the spend over the horizon (undiscounted, before margin),
+   * in the unit of the spend law: multiply by γ + x·m̄ (Gamma-Gamma) or by the expected spend
+   * (`fixed`). NaN without a spend law.
+   */
+  spendLowFactor: Float64Array;
+  spendHighFactor: Float64Array;
 }
 
 export const MONTH_DAYS = 365.25 / 12;
@@ -62,14 +83,23 @@ export function forecastHistories(
   const variants = [parameters];
   for (let k = 0; k < dimension; k++) variants.push(shifted(k));
 
-  const pairs = new Map<string, { total: number; discounted: number[] }>();
-  const pairOf = (x: number, T: number) => {
+  const horizon = (settings.horizonMonths * MONTH_DAYS) / settings.unitDays;
+  const spendLaw = settings.spend ?? null;
+  const spending = spendLaw ? spendDistributions(spendLaw) : null;
+  const pairs = new Map<string, Pair>();
+  const pairOf = (x: number, T: number): Pair => {
     const key = `${x}:${T}`;
     let pair = pairs.get(key);
     if (!pair) {
+      const counts = spending
+        ? model.purchaseCountIfAlive(parameters, x, T, horizon, { tail: COUNT_TAIL })
+        : null;
       pair = {
         total: horizonPurchases(model, parameters, x, T, settings),
         discounted: variants.map((values) => discountedIfAlive(model, values, x, T, settings)),
+        silence: silenceCurve(model, parameters, x, T, horizon),
+        spend:
+          counts && spending && Number.isFinite(counts[0]) ? spending.forHistory(x, counts) : null,
       };
       pairs.set(key, pair);
     }
@@ -83,8 +113,9 @@ export function forecastHistories(
     discountedPurchases: new Float64Array(rows),
     logVariance: new Float64Array(rows),
     daysToNextPurchase: new Float64Array(rows),
+    spendLowFactor: new Float64Array(rows),
+    spendHighFactor: new Float64Array(rows),
   };
-  const [r = NaN, alpha = NaN] = parameters;
   const gradient = new Float64Array(dimension);
   for (let i = 0; i < rows; i++) {
     const x = histories.frequency[i] ?? 0;
@@ -102,12 +133,20 @@ export function forecastHistories(
       gradient[k] = (moved - here) / STEP;
     }
     forecast.logVariance[i] = fit.covariance ? quadraticForm(fit.covariance, gradient) : NaN;
-    // Given it is alive, the customer's purchase rate is Gamma(r + x, α + T) under both models,
-    // so the wait to the next purchase has median (α + T)(2^(1/(r+x)) − 1).
-    forecast.daysToNextPurchase[i] =
-      (alpha + T) * (Math.pow(2, 1 / (r + x)) - 1) * settings.unitDays;
+    const wait = nextPurchaseWait(pair.silence, pAlive);
+    forecast.daysToNextPurchase[i] = wait === null ? NaN : wait * settings.unitDays;
+    forecast.spendLowFactor[i] = pair.spend ? spendQuantile(pair.spend, pAlive, LOW_LEVEL) : NaN;
+    forecast.spendHighFactor[i] = pair.spend ? spendQuantile(pair.spend, pAlive, HIGH_LEVEL) : NaN;
   }
   return forecast;
+}
+
+/** What every history with the same (x, T) shares. */
+interface Pair {
+  total: number;
+  discounted: number[];
+  silence: ReturnType<typeof silenceCurve>;
+  spend: ReturnType<ReturnType<typeof spendDistributions>['forHistory']> | null;
 }
 
 /** Expected purchases over the horizon if alive (undiscounted). */
@@ -122,7 +161,7 @@ function horizonPurchases(
   return model.expectedPurchasesIfAlive(parameters, x, T, t);
 }
 
-/** Σ over months k = 1..H of (E[Y(t_k)] − E[Y(t_{k−1})]) / (1 + d)^k, for a customer alive at T. */
+/** Σ over months k = 1..⌈H⌉ (the last one cut at H) of (E[Y(t_k)] − E[Y(t_{k−1})]) / (1 + d)^k, for a customer alive at T. */
 export function discountedIfAlive(
   model: PurchaseModel,
   parameters: readonly number[],
@@ -133,8 +172,10 @@ export function discountedIfAlive(
   const month = MONTH_DAYS / settings.unitDays;
   let total = 0;
   let previous = 0;
-  for (let k = 1; k <= settings.horizonMonths; k++) {
-    const cumulative = model.expectedPurchasesIfAlive(parameters, x, T, k * month);
+  // A horizon of part of a month (a holdout period, say) ends with that part.
+  for (let k = 1; k < settings.horizonMonths + 1; k++) {
+    const span = Math.min(k, settings.horizonMonths) * month;
+    const cumulative = model.expectedPurchasesIfAlive(parameters, x, T, span);
     total += (cumulative - previous) / Math.pow(1 + settings.monthlyDiscountRate, k);
     previous = cumulative;
   }

@@ -4,6 +4,7 @@ import type { ModelFit } from './fit.js';
 import { fitModel } from './fit-model.js';
 import { withNumericGradient } from './optimize/objective.js';
 import { allPositiveFinite, naturalValues, positive, thetaValues } from './parameters.js';
+import { paretoNoPurchase } from './pareto-no-purchase.js';
 import { paretoCountPmf } from './pareto-nbd-counts.js';
 import type { PurchaseModel } from './purchase-model.js';
 import { countLimits } from './purchase-model.js';
@@ -202,6 +203,11 @@ export const paretoNbd: PurchaseModel = {
     const integral =
       Math.abs(e) < 1e-8 ? b * logRatio * (1 - e / 2) : (b * logRatio * -Math.expm1(-e)) / e;
     return ((p.r + x) / (p.alpha + T)) * integral;
+  },
+  noPurchaseIfAlive(values, x, T, t) {
+    if (!allPositiveFinite(values)) return NaN;
+    const p = unpack(values);
+    return paretoNoPurchase({ shape: p.r + x, rate: p.alpha + T, s: p.s, beta: p.beta + T }, t);
   },
   purchaseCountIfAlive(values, x, T, t, options) {
     if (!allPositiveFinite(values)) return Float64Array.of(NaN);

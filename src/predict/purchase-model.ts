@@ -40,6 +40,12 @@ export interface PurchaseModel {
     t: number,
     options?: CountOptions,
   ): Float64Array;
+  /**
+   * P(X(T, T+t] = 0 | alive at T, x, T): the first term of `purchaseCountIfAlive`, computed
+   * on its own because the next-purchase date needs it at many t. NaN for parameters that are
+   * not positive finite numbers; 1 for t ≤ 0.
+   */
+  noPurchaseIfAlive(parameters: readonly number[], x: number, T: number, t: number): number;
 }
 
 /** The options with their defaults filled in. */

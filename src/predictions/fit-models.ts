@@ -47,6 +47,15 @@ export async function fitModels(
 ): Promise<FittedModels> {
   const histories = await readHistories(warehouse, source, params);
   const purchase = fitPurchase(modelName, inUnits(histories, unitDays));
+  return { histories, purchase, spend: await fitSpend(warehouse, source, params) };
+}
+
+/** Fits Gamma-Gamma to the repeat buyers of a purchase summary, never throwing for the data. */
+export async function fitSpend(
+  warehouse: Warehouse,
+  source: string,
+  params: SqlParams | undefined,
+): Promise<SpendOutcome> {
   const { spend: spendSummary, withoutSpend } = await readSpend(warehouse, source, params);
   const spend: SpendOutcome = { fit: null, error: null, fallbackMedian: null };
   try {
@@ -60,7 +69,7 @@ export async function fitModels(
   } catch (error) {
     spend.error = modelError(error);
   }
-  return { histories, purchase, spend };
+  return spend;
 }
 
 /** Fits one purchase model, turning data it cannot learn from into an error message. */

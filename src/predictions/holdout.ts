@@ -4,6 +4,9 @@ import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { HoldoutGroup, HoldoutPeriod } from './holdout-comparison.js';
 import { compareOnHoldout } from './holdout-comparison.js';
+import type { HoldoutValueCheck } from './holdout-value.js';
+import { holdoutValueCheck } from './holdout-value.js';
+import { purchaseSummaryParams } from '../model/tables/purchase-summary.js';
 import type { PurchaseModelName } from './purchase-models.js';
 
 export type { HoldoutGroup } from './holdout-comparison.js';
@@ -18,6 +21,8 @@ export interface HoldoutReport extends HoldoutPeriod {
   meanAbsoluteError: number | null;
   /** Pearson correlation of predicted and actual holdout purchases per customer. */
   correlation: number | null;
+  /** Spend: the calibration Gamma-Gamma, the predictive interval's coverage, value deciles. */
+  value: HoldoutValueCheck;
 }
 
 /**
@@ -43,6 +48,15 @@ export async function holdoutReport(
       `${modelName} gives no finite forecast for ${score.notFinite} calibration histories`,
     );
   }
+  const value = await holdoutValueCheck(
+    warehouse,
+    config,
+    modelName,
+    fit,
+    comparison.histories,
+    comparison,
+    purchaseSummaryParams(config, holdoutFrom),
+  );
   return {
     model: modelName,
     timeUnit: config.model.timeUnit,
@@ -55,5 +69,6 @@ export async function holdoutReport(
     total: { ...score.total, predicted: score.total.predicted },
     meanAbsoluteError: score.meanAbsoluteError,
     correlation: score.correlation,
+    value,
   };
 }

@@ -8,9 +8,9 @@ import { MODEL_LABELS, purchaseState } from './model-states.js';
 import type { PurchaseModelName } from './purchase-models.js';
 
 /** What `auto` compares, in the order that breaks ties (the same on every engine). */
-export const AUTO_CANDIDATES: readonly PurchaseModelName[] = ['bgnbd', 'paretonbd'];
+export const AUTO_CANDIDATES: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd', 'paretonbd'];
 /** What `auto` takes when the shop is too short to compare on a holdout. */
-export const AUTO_FALLBACK: PurchaseModelName = 'bgnbd';
+export const AUTO_FALLBACK: PurchaseModelName = 'mbgnbd';
 
 // Below this many days of holdout (or of calibration) a comparison measures noise.
 const MIN_PERIOD_DAYS = 28;
@@ -179,7 +179,14 @@ function because(
     );
   const degenerate =
     best.status === 'degenerate' ? ' (every candidate that could be fitted is degenerate)' : '';
-  return `${label(best.model)} predicted the holdout best: a mean absolute error of ${error(best)} repeat purchases per customer${others.length > 0 ? `, against ${others.join(', ')}` : ''}; fitted on orders to ${period.calibrationEnd}, checked on ${period.holdoutFrom} .. ${period.holdoutEnd}${degenerate}`;
+  return `${label(best.model)} predicted the holdout best: a mean absolute error of ${error(best)} repeat purchases per customer${others.length > 0 ? `, against ${listed(others)}` : ''}; fitted on orders to ${period.calibrationEnd}, checked on ${period.holdoutFrom} .. ${period.holdoutEnd}${degenerate}`;
 }
 
 const label = (model: string): string => MODEL_LABELS[model] ?? model;
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -10,6 +10,7 @@ import { fitModels } from './fit-models.js';
 import type { HoldoutReport } from './holdout.js';
 import { holdoutReport } from './holdout.js';
 import type { PurchaseModelName } from './purchase-models.js';
+import { purchaseModels } from './purchase-models.js';
 import type { RetentionReport } from './retention.js';
 import { retentionReport } from './retention.js';
 import type { ModelState } from '../model/derived-table.js';
@@ -67,7 +68,10 @@ export async function predictReport(
   const holdoutFrom =
     options.holdoutFrom === undefined ? null : parseDate(options.holdoutFrom, '--holdout-from');
   if (requested === 'sbg' && holdoutFrom) {
-    throw new ClvError('usage', '--holdout-from checks the purchase models (bgnbd, paretonbd)');
+    throw new ClvError(
+      'usage',
+      '--holdout-from checks the purchase models (bgnbd, mbgnbd, paretonbd)',
+    );
   }
   await requireDerivedTables(warehouse);
   const fits = await storedFits(warehouse);
@@ -127,8 +131,8 @@ export async function predictReport(
 }
 
 function modelName(value: string): PurchaseModelName | 'sbg' {
-  if (value === 'bgnbd' || value === 'paretonbd' || value === 'sbg') return value;
-  throw new ClvError('usage', `--model must be bgnbd, paretonbd or sbg, not "${value}"`);
+  if (value === 'sbg' || value in purchaseModels) return value as PurchaseModelName | 'sbg';
+  throw new ClvError('usage', `--model must be bgnbd, mbgnbd, paretonbd or sbg, not "${value}"`);
 }
 
 async function dataEnd(warehouse: Warehouse): Promise<string | null> {

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { ModelState } from '../model/derived-table.js';
 import { unitDays } from '../model/tables/purchase-summary.js';
 import { forecastHistories } from '../predict/clv.js';
+import type { SpendLaw } from '../predict/spend-quantiles.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { FittedModels } from './fit-models.js';
 import { inUnits } from './model-input.js';
@@ -15,12 +16,13 @@ const PREDICTION_COLUMNS = `
   customer_id VARCHAR, frequency INTEGER, recency DOUBLE, T DOUBLE, monetary DOUBLE,
   p_alive DOUBLE, churn_risk DOUBLE, expected_purchases DOUBLE, expected_spend DOUBLE,
   predicted_clv DOUBLE, predicted_clv_low DOUBLE, predicted_clv_high DOUBLE,
-  next_purchase_date DATE, status VARCHAR, reason VARCHAR`;
+  spend_low DOUBLE, spend_high DOUBLE, next_purchase_date DATE, status VARCHAR, reason VARCHAR`;
 
 const HISTORY_COLUMNS = `
   frequency INTEGER, recency_days INTEGER, age_days INTEGER, p_alive DOUBLE,
   expected_purchases DOUBLE, discounted_purchases DOUBLE, log_variance DOUBLE,
-  days_to_next DOUBLE, history_reason VARCHAR`;
+  days_to_next DOUBLE, spend_low_factor DOUBLE, spend_high_factor DOUBLE,
+  history_reason VARCHAR`;
 
 // What a history whose forecast is not a finite number is told.
 const NOT_FINITE = 'the model gives no finite forecast for this purchase history';
@@ -43,14 +45,14 @@ export async function writePredictions(
   states: { purchase: ModelState; spend: ModelState },
 ): Promise<void> {
   await warehouse.run(`CREATE OR REPLACE TEMP TABLE history_forecasts (${HISTORY_COLUMNS})`);
-  if (fitted.purchase.fit) await appendForecasts(warehouse, config, fitted);
   const spend = spendSql(fitted.spend);
+  if (fitted.purchase.fit) await appendForecasts(warehouse, config, fitted, spend.law);
   await warehouse.run(
     `INSERT INTO ${schema}.customer_predictions
      WITH joined AS (
        SELECT s.customer_id, s.frequency, s.recency, s.T, s.monetary, s.end_day,
               f.p_alive, f.expected_purchases, f.discounted_purchases, f.log_variance,
-              f.days_to_next, f.history_reason
+              f.days_to_next, f.spend_low_factor, f.spend_high_factor, f.history_reason
        FROM ${schema}.purchase_summary s
        LEFT JOIN history_forecasts f USING (frequency, recency_days, age_days)
      ),
@@ -66,9 +68,10 @@ export async function writePredictions(
      )
      SELECT customer_id, frequency, recency, T, monetary, p_alive, 1 - p_alive,
             expected_purchases, expected_spend, clv,
-            CASE WHEN clv > 0 THEN clv * exp(-$z * log_sd) END,
-            CASE WHEN clv > 0 THEN clv * exp($z * log_sd) END,
-            CAST(end_day + CAST(round(days_to_next) AS INTEGER) AS DATE),
+            CASE WHEN clv = 0 THEN 0 WHEN clv > 0 THEN clv * exp(-$z * log_sd) END,
+            CASE WHEN clv = 0 THEN 0 WHEN clv > 0 THEN clv * exp($z * log_sd) END,
+            spend_low_factor * ${spend.intervalScale}, spend_high_factor * ${spend.intervalScale},
+            CAST(end_day + CAST(ceil(days_to_next) AS INTEGER) AS DATE),
             CASE WHEN p_alive IS NULL OR $spendStatus = 'failed' THEN 'failed'
                  WHEN $purchaseStatus = 'degenerate' OR $spendStatus = 'degenerate'
                    THEN 'degenerate'
@@ -77,6 +80,7 @@ export async function writePredictions(
      FROM valued`,
     {
       ...spend.params,
+      ...spend.varianceParams,
       margin: config.model.margin,
       z: Z90,
       purchaseStatus: states.purchase.status,
@@ -93,11 +97,11 @@ async function appendForecasts(
   warehouse: Warehouse,
   config: Config,
   fitted: FittedModels,
+  spendLaw: SpendLaw | null,
 ): Promise<void> {
   const fit = fitted.purchase.fit;
   if (!fit) return;
   const days = unitDays(config);
-  const horizonDays = config.model.horizonMonths * (365.25 / 12);
   const forecast = forecastHistories(
     purchaseModels[fitted.purchase.model],
     fit,
@@ -106,6 +110,7 @@ async function appendForecasts(
       horizonMonths: config.model.horizonMonths,
       monthlyDiscountRate: config.model.monthlyDiscountRate,
       unitDays: days,
+      spend: spendLaw,
     },
   );
   const { frequency, recencyDays, ageDays } = fitted.histories;
@@ -128,7 +133,9 @@ async function appendForecasts(
           usable ? purchases : null,
           usable ? discounted : null,
           usable ? finite(forecast.logVariance[i]) : null,
-          usable && wait !== null && wait <= horizonDays ? wait : null,
+          usable ? wait : null,
+          usable ? finite(forecast.spendLowFactor[i]) : null,
+          usable ? finite(forecast.spendHighFactor[i]) : null,
           usable ? null : NOT_FINITE,
         ];
       }

@@ -1,5 +1,6 @@
 import type { ModelFit } from '../predict/fit.js';
 import { spendParameters } from '../predict/gamma-gamma.js';
+import type { SpendLaw } from '../predict/spend-quantiles.js';
 import type { SpendOutcome } from './fit-models.js';
 import type { SqlParams } from '../store/warehouse.js';
 
@@ -28,15 +29,17 @@ export const SPEND_LOG_VARIANCE_SQL = `
   (g0 * g0 * $c00 + g1 * g1 * $c11 + g2 * g2 * $c22
    + 2 * (g0 * g1 * $c01 + g0 * g2 * $c02 + g1 * g2 * $c12))`;
 
-/** The parameters both expressions read. */
+/** The parameters of EXPECTED_SPEND_SQL and SPEND_GRADIENT_SQL. */
 export function spendSqlParams(fit: ModelFit): SqlParams {
   const { p, q, gamma } = spendParameters(fit);
+  return { p, q, gamma };
+}
+
+/** The parameters of SPEND_LOG_VARIANCE_SQL: the covariance of the log-parameters. */
+export function spendVarianceParams(fit: ModelFit): SqlParams {
   const c = fit.covariance;
   const cell = (i: number, j: number): number | null => c?.[i]?.[j] ?? null;
   return {
-    p,
-    q,
-    gamma,
     c00: cell(0, 0),
     c11: cell(1, 1),
     c22: cell(2, 2),
@@ -62,14 +65,24 @@ export function spendSql(spend: SpendOutcome): {
   expected: string;
   gradient: string;
   logVariance: string;
+  /** What the predictive interval's factors are multiplied by (see `SpendLaw`). */
+  intervalScale: string;
+  law: SpendLaw | null;
+  /** The parameters of `expected`, `gradient` and `intervalScale`. */
   params: SqlParams;
+  /** The parameters of `logVariance`. */
+  varianceParams: SqlParams;
 } {
   if (spend.fit?.status === 'ok') {
+    const { p, q } = spendParameters(spend.fit);
     return {
       expected: EXPECTED_SPEND_SQL,
       gradient: SPEND_GRADIENT_SQL,
       logVariance: SPEND_LOG_VARIANCE_SQL,
+      intervalScale: '($gamma + frequency * greatest(coalesce(monetary, 0), 0))',
+      law: { kind: 'gammagamma', p, q },
       params: spendSqlParams(spend.fit),
+      varianceParams: spendVarianceParams(spend.fit),
     };
   }
   const none = 'NULL::DOUBLE AS g0, NULL::DOUBLE AS g1, NULL::DOUBLE AS g2';
@@ -78,8 +91,19 @@ export function spendSql(spend: SpendOutcome): {
       expected: SHRUNK_SPEND_SQL,
       gradient: none,
       logVariance: '0',
+      intervalScale: 'expected_spend',
+      law: { kind: 'fixed' },
       params: { median: spend.fallbackMedian },
+      varianceParams: {},
     };
   }
-  return { expected: 'NULL::DOUBLE', gradient: none, logVariance: 'NULL::DOUBLE', params: {} };
+  return {
+    expected: 'NULL::DOUBLE',
+    gradient: none,
+    logVariance: 'NULL::DOUBLE',
+    intervalScale: 'NULL::DOUBLE',
+    law: null,
+    params: {},
+    varianceParams: {},
+  };
 }

@@ -104,7 +104,7 @@ describe('clv predict on CDNOW', () => {
 
   it('refuses a bad model name or holdout date with exit code 2', async () => {
     const cases: [string[], string][] = [
-      [['--model', 'bgnb'], 'clv: --model must be bgnbd, paretonbd or sbg, not "bgnb"\n'],
+      [['--model', 'bgnb'], 'clv: --model must be bgnbd, mbgnbd, paretonbd or sbg, not "bgnb"\n'],
       [
         ['--holdout-from', '1997-02-30'],
         'clv: --holdout-from must be a date YYYY-MM-DD, not "1997-02-30"\n',

@@ -98,7 +98,8 @@ describe('customer queries on CDNOW with predictions', () => {
     });
     const [stored] = await t.query(
       `SELECT p_alive, churn_risk, expected_purchases, expected_spend, predicted_clv,
-              predicted_clv_low, predicted_clv_high, next_purchase_date
+              predicted_clv_low, predicted_clv_high, spend_low, spend_high,
+              next_purchase_date, frequency, T
        FROM customer_predictions WHERE customer_id = '0001'`,
     );
     expect(profile.prediction).toEqual({
@@ -109,6 +110,8 @@ describe('customer queries on CDNOW with predictions', () => {
       predictedClv: stored?.['predicted_clv'],
       predictedClvLow: stored?.['predicted_clv_low'],
       predictedClvHigh: stored?.['predicted_clv_high'],
+      spendLow: stored?.['spend_low'],
+      spendHigh: stored?.['spend_high'],
       nextPurchaseDate: stored?.['next_purchase_date'],
       status: 'ok',
       reason: null,
@@ -116,7 +119,21 @@ describe('customer queries on CDNOW with predictions', () => {
     const prediction = profile.prediction;
     expect(prediction?.predictedClvLow).toBeLessThan(prediction?.predictedClv ?? 0);
     expect(prediction?.predictedClvHigh).toBeGreaterThan(prediction?.predictedClv ?? 0);
-    expect(prediction?.nextPurchaseDate).toMatch(/^1998-\d\d-\d\d$/);
+    expect(prediction?.spendLow).toBe(0);
+    expect(prediction?.spendHigh).toBeGreaterThan(prediction?.predictedClv ?? Infinity);
+    // Under BG/NBD a live customer's silence for t weeks has probability
+    // ((α + T)/(α + T + t))^(r + x); P(alive) · (1 − that) = 1/2 at t below, counted in whole
+    // days from the last order day, 1998-06-30.
+    const [params] = await t.query<{ r: number; alpha: number }>(
+      `SELECT (fit->>'$.parameters.r')::DOUBLE AS r, (fit->>'$.parameters.alpha')::DOUBLE AS alpha
+       FROM model_fit WHERE role = 'purchase'`,
+    );
+    const { r = NaN, alpha = NaN } = params ?? {};
+    const x = Number(stored?.['frequency']);
+    const T = Number(stored?.['T']);
+    const weeks = (alpha + T) * ((1 - 0.5 / Number(stored?.['p_alive'])) ** (-1 / (r + x)) - 1);
+    const day = new Date(Date.UTC(1998, 5, 30 + Math.ceil(weeks * 7)));
+    expect(prediction?.nextPurchaseDate).toBe(day.toISOString().slice(0, 10));
     expect(profile.timeline.total).toBe(4);
     expect(profile.timeline.items.map((item) => [item.ts, item.amount])).toEqual([
       ['1997-12-12T12:00:00.000Z', 26.48],

@@ -39,7 +39,7 @@ describe('clv customers from the command line', () => {
       status: 'failed',
     });
     expect(profile.prediction?.reason).toMatch(
-      /^BG\/NBD could not be fitted \(nobody made a repeat purchase/,
+      /^MBG\/NBD could not be fitted \(nobody made a repeat purchase/,
     );
     expect(profile.timeline.total).toBe(6);
 
@@ -55,7 +55,7 @@ describe('clv customers from the command line', () => {
     expect(text.stdout).toContain(
       'prediction: P(alive) -, churn risk -, - purchases of - expected, predicted CLV -',
     );
-    expect(text.stdout).toContain('prediction failed: BG/NBD could not be fitted (nobody made');
+    expect(text.stdout).toContain('prediction failed: MBG/NBD could not be fitted (nobody made');
     expect(text.stdout).toMatch(/2024-02-05T12:00:00.000Z\s+purchase\s+order B 50.00\n/);
   });
 

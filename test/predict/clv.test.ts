@@ -32,7 +32,7 @@ describe('forecasts from a fitted purchase model', () => {
     });
   });
 
-  it('gives the median wait to the next purchase of a customer still active', () => {
+  it('gives the wait until a purchase is more likely than not, within the horizon only', () => {
     const forecast = forecastHistories(bgNbd, fit, histories, {
       horizonMonths: 12,
       monthlyDiscountRate: 0.01,
@@ -40,9 +40,26 @@ describe('forecasts from a fitted purchase model', () => {
     });
     const r = fit.parameters['r'] ?? NaN;
     const alpha = fit.parameters['alpha'] ?? NaN;
-    // Given alive, λ ~ Gamma(r + x, α + T): P(no purchase in t) = ((α+T)/(α+T+t))^(r+x) = 1/2.
-    const wait = (alpha + 38.86) * (2 ** (1 / (r + 2)) - 1);
-    expect(forecast.daysToNextPurchase[1]).toBeCloseTo(wait * 7, 9);
+    // Given alive, λ ~ Gamma(r + x, α + T): P(no purchase in t) = ((α+T)/(α+T+t))^(r+x), so
+    // P(alive)·(1 − that) = 1/2 at t = (α+T)·((1 − 1/(2·P(alive)))^(−1/(r+x)) − 1).
+    const wait = (i: number, x: number) =>
+      7 *
+      (alpha + 38.86) *
+      ((1 - 0.5 / (forecast.probabilityAlive[i] ?? NaN)) ** (-1 / (r + x)) - 1);
+    expect(forecast.daysToNextPurchase[3]).toBeCloseTo(wait(3, 12), 6);
+    // Customer 1 (x 2, P(alive) 0.727): 206 days.
+    expect(forecast.daysToNextPurchase[1]).toBeCloseTo(wait(1, 2), 6);
+    expect(forecast.daysToNextPurchase[1]).toBeCloseTo(206.37, 2);
+    // Customer 2 (P(alive) 0.21 ≤ 1/2) never gets there.
+    expect(forecast.daysToNextPurchase[2]).toBeNaN();
+    // Within a six-month horizon customer 1's 206 days are out of reach.
+    const shorter = forecastHistories(bgNbd, fit, histories, {
+      horizonMonths: 6,
+      monthlyDiscountRate: 0.01,
+      unitDays: 7,
+    });
+    expect(shorter.daysToNextPurchase[1]).toBeNaN();
+    expect(shorter.daysToNextPurchase[3]).toBeCloseTo(wait(3, 12), 6);
   });
 
   it('has a parameter variance that a parametric bootstrap agrees with', () => {

@@ -84,6 +84,7 @@ function describePrediction(prediction: Prediction | null): string[] {
   const p = prediction;
   const lines = [
     `prediction: P(alive) ${share(p.pAlive)}, churn risk ${share(p.churnRisk)}, ${share(p.expectedPurchases)} purchases of ${money(p.expectedSpend)} expected, predicted CLV ${money(p.predictedClv)} (90 % interval of the expected value: ${money(p.predictedClvLow)} .. ${money(p.predictedClvHigh)})`,
+    `spend over the horizon: ${money(p.spendLow)} .. ${money(p.spendHigh)} (90 % predictive interval)`,
     `next purchase: ${p.nextPurchaseDate ? `more likely than not by ${p.nextPurchaseDate}` : p.pAlive === null ? '-' : 'not expected within the horizon'}`,
   ];
   if (p.status !== 'ok') lines.push(`prediction ${p.status}: ${p.reason ?? '-'}`);

@@ -2,14 +2,11 @@ import type { ModelFit } from '../../predict/fit.js';
 import type { HoldoutReport } from '../../predictions/holdout.js';
 import type { PredictReport } from '../../predictions/predict-report.js';
 import type { RetentionReport } from '../../predictions/retention.js';
+import type { ModelSelection } from '../../predictions/model-selection.js';
+import { MODEL_LABELS } from '../../predictions/model-states.js';
 import { table } from '../output.js';
 
-const LABELS: Record<string, string> = {
-  bgnbd: 'BG/NBD',
-  paretonbd: 'Pareto/NBD',
-  gammagamma: 'Gamma-Gamma',
-  sbg: 'shifted-beta-geometric',
-};
+const LABELS = MODEL_LABELS;
 
 const number = (value: number | null | undefined, digits = 4): string =>
   value === null || value === undefined ? '-' : value.toPrecision(digits);
@@ -48,8 +45,26 @@ function describeHoldout(holdout: HoldoutReport): string {
         holdout.total.actual.toFixed(1),
       ],
     ]),
-    `correlation of predicted and actual per customer: ${number(holdout.correlation, 3)}`,
+    `correlation of predicted and actual per customer: ${number(holdout.correlation, 3)}; mean absolute error ${number(holdout.meanAbsoluteError, 3)} purchases`,
+    ...describeValueCheck(holdout.value),
   ].join('\n');
+}
+
+function describeValueCheck(value: HoldoutReport['value']): string[] {
+  if (!value.coverage) return [`spend: ${value.spend.reason ?? 'no spend model'}`];
+  const { customers, inside, share } = value.coverage;
+  return [
+    `spend: ${inside.toLocaleString('en')} of ${customers.toLocaleString('en')} customers (${(share * 100).toFixed(1)} %) spent inside their 90 % predictive interval`,
+    table([
+      ['decile of predicted value', 'customers', 'predicted per customer', 'actual per customer'],
+      ...value.deciles.map((d) => [
+        d.decile,
+        d.customers,
+        d.predicted.toFixed(2),
+        d.actual.toFixed(2),
+      ]),
+    ]),
+  ];
 }
 
 function describeRetention(retention: RetentionReport): string {
@@ -83,6 +98,7 @@ export function describePredict(report: PredictReport): string {
       `${LABELS[report.model]} fitted now; customer_predictions uses model.purchaseModel from the config`,
     );
   }
+  if (report.selection) lines.push(...describeSelection(report.selection));
   for (const fit of [report.purchase, report.spend]) if (fit) lines.push('', describeFit(fit));
   for (const state of report.states) {
     lines.push(`${state.role} model ${LABELS[state.model] ?? state.model}: ${state.status}`);
@@ -113,4 +129,23 @@ export function describePredict(report: PredictReport): string {
   if (report.holdout) lines.push('', describeHoldout(report.holdout));
   if (report.retention) lines.push('', describeRetention(report.retention));
   return lines.join('\n');
+}
+
+function describeSelection(selection: ModelSelection): string[] {
+  const lines = [`model chosen by auto: ${selection.because}`];
+  if (selection.candidates.length > 0) {
+    lines.push(
+      table([
+        ['candidate', 'status', 'mean abs. error', 'holdout purchases predicted', 'actual'],
+        ...selection.candidates.map((c) => [
+          LABELS[c.model] ?? c.model,
+          c.status,
+          number(c.meanAbsoluteError, 4),
+          c.predictedTotal === null ? '-' : c.predictedTotal.toFixed(1),
+          c.actualTotal,
+        ]),
+      ]),
+    );
+  }
+  return lines;
 }

@@ -11,7 +11,7 @@ export function registerPredict(program: Command): void {
     )
     .option(
       '--model <name>',
-      'bgnbd or paretonbd (purchase models; default: model.purchaseModel), or sbg for the retention of monthly cohorts (subscriptions)',
+      'bgnbd, mbgnbd or paretonbd (purchase models; default: the one of the last refresh), or sbg for the retention of monthly cohorts (subscriptions)',
     )
     .option(
       '--holdout-from <date>',

@@ -7,7 +7,7 @@ import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
 import { date } from './query-fields.js';
 
-const model = z.enum(['bgnbd', 'paretonbd', 'sbg']);
+const model = z.enum(['bgnbd', 'mbgnbd', 'paretonbd', 'sbg']);
 
 /** The fitted models and their holdout checks, as `clv predict` shows them. */
 export const modelRoutes = [
@@ -18,7 +18,9 @@ export const modelRoutes = [
     summary: 'The fitted models behind the predictions, or another model fitted on demand',
     access: 'read',
     cached: true,
-    query: z.object({ model: model.optional().describe('default: model.purchaseModel') }),
+    query: z.object({
+      model: model.optional().describe('default: the purchase model of the last refresh'),
+    }),
     handler: ({ query, context }) =>
       context.reads.use((w) => predictReport(w, context.config, query)),
   }),
@@ -56,7 +58,7 @@ export const modelRoutes = [
     access: 'admin',
     body: z.object({
       holdoutFrom: date.describe('first day of the holdout period'),
-      model: z.enum(['bgnbd', 'paretonbd']).optional(),
+      model: z.enum(['bgnbd', 'mbgnbd', 'paretonbd']).optional(),
     }),
     handler: async ({ body, context }) => {
       const report = await context.writes.run(() =>
