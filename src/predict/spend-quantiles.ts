@@ -142,6 +142,7 @@ function mixture(table: BetaPrimeTable, counts: Float64Array): SpendDistribution
   return {
     atZero,
     quantile(v) {
+      if (v <= atZero) return 0;
       const last = GRID_POINTS - 1;
       if ((cdf[last] ?? 0) < v) return beyondGrid(exact, v, (GRID[last] ?? 0) * table.unit);
       let j = 0;
