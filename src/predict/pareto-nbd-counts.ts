@@ -58,13 +58,17 @@ export function paretoCountPmf(
   // nodes; ln Γ(shape + k) − ln Γ(shape) − ln k!, needed at each node's mode, is their running
   // sum of logs up to the largest mode (the one at v = q).
   const ratios: number[] = new Array<number>(n).fill(0);
-  for (let k = 1; k < n; k++) ratios[k] = (shape + k - 1) / k;
+  const inverses: number[] = new Array<number>(n).fill(0);
+  for (let k = 1; k < n; k++) {
+    ratios[k] = (shape + k - 1) / k;
+    inverses[k] = k / (shape + k - 1);
+  }
   const topMode = Math.min(n - 1, Math.max(0, Math.floor((shape - 1) * (t / rate))));
   const logCoefficients: number[] = new Array<number>(topMode + 1).fill(0);
   for (let k = 1; k <= topMode; k++) {
     logCoefficients[k] = (logCoefficients[k - 1] ?? 0) + Math.log(ratios[k] ?? 1);
   }
-  const table = { counts, shape, ratios, logCoefficients };
+  const table = { counts, shape, ratios, inverses, logCoefficients };
   deaths.v.forEach((v, j) => addNbd(table, v, deaths.logStay[j] ?? 0, deaths.weight[j] ?? 0));
   return truncate(counts, tail);
 }
@@ -133,6 +137,8 @@ interface NbdTable {
   shape: number;
   /** (shape + k − 1)/k: P(N = k)/P(N = k − 1) is this times v. */
   ratios: readonly number[];
+  /** Their reciprocals, for the way down from the mode. */
+  inverses: readonly number[];
   /** ln of Γ(shape + k)/(Γ(shape) k!), up to the largest mode. */
   logCoefficients: readonly number[];
 }
@@ -143,7 +149,7 @@ interface NbdTable {
  */
 function addNbd(table: NbdTable, v: number, logStay: number, weight: number): void {
   if (!(weight > 0)) return;
-  const { counts, shape, ratios, logCoefficients } = table;
+  const { counts, shape, ratios, inverses, logCoefficients } = table;
   const n = counts.length;
   const mode = Math.min(
     logCoefficients.length - 1,
@@ -154,10 +160,11 @@ function addNbd(table: NbdTable, v: number, logStay: number, weight: number): vo
   );
   // Contributions below this are beneath the last digit of any probability that matters.
   const negligible = NEGLIGIBLE / weight;
+  const down = 1 / v;
   counts[mode] = (counts[mode] ?? 0) + weight * atMode;
   let term = atMode;
   for (let k = mode; k > 0 && term > negligible; k--) {
-    term /= (ratios[k] ?? 1) * v;
+    term *= (inverses[k] ?? 1) * down;
     counts[k - 1] = (counts[k - 1] ?? 0) + weight * term;
   }
   term = atMode;
