@@ -2,6 +2,11 @@ import type { Objective } from './objective.js';
 
 export interface MinimizeOptions {
   maxIterations?: number;
+  /**
+   * Stop once a coordinate's magnitude passes this: the optimum is at infinity in that
+   * direction, and chasing it only costs time (default 30, a parameter past e^±30).
+   */
+  coordinateLimit?: number;
   /** Converged when every gradient component is below this times max(1, |f|). */
   relativeGradientTolerance?: number;
 }
@@ -30,6 +35,7 @@ export function minimize(
 ): MinimizeResult {
   const n = start.length;
   const maxIterations = options.maxIterations ?? 500;
+  const coordinateLimit = options.coordinateLimit ?? 30;
   // Sums over many customers carry rounding of about 1e-16 per term: 1e-7 of |f| is as flat
   // as a gradient can be measured, and moves no estimate in its fourth digit.
   const tolerance = options.relativeGradientTolerance ?? 1e-7;
@@ -67,6 +73,7 @@ export function minimize(
     gradient = step.gradient;
     value = step.value;
     converged = maxAbs(gradient) <= tolerance * Math.max(1, Math.abs(value));
+    if (!converged && maxAbs(x) > coordinateLimit) break;
     const sy = dot(s, y);
     if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
       if (iterations === 1) inverse = scaled(identity(n), sy / dot(y, y));
