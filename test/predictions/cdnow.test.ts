@@ -9,6 +9,7 @@ import { expectedSpend, spendParameters } from '../../src/predict/gamma-gamma.js
 import type { ModelFit } from '../../src/predict/fit.js';
 import { fitModels, type FittedModels } from '../../src/predictions/fit-models.js';
 import { holdoutReport } from '../../src/predictions/holdout.js';
+import type { ModelSelection } from '../../src/predictions/model-selection.js';
 import { cdnowPublishedSummary, cdnowShop } from '../helpers/cdnow-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
 
@@ -155,5 +156,71 @@ describe('CDNOW through the import path, calibration up to 1997-09-30', () => {
     ]);
     expect(report.groups.reduce((sum, group) => sum + group.customers, 0)).toBe(2357);
     expect(report.correlation).toBeGreaterThan(0.5);
+  });
+
+  it('puts 85–95 % of holdout spend inside the 90 % predictive intervals, and ranks value', async () => {
+    const report = await holdoutReport(shop.warehouse, shop.project.config, 'bgnbd', HOLDOUT_FROM);
+    const { value } = report;
+    expect(value.spend.status).toBe('ok');
+    expect(value.coverage?.customers).toBe(2357);
+    // A discrete count cannot land on 90 % exactly; BG/NBD with Gamma-Gamma gives 92.8 %.
+    expect(value.coverage?.share).toBeGreaterThan(0.85);
+    expect(value.coverage?.share).toBeLessThan(0.95);
+    expect(value.deciles.map((d) => d.decile)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(value.deciles.reduce((sum, d) => sum + d.customers, 0)).toBe(2357);
+    // NTILE: 2357 = 10 · 235 + 7, so the first seven deciles hold 236.
+    expect(value.deciles.map((d) => d.customers)).toEqual([
+      236, 236, 236, 236, 236, 236, 236, 235, 235, 235,
+    ]);
+    const predicted = value.deciles.map((d) => d.predicted);
+    expect([...predicted].sort((a, b) => b - a)).toEqual(predicted);
+    // The top tenth by prediction is the top tenth in fact too.
+    const actual = value.deciles.map((d) => d.actual);
+    expect(actual[0]).toBe(Math.max(...actual));
+    // Actual holdout spend per customer, summed over deciles, is the holdout's revenue.
+    const [revenue] = await shop.query<{ total: number }>(
+      `SELECT sum(amount)::DOUBLE AS total FROM orders WHERE day >= DATE '1997-10-01'`,
+    );
+    const total = value.deciles.reduce((sum, d) => sum + d.actual * d.customers, 0);
+    expect(total).toBeCloseTo(revenue?.total ?? NaN, 6);
+  });
+
+  it('chooses the purchase model on the last quarter of the history when set to auto', async () => {
+    const t = await cdnowShop({ model: { purchaseModel: 'auto' } });
+    try {
+      const [row] = await t.query<{ model: string; selection: string }>(
+        `SELECT model, CAST(selection AS VARCHAR) AS selection FROM model_fit WHERE role = 'purchase'`,
+      );
+      const selection = JSON.parse(row?.selection ?? 'null') as ModelSelection;
+      // 1997-01-01 .. 1998-06-30 is 546 days; a quarter, 136.5, rounds to 137: the holdout
+      // starts 136 days before the last day.
+      expect(selection.method).toBe('holdout');
+      expect(selection.holdoutDays).toBe(137);
+      expect(selection.holdoutFrom).toBe('1998-02-14');
+      expect(selection.calibrationEnd).toBe('1998-02-13');
+      expect(selection.candidates.map((c) => [c.model, c.status])).toEqual([
+        ['bgnbd', 'ok'],
+        ['mbgnbd', 'ok'],
+        ['paretonbd', 'ok'],
+      ]);
+      const best = Math.min(...selection.candidates.map((c) => c.meanAbsoluteError ?? Infinity));
+      const chosen = selection.candidates.find((c) => c.model === selection.chosen);
+      expect(chosen?.meanAbsoluteError).toBe(best);
+      expect(row?.model).toBe(selection.chosen);
+      // Every candidate is scored on the purchase days after the cut (every CDNOW customer
+      // first bought in 1997, so all of them are repeat purchases).
+      const [later] = await t.query<{ n: number }>(
+        `SELECT count(*) AS n FROM (SELECT DISTINCT customer_id, day FROM orders
+         WHERE outcome = 'success' AND day >= DATE '1998-02-14')`,
+      );
+      expect(selection.candidates.map((c) => c.actualTotal)).toEqual([
+        later?.n,
+        later?.n,
+        later?.n,
+      ]);
+      expect(selection.because).toMatch(/predicted the holdout best: a mean absolute error of/);
+    } finally {
+      await t.cleanup();
+    }
   });
 });

@@ -60,7 +60,7 @@ export function minimize(
     }
     // The first direction is the raw gradient, whose size says nothing of a good step.
     const first = iterations === 1 ? Math.min(1, 1 / Math.max(1e-12, maxAbs(direction))) : 1;
-    const step = lineSearch(objective, x, value, slope, direction, first);
+    const step = lineSearch(objective, x, value, slope, direction, first, 2 * coordinateLimit);
     if (!step) break;
     const s = new Float64Array(n);
     const y = new Float64Array(n);
@@ -130,6 +130,8 @@ function lineSearch(
   slope: number,
   direction: Float64Array,
   initial: number,
+  /** Points with a coordinate beyond this are out of bounds (as if the objective were Infinity). */
+  bound: number,
 ): Step | null {
   let low = 0;
   let high = Infinity;
@@ -138,7 +140,7 @@ function lineSearch(
     const candidate = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) candidate[i] = (x[i] ?? 0) + t * (direction[i] ?? 0);
     const gradient = new Float64Array(x.length);
-    const candidateValue = objective(candidate, gradient);
+    const candidateValue = maxAbs(candidate) > bound ? Infinity : objective(candidate, gradient);
     if (
       !Number.isFinite(candidateValue) ||
       !allFinite(gradient) ||
