@@ -3,7 +3,7 @@ import { dropoutCountPmf } from './dropout-counts.js';
 import type { DropoutPosterior } from './dropout-counts.js';
 import { dropoutCountMean } from './dropout-mean.js';
 import { fitModel } from './fit-model.js';
-import { allPositiveFinite, positive } from './parameters.js';
+import { allPositiveFinite, positive, warmStart } from './parameters.js';
 import type { PurchaseModel } from './purchase-model.js';
 import { countLimits } from './purchase-model.js';
 import { checkPurchaseSummary } from './summary-checks.js';
@@ -36,12 +36,13 @@ export function betaGeometricModel(variant: BetaGeometricVariant): PurchaseModel
   return {
     name,
     parameters,
-    fit(summary) {
+    fit(summary, start) {
       const warnings = checkPurchaseSummary(label, summary);
       let meanAge = 0;
       summary.age.forEach((T, i) => (meanAge += T * (summary.weight[i] ?? 0)));
       meanAge /= summaryCustomers(summary);
       const starts = [
+        ...warmStart(start),
         [1, meanAge / 10, 1, 1],
         [0.5, meanAge, 0.5, 2],
         [1, 1, 1, 1],

@@ -43,3 +43,8 @@ export function thetaValues(
 export function allPositiveFinite(values: readonly number[]): boolean {
   return values.every((value) => value > 0 && Number.isFinite(value));
 }
+
+/** A caller's starting point as a list of starts: itself when usable, else none. */
+export function warmStart(start: readonly number[] | undefined): number[][] {
+  return start && allPositiveFinite(start) ? [[...start]] : [];
+}

@@ -3,7 +3,13 @@ import hyp2f1 from '@stdlib/math-base-special-hyp2f1';
 import type { ModelFit } from './fit.js';
 import { fitModel } from './fit-model.js';
 import { withNumericGradient } from './optimize/objective.js';
-import { allPositiveFinite, naturalValues, positive, thetaValues } from './parameters.js';
+import {
+  allPositiveFinite,
+  naturalValues,
+  positive,
+  thetaValues,
+  warmStart,
+} from './parameters.js';
 import { paretoNoPurchase } from './pareto-no-purchase.js';
 import { paretoCountPmf } from './pareto-nbd-counts.js';
 import type { PurchaseModel } from './purchase-model.js';
@@ -126,7 +132,9 @@ function logLikelihood(values: readonly number[], summary: PurchaseSummary): num
   const p = unpack(values);
   const base = -gammaln(p.r) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta);
   // Rows share x (and, within an x, the same t_x = 0 or T), so F is cached per (x, t).
-  const byX = new Map<number, { logGamma: number; boundary: Map<number, number> }>();
+  // One closure per x, not per row: a row costs a few logs, and making a function per row
+  // was a good part of it.
+  const byX = new Map<number, { logGamma: number; boundary: (t: number) => number }>();
   let total = 0;
   for (let i = 0; i < summary.weight.length; i++) {
     const weight = summary.weight[i] ?? 0;
@@ -134,25 +142,33 @@ function logLikelihood(values: readonly number[], summary: PurchaseSummary): num
     const x = summary.frequency[i] ?? NaN;
     let shared = byX.get(x);
     if (!shared) {
-      shared = { logGamma: gammaln(p.r + x), boundary: new Map() };
+      const cache = new Map<number, number>();
+      shared = {
+        logGamma: gammaln(p.r + x),
+        boundary: (t: number): number => {
+          let value = cache.get(t);
+          if (value === undefined) {
+            value = logBoundary(p, x, t);
+            cache.set(t, value);
+          }
+          return value;
+        },
+      };
       byX.set(x, shared);
     }
-    const cache = shared.boundary;
-    const boundary = (t: number): number => {
-      let value = cache.get(t);
-      if (value === undefined) {
-        value = logBoundary(p, x, t);
-        cache.set(t, value);
-      }
-      return value;
-    };
-    const bracket = logBracket(p, x, summary.recency[i] ?? NaN, summary.age[i] ?? NaN, boundary);
+    const bracket = logBracket(
+      p,
+      x,
+      summary.recency[i] ?? NaN,
+      summary.age[i] ?? NaN,
+      shared.boundary,
+    );
     total += weight * (base + shared.logGamma + bracket.total);
   }
   return total;
 }
 
-function fit(summary: PurchaseSummary): ModelFit {
+function fit(summary: PurchaseSummary, start?: readonly number[]): ModelFit {
   const warnings = checkPurchaseSummary('Pareto/NBD', summary);
   const customers = summaryCustomers(summary);
   let meanX = 0;
@@ -164,6 +180,7 @@ function fit(summary: PurchaseSummary): ModelFit {
   // A start on the data's own time scale (rate ≈ x̄ / T̄), so weeks and days both work.
   const scale = meanT > 0 ? meanT : 1;
   const starts = [
+    ...warmStart(start).map((values) => thetaValues(PARAMETERS, values)),
     thetaValues(PARAMETERS, [Math.max(meanX, 0.05), scale, 1, scale]),
     new Float64Array(PARAMETERS.length),
     thetaValues(PARAMETERS, [0.5, 10, 0.5, 10]),

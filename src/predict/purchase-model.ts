@@ -19,7 +19,11 @@ export interface CountOptions {
 export interface PurchaseModel {
   name: 'bgnbd' | 'mbgnbd' | 'paretonbd';
   parameters: readonly ParameterSpec[];
-  fit(summary: PurchaseSummary): ModelFit;
+  /**
+   * Maximum likelihood. `start`, natural-scale parameters (say, a fit of the same model on
+   * part of the data), is tried first: from near the optimum a fit takes a few steps.
+   */
+  fit(summary: PurchaseSummary, start?: readonly number[]): ModelFit;
   /** Sum over the summary's rows of weight × log-likelihood. */
   logLikelihood(parameters: readonly number[], summary: PurchaseSummary): number;
   /** P(alive at T | x, t_x, T). */

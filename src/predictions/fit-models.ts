@@ -44,9 +44,11 @@ export async function fitModels(
   params: SqlParams | undefined,
   modelName: PurchaseModelName,
   unitDays: number,
+  /** Parameters to start the purchase model's fit from (see `PurchaseModel.fit`). */
+  start?: readonly number[],
 ): Promise<FittedModels> {
   const histories = await readHistories(warehouse, source, params);
-  const purchase = fitPurchase(modelName, inUnits(histories, unitDays));
+  const purchase = fitPurchase(modelName, inUnits(histories, unitDays), start);
   return { histories, purchase, spend: await fitSpend(warehouse, source, params) };
 }
 
@@ -76,9 +78,10 @@ export async function fitSpend(
 export function fitPurchase(
   model: PurchaseModelName,
   summary: Parameters<(typeof purchaseModels)[PurchaseModelName]['fit']>[0],
+  start?: readonly number[],
 ): PurchaseOutcome {
   try {
-    return { model, fit: purchaseModels[model].fit(summary), error: null };
+    return { model, fit: purchaseModels[model].fit(summary, start), error: null };
   } catch (error) {
     return { model, fit: null, error: modelError(error) };
   }

@@ -19,6 +19,15 @@ const TOP_GROUP = 7;
 
 export const CALIBRATION = `(${PURCHASE_SUMMARY_SQL})`;
 
+/**
+ * The calibration summary of at most `$sample` customers, the same ones on every run and
+ * engine: those first in the order of the MD5 of their id.
+ */
+const SAMPLED_CALIBRATION = `(
+  WITH summary AS ${CALIBRATION}
+  SELECT * FROM summary
+  WHERE customer_id IN (SELECT customer_id FROM summary ORDER BY md5(customer_id) LIMIT $sample))`;
+
 export interface HoldoutGroup {
   /** Repeat purchases in the calibration period: "0" … "6", then "7+". */
   frequency: string;
@@ -98,10 +107,16 @@ export async function compareOnHoldout(
   config: Config,
   models: readonly PurchaseModelName[],
   holdoutFrom: string,
+  /** Compare on at most this many calibration customers (a fixed sample); null for all. */
+  sample: number | null = null,
 ): Promise<HoldoutComparison> {
   const period = await holdoutPeriod(warehouse, config, holdoutFrom);
-  const params = purchaseSummaryParams(config, holdoutFrom);
-  const histories = await readHistories(warehouse, CALIBRATION, params);
+  const source = sample === null ? CALIBRATION : SAMPLED_CALIBRATION;
+  const params = {
+    ...purchaseSummaryParams(config, holdoutFrom),
+    ...(sample === null ? {} : { sample }),
+  };
+  const histories = await readHistories(warehouse, source, params);
   const summary = inUnits(histories, unitDays(config));
   const outcomes = models.map((model) => fitPurchase(model, summary));
   const forecasts = outcomes.map((outcome) => holdoutForecast(outcome, summary, period));
@@ -134,7 +149,7 @@ export async function compareOnHoldout(
     )
     .join(',\n');
   const rows = await warehouse.query(
-    `WITH calibration AS ${CALIBRATION},
+    `WITH calibration AS ${source},
      later AS (
        SELECT customer_id, count(DISTINCT day) AS purchases FROM orders
        WHERE outcome = 'success' AND day >= $cutoff::DATE GROUP BY customer_id

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { parameterVector } from '../predict/fit-model.js';
 import type { FitStatus } from '../predict/fit.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { outcomeStatus } from './fit-models.js';
@@ -12,6 +13,9 @@ export const AUTO_CANDIDATES: readonly PurchaseModelName[] = ['bgnbd', 'mbgnbd',
 /** What `auto` takes when the shop is too short to compare on a holdout. */
 export const AUTO_FALLBACK: PurchaseModelName = 'mbgnbd';
 
+// The candidates are compared on a fixed sample of this many calibration customers at most:
+// plenty to tell the models apart, and it keeps the choice's cost the same at any size.
+export const AUTO_SAMPLE = 20_000;
 // Below this many days of holdout (or of calibration) a comparison measures noise.
 const MIN_PERIOD_DAYS = 28;
 const MONTH_DAYS = 365.25 / 12;
@@ -48,29 +52,45 @@ export interface ModelSelection {
   because: string;
 }
 
+/** The choice, and the chosen candidate's calibration estimates to start its final fit from. */
+export interface ModelChoice {
+  selection: ModelSelection;
+  start: number[] | null;
+}
+
 /**
  * `auto`: fits every candidate on a calibration period, scores each on the holdout that
  * follows (the last `model.holdoutMonths`, by default a quarter of the history, at most 12
  * months), and chooses the lowest mean absolute error per customer among the candidates in
  * the best status (ok before degenerate; failed ones never). A shop too short for a holdout,
  * or one where every candidate fails on the calibration period, gets the fallback model.
+ * Fits and scores use at most AUTO_SAMPLE calibration customers.
  */
 export async function choosePurchaseModel(
   warehouse: Warehouse,
   config: Config,
-): Promise<ModelSelection> {
+): Promise<ModelChoice> {
   const [range] = await warehouse.query<{ first: string | null; last: string | null }>(
     `SELECT CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last FROM orders
      WHERE outcome = 'success'`,
   );
   const plan = holdoutPlan(range?.first ?? null, range?.last ?? null, config);
   if (!plan) {
-    return fallback(
-      null,
-      `the history is too short for a holdout check (at least ${2 * MIN_PERIOD_DAYS} days of orders are needed)`,
-    );
+    return {
+      selection: fallback(
+        null,
+        `the history is too short for a holdout check (at least ${2 * MIN_PERIOD_DAYS} days of orders are needed)`,
+      ),
+      start: null,
+    };
   }
-  const comparison = await compareOnHoldout(warehouse, config, AUTO_CANDIDATES, plan.holdoutFrom);
+  const comparison = await compareOnHoldout(
+    warehouse,
+    config,
+    AUTO_CANDIDATES,
+    plan.holdoutFrom,
+    AUTO_SAMPLE,
+  );
   const candidates = comparison.scores.map(candidateScore);
   const period = {
     holdoutFrom: comparison.holdoutFrom,
@@ -81,16 +101,23 @@ export async function choosePurchaseModel(
   const best = pickBest(candidates);
   if (!best) {
     return {
-      ...fallback(candidates, 'no candidate could be fitted on the calibration period'),
-      ...period,
+      selection: {
+        ...fallback(candidates, 'no candidate could be fitted on the calibration period'),
+        ...period,
+      },
+      start: null,
     };
   }
+  const fit = comparison.scores.find((score) => score.outcome.model === best.model)?.outcome.fit;
   return {
-    method: 'holdout',
-    ...period,
-    candidates,
-    chosen: best.model,
-    because: because(best, candidates, period),
+    selection: {
+      method: 'holdout',
+      ...period,
+      candidates,
+      chosen: best.model,
+      because: because(best, candidates, period),
+    },
+    start: fit ? parameterVector(fit) : null,
   };
 }
 

@@ -15,13 +15,15 @@ import { createPredictionsTable, writePredictions } from './predictions-table.js
  */
 export const predictionsStep: ComputedStep = async ({ warehouse, config, schema }) => {
   const configured = config.model.purchaseModel;
-  const selection = configured === 'auto' ? await choosePurchaseModel(warehouse, config) : null;
+  const choice = configured === 'auto' ? await choosePurchaseModel(warehouse, config) : null;
+  const selection = choice?.selection ?? null;
   const fitted = await fitModels(
     warehouse,
     `${schema}.purchase_summary`,
     undefined,
     selection?.chosen ?? (configured === 'auto' ? AUTO_FALLBACK : configured),
     unitDays(config),
+    choice?.start ?? undefined,
   );
   const purchase = purchaseState(fitted.purchase);
   const spend = spendState(fitted.spend);
