@@ -50,7 +50,7 @@ export async function createServerContext(
   const refreshing = await store.fork();
   const writes = new Lane();
   const keys = await KeyVerifier.load(write);
-  const cache = new ResponseCache();
+  const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
   const refresher = new RefreshScheduler<RefreshSummary | null>(
     async (reason) => {
       if (reason === 'schedule' && !(await changedSinceRefresh(refreshing))) return null;
