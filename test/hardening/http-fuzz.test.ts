@@ -130,46 +130,51 @@ describe('a seeded fuzz of query strings over every route', () => {
     await shop.cleanup();
   });
 
-  it(`answers ${REQUESTS} requests without a 500, every error in the one shape`, async () => {
-    const random = new Random(SEED);
-    const pick = <T>(items: readonly T[]): T =>
-      items[Math.floor(random.next() * items.length)] as T;
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      // Every route in turn; mostly its own fields, sometimes others.
-      const route = apiRoutes[i % apiRoutes.length] as (typeof apiRoutes)[number];
-      const path = route.path.replace(/:(\w+)/g, () => pick(ODD_VALUES) || 'x');
-      const own = Object.keys(queryShape(route.query));
-      const pairs: string[] = [];
-      const count = Math.floor(random.next() * 5);
-      for (let p = 0; p < count; p++) {
-        const name = own.length > 0 && random.next() < 0.85 ? pick(own) : pick(EXTRA_NAMES);
-        pairs.push(`${name}=${pick(ODD_VALUES)}`);
-      }
-      const url = `/api/v1${path}${pairs.length > 0 || random.next() < 0.1 ? '?' : ''}${pairs.join('&')}`;
-      const body = route.method === 'GET' ? {} : pick(BODIES);
-      const headers: Record<string, string> = { authorization: `Bearer ${api.keys.admin}` };
-      if (body.type) headers['content-type'] = body.type;
-      const response = await rawRequest(api.url, url, {
-        method: route.method,
-        headers,
-        body: body.body,
-      });
-      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+  it(
+    `answers ${REQUESTS} requests without a 500, every error in the one shape`,
+    async () => {
+      const random = new Random(SEED);
+      const pick = <T>(items: readonly T[]): T =>
+        items[Math.floor(random.next() * items.length)] as T;
+      const statuses = new Map<number, number>();
+      const failures: string[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        // Every route in turn; mostly its own fields, sometimes others.
+        const route = apiRoutes[i % apiRoutes.length] as (typeof apiRoutes)[number];
+        const path = route.path.replace(/:(\w+)/g, () => pick(ODD_VALUES) || 'x');
+        const own = Object.keys(queryShape(route.query));
+        const pairs: string[] = [];
+        const count = Math.floor(random.next() * 5);
+        for (let p = 0; p < count; p++) {
+          const name = own.length > 0 && random.next() < 0.85 ? pick(own) : pick(EXTRA_NAMES);
+          pairs.push(`${name}=${pick(ODD_VALUES)}`);
+        }
+        const url = `/api/v1${path}${pairs.length > 0 || random.next() < 0.1 ? '?' : ''}${pairs.join('&')}`;
+        const body = route.method === 'GET' ? {} : pick(BODIES);
+        const headers: Record<string, string> = { authorization: `Bearer ${api.keys.admin}` };
+        if (body.type) headers['content-type'] = body.type;
+        const response = await rawRequest(api.url, url, {
+          method: route.method,
+          headers,
+          body: body.body,
+        });
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
 
-      const problem = check(response.status, response.text);
-      if (problem) failures.push(`${route.method} ${url} ${body.type ?? ''}: ${problem}`);
-    }
-    // The counts are printed for the report; a failure lists the requests that broke.
-    console.log(
-      `fuzz: ${REQUESTS} requests, by status ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
-    );
-    expect(failures.slice(0, 20)).toEqual([]);
-    // Not everything was refused: the fuzz reached the handlers too.
-    expect(statuses.get(200) ?? 0).toBeGreaterThan(REQUESTS / 20);
-    expect(statuses.get(400) ?? 0).toBeGreaterThan(REQUESTS / 20);
-  });
+        const problem = check(response.status, response.text);
+        if (problem) failures.push(`${route.method} ${url} ${body.type ?? ''}: ${problem}`);
+      }
+      // The counts are printed for the report; a failure lists the requests that broke.
+      console.log(
+        `fuzz: ${REQUESTS} requests, by status ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
+      );
+      expect(failures.slice(0, 20)).toEqual([]);
+      // Not everything was refused: the fuzz reached the handlers too.
+      expect(statuses.get(200) ?? 0).toBeGreaterThan(REQUESTS / 20);
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(REQUESTS / 20);
+      // About 20 ms a request on two busy cores; refreshes and model fits among them take longer.
+    },
+    REQUESTS * 120,
+  );
 });
 
 /** The fields of a route's query schema, when it is an object schema. */
