@@ -24,8 +24,16 @@ export async function scratchPath(dir: string, suffix: string): Promise<string> 
 
 /** Writes text to a new scratch file that only this user may read; returns its path. */
 export async function writeScratch(dir: string, suffix: string, text: string): Promise<string> {
-  const path = await scratchPath(dir, suffix);
-  await writeFile(path, text, { encoding: 'utf8', mode: FILE_MODE, flag: 'wx' });
+  const path = join(dir, `${OWNER}-${randomUUID()}${suffix}`);
+  const write = () => writeFile(path, text, { encoding: 'utf8', mode: FILE_MODE, flag: 'wx' });
+  try {
+    await write();
+  } catch (error) {
+    // The folder is made on first use (or again, if someone removed it), not before each batch.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await write();
+  }
   return path;
 }
 
