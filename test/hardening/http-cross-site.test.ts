@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AllowedHosts, parseHost } from '../../src/server/request-guard.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 import { testServer, type TestServer } from '../helpers/test-server.js';
 import { expectErrorShape, multipartFile, rawRequest } from './http-support.js';
@@ -215,5 +216,27 @@ describe('a server with keys and pages of other sites', () => {
       body: '[]',
     });
     expect(posted.status).toBe(200);
+  });
+});
+
+describe('the hosts a server answers to', () => {
+  it('on every address (0.0.0.0 or ::), the address a connection came in on, at its port', () => {
+    const allowed = new AllowedHosts(['mybox.local']);
+    const at = (host: string, local: string) => {
+      const parsed = parseHost(host);
+      return parsed !== null && allowed.allows(parsed, local, 8080);
+    };
+    expect(at('192.168.1.5:8080', '192.168.1.5')).toBe(true);
+    expect(at('192.168.1.5:8080', '::ffff:192.168.1.5')).toBe(true);
+    expect(at('[fe80::1]:8080', 'fe80::1')).toBe(true);
+    expect(at('192.168.1.5:9090', '192.168.1.5')).toBe(false);
+    expect(at('192.168.1.6:8080', '192.168.1.5')).toBe(false);
+    expect(at('localhost:8080', '192.168.1.5')).toBe(true);
+    expect(at('mybox.local:8080', '192.168.1.5')).toBe(true);
+    expect(at('mybox.local.evil.example:8080', '192.168.1.5')).toBe(false);
+    // Port 80 may go unwritten.
+    expect(allowed.allows(parseHost('localhost') ?? { name: '', port: 0 }, '127.0.0.1', 80)).toBe(
+      true,
+    );
   });
 });
