@@ -65,7 +65,7 @@ export async function run(context: BenchContext): Promise<void> {
   const server = await start(
     process.execPath,
     [cli, 'serve', '--project', project, '--port', '0'],
-    /listening on (\S+) /,
+    /listening on (http:\/\/[^\s/]+?):? /,
     'stderr',
   );
   try {

@@ -14,7 +14,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
   },
   server: {
-    // `npm run dev:web` proxies the API to a `clv serve` on the default port.
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    // `npm run dev:web` proxies the API to a `clv serve` on the default port, as if the page
+    // were its own: the server refuses other hosts and other sites' pages.
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:8080',
+        changeOrigin: true,
+        headers: { origin: 'http://127.0.0.1:8080' },
+      },
+    },
   },
 });

@@ -41,7 +41,9 @@ export function defaultConfigText(): string {
   // unit of the fit (day, week, month), horizon, monthly discount rate and margin (share of
   // revenue that is profit).
   "model": ${j(d.model)},
-  // clv serve: largest request body (MB) and requests per minute per API key.
+  // clv serve: largest request body (MB), requests per minute per API key, host names besides
+  // the listening address that requests may be addressed to (e.g. a proxy's), largest answer
+  // (MB) and memory for cached answers (MB).
   "server": ${j(d.server)},
   // Refresh schedule while clv serve runs (cron in the project's zone, or null), and the pause
   // after ingested events before the refresh they trigger.

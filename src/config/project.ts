@@ -15,6 +15,8 @@ export interface Project {
   storeFile: string;
   rejectsDir: string;
   demoDataDir: string;
+  /** Files a command reads once and removes (batches, uploads): `<project>/.clv/scratch`. */
+  scratchDir: string;
 }
 
 /** Paths of a project folder, whether or not it exists yet. */
@@ -26,6 +28,7 @@ export function projectPaths(dir: string): Omit<Project, 'config'> {
     storeFile: join(root, STORE_FILE),
     rejectsDir: join(root, 'rejects'),
     demoDataDir: join(root, 'demo-data'),
+    scratchDir: join(root, '.clv', 'scratch'),
   };
 }
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 const name = z.string().min(1);
+
+/** A host name or address as a Host header carries it, with an optional port. */
+const hostName = z
+  .string()
+  .regex(
+    /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)(:\d{1,5})?$/i,
+    'must be a host name or address, optionally with :port (e.g. "clv.example.com")',
+  );
 const names = z.array(name).min(1);
 
 /** True when the runtime knows the IANA time zone. */
@@ -84,6 +92,16 @@ const server = z
     bodyLimitMb: z.number().positive().max(1024).default(16),
     /** Requests per minute allowed to one API key (or one address when the server is open). */
     rateLimitPerMinute: z.number().int().positive().default(3000),
+    /**
+     * Host names (optionally `name:port`) requests may be addressed to besides the address the
+     * server listens on (127.0.0.1, localhost, [::1] with its port): the names of a proxy in
+     * front of it, say. Any other Host header is refused, against DNS rebinding.
+     */
+    allowedHosts: z.array(hostName).default([]),
+    /** Largest JSON answer, in MB: a request whose answer would be larger gets 413. */
+    maxAnswerMb: z.number().positive().max(1024).default(16),
+    /** Memory for answers kept until the next refresh, in MB (their JSON text; 0 keeps none). */
+    cacheMb: z.number().min(0).max(65_536).default(64),
   })
   .prefault({});
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { attributeValueSql, checkAttribute } from '../metrics/attributes.js';
 import { requireDerivedTables } from '../metrics/report-inputs.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
 import {
@@ -23,7 +24,7 @@ export interface SearchOptions extends PageRequest {
  */
 export async function searchCustomers(
   warehouse: Warehouse,
-  _config: Config,
+  config: Config,
   options: SearchOptions = {},
 ): Promise<Page<CustomerItem>> {
   const page = checkPaging(options);
@@ -36,8 +37,8 @@ export async function searchCustomers(
     params['q'] = options.q;
   }
   if (options.attribute) {
-    conditions.push('json_extract_string(attributes, $name) = $value');
-    params['name'] = options.attribute.name;
+    conditions.push(`${attributeValueSql('attributes', 'name')} = $value`);
+    params['name'] = await checkAttribute(warehouse, config, options.attribute.name, 'attribute');
     params['value'] = options.attribute.value;
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';

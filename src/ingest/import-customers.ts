@@ -34,14 +34,15 @@ export const importCustomers: KindImporter = {
         FROM ${validated} WHERE reason IS NULL GROUP BY customer_id
       )
       -- A row changes a customer when it brings an attribute the store does not hold as given.
+      -- Attributes are looked up by key in a map: -> would read a key such as $[ as a JSON path.
       SELECT merged.customer_id,
              json_merge_patch(coalesce(stored.attributes, '{}'::JSON), merged.attributes)
                AS attributes
       FROM merged LEFT JOIN customers stored ON stored.customer_id = merged.customer_id
       WHERE stored.customer_id IS NULL
          OR list_bool_or(list_transform(json_keys(merged.attributes),
-              k -> (stored.attributes -> k)::VARCHAR
-                   IS DISTINCT FROM (merged.attributes -> k)::VARCHAR))`);
+              k -> (try_cast(stored.attributes AS MAP(VARCHAR, JSON)))[k]::VARCHAR
+                   IS DISTINCT FROM (try_cast(merged.attributes AS MAP(VARCHAR, JSON)))[k]::VARCHAR))`);
     const inserted = await warehouse.run(
       `INSERT INTO customers SELECT customer_id, attributes, $importId FROM ${changed}
        ON CONFLICT (customer_id) DO UPDATE SET attributes = excluded.attributes,

@@ -42,7 +42,7 @@ export async function ingestBatch(
   const shape = { fields: [...new Set(consumed.flat())], exclusions: consumed };
   // As in a file import, staging and validation change no stored data and run before the
   // transaction, which then holds only the writes.
-  const staged = await stageValues(events, shape, tag);
+  const staged = await stageValues(events, shape, tag, project.scratchDir);
   try {
     const context: KindContext = { warehouse, staged, config: project.config, tag };
     const typed = await importEvents.validate(context);

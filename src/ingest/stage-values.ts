@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { writeScratch } from '../store/scratch-files.js';
 import { literal } from '../store/sql-text.js';
 import type { Staged } from './staged.js';
 import { DELIMITER, QUOTE, ValuesCsv, type ValuesShape } from './values-csv.js';
@@ -19,6 +17,7 @@ export async function stageValues(
   values: readonly unknown[],
   shape: ValuesShape,
   tag: string,
+  scratchDir: string,
 ): Promise<Staged> {
   const { readable, unreadable, longest } = new ValuesCsv(shape).write(values);
   // A UTF-16 length bounds the UTF-8 one within a factor of 3.
@@ -33,10 +32,9 @@ export async function stageValues(
       const nulls = columns.map((name, i) => `NULL::${typed[i]} AS ${name}`);
       return `(SELECT ${nulls.join(', ')} WHERE false)`;
     }
-    // The tag is unique in this process only; the temp folder may be shared.
-    const file = join(tmpdir(), `clv-${tag}-${randomUUID()}.csv`);
+    // Raw events: in the project's scratch folder, readable by its owner alone.
+    const file = await writeScratch(scratchDir, `-${tag}.csv`, text);
     files.push(file);
-    await writeFile(file, text, 'utf8');
     const types = columns.map((name, i) => `${literal(name)}: '${typed[i]}'`);
     // The path is ours, not data.
     return `read_csv(${literal(file)}, columns = {${types.join(', ')}}, header = false,

@@ -60,18 +60,30 @@ export class KeyVerifier {
     }
   }
 
+  /** The id of the active key that `presentedKey` claims to be; null when it names none. */
+  claimedId(presentedKey: string): string | null {
+    const parsed = parseKey(presentedKey);
+    return parsed && this.#keys.has(parsed.keyId) ? parsed.keyId : null;
+  }
+
+  /** The key's id and role when it verified before and is still active, without hashing. */
+  remembered(presentedKey: string): VerifiedKey | null {
+    const digest = createHash('sha256').update(presentedKey).digest('hex');
+    const cached = this.#verified.get(digest);
+    if (!cached || !this.#keys.has(cached.keyId)) return null;
+    // Re-inserting moves the entry to the end, so the oldest-used entry is evicted first.
+    this.#verified.delete(digest);
+    this.#verified.set(digest, cached);
+    return cached;
+  }
+
   /** The key's id and role, or null when it is malformed, unknown, revoked or wrong. */
   async verify(presentedKey: string): Promise<VerifiedKey | null> {
     const parsed = parseKey(presentedKey);
     if (!parsed) return null;
+    const cached = this.remembered(presentedKey);
+    if (cached) return cached;
     const digest = createHash('sha256').update(presentedKey).digest('hex');
-    const cached = this.#verified.get(digest);
-    if (cached && this.#keys.has(cached.keyId)) {
-      // Re-inserting moves the entry to the end, so the oldest-used entry is evicted first.
-      this.#verified.delete(digest);
-      this.#verified.set(digest, cached);
-      return cached;
-    }
     const stored = this.#keys.get(parsed.keyId);
     // Unknown ids pay for a hash too, so timing does not tell which ids exist.
     const matches = await secretMatches(parsed.secret, stored ?? this.#decoy);

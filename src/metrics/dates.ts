@@ -41,3 +41,10 @@ export function yearEarlier(date: string): string {
   const candidate = `${year}${date.slice(4)}`;
   return addDays(candidate, 0) === candidate ? candidate : `${year}-02-28`;
 }
+
+/** The same day a year later; February 29 becomes February 28. */
+export function yearLater(date: string): string {
+  const year = String(Number(date.slice(0, 4)) + 1).padStart(4, '0');
+  const candidate = `${year}${date.slice(4)}`;
+  return addDays(candidate, 0) === candidate ? candidate : `${year}-02-28`;
+}

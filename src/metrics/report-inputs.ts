@@ -12,15 +12,20 @@ export async function tableExists(warehouse: Warehouse, name: string): Promise<b
   return rows.length > 0;
 }
 
-/** Fails with a usage error unless `clv refresh` has built every derived table. */
-export async function requireDerivedTables(warehouse: Warehouse): Promise<void> {
+/** Whether `clv refresh` has built every derived table (a newer version may have added one). */
+export async function hasDerivedTables(warehouse: Warehouse): Promise<boolean> {
   const names = derivedTables.map((table) => table.name);
   const [found] = await warehouse.query<{ n: number }>(
     `SELECT count(DISTINCT table_name) AS n FROM information_schema.tables
      WHERE list_contains($names, table_name)`,
     { names },
   );
-  if ((found?.n ?? 0) < names.length) {
+  return (found?.n ?? 0) >= names.length;
+}
+
+/** Fails with a usage error unless `clv refresh` has built every derived table. */
+export async function requireDerivedTables(warehouse: Warehouse): Promise<void> {
+  if (!(await hasDerivedTables(warehouse))) {
     throw new ClvError('conflict', 'no derived tables yet: run clv refresh first');
   }
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { ClvError } from '../shared/errors.js';
+import { attributeValueSql, checkAttribute } from './attributes.js';
 import type { SqlValue, Warehouse } from '../store/warehouse.js';
 
 /** How customers are split: not at all, by email or SMS consent, or by a customer attribute. */
@@ -51,9 +52,10 @@ export async function createMembers(
       params = { timezone: config.timezone, to, channel: segmentation.kind };
       break;
     case 'attribute':
+      await checkAttribute(warehouse, config, segmentation.name, 'segment');
       select = `
         WITH valued AS (
-          SELECT p.customer_id, nullif(c.attributes ->> $attribute, '') AS value
+          SELECT p.customer_id, nullif(${attributeValueSql('c.attributes', 'attribute')}, '') AS value
           FROM (${POPULATION}) p LEFT JOIN customers c ON c.customer_id = p.customer_id
         ),
         top AS (

@@ -2,6 +2,7 @@ import type { DerivedTable } from './derived-table.js';
 import { cohorts } from './tables/cohorts.js';
 import { consentHistory } from './tables/consent-history.js';
 import { customerActivity } from './tables/customer-activity.js';
+import { customerAttributes } from './tables/customer-attributes.js';
 import { customerMonths } from './tables/customer-months.js';
 import { customerSummary } from './tables/customer-summary.js';
 import { deciles } from './tables/deciles.js';
@@ -23,6 +24,7 @@ export const derivedTables: readonly DerivedTable[] = [
   deciles,
   rfm,
   knownCustomers,
+  customerAttributes,
   purchaseSummary,
 ];
 

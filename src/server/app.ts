@@ -2,21 +2,30 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { checkDateBounds, reportDateBounds } from '../metrics/date-bounds.js';
 import { ClvError } from '../shared/errors.js';
 import { authenticate, callerOf } from './auth.js';
 import { isDashboardPage, registerDashboard, sendIndex } from './dashboard.js';
 import { sendError } from './errors.js';
+import { logSerializers } from './log-redaction.js';
+import { acceptedMediaTypes, checkMediaType } from './media-types.js';
 import { openApiDocument } from './openapi.js';
+import { AllowedHosts, guardRequest } from './request-guard.js';
 import { API_PREFIX, type Access, type ApiRoute } from './route.js';
 import type { ServerContext } from './server-context.js';
 import { validate } from './validate.js';
+import { WrongKeyLimiter } from './wrong-key-limiter.js';
 
 export interface AppOptions {
   routes: readonly ApiRoute[];
   /** The context once the store is open and migrated; until then requests get 503. */
   context(): ServerContext | null;
   bodyLimitBytes: number;
+  /** The largest JSON answer; larger ones are a 413. */
+  maxAnswerBytes: number;
   rateLimitPerMinute: number;
+  /** Host names requests may be addressed to besides the listening address (`server.allowedHosts`). */
+  allowedHosts: readonly string[];
   version: string;
   logger: boolean;
   /** The built dashboard's folder, served at `/`; null for the API alone. */
@@ -29,17 +38,32 @@ declare module 'fastify' {
   }
 }
 
-/** The HTTP application: security headers, keys, rate limits, validation, one error shape. */
+/**
+ * The HTTP application: security headers, host and origin checks, keys, rate limits, validation,
+ * bounded answers, one error shape.
+ */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    logger: options.logger ? { level: 'info', serializers: logSerializers } : false,
     bodyLimit: options.bodyLimitBytes,
+    // Path parameters are checked by their routes' schemas, which name the field (ids up to
+    // 500); past the router's limit a path would fall through to the dashboard's files. Node
+    // takes no more than 16 KB of headers, the address included.
+    routerOptions: { maxParamLength: 16_384 },
+    // Errors met before routing, such as a broken percent-escape, leave in the one shape too.
+    frameworkErrors: (error, _request, reply) => sendError(reply, frameworkError(error)),
   });
   // The server often runs on plain HTTP inside a network: asking browsers to upgrade every
   // request to HTTPS would break the dashboard there.
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
   });
+  const allowedHosts = new AllowedHosts(options.allowedHosts);
+  // First of all, and for every path: a request for another name, or sent by another site's
+  // page to change something, gets nothing here, not even the dashboard's files.
+  app.addHook('onRequest', async (request) => guardRequest(request, allowedHosts));
+  // A page of any site may post text/plain without asking first; no route reads it.
+  app.removeContentTypeParser('text/plain');
   await app.register(multipart, { limits: { fileSize: options.bodyLimitBytes, files: 1 } });
   app.addContentTypeParser(
     'application/x-ndjson',
@@ -61,12 +85,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           new ClvError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
         ),
   );
+  const wrongKeys = new WrongKeyLimiter();
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
     const context = options.context();
     if (!context) throw new ClvError('busy', 'the store is opening (migrating): try again shortly');
-    await authenticate(request, access, context);
+    await authenticate(request, access, context, wrongKeys);
   });
   await app.register(rateLimit, {
     global: true,
@@ -85,10 +110,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const document = openApiDocument(options.routes, options.version);
   app.get(`${API_PREFIX}/openapi.json`, { config: { access: 'public' } }, async () => document);
   for (const route of options.routes) {
+    const mediaTypes = acceptedMediaTypes(route);
     app.route({
       method: route.method,
       url: API_PREFIX + route.path,
       config: { access: route.access },
+      // Before the body is read: a body of the wrong type is not parsed at all.
+      onRequest: async (request) => checkMediaType(request, mediaTypes),
       handler: async (request, reply) => {
         const context = options.context();
         if (!context) throw new ClvError('busy', 'the store is opening: try again shortly');
@@ -100,19 +128,68 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           request,
           reply,
         };
-        const run = (): Promise<unknown> => route.handler(input);
-        const result = route.cached
-          ? await context.cache.get(cacheKey(route, input), run)
+        const run = async (): Promise<string> => {
+          if (route.dates) await checkRouteDates(route.dates, input, context);
+          return answerText(await route.handler(input), options.maxAnswerBytes);
+        };
+        const text = route.cached
+          ? await context.cache.get(cacheKey(route, input), run, (answer) => answer.length)
           : await run();
-        return reply.code(route.status ?? 200).send(result);
+        return reply
+          .code(route.status ?? 200)
+          .type('application/json; charset=utf-8')
+          .send(text);
       },
     });
   }
   return app;
 }
 
+/** The answer as JSON text, which the cache keeps and weighs; a 413 past the limit. */
+function answerText(answer: unknown, maxBytes: number): string {
+  const text = JSON.stringify(answer) ?? 'null';
+  if (text.length > maxBytes) {
+    throw new ClvError(
+      'too_large',
+      `the answer would be ${megabytes(text.length)} MB, more than the ${megabytes(maxBytes)} MB ` +
+        'a response may have (server.maxAnswerMb): ask for a shorter range or a smaller page',
+    );
+  }
+  return text;
+}
+
+/** A 400 naming each report date of the request outside 1970-01-01 … a year after the data. */
+async function checkRouteDates(
+  fields: NonNullable<ApiRoute['dates']>,
+  input: { query: unknown; body: unknown },
+  context: ServerContext,
+): Promise<void> {
+  const dates: Record<string, string | undefined> = {};
+  for (const field of fields) {
+    const [part, name] = field.split('.') as ['query' | 'body', string];
+    const value = (input[part] as Record<string, unknown> | undefined)?.[name];
+    if (typeof value === 'string') dates[field] = value;
+  }
+  if (Object.keys(dates).length === 0) return;
+  checkDateBounds(await context.reads.use(reportDateBounds), dates);
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
 function cacheKey(route: ApiRoute, input: { params: unknown; query: unknown }): string {
   return JSON.stringify([route.method, route.path, input.params ?? null, input.query ?? null]);
+}
+
+function frameworkError(error: Error & { code?: string }): unknown {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return new ClvError('bad_input', 'url: the address holds a broken percent-escape');
+  }
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return new ClvError('bad_input', 'url: a part of the path is too long');
+  }
+  return error;
 }
 
 function isClientError(error: unknown): boolean {

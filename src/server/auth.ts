@@ -3,6 +3,7 @@ import type { Role } from '../keys/api-keys.js';
 import { ClvError } from '../shared/errors.js';
 import type { Access } from './route.js';
 import type { ServerContext } from './server-context.js';
+import type { WrongKeyLimiter } from './wrong-key-limiter.js';
 
 export interface Caller {
   role: Role;
@@ -11,32 +12,6 @@ export interface Caller {
 }
 
 const callers = new WeakMap<FastifyRequest, Caller>();
-
-/** Failed key checks allowed per address and minute before it gets 429 without a check. */
-const FAILURES_PER_MINUTE = 60;
-const failures = new Map<string, { count: number; since: number }>();
-
-/**
- * A wrong key costs a full scrypt (tens of ms on a small thread pool) and is never cached, so
- * guessing is limited per address before the rate limit for valid keys ever applies.
- */
-function checkFailures(address: string, now: number): void {
-  const entry = failures.get(address);
-  if (entry && now - entry.since < 60_000 && entry.count >= FAILURES_PER_MINUTE) {
-    throw new ClvError('rate_limited', 'too many requests with a wrong key: retry in a minute');
-  }
-}
-
-function noteFailure(address: string, now: number): void {
-  const entry = failures.get(address);
-  if (!entry || now - entry.since >= 60_000) {
-    // Keep the map small: old windows of other addresses go when a new window starts.
-    if (failures.size > 10_000) failures.clear();
-    failures.set(address, { count: 1, since: now });
-  } else {
-    entry.count += 1;
-  }
-}
 
 /** Who made the request, once `authenticate` has run. */
 export function callerOf(request: FastifyRequest): Caller | undefined {
@@ -51,6 +26,7 @@ export async function authenticate(
   request: FastifyRequest,
   access: Access,
   context: ServerContext,
+  wrongKeys: WrongKeyLimiter,
 ): Promise<void> {
   if (access === 'public') return;
   let caller: Caller;
@@ -62,14 +38,8 @@ export async function authenticate(
     if (!match?.[1]) {
       throw new ClvError('unauthorized', 'send an API key: Authorization: Bearer KEY');
     }
-    const now = Date.now();
-    checkFailures(request.ip, now);
-    const verified = await context.keys.verify(match[1]);
-    if (!verified) {
-      noteFailure(request.ip, now);
-      throw new ClvError('unauthorized', 'the API key is not valid (or was revoked)');
-    }
-    caller = verified;
+    caller =
+      context.keys.remembered(match[1]) ?? (await check(request, match[1], context, wrongKeys));
   }
   if (!allows(caller.role, access)) {
     throw new ClvError(
@@ -78,6 +48,30 @@ export async function authenticate(
     );
   }
   callers.set(request, caller);
+}
+
+/** A key not verified before: checked unless too many wrong keys came (see WrongKeyLimiter). */
+async function check(
+  request: FastifyRequest,
+  key: string,
+  context: ServerContext,
+  wrongKeys: WrongKeyLimiter,
+): Promise<Caller> {
+  const now = Date.now();
+  const keyId = context.keys.claimedId(key);
+  const wait = wrongKeys.waitBeforeCheck(request.ip, keyId, now);
+  if (wait > 0) {
+    throw new ClvError(
+      'rate_limited',
+      `too many requests with a wrong key: retry in ${Math.ceil(wait / 1000)} s`,
+    );
+  }
+  const verified = await context.keys.verify(key);
+  if (!verified) {
+    wrongKeys.noteFailure(request.ip, keyId, now);
+    throw new ClvError('unauthorized', 'the API key is not valid (or was revoked)');
+  }
+  return verified;
 }
 
 function allows(role: Role, access: Access): boolean {

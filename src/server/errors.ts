@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_type: 415,
   rate_limited: 429,
   config: 500,
   failure: 500,
@@ -28,7 +29,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   405: 'bad_input',
   409: 'conflict',
   413: 'too_large',
-  415: 'bad_input',
+  415: 'unsupported_type',
   429: 'rate_limited',
   503: 'busy',
 };
@@ -45,8 +46,9 @@ export function errorReply(error: unknown): { status: number; body: ErrorBody } 
     return { status: STATUS[error.code], body };
   }
   const status = statusOf(error);
-  const code = status === undefined ? undefined : CODE_OF_STATUS[status];
-  if (status !== undefined && code !== undefined) {
+  if (status !== undefined) {
+    // Any other client error of the framework is still the client's: 4xx, not a 500.
+    const code = CODE_OF_STATUS[status] ?? 'bad_input';
     return { status, body: { error: { code, message: clientMessage(error, status) } } };
   }
   return { status: 500, body: { error: { code: 'failure', message: 'internal error' } } };

@@ -14,10 +14,12 @@ const ERROR_SCHEMA = z.object({
 const ERROR_RESPONSES: Record<string, string> = {
   '400': 'bad input: the message names the field',
   '401': 'no key, or a key that is not valid',
-  '403': "the key's role may not call this route",
+  '403':
+    "the key's role may not call this route, the Host header does not name this server, or another site's page sent it",
   '404': 'not found',
-  '413': 'the body is larger than server.bodyLimitMb',
-  '429': 'too many requests for this key: see Retry-After',
+  '413': 'the body is larger than server.bodyLimitMb, or the answer than server.maxAnswerMb',
+  '415': 'the body is not of a media type the route accepts',
+  '429': 'too many requests for this key, or too many wrong keys: see Retry-After',
   '503': 'the store is not ready yet: see Retry-After',
 };
 

@@ -1,41 +1,72 @@
 interface Entry {
   answer: Promise<unknown>;
   compute: () => Promise<unknown>;
-  /** When it was last asked for, in asks: the most recent are computed again after a refresh. */
-  used: number;
+  sizeOf: (answer: unknown) => number;
+  /** Its size once computed; 0 while it is under way. */
+  bytes: number;
 }
+
+export interface ResponseCacheOptions {
+  /** The most the kept answers may weigh together, as their sizes say. */
+  maxBytes: number;
+  /** The most answers kept, whatever they weigh. */
+  maxEntries?: number;
+}
+
+/** What an answer weighs when its caller does not say: a short text and its key. */
+const SMALL_ANSWER_BYTES = 256;
 
 /**
  * Answers computed from the derived tables, kept until the next refresh changes them. Callers
- * asking for the same thing at once share one computation.
+ * asking for the same thing at once share one computation. It keeps at most `maxBytes` of
+ * answers: past that the least recently used go first, and an answer larger than the whole
+ * budget is served but not kept.
  */
 export class ResponseCache {
+  // In order of use: a hit moves its entry to the end, so the first is the least recent.
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
-  private asks = 0;
+  private total = 0;
+  private readonly maxBytes: number;
+  private readonly maxEntries: number;
 
-  constructor(private readonly maxEntries = 2_000) {}
+  constructor(options: ResponseCacheOptions) {
+    this.maxBytes = options.maxBytes;
+    this.maxEntries = options.maxEntries ?? 2_000;
+  }
 
-  get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    this.asks += 1;
+  /** The answer for `key`, computed once; `sizeOf` says what a computed answer weighs. */
+  get<T>(
+    key: string,
+    compute: () => Promise<T>,
+    sizeOf: (answer: T) => number = () => SMALL_ANSWER_BYTES,
+  ): Promise<T> {
     const found = this.entries.get(key);
     if (found) {
-      found.used = this.asks;
+      this.entries.delete(key);
+      this.entries.set(key, found);
       return found.answer as Promise<T>;
     }
-    const generation = this.generation;
     const answer = compute();
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
-    this.entries.set(key, { answer, compute, used: this.asks });
-    // Failures are not kept: the next caller tries again.
-    answer.catch(() => {
-      if (this.generation === generation && this.entries.get(key)?.answer === answer) {
-        this.entries.delete(key);
-      }
-    });
+    // The entry gives back only what `compute` made, so the answer is a T when it is weighed.
+    const entry: Entry = { answer, compute, sizeOf: (value) => sizeOf(value as T), bytes: 0 };
+    this.entries.set(key, entry);
+    if (this.entries.size > this.maxEntries) this.evict(this.entries.keys().next().value);
+    answer.then(
+      (value) => {
+        // Cleared or evicted while it was computed: it weighs nothing here.
+        if (this.entries.get(key) !== entry) return;
+        entry.bytes = key.length + entry.sizeOf(value);
+        this.total += entry.bytes;
+        if (entry.bytes > this.maxBytes) this.evict(key);
+        while (this.total > this.maxBytes && this.entries.size > 0)
+          this.evict(this.entries.keys().next().value);
+      },
+      // Failures are not kept: the next caller tries again.
+      () => {
+        if (this.entries.get(key) === entry) this.evict(key);
+      },
+    );
     return answer;
   }
 
@@ -43,6 +74,7 @@ export class ResponseCache {
   clear(): void {
     this.generation += 1;
     this.entries.clear();
+    this.total = 0;
   }
 
   /**
@@ -51,19 +83,30 @@ export class ResponseCache {
    * instead of waiting for them (seconds on a large shop). A failure is left for a caller.
    */
   async renew(count = 8): Promise<void> {
-    const recent = [...this.entries.entries()]
-      .sort(([, a], [, b]) => b.used - a.used)
-      .slice(0, count);
+    const recent = [...this.entries.entries()].reverse().slice(0, count);
     this.clear();
     const generation = this.generation;
     for (const [key, entry] of recent) {
       // A newer refresh started over: its own renewal takes it from here.
       if (this.generation !== generation) return;
-      await this.get(key, entry.compute).catch(() => undefined);
+      await this.get(key, entry.compute, entry.sizeOf).catch(() => undefined);
     }
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** What the kept answers weigh together. */
+  get bytes(): number {
+    return this.total;
+  }
+
+  private evict(key: string | undefined): void {
+    if (key === undefined) return;
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
   }
 }

@@ -42,6 +42,12 @@ export interface RouteSpec<
   status?: number;
   /** Answers depend only on the derived tables: cache them until the next refresh. */
   cached?: boolean;
+  /**
+   * Fields holding days a report is asked about (`query.to`, `body.holdoutFrom`): each must lie
+   * between 1970-01-01 and a year after the latest event, since a report's cost grows with its
+   * span.
+   */
+  dates?: readonly `${'query' | 'body'}.${string}`[];
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<unknown>;
 }
 

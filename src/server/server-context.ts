@@ -1,6 +1,7 @@
 import type { Project } from '../config/project.js';
 import type { Config } from '../config/schema.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
+import { hasDerivedTables } from '../metrics/report-inputs.js';
 import { KeyVerifier } from '../keys/key-verifier.js';
 import { refresh, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
@@ -50,10 +51,17 @@ export async function createServerContext(
   const refreshing = await store.fork();
   const writes = new Lane();
   const keys = await KeyVerifier.load(write);
-  const cache = new ResponseCache();
+  const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
   const refresher = new RefreshScheduler<RefreshSummary | null>(
     async (reason) => {
-      if (reason === 'schedule' && !(await changedSinceRefresh(refreshing))) return null;
+      // A store refreshed by an older version may lack a derived table a newer one reads.
+      if (
+        reason === 'schedule' &&
+        !(await changedSinceRefresh(refreshing)) &&
+        (await hasDerivedTables(refreshing))
+      ) {
+        return null;
+      }
       const summary = await refresh(refreshing, config, derivedTables, [predictionsStep]);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();

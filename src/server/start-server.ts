@@ -41,8 +41,10 @@ export async function startServer(project: Project, options: ServeOptions): Prom
   const app = await buildApp({
     routes: apiRoutes,
     context: () => context,
-    bodyLimitBytes: Math.round(project.config.server.bodyLimitMb * 1024 * 1024),
+    bodyLimitBytes: megabytes(project.config.server.bodyLimitMb),
+    maxAnswerBytes: megabytes(project.config.server.maxAnswerMb),
     rateLimitPerMinute: project.config.server.rateLimitPerMinute,
+    allowedHosts: project.config.server.allowedHosts,
     version: await packageVersion(),
     logger: options.logger ?? false,
     dashboardRoot: options.dashboardRoot === undefined ? DASHBOARD_ROOT : options.dashboardRoot,
@@ -96,6 +98,10 @@ function open(
     loopback,
     onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
   });
+}
+
+function megabytes(mb: number): number {
+  return Math.round(mb * 1024 * 1024);
 }
 
 async function packageVersion(): Promise<string> {

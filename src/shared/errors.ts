@@ -8,7 +8,7 @@ export const ExitCode = {
 /**
  * What went wrong, for programs: the CLI turns it into an exit code, the server into a status
  * (usage and bad_input 400, unauthorized 401, forbidden 403, not_found 404, conflict 409,
- * too_large 413, rate_limited 429, busy 503, config and failure 500).
+ * too_large 413, unsupported_type 415, rate_limited 429, busy 503, config and failure 500).
  */
 export type ErrorCode =
   | 'usage'
@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'too_large'
+  | 'unsupported_type'
   | 'rate_limited'
   | 'busy';
 

@@ -10,7 +10,9 @@ describe('the application before the store is open', () => {
       routes: apiRoutes,
       context: () => null,
       bodyLimitBytes: 1024,
+      maxAnswerBytes: 1024 * 1024,
       rateLimitPerMinute: 100,
+      allowedHosts: [],
       version: '0.0.0-test',
       logger: false,
     });

@@ -93,7 +93,7 @@ describe('POST /api/v1/events', () => {
       ['[{"event_id": "x"', 'application/json', 400, 'bad_input'],
       ['{"event_id": "x"}', 'application/json', 400, 'bad_input'],
       ['{"event_id": "x"}\nnot json', 'application/x-ndjson', 400, 'bad_input'],
-      ['event_id\nx', 'text/csv', 415, 'bad_input'],
+      ['event_id\nx', 'text/csv', 415, 'unsupported_type'],
     ];
     for (const [body, type, status, code] of cases) {
       const response = await post(body, type);

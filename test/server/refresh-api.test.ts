@@ -128,4 +128,22 @@ describe('POST /api/v1/refresh and GET /api/v1/status', () => {
     // Nothing changed in the data, so the renewed answer is the same figures.
     expect(await read('/metrics?series=month')).toEqual(before);
   });
+  it('refreshes on schedule when a derived table is missing (a store refreshed by an older version)', async () => {
+    const { refresher, write } = api.server.context;
+    // Nothing was imported since the last refresh: the schedule has nothing to do.
+    expect(await refresher.request('schedule')).toBeNull();
+    // As if the version that refreshed the store had no such table.
+    const copies = await write.query<{ schema: string; type: string }>(
+      `SELECT table_schema AS schema, table_type AS type FROM information_schema.tables
+       WHERE table_name = 'customer_attributes'`,
+    );
+    for (const { schema, type } of copies) {
+      await write.run(`DROP ${type === 'VIEW' ? 'VIEW' : 'TABLE'} ${schema}.customer_attributes`);
+    }
+    expect((await api.request('/api/v1/metrics/rfm', { key: api.keys.read })).status).toBe(409);
+    const summary = await refresher.request('schedule');
+    expect(summary).not.toBeNull();
+    const metrics = await api.request('/api/v1/metrics', { key: api.keys.read });
+    expect(metrics.status).toBe(200);
+  });
 });

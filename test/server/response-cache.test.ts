@@ -3,7 +3,7 @@ import { ResponseCache } from '../../src/server/response-cache.js';
 
 describe('the response cache', () => {
   it('shares one computation per key and forgets failures', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
     let calls = 0;
     const compute = async () => (calls += 1);
     const [a, b] = await Promise.all([cache.get('k', compute), cache.get('k', compute)]);
@@ -13,7 +13,7 @@ describe('the response cache', () => {
   });
 
   it('after a refresh computes again the answers asked for most recently, and only those', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
     const calls: string[] = [];
     const compute = (key: string) => async () => {
       calls.push(key);
@@ -35,7 +35,7 @@ describe('the response cache', () => {
   });
 
   it('renews nothing that failed, and stops when a newer refresh clears it', async () => {
-    const cache = new ResponseCache();
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
     let fail = false;
     await cache.get('x', async () => {
       if (fail) throw new Error('store closed');

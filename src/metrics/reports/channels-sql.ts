@@ -1,3 +1,5 @@
+import { attributeValueSql } from '../attributes.js';
+
 /**
  * Per acquisition channel over [$from, $to): customers (every customer the store knows whose
  * attribute names the channel; without it, `other`), new_buyers (first successful order ever
@@ -8,7 +10,7 @@
 export const CHANNELS_SQL = `
   WITH known AS (SELECT customer_id FROM known_customers),
   channel_of AS (
-    SELECT customer_id, coalesce(nullif(c.attributes ->> $attribute, ''), 'other') AS channel
+    SELECT customer_id, coalesce(nullif(${attributeValueSql('c.attributes', 'attribute')}, ''), 'other') AS channel
     FROM known LEFT JOIN customers c USING (customer_id)
   ),
   per_customer AS (

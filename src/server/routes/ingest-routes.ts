@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import { detectFormat } from '../../ingest/formats.js';
 import { importFile } from '../../ingest/import-file.js';
 import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
+import { withUpload } from '../uploads.js';
 
 const outcome = z.object({
   importId: z.number().nullable(),
@@ -43,35 +40,20 @@ export const ingestRoutes = [
         .optional()
         .describe('default: from the file name'),
     }),
-    handler: async ({ request, query, context }) => {
-      const part = await request.file();
-      if (!part) throw new ClvError('bad_input', 'body: send the file as multipart field "file"');
-      const folder = join(context.project.dir, 'uploads');
-      await mkdir(folder, { recursive: true });
-      // The upload keeps its extension (the format may come from it) under a name of ours.
-      const file = join(
-        folder,
-        `${randomUUID()}-${basename(part.filename).replace(/[^\w.-]/g, '_')}`,
-      );
-      try {
-        await pipeline(part.file, createWriteStream(file));
-        if (part.file.truncated) {
-          throw new ClvError('too_large', 'the file is larger than server.bodyLimitMb');
-        }
+    handler: ({ request, query, context }) =>
+      withUpload(request, context.project.scratchDir, async (upload) => {
         const summary = await context.writes.run(() =>
           importFile(context.write, context.project, {
-            file,
+            file: upload.path,
             kind: query.kind,
-            format: query.format,
+            // Told by the client's name for its file: the scratch copy's means nothing to it.
+            format: detectFormat(upload.name, query.format),
           }),
         );
         context.refresher.noteIngest();
         // The client knows its file by its own name, not by where the server kept it.
-        return { ...summary, file: part.filename };
-      } finally {
-        await rm(file, { force: true });
-      }
-    },
+        return { ...summary, file: upload.name };
+      }),
   }),
 ];
 

@@ -24,6 +24,7 @@ export const metricsRoutes = [
       'The JSON of `clv metrics --json`: { period, previousPeriod, currency, kpis, segments? }.',
     access: 'read',
     cached: true,
+    dates: ['query.from', 'query.to'],
     query: z.object({
       from: date.optional().describe('first day of the period'),
       to: date.optional().describe('the day after the period'),
@@ -44,6 +45,7 @@ export const metricsRoutes = [
     summary: 'The groups of a segmentation and their customers, as of a day (for drill-downs)',
     access: 'read',
     cached: true,
+    dates: ['query.to'],
     query: asOf.extend({ segment: z.string().describe('email, sms or attribute:NAME') }),
     handler: ({ query, context }) =>
       context.reads.use((w) => segmentGroupsReport(w, context.config, query)),
@@ -55,6 +57,7 @@ export const metricsRoutes = [
     summary: 'Retention and cumulative revenue per customer by monthly cohort',
     access: 'read',
     cached: true,
+    dates: ['query.to'],
     query: asOf,
     handler: ({ query, context }) =>
       context.reads.use((w) => cohortsReport(w, context.config, query)),
@@ -66,6 +69,7 @@ export const metricsRoutes = [
     summary: 'Buyers in ten groups by lifetime revenue or predicted CLV',
     access: 'read',
     cached: true,
+    dates: ['query.to'],
     query: asOf.extend({ by: z.enum(['revenue', 'predicted']).optional() }),
     handler: ({ query, context }) =>
       context.reads.use((w) => decilesReport(w, context.config, query)),
@@ -77,6 +81,7 @@ export const metricsRoutes = [
     summary: 'Recency, frequency and monetary scores and the groups they make',
     access: 'read',
     cached: true,
+    dates: ['query.to'],
     query: asOf,
     handler: ({ query, context }) => context.reads.use((w) => rfmReport(w, context.config, query)),
   }),
@@ -87,6 +92,7 @@ export const metricsRoutes = [
     summary: 'New buyers, spend, CAC, CLV:CAC and payback per acquisition channel',
     access: 'read',
     cached: true,
+    dates: ['query.from', 'query.to'],
     query: z.object({ from: date.optional(), to: date.optional() }),
     handler: ({ query, context }) =>
       context.reads.use((w) => channelsReport(w, context.config, query)),
@@ -98,6 +104,7 @@ export const metricsRoutes = [
     summary: 'Net promoter score and the value of each NPS group',
     access: 'read',
     cached: true,
+    dates: ['query.to'],
     query: asOf,
     handler: ({ query, context }) => context.reads.use((w) => npsReport(w, context.config, query)),
   }),

@@ -56,6 +56,7 @@ export const modelRoutes = [
     tag: 'predictions',
     summary: 'Fit on the orders before a day, compare with what followed, and store the report',
     access: 'admin',
+    dates: ['body.holdoutFrom'],
     body: z.object({
       holdoutFrom: date.describe('first day of the holdout period'),
       model: z.enum(['bgnbd', 'mbgnbd', 'paretonbd']).optional(),

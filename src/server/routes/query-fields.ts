@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** A calendar date as the CLI takes it, one that exists (no 2025-02-30). */
-export const date = z.iso.date('must be a date YYYY-MM-DD').describe('YYYY-MM-DD');
+export const date = z.iso
+  .date('must be a date YYYY-MM-DD')
+  .describe('YYYY-MM-DD, from 1970-01-01 to a year after the latest event');
 
 /** Paging of every list: `limit` (1–500, default 50) items from `offset`. */
 export const paging = {

@@ -1,0 +1,12 @@
+import type { DerivedTable } from '../derived-table.js';
+
+/**
+ * Every attribute key the customers table holds: with the configured drill-downs, the
+ * attributes a search or a segmentation may name.
+ */
+export const customerAttributes: DerivedTable = {
+  name: 'customer_attributes',
+  description: 'attribute: a key of the attributes of at least one customer',
+  dependsOn: [],
+  sql: `SELECT DISTINCT unnest(json_keys(attributes)) AS attribute FROM customers`,
+};
