@@ -15,7 +15,7 @@ import { fitGammaGamma } from '../src/predict/gamma-gamma.js';
 import { simulateBgNbd, simulateSpend } from '../src/predict/simulate/index.js';
 import type { SimulatedCustomers } from '../src/predict/simulate/index.js';
 import { inUnits, readHistories, readSpend } from '../src/predictions/model-input.js';
-import { createPredictionsTable, writePredictions } from '../src/predictions/predictions-table.js';
+import { writePredictions } from '../src/predictions/predictions-table.js';
 import { purchaseState, spendState } from '../src/predictions/model-states.js';
 import { DuckDbWarehouse } from '../src/store/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../src/store/warehouse.js';
@@ -118,7 +118,6 @@ async function worker(customers: number): Promise<void> {
   const purchase = await timed(async () => bgNbd.fit(inUnits(summary.value.histories, 7)));
   const spend = await timed(async () => fitGammaGamma(summary.value.spend.spend));
   const predictions = await timed(async () => {
-    await createPredictionsTable(warehouse, SCHEMA);
     const fitted = {
       histories: summary.value.histories,
       purchase: { model: 'bgnbd' as const, fit: purchase.value, error: null },

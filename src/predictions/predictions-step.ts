@@ -4,7 +4,7 @@ import { fitModels } from './fit-models.js';
 import { AUTO_FALLBACK, choosePurchaseModel } from './model-selection.js';
 import { writeModelFits } from './model-fit-table.js';
 import { purchaseState, spendState } from './model-states.js';
-import { createPredictionsTable, writePredictions } from './predictions-table.js';
+import { writePredictions } from './predictions-table.js';
 
 /**
  * The refresh step that fits the purchase model (the configured one, or the one `auto`
@@ -27,7 +27,6 @@ export const predictionsStep: ComputedStep = async ({ warehouse, config, schema 
   );
   const purchase = purchaseState(fitted.purchase);
   const spend = spendState(fitted.spend);
-  await createPredictionsTable(warehouse, schema);
   await writePredictions(warehouse, config, schema, fitted, { purchase, spend });
   await writeModelFits(warehouse, schema, [
     { ...purchase, fit: fitted.purchase.fit, selection },

@@ -12,12 +12,6 @@ import { spendSql } from './spend-sql.js';
 // z for a central 90 % interval.
 const Z90 = 1.6448536269514722;
 
-const PREDICTION_COLUMNS = `
-  customer_id VARCHAR, frequency INTEGER, recency DOUBLE, T DOUBLE, monetary DOUBLE,
-  p_alive DOUBLE, churn_risk DOUBLE, expected_purchases DOUBLE, expected_spend DOUBLE,
-  predicted_clv DOUBLE, predicted_clv_low DOUBLE, predicted_clv_high DOUBLE,
-  spend_low DOUBLE, spend_high DOUBLE, next_purchase_date DATE, status VARCHAR, reason VARCHAR`;
-
 const HISTORY_COLUMNS = `
   frequency INTEGER, recency_days INTEGER, age_days INTEGER, p_alive DOUBLE,
   expected_purchases DOUBLE, discounted_purchases DOUBLE, log_variance DOUBLE,
@@ -27,15 +21,11 @@ const HISTORY_COLUMNS = `
 // What a history whose forecast is not a finite number is told.
 const NOT_FINITE = 'the model gives no finite forecast for this purchase history';
 
-/** The empty `customer_predictions` table in `schema`. */
-export async function createPredictionsTable(warehouse: Warehouse, schema: string): Promise<void> {
-  await warehouse.run(`CREATE TABLE ${schema}.customer_predictions (${PREDICTION_COLUMNS})`);
-}
-
 /**
- * Writes one row of `customer_predictions` per customer of `purchase_summary` in `schema`,
+ * Creates `customer_predictions` in `schema` with one row per customer of `purchase_summary`,
  * whatever became of the models: values from the fits where they exist, and where they do not,
- * NULL with the reason (`status`, `reason`). One SQL pass over the customers.
+ * NULL with the reason (`status`, `reason`). One SQL pass over the customers, as a CREATE
+ * TABLE AS: the same SELECT as an INSERT into a created table ran four times slower.
  */
 export async function writePredictions(
   warehouse: Warehouse,
@@ -48,7 +38,7 @@ export async function writePredictions(
   const spend = spendSql(fitted.spend);
   if (fitted.purchase.fit) await appendForecasts(warehouse, config, fitted, spend.law);
   await warehouse.run(
-    `INSERT INTO ${schema}.customer_predictions
+    `CREATE TABLE ${schema}.customer_predictions AS
      WITH joined AS (
        SELECT s.customer_id, s.frequency, s.recency, s.T, s.monetary, s.end_day,
               f.p_alive, f.expected_purchases, f.discounted_purchases, f.log_variance,
@@ -66,17 +56,24 @@ export async function writePredictions(
               sqrt(log_variance + ${spend.logVariance}) AS log_sd
        FROM priced
      )
-     SELECT customer_id, frequency, recency, T, monetary, p_alive, 1 - p_alive,
-            expected_purchases, expected_spend, clv,
-            CASE WHEN clv = 0 THEN 0 WHEN clv > 0 THEN clv * exp(-$z * log_sd) END,
-            CASE WHEN clv = 0 THEN 0 WHEN clv > 0 THEN clv * exp($z * log_sd) END,
-            spend_low_factor * ${spend.intervalScale}, spend_high_factor * ${spend.intervalScale},
-            CAST(end_day + CAST(ceil(days_to_next) AS INTEGER) AS DATE),
-            CASE WHEN p_alive IS NULL OR $spendStatus = 'failed' THEN 'failed'
-                 WHEN $purchaseStatus = 'degenerate' OR $spendStatus = 'degenerate'
-                   THEN 'degenerate'
-                 ELSE 'ok' END,
-            nullif(concat_ws('; ', history_reason, $purchaseReason, $spendReason), '')
+     SELECT customer_id, frequency::INTEGER AS frequency, recency::DOUBLE AS recency,
+            T::DOUBLE AS T, monetary::DOUBLE AS monetary, p_alive::DOUBLE AS p_alive,
+            (1 - p_alive)::DOUBLE AS churn_risk,
+            expected_purchases::DOUBLE AS expected_purchases,
+            expected_spend::DOUBLE AS expected_spend, clv::DOUBLE AS predicted_clv,
+            (CASE WHEN clv = 0 THEN 0 WHEN clv > 0 THEN clv * exp(-$z * log_sd) END)::DOUBLE
+              AS predicted_clv_low,
+            (CASE WHEN clv = 0 THEN 0 WHEN clv > 0 THEN clv * exp($z * log_sd) END)::DOUBLE
+              AS predicted_clv_high,
+            (spend_low_factor * ${spend.intervalScale})::DOUBLE AS spend_low,
+            (spend_high_factor * ${spend.intervalScale})::DOUBLE AS spend_high,
+            CAST(end_day + CAST(ceil(days_to_next) AS INTEGER) AS DATE) AS next_purchase_date,
+            (CASE WHEN p_alive IS NULL OR $spendStatus = 'failed' THEN 'failed'
+                  WHEN $purchaseStatus = 'degenerate' OR $spendStatus = 'degenerate'
+                    THEN 'degenerate'
+                  ELSE 'ok' END)::VARCHAR AS status,
+            nullif(concat_ws('; ', history_reason, $purchaseReason, $spendReason), '')::VARCHAR
+              AS reason
      FROM valued`,
     {
       ...spend.params,
