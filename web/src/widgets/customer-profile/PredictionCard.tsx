@@ -65,7 +65,11 @@ export function PredictionCard({
           )}
           <dl className="facts">
             <Fact field="predictedClv" label={`Predicted CLV${horizon}`} value={p.predictedClv}>
-              <strong>{shown(p.predictedClv, 'money')}</strong>
+              {p.predictedClv === null ? (
+                missing
+              ) : (
+                <strong>{shown(p.predictedClv, 'money')}</strong>
+              )}
             </Fact>
             <Fact
               field="predictedClvInterval"

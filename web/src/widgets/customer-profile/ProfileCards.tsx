@@ -71,7 +71,7 @@ export function ConsentsCard({
               </span>{' '}
               {consent.since
                 ? `since ${day(consent.since, context)}${consent.action ? ` (${consent.action})` : ''}`
-                : 'never answered'}
+                : '(never answered)'}
             </Fact>
           ))}
         </dl>

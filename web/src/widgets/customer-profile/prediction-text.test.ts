@@ -47,6 +47,9 @@ describe('a customer’s prediction in words', () => {
       'Will spend between €0.00 and €8,908 in the horizon',
     );
     expect(spendIntervalText({ ...ok, spendHigh: null }, 12, context)).toBeNull();
+    expect(spendIntervalText({ ...ok, spendHigh: 0 }, 12, context)).toBe(
+      'Will spend nothing in the next 12 months',
+    );
   });
 
   it('gives the day by which a purchase is more likely than not, or that none is expected', () => {

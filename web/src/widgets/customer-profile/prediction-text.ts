@@ -19,6 +19,8 @@ export function spendIntervalText(
   context: FormatContext,
 ): string | null {
   if (p.spendLow === null || p.spendHigh === null) return null;
+  // An interval of [0, 0]: at least 95 % likely to buy nothing (a customer who has left).
+  if (p.spendHigh === 0) return `Will spend nothing in ${horizonText(horizonMonths)}`;
   const money = (value: number) => formatValue(value, 'money', context);
   return `Will spend between ${money(p.spendLow)} and ${money(p.spendHigh)} in ${horizonText(horizonMonths)}`;
 }
