@@ -61,9 +61,14 @@ export async function servedDemo(
     keys?: boolean;
     /** Serve a new, empty project instead (never imported, never refreshed). */
     empty?: boolean;
+    /**
+     * Serve a new project that this fills instead (after `clv init`, before the server starts),
+     * e.g. a small shop imported and refreshed with the CLI (see `small-shop.ts`).
+     */
+    shop?: (project: string) => Promise<void>;
   } = {},
 ): Promise<ServedDemo> {
-  const store = options.empty ? null : await demoStore(options);
+  const store = options.empty || options.shop ? null : await demoStore(options);
   // `clv serve` holds its DuckDB file exclusively: every server gets its own copy.
   const project = await mkdtemp(join(tmpdir(), 'clv-e2e-serve-'));
   try {
@@ -73,6 +78,7 @@ export async function servedDemo(
       }
     } else {
       await clv(['init', project]);
+      await options.shop?.(project);
     }
     const keys = options.keys ? await createKeys(project) : null;
     const { child, url } = await startServe(project);

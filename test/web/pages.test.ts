@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from '../helpers/browser.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { downloadWidgetCsv } from './csv-download.js';
+import { settledWidgets } from './settled.js';
 
 interface Deciles {
   deciles: { decile: number; customers: number; revenue: number; share: number }[];
@@ -43,21 +44,7 @@ const PAGES = [
 describe('every page of the dashboard in Chromium', () => {
   const t = dashboardSession();
 
-  /** Waits until no widget of the page is loading, and returns each widget's state. */
-  const settled = async (name: string): Promise<Record<string, string>> => {
-    await t.page.locator(`[data-page="${name}"]`).waitFor();
-    await expect
-      .poll(() => t.page.locator('[data-widget][data-state="loading"]').count(), {
-        timeout: 30_000,
-      })
-      .toBe(0);
-    const states = await t.page
-      .locator('[data-widget]')
-      .evaluateAll((elements) =>
-        elements.map((e) => [e.getAttribute('data-widget'), e.getAttribute('data-state')]),
-      );
-    return Object.fromEntries(states);
-  };
+  const settled = (name: string) => settledWidgets(t.page, name);
   const number = (text: string | undefined) => Number(text);
 
   it('reaches every page from the navigation, by keyboard too, each widget with its data', async () => {

@@ -12,6 +12,7 @@ import type {
   NpsReport,
   Page,
   PredictionDistributions,
+  RankedPage,
   SegmentGroups,
   Status,
 } from './types';
@@ -75,11 +76,13 @@ export function useTopCustomers(
   query: { by?: 'predicted' | 'historic'; limit?: number; offset?: number },
   enabled = true,
 ) {
-  return useApi<Page<CustomerSummary>>(enabled ? apiUrl('/customers/top', { ...query }) : null);
+  return useApi<RankedPage<CustomerSummary>>(
+    enabled ? apiUrl('/customers/top', { ...query }) : null,
+  );
 }
 
 export function useAtRisk(query: { minChurnRisk?: number; limit?: number; offset?: number }) {
-  return useApi<Page<CustomerSummary>>(apiUrl('/customers/at-risk', { ...query }));
+  return useApi<RankedPage<CustomerSummary>>(apiUrl('/customers/at-risk', { ...query }));
 }
 
 export function useCustomer(id: string, query: { eventsLimit?: number; eventsOffset?: number }) {

@@ -12,6 +12,21 @@ export interface Status {
   eventsSinceRefresh: number;
   latestOrder: string | null;
   nextScheduledRefresh: string | null;
+  /** The models of the last refresh (empty before the first). */
+  models: ModelState[];
+  /** Set when the last refresh chose another purchase model than the refresh before it. */
+  modelChange: { from: string; to: string } | null;
+}
+
+/** ok; degenerate: predictions come from a stated fallback, flagged; failed: predictions are null. */
+export type FitStatus = 'ok' | 'degenerate' | 'failed';
+
+/** A model of the last refresh: its status and, when not ok, why and what stands in. */
+export interface ModelState {
+  role: 'purchase' | 'spend';
+  model: string;
+  status: FitStatus;
+  reason: string | null;
 }
 
 export interface Period {
@@ -64,6 +79,14 @@ export interface MetricsReport {
   currency: string;
   kpis: KpiReport;
   segments?: { segment: string; customers: number; kpis: KpiReport }[];
+  /** What predicted CLV (and CLV:CAC, which uses it when a model is fitted) rests on. */
+  predictions: PredictionState;
+}
+
+/** The worst state of the last refresh's models; `none` before any refresh with models. */
+export interface PredictionState {
+  status: FitStatus | 'none';
+  reason: string | null;
 }
 
 export interface SegmentGroups {
@@ -135,7 +158,45 @@ export interface ModelFit {
   iterations: number;
   converged: boolean;
   observations: number;
+  /** A fit that produced estimates is ok or degenerate (then `reasons` says why). */
+  status: 'ok' | 'degenerate';
+  reasons: string[];
   warnings: string[];
+}
+
+/** Mean repeat purchases per customer in a holdout, per calibration frequency ("0" … "7+"). */
+export interface HoldoutGroup {
+  frequency: string;
+  customers: number;
+  predicted: number;
+  actual: number;
+}
+
+/** One candidate of `auto`: fitted on the calibration period, scored on the holdout. */
+export interface CandidateScore {
+  model: string;
+  status: FitStatus;
+  reason: string | null;
+  predictedTotal: number | null;
+  actualTotal: number;
+  totalError: number | null;
+  /** Mean over customers of |predicted − actual| repeat purchases: what `auto` ranks by. */
+  meanAbsoluteError: number | null;
+  groups: HoldoutGroup[];
+}
+
+/** How `model.purchaseModel: "auto"` chose the purchase model. */
+export interface ModelSelection {
+  /** `holdout` when the candidates were compared; `fallback` when they could not be. */
+  method: 'holdout' | 'fallback';
+  holdoutFrom: string | null;
+  calibrationEnd: string | null;
+  holdoutEnd: string | null;
+  holdoutDays: number | null;
+  candidates: CandidateScore[];
+  chosen: string;
+  /** "MBG/NBD predicted the holdout best: …", for people. */
+  because: string;
 }
 
 export interface ModelReport {
@@ -145,9 +206,14 @@ export interface ModelReport {
   monthlyDiscountRate: number;
   margin: number;
   dataEnd: string | null;
+  /** Whether the fits shown are the ones behind the stored predictions. */
+  stored: boolean;
   purchase: ModelFit | null;
   spend: ModelFit | null;
-  errors: string[];
+  /** Each model's status, purchase first; a failed model has no fit above. */
+  states: ModelState[];
+  /** How `auto` chose the purchase model; null for a model set in the config. */
+  selection: ModelSelection | null;
   predictions: {
     customers: number;
     meanProbabilityAlive: number | null;
@@ -164,9 +230,33 @@ export interface HoldoutReport {
   calibrationEnd: string;
   holdoutEnd: string;
   holdoutLength: number;
-  groups: { frequency: string; customers: number; predicted: number; actual: number }[];
+  /** The purchase model fitted on the calibration period. */
+  fit?: ModelFit;
+  groups: HoldoutGroup[];
   total: { customers: number; predicted: number; actual: number };
+  // Reports stored before predictive intervals existed lack these two.
+  meanAbsoluteError?: number | null;
+  value?: HoldoutValueCheck;
   correlation: number | null;
+}
+
+/** Predicted against actual mean holdout value per customer, in one tenth of the customers. */
+export interface ValueDecile {
+  /** 1 holds the customers of highest predicted value. */
+  decile: number;
+  customers: number;
+  predicted: number;
+  actual: number;
+}
+
+/** How the calibration fits' money forecasts fared on the holdout. */
+export interface HoldoutValueCheck {
+  /** The spend model fitted on the calibration period. */
+  spend: ModelState;
+  /** Customers whose actual holdout spend lies inside their 90 % predictive interval. */
+  coverage: { customers: number; inside: number; share: number } | null;
+  /** Empty without a spend model. */
+  deciles: ValueDecile[];
 }
 
 export interface Bin {
@@ -191,6 +281,8 @@ export interface CustomerSummary {
   historicClv: number;
   predictedClv: number | null;
   pAlive: number | null;
+  /** Why the prediction is null or rests on a fallback; null when the models were ok. */
+  predictionReason: string | null;
   churnRisk?: number | null;
 }
 
@@ -199,6 +291,12 @@ export interface Page<T> {
   total: number;
   limit: number;
   offset: number;
+}
+
+/** A page of a list ranked on predictions (top by predicted CLV, at risk). */
+export interface RankedPage<T> extends Page<T> {
+  /** Why nobody is listed: a model the ranking needs failed at the last refresh; else null. */
+  note: string | null;
 }
 
 export interface TimelineEvent {
@@ -225,8 +323,9 @@ export interface CustomerProfile {
     category: string;
     channel: string | null;
     granted: boolean;
-    since: string;
-    action: string;
+    /** Null when the customer never answered. */
+    since: string | null;
+    action: string | null;
   }[];
   historic: {
     orders: number;
@@ -244,9 +343,17 @@ export interface CustomerProfile {
     expectedPurchases: number | null;
     expectedSpend: number | null;
     predictedClv: number | null;
+    /** The 90 % interval of the expected value predictedClv (parameter uncertainty only). */
     predictedClvLow: number | null;
     predictedClvHigh: number | null;
+    /** The 90 % predictive interval of the spend over the horizon (undiscounted, before margin). */
+    spendLow: number | null;
+    spendHigh: number | null;
+    /** The day by which a purchase is more likely than not; null when not within the horizon. */
     nextPurchaseDate: string | null;
+    status: FitStatus;
+    /** Why values are null or rest on a fallback; null when ok. */
+    reason: string | null;
   } | null;
   timeline: Page<TimelineEvent>;
 }

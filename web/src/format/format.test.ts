@@ -7,7 +7,9 @@ import {
   formatMonth,
   formatValue,
 } from './format';
+import { modelName } from './model-name';
 import { periodText } from './period';
+import { sentence } from './sentence';
 
 const en = { currency: 'EUR', locale: 'en-US' };
 const de = { currency: 'EUR', locale: 'de-DE' };
@@ -25,6 +27,14 @@ describe('number formats', () => {
     expect(formatValue(11514, 'count', en)).toBe('11,514');
     expect(formatValue(2.6429638, 'ratio', en)).toBe('2.64×');
     expect(formatValue(2.676741, 'decimal', en)).toBe('2.68');
+    // Four significant digits tell apart errors that agree to two decimals.
+    expect(formatValue(1.077608617, 'precise', en)).toBe('1.078');
+    expect(formatValue(1.082262984, 'precise', en)).toBe('1.082');
+    expect(formatValue(0.0001234567, 'precise', en)).toBe('0.0001235');
+    // Parameters of a degenerate fit, and its log-likelihood, in scientific notation.
+    expect(formatValue(3.534e50, 'precise', en)).toBe('3.534E50');
+    expect(formatValue(2.5461e-8, 'precise', en)).toBe('2.546E-8');
+    expect(formatValue(1.7944577e37, 'decimal', en)).toBe('1.794E37');
     expect(formatValue(2.52, 'months', en)).toBe('2.5 mo');
     expect(formatValue(null, 'money', en)).toBe('—');
     expect(formatValue('DE', 'text', en)).toBe('DE');
@@ -58,5 +68,24 @@ describe('periods', () => {
     expect(periodText({ from: '2025-10-01', to: '2026-10-01' }, 'en-US')).toBe(
       'Oct 1, 2025 – Sep 30, 2026',
     );
+  });
+});
+
+describe('model names', () => {
+  it('names every model the API reports, and keeps an unknown id', () => {
+    expect(['bgnbd', 'mbgnbd', 'paretonbd', 'gammagamma'].map(modelName)).toEqual([
+      'BG/NBD',
+      'MBG/NBD',
+      'Pareto/NBD',
+      'Gamma-Gamma',
+    ]);
+    expect(modelName('newmodel')).toBe('newmodel');
+  });
+});
+
+describe('sentences', () => {
+  it('ends a reason with one full stop', () => {
+    expect(sentence('no CLV')).toBe('no CLV.');
+    expect(sentence('no CLV.')).toBe('no CLV.');
   });
 });

@@ -1,6 +1,15 @@
 // Numbers as people read them, in the browser's locale. Pure: the locale is an argument.
 
-export type ValueFormat = 'money' | 'count' | 'percent' | 'ratio' | 'decimal' | 'months' | 'text';
+export type ValueFormat =
+  | 'money'
+  | 'count'
+  | 'percent'
+  | 'ratio'
+  | 'decimal'
+  /** Four significant digits: model parameters, errors that differ in the third digit. */
+  | 'precise'
+  | 'months'
+  | 'text';
 
 export interface FormatContext {
   currency: string;
@@ -50,12 +59,26 @@ export function formatValue(
     case 'months':
       return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(value)} mo`;
     case 'decimal':
+      if (Math.abs(value) >= 1e12) return scientific(value, locale);
       return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
         value,
       );
+    case 'precise':
+      // A parameter run off to 1e50 or 1e-8 (a degenerate fit) would fill a line with zeros.
+      if (Math.abs(value) >= 1e9 || (value !== 0 && Math.abs(value) < 1e-4)) {
+        return scientific(value, locale);
+      }
+      return numberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
     case 'text':
       return String(value);
   }
+}
+
+/** Four significant digits in scientific notation: 3.534E50. */
+function scientific(value: number, locale: string | undefined): string {
+  return numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 4 }).format(
+    value,
+  );
 }
 
 /** A compact axis label: €1.2M, 35K, 40%. */

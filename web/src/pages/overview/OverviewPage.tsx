@@ -1,8 +1,14 @@
-import { useMetrics } from '../../api/hooks';
+import { useMetrics, useModel } from '../../api/hooks';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
 import { KpiCard } from '../../widgets/kpi-card/KpiCard';
 import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
+import { PredictionNoteLine } from '../../widgets/kpi-card/PredictionNoteLine';
+import {
+  clvToCacNote,
+  predictedClvNote,
+  predictionSpan,
+} from '../../widgets/kpi-card/prediction-note';
 import { StateView } from '../../widgets/state-view/StateView';
 import { ClvMethods } from './ClvMethods';
 import { clvFormula } from './clv-formula';
@@ -36,13 +42,20 @@ function kpisOf(report: MetricsReport, group: string | undefined): KpiReport | n
 }
 
 export default function OverviewPage() {
-  const { filters, period, format, setFilters } = useDashboard();
+  const { status, filters, period, format, setFilters } = useDashboard();
   const metrics = useMetrics({
     ...period,
     compare: filters.compare,
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
   });
+  // For the predictions' day and horizon; the KPIs do not wait for it.
+  const model = useModel();
+  const span = predictionSpan(
+    model.data?.dataEnd ?? status.latestOrder,
+    model.data?.horizonMonths,
+    format,
+  );
   const method = CLV_METHODS.find((m) => m.label.toLowerCase() === filters.clv)?.key ?? null;
   const report = metrics.status === 'ready' ? metrics.data : null;
   const kpis = report ? kpisOf(report, filters.group) : null;
@@ -90,6 +103,9 @@ export default function OverviewPage() {
               }
             >
               <ClvMethods kpis={kpis} context={format} formula={formula} />
+              {clvMethod === 'clvPredicted' && report && (
+                <PredictionNoteLine note={predictedClvNote(report.predictions, span)} />
+              )}
             </KpiCard>
             {CARDS.map((key) => (
               <KpiCard
@@ -98,7 +114,11 @@ export default function OverviewPage() {
                 kpi={kpis[key]}
                 context={format}
                 comparisonLabel={comparison}
-              />
+              >
+                {key === 'clvToCac' && report && (
+                  <PredictionNoteLine note={clvToCacNote(report.predictions)} />
+                )}
+              </KpiCard>
             ))}
           </div>
           <DataTableCard

@@ -1,19 +1,27 @@
 import { useAtRisk, useModel, useTopCustomers } from '../../api/hooks';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatDay, formatValue } from '../../format/format';
+import { modelName } from '../../format/model-name';
 import { CustomerListCard } from '../../widgets/customer-table/CustomerListCard';
 import { DistributionCards } from '../../widgets/distribution-histogram/DistributionCards';
 import { HoldoutCalibrationCard } from '../../widgets/holdout-calibration/HoldoutCalibrationCard';
+import { HoldoutValueCard } from '../../widgets/holdout-value/HoldoutValueCard';
 import { ModelParametersCard } from '../../widgets/model-parameters/ModelParametersCard';
-import { modelName } from '../../widgets/model-parameters/model-facts';
+import { ModelSelectionCards } from '../../widgets/model-selection/ModelSelectionCards';
+import { ModelStatusCard } from '../../widgets/model-status/ModelStatusCard';
+import { failedReason } from '../../widgets/model-status/model-notices';
 
-/** The models behind predicted CLV, how well they fit, and the customers they single out. */
+/**
+ * The models behind predicted CLV: what they rest on in words, how the purchase model was
+ * chosen, how well they fit, and the customers they single out.
+ */
 export default function PredictionsPage() {
   const { status, format, href } = useDashboard();
   const model = useModel();
   const top = useTopCustomers({ by: 'predicted', limit: 20 });
   const atRisk = useAtRisk({ limit: 20 });
   const report = model.status === 'ready' ? model.data : null;
+  const states = report?.states ?? [];
   const count = (value: number) => formatValue(value, 'count', format);
   const profileHref = (id: string) => href(`/customers/${encodeURIComponent(id)}`);
   return (
@@ -23,6 +31,7 @@ export default function PredictionsPage() {
         {report && (
           <p className="period" data-role="model-summary">
             {modelName(report.purchase?.model ?? report.model)}
+            {report.purchase ? '' : ' (not fitted)'}
             {report.spend ? ` with ${modelName(report.spend.model)}` : ''}
             {report.dataEnd ? `, as of ${formatDay(report.dataEnd, format.locale)}` : ''} ·{' '}
             {report.horizonMonths}-month horizon
@@ -30,13 +39,19 @@ export default function PredictionsPage() {
         )}
       </div>
       <div className="grid">
+        <ModelStatusCard state={model} change={status.modelChange} />
         <ModelParametersCard state={model} context={format} />
+        <ModelSelectionCards state={model} context={format} />
         <HoldoutCalibrationCard
           context={format}
           isAdmin={status.role === 'admin'}
           dataEnd={report?.dataEnd ?? null}
         />
-        <DistributionCards context={format} />
+        <HoldoutValueCard context={format} />
+        <DistributionCards
+          context={format}
+          empty={{ pAlive: failedReason(states, 'purchase'), clv: failedReason(states, 'clv') }}
+        />
         <CustomerListCard
           id="customer-top"
           title="Top customers by predicted CLV"

@@ -12,6 +12,7 @@ const report: MetricsReport = {
   currency: 'EUR',
   kpis: all,
   segments: [{ segment: 'subscribed', customers: 3, kpis: subscribed }],
+  predictions: { status: 'ok', reason: null },
 };
 
 describe('groupKpis', () => {

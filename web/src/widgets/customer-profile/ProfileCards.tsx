@@ -69,7 +69,9 @@ export function ConsentsCard({
               <span className={`badge ${consent.granted ? 'good' : 'bad'}`}>
                 {consent.granted ? 'Granted' : 'Not granted'}
               </span>{' '}
-              since {day(consent.since, context)} ({consent.action})
+              {consent.since
+                ? `since ${day(consent.since, context)}${consent.action ? ` (${consent.action})` : ''}`
+                : '(never answered)'}
             </Fact>
           ))}
         </dl>

@@ -2,13 +2,20 @@ import { useState, type ReactNode } from 'react';
 import type { CustomerSummary, Page } from '../../api/types';
 import type { ApiState } from '../../api/use-api';
 import type { FormatContext } from '../../format/format';
+import { sentence } from '../../format/sentence';
 import { widgetState } from '../state-view/StateView';
 import { customerTable } from './customer-rows';
 import { CustomerTable } from './CustomerTable';
 import { Pager } from './Pager';
 import { TableCard } from '../table-card/TableCard';
 
-/** A page of customers in a card: the table with profile links, its CSV, and paging if asked. */
+/** A page of a list; lists ranked on predictions add why they are empty when a model failed. */
+type CustomerPage = Page<CustomerSummary> & { note?: string | null };
+
+/**
+ * A page of customers in a card: the table with profile links, its CSV, and paging if asked.
+ * An empty list ranked on predictions shows the server's note on why (a model failed).
+ */
 export function CustomerListCard({
   id,
   title,
@@ -24,7 +31,7 @@ export function CustomerListCard({
   id: string;
   title: string;
   subtitle?: ReactNode;
-  state: ApiState<Page<CustomerSummary>> & { reload?(): void };
+  state: ApiState<CustomerPage> & { reload?(): void };
   context: FormatContext;
   profileHref(customerId: string): string;
   empty?: ReactNode;
@@ -34,7 +41,7 @@ export function CustomerListCard({
   actions?: ReactNode;
 }) {
   // The last page stays on screen while the next loads, so the pager keeps its place.
-  const [kept, setKept] = useState<Page<CustomerSummary> | null>(null);
+  const [kept, setKept] = useState<CustomerPage | null>(null);
   if (state.status === 'ready' && state.data !== kept) setKept(state.data);
   const page = state.status === 'ready' ? state.data : state.status === 'loading' ? kept : null;
   return (
@@ -42,10 +49,16 @@ export function CustomerListCard({
       id={id}
       title={title}
       subtitle={subtitle}
-      state={widgetState<Page<CustomerSummary>>(state, (data) => data.items.length === 0)}
+      state={widgetState<CustomerPage>(state, (data) => data.items.length === 0)}
       error={state.error}
       onRetry={state.reload}
-      empty={empty}
+      empty={
+        page?.note ? (
+          <p data-role="list-note">No customers to list: {sentence(page.note)}</p>
+        ) : (
+          empty
+        )
+      }
       csv={page ? customerTable(page.items) : null}
       wide={wide}
       keepWhileLoading={!!onOffset}

@@ -11,6 +11,7 @@ const buyer: CustomerSummary = {
   historicClv: 120.5,
   predictedClv: 80.25,
   pAlive: 0.9,
+  predictionReason: null,
 };
 const signup: CustomerSummary = {
   customerId: 'C002',
@@ -21,6 +22,7 @@ const signup: CustomerSummary = {
   historicClv: 0,
   predictedClv: null,
   pAlive: null,
+  predictionReason: null,
 };
 
 describe('customer table', () => {
@@ -81,5 +83,24 @@ describe('customer table', () => {
       'predictedClv',
       'churnRisk',
     ]);
+  });
+
+  it('adds the prediction note to the CSV when a model was not ok', () => {
+    const reason = 'Gamma-Gamma could not be fitted (no repeat buyers): no expected spend or CLV';
+    const table = customerTable([buyer, { ...signup, predictionReason: reason }]);
+    expect(table.columns.at(-1)).toEqual({
+      key: 'predictionReason',
+      label: 'Prediction note',
+      format: 'text',
+    });
+    expect(table.rows.map((r) => r.predictionReason)).toEqual([null, reason]);
+    // Half-width cards keep their four columns: the note is the cells' tooltip there.
+    expect(compactColumns(table).map((c) => c.key)).toEqual([
+      'customerId',
+      'historicClv',
+      'predictedClv',
+      'pAlive',
+    ]);
+    expect(customerTable([buyer]).columns.some((c) => c.key === 'predictionReason')).toBe(false);
   });
 });

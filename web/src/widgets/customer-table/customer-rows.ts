@@ -13,6 +13,13 @@ const COLUMNS: Column[] = [
 
 const CHURN_RISK: Column = { key: 'churnRisk', label: 'Churn risk', format: 'percent' };
 
+/** Why predictions are null or flagged: in the CSV, and on screen as the cells' tooltip. */
+export const PREDICTION_NOTE: Column = {
+  key: 'predictionReason',
+  label: 'Prediction note',
+  format: 'text',
+};
+
 /** The columns a half-width card shows: the id, both CLVs, and churn risk or P(alive). */
 export function compactColumns(table: TableData): Column[] {
   const hasChurnRisk = table.columns.some((c) => c.key === 'churnRisk');
@@ -25,12 +32,18 @@ export const DAY_COLUMNS = new Set(['firstOrder', 'lastOrder']);
 
 /**
  * Customers as a table with raw values: the id, orders, first and last order, historic and
- * predicted CLV, P(alive), and the churn risk when the list reports it (the at-risk list).
+ * predicted CLV, P(alive), the churn risk when the list reports it (the at-risk list), and the
+ * prediction note when a model was not ok.
  */
 export function customerTable(items: readonly CustomerSummary[]): TableData {
   const withChurnRisk = items.some((item) => item.churnRisk !== undefined);
+  const withNote = items.some((item) => item.predictionReason);
   return {
-    columns: withChurnRisk ? [...COLUMNS, CHURN_RISK] : COLUMNS,
+    columns: [
+      ...COLUMNS,
+      ...(withChurnRisk ? [CHURN_RISK] : []),
+      ...(withNote ? [PREDICTION_NOTE] : []),
+    ],
     rows: items.map((item) => ({
       customerId: item.customerId,
       orders: item.orders,
@@ -40,6 +53,7 @@ export function customerTable(items: readonly CustomerSummary[]): TableData {
       predictedClv: item.predictedClv,
       pAlive: item.pAlive,
       ...(withChurnRisk ? { churnRisk: item.churnRisk ?? null } : {}),
+      ...(withNote ? { predictionReason: item.predictionReason } : {}),
     })),
   };
 }

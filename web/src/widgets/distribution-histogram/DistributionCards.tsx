@@ -3,8 +3,19 @@ import { formatValue, type FormatContext } from '../../format/format';
 import { ChartCard } from '../chart-card/ChartCard';
 import { distributionView, tailNote } from './distribution-histogram-options';
 
-/** How P(alive) and predicted CLV spread over the customers, as two histograms. */
-export function DistributionCards({ context }: { context: FormatContext }) {
+const NOT_YET = 'No predictions yet: the model is fitted at the next refresh.';
+
+/**
+ * How P(alive) and predicted CLV spread over the customers, as two histograms; when a model
+ * failed, the empty cards say why (`empty`, from the model states).
+ */
+export function DistributionCards({
+  context,
+  empty = {},
+}: {
+  context: FormatContext;
+  empty?: { pAlive?: string | null; clv?: string | null };
+}) {
   const distributions = useDistributions();
   const data = distributions.status === 'ready' ? distributions.data : null;
   const count = (value: number) => `${formatValue(value, 'count', context)} customers`;
@@ -22,7 +33,7 @@ export function DistributionCards({ context }: { context: FormatContext }) {
           distributionView({ bins: d.pAlive, format: 'percent', label: 'P(alive)', context })
         }
         isEmpty={(d) => d.customers === 0}
-        empty="No predictions yet: the model is fitted at the next refresh."
+        empty={empty.pAlive ?? NOT_YET}
         context={context}
       />
       <ChartCard
@@ -42,7 +53,7 @@ export function DistributionCards({ context }: { context: FormatContext }) {
           })
         }
         isEmpty={(d) => d.customers === 0}
-        empty="No predictions yet: the model is fitted at the next refresh."
+        empty={empty.clv ?? NOT_YET}
         context={context}
       />
     </>

@@ -1,21 +1,12 @@
-import { ApiError } from '../../api/client';
 import { useHoldout } from '../../api/hooks';
-import type { HoldoutReport } from '../../api/types';
-import type { ApiState } from '../../api/use-api';
 import { today } from '../../app/dates';
 import type { FormatContext } from '../../format/format';
 import { ChartCard } from '../chart-card/ChartCard';
 import { holdoutCalibrationView, holdoutSummary } from './holdout-calibration-options';
 import { defaultHoldoutFrom } from './holdout-date';
 import { HoldoutForm } from './HoldoutForm';
+import { withMissingAsEmpty } from './holdout-state';
 import './holdout-calibration.css';
-
-/** No holdout check yet is not an error: the card then says how to run one. */
-function withMissingAsEmpty(state: ReturnType<typeof useHoldout>): ApiState<HoldoutReport | null> {
-  const missing =
-    state.status === 'error' && state.error instanceof ApiError && state.error.status === 404;
-  return missing ? { status: 'ready', data: null } : state;
-}
 
 /** Predicted against actual mean purchases in the holdout, per calibration frequency group. */
 export function HoldoutCalibrationCard({

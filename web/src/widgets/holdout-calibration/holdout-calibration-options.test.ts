@@ -17,6 +17,7 @@ const report: HoldoutReport = {
   ],
   total: { customers: 145, predicted: 77.3, actual: 74 },
   correlation: 0.5978,
+  meanAbsoluteError: 0.759324939,
 };
 const context = { currency: 'EUR', locale: 'en-US' };
 
@@ -43,11 +44,35 @@ describe('holdout calibration chart', () => {
     expect(table.rows[2]).toEqual({ frequency: '7+', customers: 5, predicted: 2.39, actual: 2.33 });
   });
 
-  it('sums up the period, the totals and the correlation', () => {
+  it('sums up the model, the period, the totals, the correlation and the error', () => {
     expect(holdoutSummary(report, context)).toBe(
-      'Fitted on orders to Apr 30, 2026, checked May 1, 2026 – Oct 31, 2026. 145 customers: ' +
-        '77 repeat purchases predicted, 74 actual; correlation per customer 0.60.',
+      'BG/NBD fitted on orders to Apr 30, 2026, checked May 1, 2026 – Oct 31, 2026. 145 customers: ' +
+        '77 repeat purchases predicted, 74 actual; correlation per customer 0.60; ' +
+        'mean absolute error per customer 0.7593.',
     );
-    expect(holdoutSummary({ ...report, correlation: null }, context)).toContain('customer —.');
+    expect(holdoutSummary({ ...report, correlation: null }, context)).toContain('customer —;');
+    // A report stored before the error was reported has none.
+    expect(holdoutSummary({ ...report, meanAbsoluteError: undefined }, context)).toMatch(
+      /customer 0\.60\.$/,
+    );
+  });
+
+  it('says when the calibration fit is degenerate', () => {
+    const fit = {
+      model: 'mbgnbd',
+      parameterNames: [],
+      parameters: {},
+      standardErrors: {},
+      logLikelihood: -10,
+      iterations: 9,
+      converged: true,
+      observations: 6,
+      status: 'degenerate' as const,
+      reasons: ['a = 3.07e+6 ran to the edge of the range'],
+      warnings: [],
+    };
+    expect(holdoutSummary({ ...report, model: 'mbgnbd', fit }, context)).toMatch(
+      /^MBG\/NBD fitted .* The calibration fit is degenerate \(a = 3\.07e\+6 ran to the edge of the range\): read it as rough\.$/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import type { HoldoutReport } from '../../api/types';
 import { COMPARISON, CURRENT } from '../../charts/palette';
 import type { TableData } from '../../format/csv';
 import { formatDay, formatValue, type FormatContext } from '../../format/format';
+import { modelName } from '../../format/model-name';
 import type { ChartView } from '../chart-card/ChartCard';
 
 // What happened reads as the current figure (blue), the model's prediction as its comparison.
@@ -61,16 +62,27 @@ export function holdoutCalibrationView(report: HoldoutReport, context: FormatCon
   };
 }
 
-/** The holdout's period, totals and correlation in one line, for the card's subtitle. */
+/**
+ * The holdout's model and period, totals, correlation and mean absolute error in one line, for
+ * the card's subtitle; a degenerate calibration fit says so.
+ */
 export function holdoutSummary(report: HoldoutReport, context: FormatContext): string {
   const count = (value: number) => formatValue(value, 'count', context);
   const { total } = report;
   const correlation =
     report.correlation === null ? '—' : formatValue(report.correlation, 'decimal', context);
+  const error =
+    report.meanAbsoluteError == null
+      ? ''
+      : `; mean absolute error per customer ${formatValue(report.meanAbsoluteError, 'precise', context)}`;
+  const degenerate =
+    report.fit?.status === 'degenerate'
+      ? ` The calibration fit is degenerate (${report.fit.reasons.join('; ')}): read it as rough.`
+      : '';
   return (
-    `Fitted on orders to ${formatDay(report.calibrationEnd, context.locale)}, checked ` +
+    `${modelName(report.model)} fitted on orders to ${formatDay(report.calibrationEnd, context.locale)}, checked ` +
     `${formatDay(report.holdoutFrom, context.locale)} – ${formatDay(report.holdoutEnd, context.locale)}. ` +
     `${count(total.customers)} customers: ${count(total.predicted)} repeat purchases predicted, ` +
-    `${count(total.actual)} actual; correlation per customer ${correlation}.`
+    `${count(total.actual)} actual; correlation per customer ${correlation}${error}.${degenerate}`
   );
 }

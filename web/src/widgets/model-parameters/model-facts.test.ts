@@ -19,10 +19,27 @@ const report: ModelReport = {
     iterations: 22,
     converged: false,
     observations: 171,
+    status: 'degenerate',
+    reasons: ['a = 3.07e+6 ran to the edge of the range'],
     warnings: ['few customers', 'no convergence'],
   },
   spend: null,
-  errors: ['spend: nobody with a repeat purchase'],
+  stored: true,
+  states: [
+    {
+      role: 'purchase',
+      model: 'bgnbd',
+      status: 'degenerate',
+      reason: 'BG/NBD is degenerate (a = 3.07e+6 ran to the edge of the range): read it as rough',
+    },
+    {
+      role: 'spend',
+      model: 'gammagamma',
+      status: 'failed',
+      reason: 'Gamma-Gamma could not be fitted (no repeat buyers): no expected spend or CLV',
+    },
+  ],
+  selection: null,
   predictions: {
     customers: 171,
     meanProbabilityAlive: 0.76,
@@ -47,18 +64,55 @@ describe('model facts', () => {
     expect(byKey('purchase.alpha')).toMatchObject({ label: 'α (alpha)', standardError: null });
   });
 
-  it('gives the fit, the settings, the totals and the errors', () => {
+  it('gives the fit, the settings, the totals and each model’s status with its reason', () => {
+    expect(byKey('purchase.status')?.value).toBe('degenerate');
+    expect(byKey('purchase.reason')?.value).toBe(
+      'BG/NBD is degenerate (a = 3.07e+6 ran to the edge of the range): read it as rough',
+    );
     expect(byKey('purchase.converged')?.value).toBe('no');
     expect(byKey('purchase.warnings')?.value).toBe('few customers; no convergence');
     expect(byKey('purchase.observations')?.value).toBe(171);
-    expect(facts.some((f) => f.key.startsWith('spend.'))).toBe(false);
+    // No spend fit: its status and reason stand in for the parameters.
+    expect(facts.filter((f) => f.key.startsWith('spend.'))).toEqual([
+      {
+        key: 'spend.status',
+        section: 'Spend model: Gamma-Gamma',
+        label: 'Status',
+        value: 'failed',
+        standardError: null,
+        format: 'text',
+      },
+      {
+        key: 'spend.reason',
+        section: 'Spend model: Gamma-Gamma',
+        label: 'Why',
+        value: 'Gamma-Gamma could not be fitted (no repeat buyers): no expected spend or CLV',
+        standardError: null,
+        format: 'text',
+      },
+    ]);
     expect(byKey('settings.margin')?.value).toBe(0.3);
     expect(byKey('predictions.meanExpectedPurchases')?.value).toBeNull();
     expect(byKey('predictions.totalPredictedClv')).toMatchObject({
       value: 13200.5,
       format: 'money',
     });
-    expect(byKey('errors.0')?.value).toBe('spend: nobody with a repeat purchase');
+  });
+
+  it('names MBG/NBD and leaves out the reason of an ok fit', () => {
+    const mbg = modelFacts({
+      ...report,
+      purchase: report.purchase && {
+        ...report.purchase,
+        model: 'mbgnbd',
+        status: 'ok',
+        reasons: [],
+      },
+      states: [{ role: 'purchase', model: 'mbgnbd', status: 'ok', reason: null }],
+    });
+    expect(mbg[0]?.section).toBe('Purchase model: MBG/NBD');
+    expect(mbg.find((f) => f.key === 'purchase.status')?.value).toBe('ok');
+    expect(mbg.some((f) => f.key === 'purchase.reason')).toBe(false);
   });
 
   it('formats parameters to four significant digits and the rest in their format', () => {

@@ -1,9 +1,10 @@
-import type { ModelFit, ModelReport } from '../../api/types';
+import type { ModelFit, ModelReport, ModelState } from '../../api/types';
 import type { TableData } from '../../format/csv';
 import { formatDay, formatValue, type FormatContext, type ValueFormat } from '../../format/format';
+import { modelName } from '../../format/model-name';
 
-/** A value as shown: the dashboard's formats, 'precise' (four significant digits) or a day. */
-export type FactFormat = ValueFormat | 'precise' | 'day';
+/** A value as shown: the dashboard's formats or a day. */
+export type FactFormat = ValueFormat | 'day';
 
 /** One line of the model card: a parameter (with its standard error) or a figure of the fit. */
 export interface ModelFact {
@@ -16,22 +17,12 @@ export interface ModelFact {
   format: FactFormat;
 }
 
-export const MODEL_NAMES: Record<string, string> = {
-  bgnbd: 'BG/NBD',
-  paretonbd: 'Pareto/NBD',
-  gammagamma: 'Gamma-Gamma',
-  sbg: 'shifted-beta-geometric',
-};
-
 const GREEK: Record<string, string> = { alpha: 'α', beta: 'β', gamma: 'γ' };
 
-/** A model's display name: BG/NBD for bgnbd; an unknown model keeps its id. */
-export function modelName(model: string): string {
-  return MODEL_NAMES[model] ?? model;
-}
+const HEADINGS = { purchase: 'Purchase model', spend: 'Spend model' } as const;
 
-function fitFacts(role: 'purchase' | 'spend', heading: string, fit: ModelFit): ModelFact[] {
-  const section = `${heading}: ${modelName(fit.model)}`;
+function fitFacts(role: ModelState['role'], fit: ModelFit, state?: ModelState): ModelFact[] {
+  const section = `${HEADINGS[role]}: ${modelName(fit.model)}`;
   const fact = (key: string, label: string, value: ModelFact['value'], format: FactFormat) => ({
     key: `${role}.${key}`,
     section,
@@ -50,6 +41,10 @@ function fitFacts(role: 'purchase' | 'spend', heading: string, fit: ModelFit): M
       ),
       standardError: fit.standardErrors[name] ?? null,
     })),
+    fact('status', 'Status', fit.status, 'text'),
+    ...(fit.status === 'ok'
+      ? []
+      : [fact('reason', 'Why', state?.reason ?? fit.reasons.join('; '), 'text')]),
     fact('logLikelihood', 'Log-likelihood', fit.logLikelihood, 'decimal'),
     fact('iterations', 'Iterations', fit.iterations, 'count'),
     fact('converged', 'Converged', fit.converged ? 'yes' : 'no', 'text'),
@@ -58,11 +53,32 @@ function fitFacts(role: 'purchase' | 'spend', heading: string, fit: ModelFit): M
   ];
 }
 
-/** Everything the model card shows, in order: both fits, the settings, the predictions' totals. */
+/** A model that could not be fitted: its status and why, in place of parameters. */
+function failedFacts(state: ModelState): ModelFact[] {
+  const section = `${HEADINGS[state.role]}: ${modelName(state.model)}`;
+  const fact = (key: string, label: string, value: string | null) => ({
+    key: `${state.role}.${key}`,
+    section,
+    label,
+    value,
+    standardError: null,
+    format: 'text' as const,
+  });
+  return [fact('status', 'Status', state.status), fact('reason', 'Why', state.reason)];
+}
+
+/**
+ * Everything the model card shows, in order: both models (their fits, or why there is none),
+ * the settings, the predictions' totals.
+ */
 export function modelFacts(report: ModelReport): ModelFact[] {
   const facts: ModelFact[] = [];
-  if (report.purchase) facts.push(...fitFacts('purchase', 'Purchase model', report.purchase));
-  if (report.spend) facts.push(...fitFacts('spend', 'Spend model', report.spend));
+  for (const role of ['purchase', 'spend'] as const) {
+    const fit = report[role];
+    const state = report.states.find((s) => s.role === role);
+    if (fit) facts.push(...fitFacts(role, fit, state));
+    else if (state) facts.push(...failedFacts(state));
+  }
   const add = (
     key: string,
     section: string,
@@ -109,7 +125,6 @@ export function modelFacts(report: ModelReport): ModelFact[] {
       'money',
     );
   }
-  report.errors.forEach((error, i) => add(`errors.${i}`, 'Errors', 'Error', error, 'text'));
   return facts;
 }
 
@@ -120,10 +135,7 @@ export function formatFact(
   context: FormatContext,
 ): string {
   if (format === 'day') return typeof value === 'string' ? formatDay(value, context.locale) : '—';
-  if (format !== 'precise' || typeof value !== 'number') {
-    return formatValue(value, format === 'precise' ? 'decimal' : format, context);
-  }
-  return new Intl.NumberFormat(context.locale, { maximumSignificantDigits: 4 }).format(value);
+  return formatValue(value, format, context);
 }
 
 /** The facts as one table with raw values, for the CSV. */

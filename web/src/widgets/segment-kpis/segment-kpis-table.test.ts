@@ -23,6 +23,7 @@ const report: MetricsReport = {
     },
     { segment: 'other', customers: 10, kpis: kpiReport({ revenue: { value: 400 } }) },
   ],
+  predictions: { status: 'ok', reason: null },
 };
 
 describe('segmentKpiMatrix', () => {

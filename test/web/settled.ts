@@ -1,0 +1,16 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Waits until the page `name` shows and none of its widgets is loading; returns each widget's state. */
+export async function settledWidgets(page: Page, name: string): Promise<Record<string, string>> {
+  await page.locator(`[data-page="${name}"]`).waitFor();
+  await expect
+    .poll(() => page.locator('[data-widget][data-state="loading"]').count(), { timeout: 30_000 })
+    .toBe(0);
+  const states = await page
+    .locator('[data-widget]')
+    .evaluateAll((elements) =>
+      elements.map((e) => [e.getAttribute('data-widget'), e.getAttribute('data-state')]),
+    );
+  return Object.fromEntries(states);
+}
