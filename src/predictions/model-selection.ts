@@ -79,7 +79,7 @@ export async function choosePurchaseModel(
     return {
       selection: fallback(
         null,
-        `the history is too short for a holdout check (at least ${2 * MIN_PERIOD_DAYS} days of orders are needed)`,
+        `the history is too short for a holdout check (the holdout and the calibration before it need ${MIN_PERIOD_DAYS} days each; by default the holdout is a quarter of the history, so about four months of orders are needed)`,
       ),
       start: null,
     };
