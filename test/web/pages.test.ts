@@ -243,6 +243,11 @@ describe('every page of the dashboard in Chromium', () => {
       '/customers/C001808?eventsLimit=500',
     );
     expect(all.timeline.total).toBeGreaterThan(25);
+    // The page is already "customer" and its widgets settled for the customer before: wait
+    // until the timeline shows this customer's newest event.
+    await expect
+      .poll(() => events.first().getAttribute('data-event-id'), { timeout: 30_000 })
+      .toBe(all.timeline.items[0]?.eventId);
     expect(await events.count()).toBe(25);
     const csv = await downloadWidgetCsv(t.page, 'customer-timeline');
     expect(csv.fileName).toBe('customer-timeline.csv');
