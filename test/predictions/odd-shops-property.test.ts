@@ -55,51 +55,57 @@ async function nonFinite(warehouse: Warehouse): Promise<string[]> {
 const about = (shop: OddShop) => `shop ${shop.seed} (${shop.kind}, ${shop.customers} customers)`;
 
 describe(`refresh and every answer on ${SHOPS} small, odd shops`, () => {
-  it('refreshes, stores no NaN or Infinity, gives every null prediction a reason, answers every read', async () => {
-    for (let seed = 1; seed <= SHOPS; seed++) {
-      const shop = oddShop(seed);
-      const t = await tempProject({ baseCurrency: 'EUR', refresh: { cron: null } });
-      try {
-        const file = await t.file('events.csv', shop.csv);
-        await importFile(t.warehouse, t.project, { file, kind: 'events' });
-        const summary = await refresh(t.warehouse, t.project.config, derivedTables, [
-          predictionsStep,
-        ]);
-        expect(
-          summary.models.map((m) => m.role),
-          about(shop),
-        ).toEqual(['purchase', 'spend']);
-        for (const model of summary.models) {
-          expect(['ok', 'degenerate', 'failed'], about(shop)).toContain(model.status);
-          expect(model.reason === null, about(shop)).toBe(model.status === 'ok');
-        }
-        expect(await nonFinite(t.warehouse), about(shop)).toEqual([]);
-        const [unexplained] = await t.query<{ n: number; rows: number }>(
-          `SELECT count(*) FILTER (reason IS NULL AND (p_alive IS NULL OR expected_purchases IS NULL
+  it(
+    'refreshes, stores no NaN or Infinity, gives every null prediction a reason, answers every read',
+    async () => {
+      for (let seed = 1; seed <= SHOPS; seed++) {
+        const shop = oddShop(seed);
+        const t = await tempProject({ baseCurrency: 'EUR', refresh: { cron: null } });
+        try {
+          const file = await t.file('events.csv', shop.csv);
+          await importFile(t.warehouse, t.project, { file, kind: 'events' });
+          const summary = await refresh(t.warehouse, t.project.config, derivedTables, [
+            predictionsStep,
+          ]);
+          expect(
+            summary.models.map((m) => m.role),
+            about(shop),
+          ).toEqual(['purchase', 'spend']);
+          for (const model of summary.models) {
+            expect(['ok', 'degenerate', 'failed'], about(shop)).toContain(model.status);
+            expect(model.reason === null, about(shop)).toBe(model.status === 'ok');
+          }
+          expect(await nonFinite(t.warehouse), about(shop)).toEqual([]);
+          const [unexplained] = await t.query<{ n: number; rows: number }>(
+            `SELECT count(*) FILTER (reason IS NULL AND (p_alive IS NULL OR expected_purchases IS NULL
                     OR expected_spend IS NULL OR predicted_clv IS NULL OR predicted_clv_low IS NULL
                     OR predicted_clv_high IS NULL OR spend_low IS NULL OR spend_high IS NULL)) AS n,
                   count(*) AS rows
            FROM customer_predictions`,
-        );
-        expect(unexplained?.n, about(shop)).toBe(0);
-        const [buyers] = await t.query<{ n: number }>(
-          `SELECT count(DISTINCT customer_id) AS n FROM orders WHERE outcome = 'success'`,
-        );
-        expect(unexplained?.rows, about(shop)).toBe(buyers?.n);
-        const server = await testServer(t, { keys: false });
-        try {
-          for (const path of READS) {
-            const response = await server.request(`/api/v1${path}`);
-            const text = await response.text();
-            expect(response.status, `${about(shop)} GET ${path}: ${text.slice(0, 300)}`).toBe(200);
-            expect(text, `${about(shop)} GET ${path}`).not.toMatch(/NaN|Infinity/);
+          );
+          expect(unexplained?.n, about(shop)).toBe(0);
+          const [buyers] = await t.query<{ n: number }>(
+            `SELECT count(DISTINCT customer_id) AS n FROM orders WHERE outcome = 'success'`,
+          );
+          expect(unexplained?.rows, about(shop)).toBe(buyers?.n);
+          const server = await testServer(t, { keys: false });
+          try {
+            for (const path of READS) {
+              const response = await server.request(`/api/v1${path}`);
+              const text = await response.text();
+              expect(response.status, `${about(shop)} GET ${path}: ${text.slice(0, 300)}`).toBe(
+                200,
+              );
+              expect(text, `${about(shop)} GET ${path}`).not.toMatch(/NaN|Infinity/);
+            }
+          } finally {
+            await server.close();
           }
         } finally {
-          await server.close();
+          await t.cleanup().catch(() => undefined);
         }
-      } finally {
-        await t.cleanup().catch(() => undefined);
       }
-    }
-  }, SHOPS * 30_000);
+    },
+    SHOPS * 30_000,
+  );
 });
