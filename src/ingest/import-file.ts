@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Project } from '../config/project.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { detectFormat, type FileFormat, type ImportKind } from './formats.js';
+import { detectFormat, type ImportKind } from './formats.js';
 import { importCosts } from './import-costs.js';
 import { importCustomers } from './import-customers.js';
 import { importEvents } from './import-events.js';
@@ -11,6 +11,7 @@ import { ImportProgressTracker } from './import-progress.js';
 import { importRates } from './import-rates.js';
 import type { ImportProgress, ImportSummary } from './import-summary.js';
 import type { KindImporter } from './kind-importer.js';
+import { finishImportRecord, startImportRecord } from './import-record.js';
 import { writeRejects } from './rejects.js';
 import { stageFile } from './stage-file.js';
 
@@ -73,7 +74,15 @@ export async function importFile(
     summary.read = counts?.read ?? 0;
     progress.setRows(summary.read);
     return await warehouse.transaction(async () => {
-      const importId = await nextImportId(warehouse);
+      // The import's row comes first, in the same transaction as its rows: whatever the engine
+      // brings back after a kill, rows without their import's row are removed when the store
+      // is next opened (src/store/recover-imports.ts).
+      const importId = await startImportRecord(warehouse, {
+        kind: options.kind,
+        file: summary.file,
+        format,
+        read: summary.read,
+      });
       if (context && table && counts) {
         progress.enter('storing');
         summary.inserted = await importer.store(context, table, importId);
@@ -97,7 +106,7 @@ export async function importFile(
         );
       }
       summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
-      await recordImport(warehouse, importId, format, summary);
+      await finishImportRecord(warehouse, importId, summary);
       progress.enter('done');
       return summary;
     });
@@ -125,13 +134,6 @@ async function countRows(
   return { read: (row?.readable ?? 0) + (row?.unreadable ?? 0), valid: row?.valid ?? 0 };
 }
 
-async function nextImportId(warehouse: Warehouse): Promise<number> {
-  const [row] = await warehouse.query<{ id: number }>(
-    'SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports',
-  );
-  return row?.id ?? 1;
-}
-
 async function fileSize(file: string): Promise<number> {
   try {
     const info = await stat(file);
@@ -151,28 +153,4 @@ function unreadable(file: string): (error: unknown) => never {
       cause: error,
     });
   };
-}
-
-async function recordImport(
-  warehouse: Warehouse,
-  importId: number,
-  format: FileFormat,
-  summary: ImportSummary,
-): Promise<void> {
-  await warehouse.run(
-    `INSERT INTO imports VALUES ($id, $kind, $file, $format, current_timestamp::TIMESTAMP, $seconds,
-       $read, $inserted, $duplicates, $rejected, $rejectsFile)`,
-    {
-      id: importId,
-      kind: summary.kind,
-      file: summary.file,
-      format,
-      seconds: summary.seconds,
-      read: summary.read,
-      inserted: summary.inserted,
-      duplicates: summary.duplicates,
-      rejected: summary.rejected,
-      rejectsFile: summary.rejectsFile,
-    },
-  );
 }
