@@ -61,6 +61,8 @@ export async function servedDemo(
     keys?: boolean;
     /** Serve a new, empty project instead (never imported, never refreshed). */
     empty?: boolean;
+    /** Work on the project folder before the server starts (the store is free then). */
+    prepare?: (project: string) => Promise<void>;
   } = {},
 ): Promise<ServedDemo> {
   const store = options.empty ? null : await demoStore(options);
@@ -74,6 +76,7 @@ export async function servedDemo(
     } else {
       await clv(['init', project]);
     }
+    await options.prepare?.(project);
     const keys = options.keys ? await createKeys(project) : null;
     const { child, url } = await startServe(project);
     let closed: Promise<void> | null = null;

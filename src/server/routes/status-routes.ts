@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tableExists } from '../../metrics/report-inputs.js';
+import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
@@ -28,6 +29,15 @@ const status = z.object({
     .nullable()
     .describe('the local day of the latest order as of the last refresh (YYYY-MM-DD)'),
   nextScheduledRefresh: z.string().nullable(),
+  lastFailedRefresh: z
+    .object({
+      startedAt: z.string().describe('when the failed refresh started (UTC, ISO 8601)'),
+      message: z.string().describe('what failed, in words for people'),
+    })
+    .nullable()
+    .describe(
+      'the latest refresh that failed, until a refresh succeeds after it; the reports still show the last successful one',
+    ),
 });
 
 /** The server's state: the last refresh, what arrived since, and what comes next. */
@@ -74,6 +84,7 @@ async function statusOf(
       return latest?.day ?? null;
     }),
   );
+  const lastFailedRefresh = await context.reads.use((w) => latestRefreshFailure(w));
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
@@ -97,5 +108,6 @@ async function statusOf(
     eventsSinceRefresh: row?.since ?? 0,
     latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
+    lastFailedRefresh,
   };
 }

@@ -12,6 +12,8 @@ export interface Status {
   eventsSinceRefresh: number;
   latestOrder: string | null;
   nextScheduledRefresh: string | null;
+  /** The latest failed refresh, until a refresh succeeds after it. */
+  lastFailedRefresh: { startedAt: string; message: string } | null;
 }
 
 export interface Period {
