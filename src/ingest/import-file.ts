@@ -13,7 +13,9 @@ import type { ImportProgress, ImportSummary } from './import-summary.js';
 import type { KindImporter } from './kind-importer.js';
 import { finishImportRecord, startImportRecord } from './import-record.js';
 import { writeRejects } from './rejects.js';
+import { unopenable, unreadableFile } from './read-errors.js';
 import { stageFile } from './stage-file.js';
+import type { Staged } from './staged.js';
 
 const importers: Record<ImportKind, KindImporter> = {
   events: importEvents,
@@ -26,6 +28,8 @@ export interface ImportOptions {
   file: string;
   kind: ImportKind;
   format?: string;
+  /** How messages name the file (default: its path): an upload's own name, say. */
+  name?: string;
   /** Called as the import moves on; an exception thrown here aborts and rolls back the import. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -43,8 +47,10 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const file = resolve(options.file);
-  const format = detectFormat(file, options.format);
-  const totalBytes = await fileSize(file);
+  const name = options.name ?? options.file;
+  const format = detectFormat(options.name ?? file, options.format);
+  const totalBytes = await fileSize(file, name);
+  const unreadable = unreadableFile(file, name, format);
   const progress = new ImportProgressTracker(warehouse, totalBytes, options.onProgress);
   const summary: ImportSummary = {
     file,
@@ -57,18 +63,20 @@ export async function importFile(
     seconds: 0,
   };
   const tag = `${process.pid}_${(scratchCounter += 1)}`;
-  // Staging and validation change no stored data, so they run before the transaction:
-  // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
-  const staged =
-    totalBytes === 0 ? null : await stageFile(warehouse, file, format, tag).catch(unreadable(file));
+  let staged: Staged | null = null;
   // The validated rows are a scratch table of the connection: a long-running server must not
   // keep one per import.
   let validated: string | null = null;
   try {
+    // Staging and validation change no stored data, so they run before the transaction:
+    // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
+    const source = { file, name, scratchDir: join(project.dir, '.clv', 'tmp') };
+    staged =
+      totalBytes === 0 ? null : await stageFile(warehouse, source, format, tag).catch(unreadable);
     const importer = importers[options.kind];
     const context = staged && { warehouse, staged, config: project.config, tag };
     progress.enter('validating');
-    validated = context && (await importer.validate(context).catch(unreadable(file)));
+    validated = context && (await importer.validate(context).catch(unreadable));
     const table = validated;
     const counts = staged && table ? await countRows(warehouse, table, staged.broken) : null;
     summary.read = counts?.read ?? 0;
@@ -134,23 +142,13 @@ async function countRows(
   return { read: (row?.readable ?? 0) + (row?.unreadable ?? 0), valid: row?.valid ?? 0 };
 }
 
-async function fileSize(file: string): Promise<number> {
+async function fileSize(file: string, name: string): Promise<number> {
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new ClvError('usage', `${file} is not a file`);
+    if (!info.isFile()) throw new ClvError('usage', `cannot read ${name}: it is not a file`);
     return info.size;
   } catch (error) {
     if (error instanceof ClvError) throw error;
-    throw new ClvError('usage', `cannot read ${file}: ${(error as Error).message}`);
+    throw unopenable(name, error);
   }
-}
-
-/** Errors of the engine's readers mean the file cannot be read as the format says. */
-function unreadable(file: string): (error: unknown) => never {
-  return (error) => {
-    if (error instanceof ClvError) throw error;
-    throw new ClvError('bad_input', `cannot read ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  };
 }
