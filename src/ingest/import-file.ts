@@ -12,6 +12,7 @@ import { importRates } from './import-rates.js';
 import type { ImportProgress, ImportSummary } from './import-summary.js';
 import type { KindImporter } from './kind-importer.js';
 import { finishImportRecord, startImportRecord } from './import-record.js';
+import { checkKind } from './kind-check.js';
 import { writeRejects } from './rejects.js';
 import { unopenable, unreadableFile } from './read-errors.js';
 import { stageFile } from './stage-file.js';
@@ -61,6 +62,7 @@ export async function importFile(
     rejected: 0,
     rejectsFile: null,
     seconds: 0,
+    warnings: [],
   };
   const tag = `${process.pid}_${(scratchCounter += 1)}`;
   let staged: Staged | null = null;
@@ -74,6 +76,9 @@ export async function importFile(
     staged =
       totalBytes === 0 ? null : await stageFile(warehouse, source, format, tag).catch(unreadable);
     const importer = importers[options.kind];
+    if (staged) {
+      summary.warnings = checkKind(options.kind, await staged.sampleFields(), project.config, name);
+    }
     const context = staged && { warehouse, staged, config: project.config, tag };
     progress.enter('validating');
     validated = context && (await importer.validate(context).catch(unreadable));

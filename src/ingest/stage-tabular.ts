@@ -71,6 +71,7 @@ export async function stageTabular(
   return {
     relation,
     columns,
+    sampleFields: () => Promise.resolve(columns),
     field(name) {
       const column = resolve(name);
       return column === undefined ? 'NULL::VARCHAR' : `nullif(trim(${text(column)}), '')`;

@@ -58,13 +58,26 @@ export const ingestRoutes = [
         if (part.file.truncated) {
           throw new ClvError('too_large', 'the file is larger than server.bodyLimitMb');
         }
-        const summary = await context.writes.run(() =>
-          importFile(context.write, context.project, {
-            file,
-            kind: query.kind,
-            format: query.format,
-          }),
-        );
+        const summary = await context.writes
+          .run(() =>
+            importFile(context.write, context.project, {
+              file,
+              // Messages name the file as the client knows it, not where the server keeps it.
+              name: part.filename,
+              kind: query.kind,
+              format: query.format,
+            }),
+          )
+          .catch((error: unknown) => {
+            // The engine's own report stays in the server's log.
+            if (error instanceof ClvError && error.cause !== undefined) {
+              request.log.warn(
+                { err: error.cause },
+                `import of ${part.filename}: ${error.message}`,
+              );
+            }
+            throw error;
+          });
         context.refresher.noteIngest();
         // The client knows its file by its own name, not by where the server kept it.
         return { ...summary, file: part.filename };
