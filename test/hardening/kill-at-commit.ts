@@ -11,8 +11,12 @@ export const KILLS = process.env['CLV_THOROUGH'] ? 50 : 5;
 /** Kills of a server, which starts for each: one per path by default, 50 in all when thorough. */
 export const SERVER_KILLS = process.env['CLV_THOROUGH'] ? 50 : 2;
 
-/** Milliseconds after the write-ahead log appears (the commit has begun) to kill at: 0..5. */
-export const killDelay = (k: number): number => k % 6;
+/**
+ * Milliseconds after the write-ahead log appears (the commit has begun) to kill at: first
+ * within the few milliseconds the log is being written, then on through the checkpoint.
+ */
+const DELAYS = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55];
+export const killDelay = (k: number): number => DELAYS[k % DELAYS.length] ?? 0;
 
 /** What a test compares before and after a kill: every event and every import's row. */
 export interface StoreState {
