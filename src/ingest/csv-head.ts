@@ -35,7 +35,12 @@ export function isGzip(file: string): boolean {
 /** The file's bytes, decompressed when it is gzip, in chunks of about 4 MB. */
 export function fileBytes(file: string): Readable {
   const raw = createReadStream(file, { highWaterMark: CHUNK });
-  return isGzip(file) ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
+  if (!isGzip(file)) return raw;
+  const gunzip = raw.pipe(createGunzip({ chunkSize: CHUNK }));
+  // Stopping early (the header is read) must close the file too; a damaged file fails both.
+  gunzip.once('close', () => raw.destroy());
+  raw.once('error', (error) => gunzip.destroy(error));
+  return gunzip;
 }
 
 /**

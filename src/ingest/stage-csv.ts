@@ -36,10 +36,16 @@ export async function stageCsv(
   tag: string,
 ): Promise<StagedCsv> {
   const head = await readCsvHead(file, name);
-  const bytes = scanCsvBytes(file);
+  // The byte search runs while the engine reads; its failure is the careful reader's to report.
+  const scanning = head.plain ? scanCsvBytes(file).catch(() => null) : Promise.resolve(null);
   const fast = head.plain && (await readFast(warehouse, file, head, targets));
-  const scanned = await bytes;
-  if (fast && !scanned.blankLine && (await fastReadHolds(warehouse, head, targets, scanned))) {
+  const scanned = await scanning;
+  if (
+    fast &&
+    scanned &&
+    !scanned.blankLine &&
+    (await fastReadHolds(warehouse, head, targets, scanned))
+  ) {
     await warehouse.run(`
       CREATE TEMP TABLE ${targets.broken} AS
       SELECT line::BIGINT AS line,
