@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openProject, type Project } from '../config/project.js';
 import { openStore } from '../store/open-store.js';
+import { describeAbandoned } from '../store/recover-imports.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { createOutput, type Output } from './output.js';
 
@@ -25,7 +26,10 @@ export async function withProjectStore<T>(
   work: (project: Project, warehouse: Warehouse) => Promise<T>,
 ): Promise<T> {
   const project = await openProject(globalOptions(command).project);
-  const warehouse = await openStore(project);
+  const output = outputFor(command);
+  const warehouse = await openStore(project, {
+    onAbandonedImport: (abandoned) => output.note(`clv: ${describeAbandoned(abandoned)}`),
+  });
   try {
     return await work(project, warehouse);
   } finally {

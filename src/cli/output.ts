@@ -29,8 +29,10 @@ export function reportError(error: unknown, json: boolean): number {
     process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
   } else {
     process.stderr.write(`clv: ${message}\n`);
-    if (!(error instanceof ClvError) && process.env['CLV_DEBUG'] && error instanceof Error) {
-      process.stderr.write(`${error.stack ?? ''}\n`);
+    // The engine's own words (its SQL, its reader's report) are for whoever debugs, on request.
+    const detail = error instanceof ClvError ? error.cause : error;
+    if (process.env['CLV_DEBUG'] && detail instanceof Error) {
+      process.stderr.write(`${detail.stack ?? detail.message}\n`);
     }
   }
   return exitCodeOf(error);

@@ -41,6 +41,11 @@ export function defaultConfigText(): string {
   // unit of the fit (day, week, month), horizon, monthly discount rate and margin (share of
   // revenue that is profit).
   "model": ${j(d.model)},
+  // What an import accepts: event times from minTimestamp to maxTimestamp (null: one year after
+  // the import), amounts and monthly spend from 0 to maxAmount (also once converted to the base
+  // currency). Anything outside is rejected with a reason; a refresh leaves out stored events
+  // outside them.
+  "import": ${j(d.import)},
   // clv serve: largest request body (MB), requests per minute per API key, host names besides
   // the listening address that requests may be addressed to (e.g. a proxy's), largest answer
   // (MB) and memory for cached answers (MB).

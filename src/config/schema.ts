@@ -105,6 +105,33 @@ const server = z
   })
   .prefault({});
 
+/** True when the text starts with a day the calendar has (not 2024-02-30). */
+function isRealDate(text: string): boolean {
+  const day = text.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
+/** A date (YYYY-MM-DD) or an ISO 8601 time stamp, with or without a zone. */
+const instant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'must be a date (YYYY-MM-DD) or an ISO 8601 time stamp',
+  )
+  .refine(isRealDate, 'must be a real date');
+
+const importLimits = z
+  .strictObject({
+    /** Earliest accepted event time; a time without a zone is in the project's zone. */
+    minTimestamp: instant.default('1970-01-01'),
+    /** Latest accepted event time; null: one year after the import's wall-clock time. */
+    maxTimestamp: instant.nullable().default(null),
+    /** Largest accepted amount (and monthly spend), as given and in the base currency. */
+    maxAmount: z.number().positive().max(1e15).default(1e13),
+  })
+  .prefault({});
+
 const refreshSchedule = z
   .strictObject({
     /** When to refresh (cron, five fields, project time zone); null for never. */
@@ -134,6 +161,7 @@ export const configSchema = z.strictObject({
   drilldowns: z.array(name).default(['country', 'acquisition_channel']),
   acquisitionChannelAttribute: name.default('acquisition_channel'),
   model,
+  import: importLimits,
   server,
   refresh: refreshSchedule,
 });

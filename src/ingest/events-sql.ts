@@ -1,3 +1,4 @@
+import { describeLimits, type AcceptedRanges } from '../config/accepted-ranges.js';
 import type { Config } from '../config/schema.js';
 import type { SqlParams } from '../store/warehouse.js';
 import { consumedFields } from './event-fields.js';
@@ -73,11 +74,20 @@ export function typedEventsSql(staged: Staged, config: Config, rateCount: number
         WHEN type IS NULL THEN 'missing event type'
         WHEN ts_raw IS NULL THEN 'missing timestamp'
         WHEN tstz IS NULL THEN 'unparseable timestamp: ' || ts_raw
+        WHEN NOT isfinite(tstz) THEN 'timestamp is not a point in time: ' || ts_raw
+        WHEN tstz < $minTimestamp::TIMESTAMPTZ THEN 'timestamp before ' || $minLabel || ': ' || ts_raw
+        WHEN tstz > $maxTimestamp::TIMESTAMPTZ THEN 'timestamp after ' || $maxLabel || ': ' || ts_raw
         WHEN kind = 'purchase' AND amount_raw IS NOT NULL AND (amount_num IS NULL OR NOT isfinite(amount_num))
           THEN 'non-numeric amount: ' || amount_raw
         WHEN kind = 'purchase' AND amount_num < 0 THEN 'negative amount: ' || amount_raw
+        WHEN kind = 'purchase' AND amount_num > $maxAmount
+          THEN 'amount above ' || $amountLabel || ': ' || amount_raw
         WHEN kind = 'purchase' AND amount_num IS NOT NULL AND rate IS NULL
           THEN 'currency without a rate: ' || currency
+        -- A product past the largest double is infinite, which compares above any limit.
+        WHEN kind = 'purchase' AND amount_num * rate > $maxAmount
+          THEN 'amount above ' || $amountLabel || ' once converted to ' || $baseCurrency || ': '
+               || amount_raw || ' ' || currency
         WHEN kind = 'consent' AND category_raw IS NULL THEN 'consent without a category'
         WHEN kind = 'consent' AND consent_action_raw IS NULL THEN 'consent without an action'
         WHEN kind = 'survey' AND score_raw IS NOT NULL AND NOT coalesce(score_num BETWEEN 0 AND 10, false)
@@ -109,11 +119,16 @@ export function typedEventsSql(staged: Staged, config: Config, rateCount: number
     FROM rated`;
 }
 
-/** Parameters of the typed-events query: the mapped type names and the exchange rates. */
+/**
+ * Parameters of the typed-events query: the mapped type names, the exchange rates and the
+ * accepted ranges.
+ */
 export function typedEventsParams(
   config: Config,
   rates: readonly { currency: string; rate_to_base: number }[],
+  ranges: AcceptedRanges,
 ): SqlParams {
+  const labels = describeLimits(config, ranges);
   const bound: Record<string, string | number> = {};
   rates.forEach((rate, i) => {
     bound[`currency${i}`] = rate.currency;
@@ -126,5 +141,11 @@ export function typedEventsParams(
     campaignType: config.campaign.type,
     surveyType: config.survey.type,
     baseCurrency: config.baseCurrency,
+    minTimestamp: ranges.minTimestamp,
+    maxTimestamp: ranges.maxTimestamp,
+    maxAmount: ranges.maxAmount,
+    minLabel: labels.min,
+    maxLabel: labels.max,
+    amountLabel: labels.amount,
   };
 }

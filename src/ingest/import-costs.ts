@@ -1,3 +1,4 @@
+import { acceptedRanges, describeLimits } from '../config/accepted-ranges.js';
 import { keyedImporter } from './upsert-keyed.js';
 
 /** Acquisition spend per month and channel, upserted by (month, channel). */
@@ -15,5 +16,10 @@ export const importCosts = keyedImporter({
     WHEN spend_raw IS NULL THEN 'missing spend'
     WHEN spend IS NULL OR NOT isfinite(spend) THEN 'non-numeric spend: ' || spend_raw
     WHEN spend < 0 THEN 'negative spend: ' || spend_raw
+    WHEN spend > $maxAmount THEN 'spend above ' || $amountLabel || ': ' || spend_raw
   END`,
+  params: (config) => {
+    const ranges = acceptedRanges(config);
+    return { maxAmount: ranges.maxAmount, amountLabel: describeLimits(config, ranges).amount };
+  },
 });

@@ -1,3 +1,4 @@
+import { acceptedRanges, MAX_RATE } from '../config/accepted-ranges.js';
 import { literal } from '../store/sql-text.js';
 import { requiredEventColumns } from './event-fields.js';
 import { typedEventsParams, typedEventsSql } from './events-sql.js';
@@ -13,8 +14,12 @@ const EVENT_COLUMNS = `event_id, customer_id, type, kind, ts, order_id, amount, 
 export const importEvents: KindImporter = {
   async validate({ warehouse, staged, config, tag }) {
     requireColumns(staged, requiredEventColumns(config));
+    // A stored rate outside the accepted range (written by an older version) is no rate.
     const rates = await warehouse.query<{ currency: string; rate_to_base: number }>(
-      'SELECT currency, rate_to_base FROM rates ORDER BY currency',
+      `SELECT currency, rate_to_base FROM rates
+       WHERE isfinite(rate_to_base) AND rate_to_base > 0 AND rate_to_base <= $maxRate
+       ORDER BY currency`,
+      { maxRate: MAX_RATE },
     );
     // Zone-less time stamps are read in the project's zone; the session is UTC otherwise.
     await warehouse.run(`SET TimeZone = ${literal(config.timezone)}`);
@@ -25,7 +30,7 @@ export const importEvents: KindImporter = {
         staged,
         `typed_${tag}`,
         typedEventsSql(staged, config, rates.length),
-        typedEventsParams(config, rates),
+        typedEventsParams(config, rates, acceptedRanges(config)),
       );
     } finally {
       await warehouse.run(`SET TimeZone = 'UTC'`);

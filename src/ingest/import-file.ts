@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Project } from '../config/project.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { detectFormat, type FileFormat, type ImportKind } from './formats.js';
+import { detectFormat, type ImportKind } from './formats.js';
 import { importCosts } from './import-costs.js';
 import { importCustomers } from './import-customers.js';
 import { importEvents } from './import-events.js';
@@ -11,8 +11,12 @@ import { ImportProgressTracker } from './import-progress.js';
 import { importRates } from './import-rates.js';
 import type { ImportProgress, ImportSummary } from './import-summary.js';
 import type { KindImporter } from './kind-importer.js';
+import { finishImportRecord, startImportRecord } from './import-record.js';
+import { checkKind } from './kind-check.js';
 import { writeRejects } from './rejects.js';
+import { unopenable, unreadableFile } from './read-errors.js';
 import { stageFile } from './stage-file.js';
+import type { Staged } from './staged.js';
 
 const importers: Record<ImportKind, KindImporter> = {
   events: importEvents,
@@ -25,6 +29,8 @@ export interface ImportOptions {
   file: string;
   kind: ImportKind;
   format?: string;
+  /** How messages name the file (default: its path): an upload's own name, say. */
+  name?: string;
   /** Called as the import moves on; an exception thrown here aborts and rolls back the import. */
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -42,8 +48,10 @@ export async function importFile(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const file = resolve(options.file);
-  const format = detectFormat(file, options.format);
-  const totalBytes = await fileSize(file);
+  const name = options.name ?? options.file;
+  const format = detectFormat(options.name ?? file, options.format);
+  const totalBytes = await fileSize(file, name);
+  const unreadable = unreadableFile(file, name, format);
   const progress = new ImportProgressTracker(warehouse, totalBytes, options.onProgress);
   const summary: ImportSummary = {
     file,
@@ -54,26 +62,40 @@ export async function importFile(
     rejected: 0,
     rejectsFile: null,
     seconds: 0,
+    warnings: [],
   };
   const tag = `${process.pid}_${(scratchCounter += 1)}`;
-  // Staging and validation change no stored data, so they run before the transaction:
-  // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
-  const staged =
-    totalBytes === 0 ? null : await stageFile(warehouse, file, format, tag).catch(unreadable(file));
+  let staged: Staged | null = null;
   // The validated rows are a scratch table of the connection: a long-running server must not
   // keep one per import.
   let validated: string | null = null;
   try {
+    // Staging and validation change no stored data, so they run before the transaction:
+    // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
+    const source = { file, name, scratchDir: project.scratchDir };
+    staged =
+      totalBytes === 0 ? null : await stageFile(warehouse, source, format, tag).catch(unreadable);
     const importer = importers[options.kind];
+    if (staged) {
+      summary.warnings = checkKind(options.kind, await staged.sampleFields(), project.config, name);
+    }
     const context = staged && { warehouse, staged, config: project.config, tag };
     progress.enter('validating');
-    validated = context && (await importer.validate(context).catch(unreadable(file)));
+    validated = context && (await importer.validate(context).catch(unreadable));
     const table = validated;
     const counts = staged && table ? await countRows(warehouse, table, staged.broken) : null;
     summary.read = counts?.read ?? 0;
     progress.setRows(summary.read);
     return await warehouse.transaction(async () => {
-      const importId = await nextImportId(warehouse);
+      // The import's row comes first, in the same transaction as its rows: whatever the engine
+      // brings back after a kill, rows without their import's row are removed when the store
+      // is next opened (src/store/recover-imports.ts).
+      const importId = await startImportRecord(warehouse, {
+        kind: options.kind,
+        file: summary.file,
+        format,
+        read: summary.read,
+      });
       if (context && table && counts) {
         progress.enter('storing');
         summary.inserted = await importer.store(context, table, importId);
@@ -97,7 +119,7 @@ export async function importFile(
         );
       }
       summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
-      await recordImport(warehouse, importId, format, summary);
+      await finishImportRecord(warehouse, importId, summary);
       progress.enter('done');
       return summary;
     });
@@ -125,54 +147,13 @@ async function countRows(
   return { read: (row?.readable ?? 0) + (row?.unreadable ?? 0), valid: row?.valid ?? 0 };
 }
 
-async function nextImportId(warehouse: Warehouse): Promise<number> {
-  const [row] = await warehouse.query<{ id: number }>(
-    'SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports',
-  );
-  return row?.id ?? 1;
-}
-
-async function fileSize(file: string): Promise<number> {
+async function fileSize(file: string, name: string): Promise<number> {
   try {
     const info = await stat(file);
-    if (!info.isFile()) throw new ClvError('usage', `${file} is not a file`);
+    if (!info.isFile()) throw new ClvError('usage', `cannot read ${name}: it is not a file`);
     return info.size;
   } catch (error) {
     if (error instanceof ClvError) throw error;
-    throw new ClvError('usage', `cannot read ${file}: ${(error as Error).message}`);
+    throw unopenable(name, error);
   }
-}
-
-/** Errors of the engine's readers mean the file cannot be read as the format says. */
-function unreadable(file: string): (error: unknown) => never {
-  return (error) => {
-    if (error instanceof ClvError) throw error;
-    throw new ClvError('bad_input', `cannot read ${file}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  };
-}
-
-async function recordImport(
-  warehouse: Warehouse,
-  importId: number,
-  format: FileFormat,
-  summary: ImportSummary,
-): Promise<void> {
-  await warehouse.run(
-    `INSERT INTO imports VALUES ($id, $kind, $file, $format, current_timestamp::TIMESTAMP, $seconds,
-       $read, $inserted, $duplicates, $rejected, $rejectsFile)`,
-    {
-      id: importId,
-      kind: summary.kind,
-      file: summary.file,
-      format,
-      seconds: summary.seconds,
-      read: summary.read,
-      inserted: summary.inserted,
-      duplicates: summary.duplicates,
-      rejected: summary.rejected,
-      rejectsFile: summary.rejectsFile,
-    },
-  );
 }

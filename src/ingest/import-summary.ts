@@ -10,6 +10,8 @@ export interface ImportSummary {
   rejected: number;
   rejectsFile: string | null;
   seconds: number;
+  /** What the person importing should know (the file looks like another kind, say). */
+  warnings: string[];
 }
 
 /** Where an import is, for a progress bar. `fraction` is of the current step, when known. */

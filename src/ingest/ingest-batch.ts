@@ -2,6 +2,7 @@ import type { Project } from '../config/project.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { consumedFields } from './event-fields.js';
 import { importEvents } from './import-events.js';
+import { finishImportRecord, startImportRecord } from './import-record.js';
 import type { KindContext } from './kind-importer.js';
 import { stageValues } from './stage-values.js';
 
@@ -80,14 +81,27 @@ async function settle(
   const valid = read - outcome.rejected.length;
   if (valid === 0) return checked(outcome, read);
   return warehouse.transaction(async () => {
-    const importId = await nextImportId(warehouse);
+    // The batch's row first, as a file import does (see src/store/recover-imports.ts).
+    const importId = await startImportRecord(warehouse, {
+      kind: 'events',
+      file: BATCH_SOURCE,
+      format: 'ndjson',
+      read,
+    });
     outcome.importId = importId;
     outcome.accepted = await importEvents.store(context, typed, importId);
     if (outcome.accepted < valid) {
       outcome.duplicates = await duplicates(warehouse, typed, importId);
     }
     checked(outcome, read);
-    await recordBatch(warehouse, importId, read, outcome, started);
+    await finishImportRecord(warehouse, importId, {
+      read,
+      inserted: outcome.accepted,
+      duplicates: outcome.duplicates.length,
+      rejected: outcome.rejected.length,
+      rejectsFile: null,
+      seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
+    });
     return outcome;
   });
 }
@@ -121,35 +135,4 @@ function checked(outcome: BatchOutcome, read: number): BatchOutcome {
     );
   }
   return outcome;
-}
-
-async function nextImportId(warehouse: Warehouse): Promise<number> {
-  const [row] = await warehouse.query<{ id: number }>(
-    'SELECT coalesce(max(import_id), 0) + 1 AS id FROM imports',
-  );
-  return row?.id ?? 1;
-}
-
-async function recordBatch(
-  warehouse: Warehouse,
-  importId: number,
-  read: number,
-  outcome: BatchOutcome,
-  started: number,
-): Promise<void> {
-  await warehouse.run(
-    `INSERT INTO imports (import_id, kind, file, format, started_at, seconds, rows_read, inserted,
-       duplicates, rejected, rejects_file)
-     VALUES ($id, 'events', $file, 'ndjson', current_timestamp::TIMESTAMP, $seconds, $read,
-       $inserted, $duplicates, $rejected, NULL)`,
-    {
-      id: importId,
-      file: BATCH_SOURCE,
-      seconds: Number(((performance.now() - started) / 1000).toFixed(3)),
-      read,
-      inserted: outcome.accepted,
-      duplicates: outcome.duplicates.length,
-      rejected: outcome.rejected.length,
-    },
-  );
 }

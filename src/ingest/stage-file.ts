@@ -1,17 +1,17 @@
 import type { Warehouse } from '../store/warehouse.js';
 import type { FileFormat } from './formats.js';
 import { stageNdjson } from './stage-ndjson.js';
-import { stageTabular } from './stage-tabular.js';
+import { stageTabular, type StageSource } from './stage-tabular.js';
 import type { Staged } from './staged.js';
 
 /** Loads a file into scratch tables with the engine's own reader for its format. */
 export function stageFile(
   warehouse: Warehouse,
-  file: string,
+  source: StageSource,
   format: FileFormat,
   tag: string,
 ): Promise<Staged> {
   return format === 'ndjson'
-    ? stageNdjson(warehouse, file, tag)
-    : stageTabular(warehouse, file, format, tag);
+    ? stageNdjson(warehouse, source.file, tag)
+    : stageTabular(warehouse, source, format, tag);
 }

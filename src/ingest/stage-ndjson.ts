@@ -50,6 +50,13 @@ export async function stageNdjson(
   return {
     relation,
     columns: null,
+    async sampleFields() {
+      const keys = await warehouse.query<{ key: string }>(
+        `SELECT DISTINCT unnest(json_keys(__j)) AS key
+         FROM (SELECT __j FROM ${relation} ORDER BY __line LIMIT 1000) ORDER BY key`,
+      );
+      return keys.map((row) => row.key);
+    },
     field: (name) => `nullif(trim(${key(name)}), '')`,
     properties(exclude) {
       const skip = `[${[...exclude, 'properties'].map(literal).join(', ')}]`;

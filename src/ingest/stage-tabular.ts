@@ -1,39 +1,47 @@
 import { ident, literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { stageCsv } from './stage-csv.js';
 import type { Staged } from './staged.js';
 
+/** Where a file is read from, and how messages call it. */
+export interface StageSource {
+  file: string;
+  /** The file as messages name it (an upload's own name, not where the server keeps it). */
+  name: string;
+  /** A folder for scratch files of this project. */
+  scratchDir: string;
+}
+
 /**
- * Stages a CSV or Parquet file. The engine records the CSV rows it cannot split, with their
- * line numbers; every other row gets its line number in the relation.
+ * Stages a CSV or Parquet file. CSV rows carry their line number, or are numbered by their
+ * position with the lines the engine's reader rejected in between (see `stageCsv`); Parquet
+ * rows carry their row number.
  */
 export async function stageTabular(
   warehouse: Warehouse,
-  file: string,
+  source: StageSource,
   format: 'csv' | 'parquet',
   tag: string,
 ): Promise<Staged> {
+  const { file } = source;
   const relation = `stage_${tag}_rows`;
   const readerErrors = `stage_${tag}_reader_errors`;
   const readerScans = `stage_${tag}_reader_scans`;
   const broken = `stage_${tag}_broken`;
   const table = `stage_${tag}`;
   const tables: string[] = [table, readerErrors, readerScans, broken];
-  // The file is copied once, as text (every value exactly as written), into a table whose row
-  // ids, made outside any transaction, are the readable rows' positions in the file.
+  let numbered = false;
+  // The file is copied once, as text (every value exactly as written), into a scratch table.
   if (format === 'csv') {
-    await warehouse.run(
-      `CREATE TEMP TABLE ${table} AS SELECT * FROM read_csv($file, all_varchar = true,
-         header = true, store_rejects = true, rejects_table = ${literal(readerErrors)},
-         rejects_scan = ${literal(readerScans)}, max_line_size = 67108864)`,
-      { file },
+    const staged = await stageCsv(
+      warehouse,
+      file,
+      source.name,
+      { table, broken, readerErrors, readerScans },
+      source.scratchDir,
+      tag,
     );
-    // One line can carry several errors; the first one is its reason.
-    await warehouse.run(`
-      CREATE TEMP TABLE ${broken} AS
-      SELECT line::BIGINT AS line,
-             'malformed row: ' || first(error_message ORDER BY column_idx) AS reason,
-             first(csv_line) AS record
-      FROM ${readerErrors} GROUP BY line`);
+    numbered = staged.numbered;
   } else {
     await warehouse.run(
       `CREATE TEMP TABLE ${table} AS SELECT * FROM read_parquet($file, file_row_number = true)`,
@@ -45,7 +53,11 @@ export async function stageTabular(
   }
   const [gapCount] = await warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM ${broken}`);
   await warehouse.run(
-    `CREATE TEMP VIEW ${relation} AS ${lineNumbered(table, broken, format, (gapCount?.n ?? 0) > 0)}`,
+    `CREATE TEMP VIEW ${relation} AS ${
+      numbered
+        ? `SELECT * FROM ${table}`
+        : lineNumbered(table, broken, format, (gapCount?.n ?? 0) > 0)
+    }`,
   );
   const described = await warehouse.query<{ column_name: string }>(`DESCRIBE ${relation}`);
   const columns = described.map((row) => row.column_name).filter((name) => name !== '__line');
@@ -59,6 +71,7 @@ export async function stageTabular(
   return {
     relation,
     columns,
+    sampleFields: () => Promise.resolve(columns),
     field(name) {
       const column = resolve(name);
       return column === undefined ? 'NULL::VARCHAR' : `nullif(trim(${text(column)}), '')`;
@@ -93,8 +106,9 @@ export async function stageTabular(
 }
 
 /**
- * Line numbers: the n-th readable row (row id n) is the n-th line after the header that the
- * reader did not reject. With rejected lines L0 < L1 < …, row n sits after every Lj with
+ * Line numbers of a fast read, whose every record is one line and which skipped no blank line:
+ * the n-th readable row (row id n) is the n-th line after the header that the reader did not
+ * reject. With rejected lines L0 < L1 < …, row n sits after every Lj with
  * Lj − 2 − j ≤ n (the readable rows before Lj). Parquet rows carry their own number.
  */
 function lineNumbered(

@@ -63,6 +63,7 @@ export async function stageValues(
   return {
     relation: `(SELECT * FROM ${rows})`,
     columns: null,
+    sampleFields: () => Promise.resolve(shape.fields),
     field(name) {
       const i = shape.fields.indexOf(name);
       if (i < 0) throw new Error(`stageValues was not told of the field ${literal(name)}`);

@@ -8,6 +8,8 @@ export interface Staged {
   relation: string;
   /** Field names the file is known to have; null when rows may differ (NDJSON). */
   columns: readonly string[] | null;
+  /** The field names of the file, or of its first lines when rows may differ. */
+  sampleFields(): Promise<readonly string[]>;
   /** SQL for a field's text: trimmed, NULL when absent or empty. */
   field(name: string): string;
   /** SQL for a JSON object of every field not named in `exclude`, NULL when none is left. */

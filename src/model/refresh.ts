@@ -1,7 +1,9 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { ComputedStep, DerivedTable, ModelState } from './derived-table.js';
+import { recordRefreshFailure, refreshFailure } from './refresh-failures.js';
 import { dependencyOrder, derivedTables } from './registry.js';
+import { usableEvents } from './usable-events.js';
 
 export interface RefreshSummary {
   refreshId: number;
@@ -26,7 +28,9 @@ const GENERATION_PREFIX = 'refresh_';
  * built in a schema of their own, each statement committed on its own (the engine plans
  * better with statistics of committed tables); then one short transaction points the views
  * that readers use (`main.orders`, …) at them, so a reader sees either the previous refresh or
- * this one, never half of it.
+ * this one, never half of it. Stored events outside the accepted ranges are left out, with a
+ * warning (see `usableEvents`); a refresh that fails anyway is recorded in `refresh_failures`
+ * and throws an error that says which step failed.
  */
 export async function refresh(
   warehouse: Warehouse,
@@ -47,17 +51,23 @@ export async function refresh(
             strftime(current_timestamp AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS now`,
   );
   const refreshId = state?.id ?? 1;
+  const startedAt = state?.now ?? '';
   const generation = `${GENERATION_PREFIX}${refreshId}`;
   const ordered = dependencyOrder(model);
   const tables: RefreshSummary['tables'] = [];
   const warnings: string[] = [];
   const models: ModelState[] = [];
-  await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
-  await warehouse.run(`CREATE SCHEMA ${generation}`);
-  // Derived tables read each other by plain name: the new generation's copies come first.
-  await warehouse.run(`SET search_path = '${generation},main'`);
+  let step = 'starting';
   try {
+    await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
+    await warehouse.run(`CREATE SCHEMA ${generation}`);
+    step = 'reading the events';
+    const leftOut = await usableEvents(warehouse, config, generation);
+    if (leftOut) warnings.push(leftOut);
+    // Derived tables read each other by plain name: the new generation's copies come first.
+    await warehouse.run(`SET search_path = '${generation},main'`);
     for (const table of ordered) {
+      step = `building the ${table.name} table`;
       await warehouse.run(
         `CREATE TABLE ${generation}.${table.name} AS ${table.sql}`,
         table.params?.(config),
@@ -67,21 +77,22 @@ export async function refresh(
       );
       tables.push({ name: table.name, rows: count?.n ?? 0 });
     }
-    for (const step of steps) {
-      const built = await step({ warehouse, config, schema: generation });
+    step = 'fitting the prediction models';
+    for (const currentStep of steps) {
+      const built = await currentStep({ warehouse, config, schema: generation });
       tables.push(...built.tables);
       warnings.push(...built.warnings);
       models.push(...(built.models ?? []));
     }
   } catch (error) {
-    await warehouse.run('RESET search_path');
-    await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
-    throw error;
+    await warehouse.run('RESET search_path').catch(() => undefined);
+    await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`).catch(() => undefined);
+    throw await failed(warehouse, startedAt, step, error, refreshId > 1);
   }
   await warehouse.run('RESET search_path');
   const summary: RefreshSummary = {
     refreshId,
-    startedAt: state?.now ?? '',
+    startedAt,
     seconds: 0,
     lastImportId: state?.last_import ?? null,
     events: state?.events ?? 0,
@@ -90,16 +101,30 @@ export async function refresh(
     models,
     modelChange: await modelChange(warehouse, models),
   };
+  await publish(warehouse, generation, summary, started).catch(async (error: unknown) => {
+    throw await failed(warehouse, startedAt, 'publishing the new tables', error, refreshId > 1);
+  });
+  await dropOldGenerations(warehouse, generation);
+  return summary;
+}
+
+/** Points the readers' views at the new generation and logs the refresh, in one transaction. */
+async function publish(
+  warehouse: Warehouse,
+  generation: string,
+  summary: RefreshSummary,
+  started: number,
+): Promise<void> {
   // Stores refreshed before generations existed hold the derived tables themselves.
   const oldTables = await warehouse.query<{ name: string }>(
     `SELECT table_name AS name FROM duckdb_tables()
      WHERE database_name = current_database() AND schema_name = 'main'
        AND list_contains($names, table_name)`,
-    { names: tables.map((table) => table.name) },
+    { names: summary.tables.map((table) => table.name) },
   );
   await warehouse.transaction(async () => {
     for (const { name } of oldTables) await warehouse.run(`DROP TABLE main.${name}`);
-    for (const table of tables) {
+    for (const table of summary.tables) {
       await warehouse.run(
         `CREATE OR REPLACE VIEW main.${table.name} AS SELECT * FROM ${generation}.${table.name}`,
       );
@@ -109,8 +134,8 @@ export async function refresh(
       `INSERT INTO refreshes
        VALUES ($id, $startedAt::TIMESTAMP, $seconds, $lastImport, $events, $models::JSON)`,
       {
-        models: JSON.stringify(models),
-        id: refreshId,
+        id: summary.refreshId,
+        models: JSON.stringify(summary.models),
         startedAt: summary.startedAt.replace('T', ' ').replace('Z', ''),
         seconds: summary.seconds,
         lastImport: summary.lastImportId,
@@ -118,8 +143,19 @@ export async function refresh(
       },
     );
   });
-  await dropOldGenerations(warehouse, generation);
-  return summary;
+}
+
+/** Records a failed refresh (when the store lets it) and returns the error to throw. */
+async function failed(
+  warehouse: Warehouse,
+  startedAt: string,
+  step: string,
+  error: unknown,
+  hadRefresh: boolean,
+): Promise<Error> {
+  const failure = refreshFailure(step, error, hadRefresh);
+  await recordRefreshFailure(warehouse, startedAt, failure.message).catch(() => undefined);
+  return failure;
 }
 
 /** Drops the schemas of earlier refreshes, and of refreshes that failed halfway. */

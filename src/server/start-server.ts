@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Project } from '../config/project.js';
-import { openStore } from '../store/open-store.js';
+import { openStore, type OpenStoreOptions } from '../store/open-store.js';
+import { describeAbandoned } from '../store/recover-imports.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
 import { buildApp } from './app.js';
@@ -52,7 +53,7 @@ export async function startServer(project: Project, options: ServeOptions): Prom
   let store: Warehouse | null = null;
   try {
     if (!loopback) {
-      store = await openStore(project);
+      store = await openStore(project, storeOptions(app));
       context = await open(project, store, loopback, app);
       if (context.keys.active === 0) {
         throw new ClvError(
@@ -63,7 +64,7 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     }
     const url = await app.listen({ port: options.port, host: options.host });
     if (!store) {
-      store = await openStore(project);
+      store = await openStore(project, storeOptions(app));
       context = await open(project, store, loopback, app);
     }
     const ready = context;
@@ -102,6 +103,13 @@ function open(
 
 function megabytes(mb: number): number {
   return Math.round(mb * 1024 * 1024);
+}
+
+/** The store is opened after the app exists, so what opening it undid goes to the server log. */
+function storeOptions(app: FastifyInstance): OpenStoreOptions {
+  return {
+    onAbandonedImport: (abandoned) => app.log.warn(abandoned, describeAbandoned(abandoned)),
+  };
 }
 
 async function packageVersion(): Promise<string> {

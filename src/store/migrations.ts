@@ -115,4 +115,24 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE refreshes ADD COLUMN models JSON;
     `,
   },
+  {
+    version: 6,
+    name: 'import recovery and refresh failures',
+    sql: `
+      -- Imports a killed process left half written: their rows were removed when the store was
+      -- next opened, and their ids are never given out again.
+      CREATE TABLE abandoned_imports (
+        import_id INTEGER PRIMARY KEY,
+        found_at TIMESTAMP NOT NULL,
+        rows_removed BIGINT NOT NULL
+      );
+      -- Refreshes that failed; the latest is shown until a refresh succeeds after it.
+      CREATE TABLE refresh_failures (
+        failure_id INTEGER PRIMARY KEY,
+        started_at TIMESTAMP NOT NULL,
+        after_refresh_id INTEGER,
+        message VARCHAR NOT NULL
+      );
+    `,
+  },
 ];

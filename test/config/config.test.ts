@@ -63,6 +63,32 @@ describe('project config', () => {
     );
   });
 
+  it('reads the accepted ranges of imports, and refuses ones that are not dates or amounts', () => {
+    expect(defaultConfig().import).toEqual({
+      minTimestamp: '1970-01-01',
+      maxTimestamp: null,
+      maxAmount: 1e13,
+    });
+    const set = parseConfig(
+      '{ "import": { "minTimestamp": "1900-01-01", "maxTimestamp": "2100-01-01T00:00:00Z" } }',
+      FILE,
+    );
+    expect(set.import).toEqual({
+      minTimestamp: '1900-01-01',
+      maxTimestamp: '2100-01-01T00:00:00Z',
+      maxAmount: 1e13,
+    });
+    expect(() => parseConfig('{ "import": { "minTimestamp": "yesterday" } }', FILE)).toThrow(
+      `${FILE}: import.minTimestamp: must be a date (YYYY-MM-DD) or an ISO 8601 time stamp`,
+    );
+    expect(() => parseConfig('{ "import": { "maxTimestamp": "2024-02-30" } }', FILE)).toThrow(
+      `${FILE}: import.maxTimestamp: must be a real date`,
+    );
+    expect(() => parseConfig('{ "import": { "maxAmount": -1 } }', FILE)).toThrow(
+      `${FILE}: import.maxAmount:`,
+    );
+  });
+
   it('writes a commented default file that parses to the defaults', () => {
     const text = defaultConfigText();
     expect(text).toMatch(/^\/\/ /);

@@ -14,11 +14,15 @@ export interface CliResult {
 /** Runs the built `clv` as a user would, in a child process. */
 export function runClv(
   args: readonly string[],
-  options: { killAfterMs?: number } = {},
+  options: { killAfterMs?: number; cwd?: string; env?: Record<string, string> } = {},
 ): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: options.cwd,
+      env: options.env ? { ...process.env, ...options.env } : process.env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

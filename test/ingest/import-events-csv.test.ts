@@ -59,7 +59,7 @@ describe('importing a messy events CSV', () => {
       '7,unparseable timestamp: yesterday',
       '8,currency without a rate: USD',
       '11,survey score is not a number from 0 to 10: 11',
-      '14,malformed row: Expected Number of Columns: 12 Found: 9',
+      '14,malformed row: 9 fields where the header has 12',
       '16,missing timestamp',
       '17,missing event type',
       '18,consent without a category',

@@ -403,7 +403,9 @@ describe('a batch is read as the lines of an NDJSON file are', () => {
       const stored = `SELECT * EXCLUDE (import_id, properties), properties::VARCHAR AS properties
                       FROM events ORDER BY source_line`;
       const fromFile = await viaFile.query(stored);
-      expect(fromFile).toHaveLength(7);
+      // The purchase of 1e21 is above import.maxAmount: rejected both ways, with its amount
+      // written as the engine writes it (1e21) in the reason.
+      expect(fromFile).toHaveLength(6);
       expect(await viaBatch.query(stored)).toEqual(fromFile);
     } finally {
       await viaFile.cleanup();

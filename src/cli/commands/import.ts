@@ -48,5 +48,6 @@ export function describeImport(summary: ImportSummary): string {
     ]),
   ];
   if (summary.rejectsFile) lines.push(`rejected rows and reasons: ${summary.rejectsFile}`);
+  for (const warning of summary.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }

@@ -23,8 +23,10 @@ export const orders: DerivedTable = {
                ELSE 'other'
              END AS outcome,
              -- Event order as one number (time, then import, then line), which the engine
-             -- compares much faster than a struct of the three.
-             (epoch_us(ts)::HUGEINT << 64) + (import_id::HUGEINT << 40) + source_line AS seq
+             -- compares much faster than a struct of the three. A multiplication, not a shift:
+             -- times before 1970 are negative, and the engine refuses to shift those.
+             epoch_us(ts)::HUGEINT * (1::HUGEINT << 64) + (import_id::HUGEINT << 40) + source_line
+               AS seq
       FROM events
       WHERE kind = 'purchase'
     ),

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { detectFormat } from '../../ingest/formats.js';
 import { importFile } from '../../ingest/import-file.js';
 import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
@@ -42,14 +41,24 @@ export const ingestRoutes = [
     }),
     handler: ({ request, query, context }) =>
       withUpload(request, context.project.scratchDir, async (upload) => {
-        const summary = await context.writes.run(() =>
-          importFile(context.write, context.project, {
-            file: upload.path,
-            kind: query.kind,
-            // Told by the client's name for its file: the scratch copy's means nothing to it.
-            format: detectFormat(upload.name, query.format),
-          }),
-        );
+        const summary = await context.writes
+          .run(() =>
+            importFile(context.write, context.project, {
+              file: upload.path,
+              // Messages and the format go by the client's name for its file: the scratch
+              // copy's means nothing to it.
+              name: upload.name,
+              kind: query.kind,
+              format: query.format,
+            }),
+          )
+          .catch((error: unknown) => {
+            // The engine's own report stays in the server's log.
+            if (error instanceof ClvError && error.cause !== undefined) {
+              request.log.warn({ err: error.cause }, `import of ${upload.name}: ${error.message}`);
+            }
+            throw error;
+          });
         context.refresher.noteIngest();
         // The client knows its file by its own name, not by where the server kept it.
         return { ...summary, file: upload.name };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tableExists } from '../../metrics/report-inputs.js';
 import type { ModelState } from '../../model/derived-table.js';
+import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
@@ -48,6 +49,15 @@ const status = z.object({
     .object({ from: z.string(), to: z.string() })
     .nullable()
     .describe('the last refresh chose another purchase model than the refresh before it'),
+  lastFailedRefresh: z
+    .object({
+      startedAt: z.string().describe('when the failed refresh started (UTC, ISO 8601)'),
+      message: z.string().describe('what failed, in words for people'),
+    })
+    .nullable()
+    .describe(
+      'the latest refresh that failed, until a refresh succeeds after it; the reports still show the last successful one',
+    ),
 });
 
 /** The server's state: the last refresh, what arrived since, and what comes next. */
@@ -97,6 +107,7 @@ async function statusOf(
   const models = await context.cache.get('status:models', () =>
     context.reads.use((w) => refreshModels(w)),
   );
+  const lastFailedRefresh = await context.reads.use((w) => latestRefreshFailure(w));
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
@@ -120,6 +131,7 @@ async function statusOf(
     eventsSinceRefresh: row?.since ?? 0,
     latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
+    lastFailedRefresh,
     ...models,
   };
 }

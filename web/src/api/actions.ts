@@ -5,10 +5,13 @@ import { invalidateApi, invalidateUrl } from './use-api';
 
 /** Refreshes the derived tables and models now (admin). */
 export async function refreshNow(): Promise<RefreshResult> {
-  const result = await request<RefreshResult>(apiUrl('/refresh'), { method: 'POST' });
-  // The status shows the new refresh; the app then asks for every answer again.
-  invalidateUrl(apiUrl('/status'));
-  return result;
+  try {
+    return await request<RefreshResult>(apiUrl('/refresh'), { method: 'POST' });
+  } finally {
+    // The status shows the new refresh (or the failed one); after a new refresh the app asks
+    // for every answer again.
+    invalidateUrl(apiUrl('/status'));
+  }
 }
 
 /** Runs and stores a holdout check of the purchase model from a day on (admin). */

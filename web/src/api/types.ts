@@ -12,6 +12,8 @@ export interface Status {
   eventsSinceRefresh: number;
   latestOrder: string | null;
   nextScheduledRefresh: string | null;
+  /** The latest failed refresh, until a refresh succeeds after it. */
+  lastFailedRefresh: { startedAt: string; message: string } | null;
   /** The models of the last refresh (empty before the first). */
   models: ModelState[];
   /** Set when the last refresh chose another purchase model than the refresh before it. */

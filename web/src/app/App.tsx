@@ -7,6 +7,7 @@ import { DashboardProvider } from './dashboard-context';
 import { FilterBar } from './FilterBar';
 import { Header } from './Header';
 import { navigate, useLocation } from './navigation';
+import { RefreshFailedBanner } from './RefreshFailedBanner';
 import { CUSTOMER_PROFILE, pageFor } from './pages';
 import { SignIn } from './SignIn';
 import { useFreshData } from './use-fresh-data';
@@ -60,6 +61,7 @@ export function App() {
         Skip to content
       </a>
       <Header currentPath={path} />
+      <RefreshFailedBanner />
       {page && !customerId && (page.filters.range || page.filters.segment) && (
         <FilterBar page={page} />
       )}
