@@ -48,6 +48,7 @@ describe('the clv command line', () => {
       'rejected',
       'rejectsFile',
       'seconds',
+      'warnings',
     ]);
     expect(summary).toMatchObject({
       file,
@@ -57,6 +58,7 @@ describe('the clv command line', () => {
       duplicates: 0,
       rejected: 1,
       rejectsFile: join(dir, 'rejects', '1.csv'),
+      warnings: [],
     });
     expect(typeof summary['seconds']).toBe('number');
   });
