@@ -26,6 +26,13 @@ export interface SpendDistribution {
 const GRID_POINTS = 256;
 const GRID_LOW = 1e-3;
 const GRID_HIGH = 1e3;
+// A purchase count less likely than this is left out of the mixture: the CDF moves by less than
+// the count distribution's own tail cut.
+const NEGLIGIBLE_COUNT = 1e-10;
+// ln of the ratio between neighbouring grid points.
+const GRID_STEP = Math.log(GRID_HIGH / GRID_LOW) / (GRID_POINTS - 1);
+// A CDF value this close to 0 or 1 is taken as that bound from there on outward.
+const SATURATED = 1e-13;
 const GRID = Float64Array.from(
   { length: GRID_POINTS },
   (_, j) => GRID_LOW * Math.pow(GRID_HIGH / GRID_LOW, j / (GRID_POINTS - 1)),
@@ -78,10 +85,10 @@ function countQuantile(counts: Float64Array, v: number): number {
   return counts.length - 1;
 }
 
-/** I_{y/(1+y)}(k·p, Q) for k = 1, 2, … on the grid, computed as counts need them. */
+/** I_{y/(1+y)}(k·p, Q) for k = 1, 2, … on the grid, each row computed when first needed. */
 class BetaPrimeTable {
   readonly unit: number;
-  private readonly rows: Float64Array[] = [];
+  private readonly rows = new Map<number, Float64Array>();
 
   constructor(
     private readonly p: number,
@@ -93,8 +100,12 @@ class BetaPrimeTable {
 
   /** The CDF of Y for k purchases at every grid point. */
   row(k: number): Float64Array {
-    for (let n = this.rows.length + 1; n <= k; n++) this.rows.push(this.compute(n));
-    return this.rows[k - 1] ?? new Float64Array(GRID_POINTS);
+    let row = this.rows.get(k);
+    if (!row) {
+      row = this.compute(k);
+      this.rows.set(k, row);
+    }
+    return row;
   }
 
   /** The exact CDF of Y for k purchases at y. */
@@ -106,17 +117,29 @@ class BetaPrimeTable {
     const a = k * this.p;
     const b = this.shape;
     const row = new Float64Array(GRID_POINTS);
-    // Y concentrates when a and b are both large: far from its mean the CDF is 0 or 1 to
-    // rounding, and is not worth a continued fraction per point.
-    const mean = a / (b - 1);
-    const sd = b > 2 ? Math.sqrt((a * (a + b - 1)) / ((b - 1) * (b - 1) * (b - 2))) : Infinity;
-    const narrow = a > 20 && b > 20;
-    for (let j = 0; j < GRID_POINTS; j++) {
+    // The CDF rises from 0 to 1 along the grid: computed outward from the point nearest the
+    // mean, and once it is 0 or 1 to rounding, the rest of that side is too. Far from the mean
+    // a continued fraction per point would buy nothing.
+    const mean = b > 1 ? a / (b - 1) : Infinity;
+    const start = Math.min(
+      GRID_POINTS - 1,
+      Math.max(0, Math.round(Math.log(mean / this.unit / GRID_LOW) / GRID_STEP)),
+    );
+    const at = (j: number): number => {
       const y = (GRID[j] ?? 0) * this.unit;
-      if (narrow && y < mean - 12 * sd) row[j] = 0;
-      else if (narrow && y > mean + 12 * sd) row[j] = 1;
-      else row[j] = betainc(y / (1 + y), a, b);
+      return betainc(y / (1 + y), a, b);
+    };
+    let j = start;
+    for (; j < GRID_POINTS; j++) {
+      row[j] = at(j);
+      if ((row[j] ?? 0) >= 1 - SATURATED) break;
     }
+    row.fill(1, j + 1);
+    for (j = start - 1; j >= 0; j--) {
+      row[j] = at(j);
+      if ((row[j] ?? 0) <= SATURATED) break;
+    }
+    row.fill(0, 0, Math.max(j, 0));
     return row;
   }
 }
@@ -127,7 +150,8 @@ function mixture(table: BetaPrimeTable, counts: Float64Array): SpendDistribution
   const cdf = new Float64Array(GRID_POINTS).fill(atZero);
   for (let k = 1; k < counts.length; k++) {
     const weight = counts[k] ?? 0;
-    if (!(weight > 0)) continue;
+    // Counts this unlikely move no level of the CDF that an interval reads.
+    if (!(weight > NEGLIGIBLE_COUNT)) continue;
     const row = table.row(k);
     for (let j = 0; j < GRID_POINTS; j++) cdf[j] = (cdf[j] ?? 0) + weight * (row[j] ?? 0);
   }

@@ -68,25 +68,29 @@ export async function writePredictions(
             (spend_low_factor * ${spend.intervalScale})::DOUBLE AS spend_low,
             (spend_high_factor * ${spend.intervalScale})::DOUBLE AS spend_high,
             CAST(end_day + CAST(ceil(days_to_next) AS INTEGER) AS DATE) AS next_purchase_date,
-            (CASE WHEN p_alive IS NULL OR $spendStatus = 'failed' THEN 'failed'
-                  WHEN $purchaseStatus = 'degenerate' OR $spendStatus = 'degenerate'
-                    THEN 'degenerate'
-                  ELSE 'ok' END)::VARCHAR AS status,
-            nullif(concat_ws('; ', history_reason, $purchaseReason, $spendReason), '')::VARCHAR
-              AS reason
+            (CASE WHEN p_alive IS NULL THEN 'failed' ELSE $status END)::VARCHAR AS status,
+            (CASE WHEN history_reason IS NULL THEN $reason
+                  ELSE concat_ws('; ', history_reason, $reason) END)::VARCHAR AS reason
      FROM valued`,
     {
       ...spend.params,
       ...spend.varianceParams,
       margin: config.model.margin,
       z: Z90,
-      purchaseStatus: states.purchase.status,
-      spendStatus: states.spend.status,
-      purchaseReason: states.purchase.reason,
-      spendReason: states.spend.reason,
+      // What every customer shares is settled here, not once per row.
+      status: sharedStatus(states),
+      reason: [states.purchase.reason, states.spend.reason].filter(Boolean).join('; ') || null,
     },
   );
   await warehouse.run('DROP TABLE history_forecasts');
+}
+
+/** The status of a customer whose history has a finite forecast: the worse of the two models'. */
+function sharedStatus(states: { purchase: ModelState; spend: ModelState }): ModelState['status'] {
+  if (states.spend.status === 'failed') return 'failed';
+  return states.purchase.status === 'degenerate' || states.spend.status === 'degenerate'
+    ? 'degenerate'
+    : 'ok';
 }
 
 /** The purchase model's forecast of every distinct history, into `history_forecasts`. */

@@ -59,6 +59,33 @@ describe('the predictive distribution of future spend', () => {
     );
   });
 
+  it('for a frequent buyer (concentrated sums, a table cut where it is 0 or 1), is the exact mixture quantile to within 1 %', () => {
+    // x = 78 and CDNOW's p, q: Q = 3.74 + 6.25 · 78; counts spread over 60..140 purchases,
+    // where each sum's CDF is 0 or 1 over most of the table.
+    const law = { kind: 'gammagamma' as const, p: 6.25, q: 3.74 };
+    const Q = 3.74 + 6.25 * 78;
+    const counts = new Float64Array(161);
+    for (let k = 60; k <= 140; k++) counts[k] = Math.exp(-((k - 100) ** 2) / 400);
+    const total = counts.reduce((a, b) => a + b, 0);
+    for (let k = 0; k < counts.length; k++) counts[k] = (counts[k] ?? 0) / total;
+    const spend = spendDistributions(law).forHistory(78, counts);
+    const mixtureCdf = (y: number): number =>
+      counts.reduce(
+        (sum, w, k) => (k > 0 && w > 0 ? sum + w * betainc(y / (1 + y), k * 6.25, Q) : sum),
+        0,
+      );
+    for (const v of [0.05, 0.5, 0.95]) {
+      let low = 0;
+      let high = 10;
+      for (let i = 0; i < 100; i++) {
+        const middle = (low + high) / 2;
+        if (mixtureCdf(middle) < v) low = middle;
+        else high = middle;
+      }
+      expect(Math.abs(spend.quantile(v) / high - 1)).toBeLessThan(0.01);
+    }
+  });
+
   it('mixes the counts as a simulation of the same customers does', () => {
     // Counts 0..3 with P 0.3, 0.4, 0.2, 0.1; each purchase Gamma(2, ν), ν ~ Gamma(3 + 2, 1)
     // for a customer with x = 1 (the scale γ + x·m̄ is 1 here).
