@@ -86,10 +86,15 @@ export function forecastHistories(
   const horizon = (settings.horizonMonths * MONTH_DAYS) / settings.unitDays;
   const spendLaw = settings.spend ?? null;
   const spending = spendLaw ? spendDistributions(spendLaw) : null;
-  const pairs = new Map<string, Pair>();
+  // By x, then T: numbers as keys, not a string built per history.
+  const pairs = new Map<number, Map<number, Pair>>();
   const pairOf = (x: number, T: number): Pair => {
-    const key = `${x}:${T}`;
-    let pair = pairs.get(key);
+    let byAge = pairs.get(x);
+    if (!byAge) {
+      byAge = new Map();
+      pairs.set(x, byAge);
+    }
+    let pair = byAge.get(T);
     if (!pair) {
       const counts = spending
         ? model.purchaseCountIfAlive(parameters, x, T, horizon, { tail: COUNT_TAIL })
@@ -101,7 +106,7 @@ export function forecastHistories(
         spend:
           counts && spending && Number.isFinite(counts[0]) ? spending.forHistory(x, counts) : null,
       };
-      pairs.set(key, pair);
+      byAge.set(T, pair);
     }
     return pair;
   };
@@ -117,12 +122,15 @@ export function forecastHistories(
     spendHighFactor: new Float64Array(rows),
   };
   const gradient = new Float64Array(dimension);
+  const alive = new Float64Array(variants.length);
   for (let i = 0; i < rows; i++) {
     const x = histories.frequency[i] ?? 0;
     const tx = histories.recency[i] ?? 0;
     const T = histories.age[i] ?? 0;
     const pair = pairOf(x, T);
-    const alive = variants.map((values) => model.probabilityAlive(values, x, tx, T));
+    for (let v = 0; v < variants.length; v++) {
+      alive[v] = model.probabilityAlive(variants[v] ?? parameters, x, tx, T);
+    }
     const pAlive = alive[0] ?? NaN;
     forecast.probabilityAlive[i] = pAlive;
     forecast.expectedPurchases[i] = pAlive * pair.total;

@@ -85,10 +85,20 @@ function countQuantile(counts: Float64Array, v: number): number {
   return counts.length - 1;
 }
 
+/**
+ * One sum's CDF on the grid: `values` from `from` (inclusive) to `to` (exclusive); 0 below
+ * that span and 1 from `to` on.
+ */
+interface CdfRow {
+  values: Float64Array;
+  from: number;
+  to: number;
+}
+
 /** I_{y/(1+y)}(k·p, Q) for k = 1, 2, … on the grid, each row computed when first needed. */
 class BetaPrimeTable {
   readonly unit: number;
-  private readonly rows = new Map<number, Float64Array>();
+  private readonly rows = new Map<number, CdfRow>();
 
   constructor(
     private readonly p: number,
@@ -99,7 +109,7 @@ class BetaPrimeTable {
   }
 
   /** The CDF of Y for k purchases at every grid point. */
-  row(k: number): Float64Array {
+  row(k: number): CdfRow {
     let row = this.rows.get(k);
     if (!row) {
       row = this.compute(k);
@@ -113,10 +123,10 @@ class BetaPrimeTable {
     return betainc(y / (1 + y), k * this.p, this.shape);
   }
 
-  private compute(k: number): Float64Array {
+  private compute(k: number): CdfRow {
     const a = k * this.p;
     const b = this.shape;
-    const row = new Float64Array(GRID_POINTS);
+    const values = new Float64Array(GRID_POINTS);
     // The CDF rises from 0 to 1 along the grid: computed outward from the point nearest the
     // mean, and once it is 0 or 1 to rounding, the rest of that side is too. Far from the mean
     // a continued fraction per point would buy nothing.
@@ -129,18 +139,19 @@ class BetaPrimeTable {
       const y = (GRID[j] ?? 0) * this.unit;
       return betainc(y / (1 + y), a, b);
     };
-    let j = start;
-    for (; j < GRID_POINTS; j++) {
-      row[j] = at(j);
-      if ((row[j] ?? 0) >= 1 - SATURATED) break;
+    let to = start;
+    while (to < GRID_POINTS) {
+      values[to] = at(to);
+      to++;
+      if ((values[to - 1] ?? 0) >= 1 - SATURATED) break;
     }
-    row.fill(1, j + 1);
-    for (j = start - 1; j >= 0; j--) {
-      row[j] = at(j);
-      if ((row[j] ?? 0) <= SATURATED) break;
+    let from = start;
+    while (from > 0) {
+      from--;
+      values[from] = at(from);
+      if ((values[from] ?? 0) <= SATURATED) break;
     }
-    row.fill(0, 0, Math.max(j, 0));
-    return row;
+    return { values, from, to };
   }
 }
 
@@ -148,12 +159,20 @@ class BetaPrimeTable {
 function mixture(table: BetaPrimeTable, counts: Float64Array): SpendDistribution {
   const atZero = counts[0] ?? 1;
   const cdf = new Float64Array(GRID_POINTS).fill(atZero);
+  // The weight of the sums whose CDF is 1 from grid point j on, added once per point below.
+  const saturatedFrom = new Float64Array(GRID_POINTS + 1);
   for (let k = 1; k < counts.length; k++) {
     const weight = counts[k] ?? 0;
     // Counts this unlikely move no level of the CDF that an interval reads.
     if (!(weight > NEGLIGIBLE_COUNT)) continue;
-    const row = table.row(k);
-    for (let j = 0; j < GRID_POINTS; j++) cdf[j] = (cdf[j] ?? 0) + weight * (row[j] ?? 0);
+    const { values, from, to } = table.row(k);
+    for (let j = from; j < to; j++) cdf[j] = (cdf[j] ?? 0) + weight * (values[j] ?? 0);
+    saturatedFrom[to] = (saturatedFrom[to] ?? 0) + weight;
+  }
+  let saturated = 0;
+  for (let j = 0; j < GRID_POINTS; j++) {
+    saturated += saturatedFrom[j] ?? 0;
+    cdf[j] = (cdf[j] ?? 0) + saturated;
   }
   const exact = (y: number): number => {
     let total = atZero;
@@ -169,8 +188,14 @@ function mixture(table: BetaPrimeTable, counts: Float64Array): SpendDistribution
       if (v <= atZero) return 0;
       const last = GRID_POINTS - 1;
       if ((cdf[last] ?? 0) < v) return beyondGrid(exact, v, (GRID[last] ?? 0) * table.unit);
-      let j = 0;
-      while ((cdf[j] ?? 0) < v) j++;
+      // The first grid point at or above the level, by bisection (the CDF does not fall).
+      let below = -1;
+      let j = last;
+      while (j - below > 1) {
+        const middle = (below + j) >> 1;
+        if ((cdf[middle] ?? 0) < v) below = middle;
+        else j = middle;
+      }
       if (j === 0) return (GRID[0] ?? 0) * table.unit;
       // Linear in ln y between the two grid points around the level.
       const c0 = cdf[j - 1] ?? 0;
