@@ -1,15 +1,10 @@
 import type { ImportKind } from './formats.js';
+import type { ImportCounts } from './import-record.js';
 
 /** What an import did; read = inserted + duplicates + rejected, always. */
-export interface ImportSummary {
+export interface ImportSummary extends ImportCounts {
   file: string;
   kind: ImportKind;
-  read: number;
-  inserted: number;
-  duplicates: number;
-  rejected: number;
-  rejectsFile: string | null;
-  seconds: number;
   /** What the person importing should know (the file looks like another kind, say). */
   warnings: string[];
 }

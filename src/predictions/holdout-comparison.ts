@@ -13,6 +13,7 @@ import type { DayHistories } from './model-input.js';
 import { inUnits, readHistories } from './model-input.js';
 import type { PurchaseModelName } from './purchase-models.js';
 import { purchaseModels } from './purchase-models.js';
+import { finiteOrNull } from '../shared/finite.js';
 
 /** Calibration customers with this many repeat purchases or more share the last group. */
 const TOP_GROUP = 7;
@@ -133,10 +134,7 @@ export async function compareOnHoldout(
           histories.frequency[i] ?? 0,
           histories.recencyDays[i] ?? 0,
           histories.ageDays[i] ?? 0,
-          ...forecasts.map((forecast) => {
-            const value = forecast?.[i];
-            return value !== undefined && Number.isFinite(value) ? value : null;
-          }),
+          ...forecasts.map((forecast) => finiteOrNull(forecast?.[i])),
         ];
       }
     })(),
@@ -171,8 +169,6 @@ export async function compareOnHoldout(
   await warehouse.run('DROP TABLE holdout_predictions');
   const total = rows.find((row) => row['grp'] === -1);
   const groups = rows.filter((row) => Number(row['grp']) >= 0);
-  const num = (value: unknown): number | null =>
-    typeof value === 'number' && Number.isFinite(value) ? value : null;
   const scores = outcomes.map((outcome, k): HoldoutScore => {
     const notFinite = Number(total?.[`missing${k}`] ?? 0);
     const usable = outcome.fit !== null && notFinite === 0;
@@ -185,18 +181,18 @@ export async function compareOnHoldout(
             return {
               frequency: grp === TOP_GROUP ? `${TOP_GROUP}+` : String(grp),
               customers,
-              predicted: (num(row[`predicted${k}`]) ?? 0) / customers,
+              predicted: (finiteOrNull(row[`predicted${k}`]) ?? 0) / customers,
               actual: Number(row['actual']) / customers,
             };
           })
         : [],
       total: {
         customers: Number(total?.['customers'] ?? 0),
-        predicted: usable ? num(total?.[`predicted${k}`]) : null,
+        predicted: usable ? finiteOrNull(total?.[`predicted${k}`]) : null,
         actual: Number(total?.['actual'] ?? 0),
       },
-      meanAbsoluteError: usable ? num(total?.[`mae${k}`]) : null,
-      correlation: usable ? num(total?.[`corr${k}`]) : null,
+      meanAbsoluteError: usable ? finiteOrNull(total?.[`mae${k}`]) : null,
+      correlation: usable ? finiteOrNull(total?.[`corr${k}`]) : null,
       notFinite: outcome.fit ? notFinite : 0,
     };
   });

@@ -13,6 +13,7 @@ import { spendState } from './model-states.js';
 import type { PurchaseModelName } from './purchase-models.js';
 import { purchaseModels } from './purchase-models.js';
 import { spendSql } from './spend-sql.js';
+import { finiteOrNull } from '../shared/finite.js';
 
 /** Predicted against actual holdout value of one tenth of the customers. */
 export interface ValueDecile {
@@ -68,8 +69,6 @@ export async function holdoutValueCheck(
        frequency INTEGER, recency_days INTEGER, age_days INTEGER, expected DOUBLE,
        low DOUBLE, high DOUBLE)`,
   );
-  const finite = (value: number | undefined): number | null =>
-    value !== undefined && Number.isFinite(value) ? value : null;
   await warehouse.append(
     'holdout_values',
     (function* () {
@@ -78,9 +77,9 @@ export async function holdoutValueCheck(
           histories.frequency[i] ?? 0,
           histories.recencyDays[i] ?? 0,
           histories.ageDays[i] ?? 0,
-          finite(forecast.expectedPurchases[i]),
-          finite(forecast.spendLowFactor[i]),
-          finite(forecast.spendHighFactor[i]),
+          finiteOrNull(forecast.expectedPurchases[i]),
+          finiteOrNull(forecast.spendLowFactor[i]),
+          finiteOrNull(forecast.spendHighFactor[i]),
         ];
       }
     })(),

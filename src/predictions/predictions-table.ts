@@ -8,6 +8,7 @@ import type { FittedModels } from './fit-models.js';
 import { inUnits } from './model-input.js';
 import { purchaseModels } from './purchase-models.js';
 import { spendSql } from './spend-sql.js';
+import { finiteOrNull } from '../shared/finite.js';
 
 // z for a central 90 % interval.
 const Z90 = 1.6448536269514722;
@@ -115,17 +116,15 @@ async function appendForecasts(
     },
   );
   const { frequency, recencyDays, ageDays } = fitted.histories;
-  const finite = (value: number | undefined): number | null =>
-    value !== undefined && Number.isFinite(value) ? value : null;
   await warehouse.append(
     'history_forecasts',
     (function* () {
       for (let i = 0; i < frequency.length; i++) {
-        const alive = finite(forecast.probabilityAlive[i]);
-        const purchases = finite(forecast.expectedPurchases[i]);
-        const discounted = finite(forecast.discountedPurchases[i]);
+        const alive = finiteOrNull(forecast.probabilityAlive[i]);
+        const purchases = finiteOrNull(forecast.expectedPurchases[i]);
+        const discounted = finiteOrNull(forecast.discountedPurchases[i]);
         const usable = alive !== null && purchases !== null && discounted !== null;
-        const wait = finite(forecast.daysToNextPurchase[i]);
+        const wait = finiteOrNull(forecast.daysToNextPurchase[i]);
         yield [
           frequency[i] ?? 0,
           recencyDays[i] ?? 0,
@@ -133,10 +132,10 @@ async function appendForecasts(
           usable ? alive : null,
           usable ? purchases : null,
           usable ? discounted : null,
-          usable ? finite(forecast.logVariance[i]) : null,
+          usable ? finiteOrNull(forecast.logVariance[i]) : null,
           usable ? wait : null,
-          usable ? finite(forecast.spendLowFactor[i]) : null,
-          usable ? finite(forecast.spendHighFactor[i]) : null,
+          usable ? finiteOrNull(forecast.spendLowFactor[i]) : null,
+          usable ? finiteOrNull(forecast.spendHighFactor[i]) : null,
           usable ? null : NOT_FINITE,
         ];
       }
