@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { KPI_CATALOG, type KpiKey } from './catalog.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { addDays } from './dates.js';
 import type { Members } from './members.js';
@@ -14,29 +15,10 @@ import { ratio } from './ratio.js';
 import type { Segmentation } from './segments.js';
 import { periodSpend } from './spend.js';
 
-export const KPI_KEYS = [
-  'revenue',
-  'orders',
-  'buyers',
-  'apv',
-  'purchaseFrequency',
-  'cancelRate',
-  'returnRate',
-  'newBuyers',
-  'returningBuyers',
-  'retentionRate',
-  'repeatRate',
-  'churn',
-  'arpu',
-  'clvHistoric',
-  'clvRolling',
-  'clvSimple',
-  'clvPredicted',
-  'cac',
-  'clvToCac',
-] as const;
+/** Every KPI's key, in the catalogue's order (what reports list). */
+export const KPI_KEYS: readonly KpiKey[] = KPI_CATALOG.map((entry) => entry.key);
 
-export type KpiKey = (typeof KPI_KEYS)[number];
+export type { KpiKey };
 export type KpiValues = Record<KpiKey, number | null>;
 
 /** A period and the one before it (for retention). */

@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { predictedClv, predictionState, type PredictionState } from './predicted-clv.js';
+import { KPI_CATALOG } from './catalog.js';
 import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
 import { shiftMonth } from './dates.js';
 import { monthlyChurn, rollingMonths } from './monthly-churn.js';
@@ -47,8 +48,8 @@ export interface MetricsOptions {
 }
 
 /** KPIs whose monthly values make a trend; the others are as-of figures or need a model. */
-const SERIES_KEYS: readonly KpiKey[] = KPI_KEYS.filter(
-  (key) => !['clvSimple', 'clvPredicted', 'cac', 'clvToCac'].includes(key),
+const SERIES_KEYS: readonly KpiKey[] = KPI_CATALOG.filter((kpi) => kpi.monthly).map(
+  (kpi) => kpi.key,
 );
 
 let scratch = 0;

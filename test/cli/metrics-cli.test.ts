@@ -64,7 +64,7 @@ describe('clv refresh and clv metrics from the command line', () => {
     expect(report.kpis['clvToCac']?.change).toBeNull();
   });
 
-  it('prints a table with the CLV formulas for people, and exits 2 on a bad option', async () => {
+  it('prints a table with the labels and glossary formulas for people, and exits 2 on a bad option', async () => {
     await runClv(['refresh', '--project', dir]);
     const table = await runClv([
       'metrics',
@@ -79,7 +79,10 @@ describe('clv refresh and clv metrics from the command line', () => {
     expect(table.stdout).toMatch(
       /^2025-01-01 \.\. 2025-07-01 against 2024-07-01 \.\. 2025-01-01 \(EUR\)\n/,
     );
-    expect(table.stdout).toContain('clvRolling: mean monthly ARPU / mean monthly churn');
+    expect(table.stdout).toMatch(/^Monthly churn +(\d+\.\d %|-) /m);
+    expect(table.stdout).toContain(
+      'CLV (rolling): (mean monthly ARPU) / (mean monthly churn) over the 12 calendar months',
+    );
     const bad = await runClv(['metrics', '--project', dir, '--series', 'week']);
     expect(bad.code).toBe(2);
   });

@@ -12,6 +12,7 @@ import { testServer, type TestServer } from '../helpers/test-server.js';
 const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> = {
   'GET /status': { path: '/status' },
   'GET /metrics': { path: '/metrics?segment=email' },
+  'GET /metrics/catalog': { path: '/metrics/catalog' },
   'GET /metrics/cohorts': { path: '/metrics/cohorts' },
   'GET /metrics/deciles': { path: '/metrics/deciles' },
   'GET /metrics/rfm': { path: '/metrics/rfm' },

@@ -5,25 +5,14 @@ import {
   type MetricsOptions,
   type MetricsReport,
 } from '../../metrics/metrics-report.js';
+import { KPI_CATALOG, kpiDefinition } from '../../metrics/catalog.js';
 import { KPI_KEYS, type KpiKey } from '../../metrics/kpis.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
 
-const FORMULAS: Partial<Record<KpiKey, string>> = {
-  churn: 'mean monthly churn, 12 months ending with the last full month',
-  arpu: 'mean monthly ARPU, the same 12 months',
-  clvHistoric: 'mean lifetime revenue of customers with a successful order before `to`',
-  clvRolling: 'mean monthly ARPU / mean monthly churn, 12 months ending with the last full month',
-  clvSimple: 'APV × orders per buyer (last 365 days) / (12 × mean monthly churn)',
-  clvPredicted: 'mean predicted CLV (needs a fitted model)',
-  clvToCac: '(predicted CLV, else rolling CLV) / CAC',
-};
-
-const RATES = new Set<KpiKey>(['cancelRate', 'returnRate', 'retentionRate', 'repeatRate', 'churn']);
-
 function format(key: KpiKey, value: number | null): string {
   if (value === null) return '-';
-  if (RATES.has(key)) return `${(value * 100).toFixed(1)} %`;
+  if (kpiDefinition(key).unit === 'rate') return `${(value * 100).toFixed(1)} %`;
   if (Number.isInteger(value)) return value.toLocaleString('en');
   return value.toLocaleString('en', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 }
@@ -35,18 +24,18 @@ function describeKpis(kpis: KpiReport): string {
       const { value, previous, change } = kpis[key];
       const changeText =
         change === null ? '-' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %`;
-      return [key, format(key, value), format(key, previous), changeText];
+      return [kpiDefinition(key).label, format(key, value), format(key, previous), changeText];
     }),
   ]);
 }
 
-/** The report for people: KPIs, formulas of the CLV figures, and each segment. */
+/** The report for people: KPIs, the glossary's formula of each, and each segment. */
 export function describeMetrics(report: MetricsReport): string {
   const lines = [
     `${report.period.from} .. ${report.period.to} against ${report.previousPeriod.from} .. ${report.previousPeriod.to} (${report.currency})`,
     describeKpis(report.kpis),
     '',
-    ...Object.entries(FORMULAS).map(([key, formula]) => `${key}: ${formula}`),
+    ...KPI_CATALOG.map(({ label, formula }) => `${label}: ${formula}`),
   ];
   for (const segment of report.segments ?? []) {
     lines.push(

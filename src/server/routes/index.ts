@@ -2,6 +2,7 @@ import type { ApiRoute } from '../route.js';
 import { adminRoutes } from './admin-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
+import { kpiCatalogRoutes } from './kpi-catalog-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { modelRoutes } from './model-routes.js';
 import { statusRoutes } from './status-routes.js';
@@ -10,6 +11,7 @@ import { statusRoutes } from './status-routes.js';
 export const apiRoutes: readonly ApiRoute[] = [
   ...statusRoutes,
   ...metricsRoutes,
+  ...kpiCatalogRoutes,
   ...modelRoutes,
   ...customerRoutes,
   ...ingestRoutes,
