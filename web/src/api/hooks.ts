@@ -1,5 +1,6 @@
 // One data hook per endpoint of the API. Widgets ask for data only through these.
 import { apiUrl } from './client';
+import type { KpiCatalog } from './kpi-catalog';
 import type {
   ChannelsReport,
   CohortsReport,
@@ -25,6 +26,11 @@ export interface PeriodQuery {
 
 export function useStatus() {
   return useApi<Status>(apiUrl('/status'));
+}
+
+/** What each KPI means (label, unit, good direction, definition, formula). */
+export function useKpiCatalog() {
+  return useApi<KpiCatalog>(apiUrl('/metrics/catalog'));
 }
 
 export function useMetrics(

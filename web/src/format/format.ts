@@ -113,9 +113,9 @@ export function formatChange(change: number | null, locale?: string): string {
 /** Whether a change is good news: up is good for revenue, down is good for churn. */
 export function changeTone(
   change: number | null,
-  goodWhen: 'up' | 'down',
+  goodWhen: 'up' | 'down' | 'neither',
 ): 'good' | 'bad' | 'flat' {
-  if (change === null || Math.abs(change) < 0.0005) return 'flat';
+  if (change === null || Math.abs(change) < 0.0005 || goodWhen === 'neither') return 'flat';
   return change > 0 === (goodWhen === 'up') ? 'good' : 'bad';
 }
 

@@ -1,6 +1,6 @@
 import type { KpiReport } from '../../api/types';
 import { formatValue, type FormatContext } from '../../format/format';
-import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
+import { CLV_METHODS } from '../../widgets/kpi-card/clv-methods';
 
 /** The four CLV methods side by side, and the chosen one's formula with its inputs. */
 export function ClvMethods({

@@ -1,8 +1,9 @@
-import { useMetrics, useModel } from '../../api/hooks';
+import { useKpiCatalog, useMetrics, useModel } from '../../api/hooks';
+import { kpiLookup } from '../../api/kpi-catalog';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
 import { KpiCard } from '../../widgets/kpi-card/KpiCard';
-import { CLV_METHODS } from '../../widgets/kpi-card/kpi-meta';
+import { CLV_METHODS } from '../../widgets/kpi-card/clv-methods';
 import { PredictionNoteLine } from '../../widgets/kpi-card/PredictionNoteLine';
 import {
   clvToCacNote,
@@ -57,6 +58,9 @@ export default function OverviewPage() {
     format,
   );
   const method = CLV_METHODS.find((m) => m.label.toLowerCase() === filters.clv)?.key ?? null;
+  // Labels, units and directions come from the catalogue: the cards wait for it, never show keys.
+  const catalog = useKpiCatalog();
+  const meta = catalog.status === 'ready' ? kpiLookup(catalog.data) : null;
   const report = metrics.status === 'ready' ? metrics.data : null;
   const kpis = report ? kpisOf(report, filters.group) : null;
   const clvMethod = method ?? (kpis?.clvPredicted.value != null ? 'clvPredicted' : 'clvRolling');
@@ -75,6 +79,12 @@ export default function OverviewPage() {
       </div>
       {metrics.status !== 'ready' ? (
         <StateView state={metrics.status} error={metrics.error} onRetry={metrics.reload} />
+      ) : !meta ? (
+        <StateView
+          state={catalog.status === 'error' ? 'error' : 'loading'}
+          error={catalog.error}
+          onRetry={catalog.reload}
+        />
       ) : !kpis ? (
         <StateView state="empty" empty="No customers in this segment." />
       ) : (
@@ -82,6 +92,7 @@ export default function OverviewPage() {
           <div className="kpi-grid">
             <KpiCard
               kpiKey={clvMethod}
+              meta={meta[clvMethod]}
               kpi={kpis[clvMethod]}
               context={format}
               comparisonLabel={comparison}
@@ -111,6 +122,7 @@ export default function OverviewPage() {
               <KpiCard
                 key={key}
                 kpiKey={key}
+                meta={meta[key]}
                 kpi={kpis[key]}
                 context={format}
                 comparisonLabel={comparison}
@@ -128,7 +140,7 @@ export default function OverviewPage() {
             state={metrics}
             isEmpty={(report) => kpisOf(report, filters.group) === null}
             build={(report) =>
-              kpiTable(kpisOf(report, filters.group) ?? report.kpis, comparisonTitle)
+              kpiTable(kpisOf(report, filters.group) ?? report.kpis, comparisonTitle, meta)
             }
             context={format}
             empty="No customers in this segment."

@@ -1,6 +1,6 @@
 import type { KpiReport } from '../../api/types';
 import { formatValue, type FormatContext } from '../../format/format';
-import type { ClvMethod } from '../../widgets/kpi-card/kpi-meta';
+import type { ClvMethod } from '../../widgets/kpi-card/clv-methods';
 
 /** The CLV formula of a method with the period's own inputs filled in. */
 export function clvFormula(method: ClvMethod, kpis: KpiReport, context: FormatContext): string {

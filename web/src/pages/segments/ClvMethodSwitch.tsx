@@ -1,4 +1,4 @@
-import type { ClvMethod } from '../../widgets/kpi-card/kpi-meta';
+import type { ClvMethod } from '../../widgets/kpi-card/clv-methods';
 import { MethodSwitch } from '../../widgets/method-switch/MethodSwitch';
 
 export type SegmentClvMethod = Exclude<ClvMethod, 'clvSimple'>;

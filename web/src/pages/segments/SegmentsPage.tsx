@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useMetrics } from '../../api/hooks';
+import { useKpiCatalog, useMetrics } from '../../api/hooks';
+import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
 import type { KpiKey, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
 import { filtersQuery } from '../../app/filters';
@@ -28,7 +29,13 @@ const noValues = (kpi: KpiKey) => (data: MetricsReport) =>
 export default function SegmentsPage() {
   const { status, filters, period, format, setFilters } = useDashboard();
   const segmentation = chosenSegmentation(filters.segment, status.segmentations);
-  const metrics = useMetrics({ ...period, compare: filters.compare, segment: segmentation });
+  const catalog = useKpiCatalog();
+  const kpis = catalog.status === 'ready' ? kpiLookup(catalog.data) : null;
+  // The charts wait for the catalogue too: their units come from it.
+  const metrics = afterCatalog(
+    useMetrics({ ...period, compare: filters.compare, segment: segmentation }),
+    catalog,
+  );
   const [method, setMethod] = useState<SegmentClvMethod | null>(null);
   const report = metrics.status === 'ready' ? metrics.data : null;
   const segments = report?.segments ?? [];
@@ -42,6 +49,7 @@ export default function SegmentsPage() {
     segmentBarsOptions({
       segments: data.segments ?? [],
       kpi,
+      format: kpis?.[kpi].format ?? 'decimal',
       overall: data.kpis[kpi],
       comparisonLabel,
       context: format,
@@ -92,6 +100,7 @@ export default function SegmentsPage() {
           id="segment-kpis"
           title="KPIs per group"
           state={metrics}
+          kpis={kpis}
           context={format}
           groupHref={groupHref}
         />

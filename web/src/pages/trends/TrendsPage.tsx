@@ -1,9 +1,10 @@
-import { useMetrics } from '../../api/hooks';
+import { useKpiCatalog, useMetrics } from '../../api/hooks';
+import { kpiLookup } from '../../api/kpi-catalog';
 import type { MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
 import { barCompareOptions } from '../../widgets/bar-compare/bar-compare-options';
 import { ChartCard } from '../../widgets/chart-card/ChartCard';
-import { KPI_META } from '../../widgets/kpi-card/kpi-meta';
+import { StateView } from '../../widgets/state-view/StateView';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
@@ -17,6 +18,9 @@ export default function TrendsPage() {
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
   });
+  // Chart titles and units come from the catalogue: the charts wait for it, never show keys.
+  const catalog = useKpiCatalog();
+  const kpis = catalog.status === 'ready' ? kpiLookup(catalog.data) : null;
   const report = metrics.status === 'ready' ? metrics.data : null;
   const seriesOf = (data: MetricsReport, key: (typeof TREND_KPIS)[number]['key']) =>
     groupKpis(data, filters.group)?.[key].series ?? [];
@@ -31,29 +35,37 @@ export default function TrendsPage() {
           </PeriodLine>
         )}
       </div>
-      <div className="grid">
-        {TREND_KPIS.map(({ key, title, monthly }, index) => (
-          <ChartCard
-            key={key}
-            id={`trend-${key}`}
-            title={`${title} by month`}
-            subtitle={monthly}
-            state={metrics}
-            context={format}
-            wide={index === 0}
-            height={index === 0 ? 300 : 260}
-            isEmpty={(data) => seriesOf(data, key).length === 0}
-            empty={filters.group ? 'No customers in this segment.' : 'No months in this period.'}
-            build={(data) =>
-              barCompareOptions({
-                series: seriesOf(data, key),
-                format: KPI_META[key].format,
-                context: format,
-              })
-            }
-          />
-        ))}
-      </div>
+      {!kpis ? (
+        <StateView
+          state={catalog.status === 'error' ? 'error' : 'loading'}
+          error={catalog.error}
+          onRetry={catalog.reload}
+        />
+      ) : (
+        <div className="grid">
+          {TREND_KPIS.map(({ key, monthly }, index) => (
+            <ChartCard
+              key={key}
+              id={`trend-${key}`}
+              title={`${kpis[key].label} by month`}
+              subtitle={monthly}
+              state={metrics}
+              context={format}
+              wide={index === 0}
+              height={index === 0 ? 300 : 260}
+              isEmpty={(data) => seriesOf(data, key).length === 0}
+              empty={filters.group ? 'No customers in this segment.' : 'No months in this period.'}
+              build={(data) =>
+                barCompareOptions({
+                  series: seriesOf(data, key),
+                  format: kpis[key].format,
+                  context: format,
+                })
+              }
+            />
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,28 +1,24 @@
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 
-/** The KPIs the trends page charts month by month, with what one month's value means. */
-export const TREND_KPIS: { key: KpiKey; title: string; monthly: string }[] = [
-  { key: 'revenue', title: 'Revenue', monthly: 'Amounts of the successful orders of each month.' },
-  { key: 'orders', title: 'Orders', monthly: 'Successful orders of each month.' },
-  { key: 'apv', title: 'Purchase value (APV)', monthly: 'Revenue / orders of each month.' },
+/** The KPIs the trends page charts month by month, with what one month's value means (their labels come from the KPI catalogue). */
+export const TREND_KPIS: { key: KpiKey; monthly: string }[] = [
+  { key: 'revenue', monthly: 'Amounts of the successful orders of each month.' },
+  { key: 'orders', monthly: 'Successful orders of each month.' },
+  { key: 'apv', monthly: 'Revenue / orders of each month.' },
   {
     key: 'buyers',
-    title: 'Buyers',
     monthly: 'Distinct customers who bought in the month.',
   },
   {
     key: 'retentionRate',
-    title: 'Retention rate',
     monthly: "The share of the month before's buyers who bought again.",
   },
   {
     key: 'churn',
-    title: 'Churn',
     monthly: 'Mean monthly churn of the 12 months up to each month.',
   },
   {
     key: 'clvRolling',
-    title: 'CLV (rolling)',
     monthly: 'Mean ARPU / mean churn of the 12 months up to each month.',
   },
 ];

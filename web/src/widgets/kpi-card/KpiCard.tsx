@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { Kpi, KpiKey } from '../../api/types';
 import { EChart } from '../../charts/EChart';
 import { changeTone, formatChange, formatValue, type FormatContext } from '../../format/format';
-import { KPI_META } from './kpi-meta';
+import type { KpiMeta } from '../../api/kpi-catalog';
 import { sparklineOption } from './sparkline-options';
 
 /**
@@ -11,6 +11,7 @@ import { sparklineOption } from './sparkline-options';
  */
 export function KpiCard({
   kpiKey,
+  meta,
   kpi,
   context,
   comparisonLabel,
@@ -20,6 +21,8 @@ export function KpiCard({
   large = false,
 }: {
   kpiKey: KpiKey;
+  /** What the KPI means, from the catalogue. */
+  meta: KpiMeta;
   kpi: Kpi | undefined;
   context: FormatContext;
   comparisonLabel: string;
@@ -31,13 +34,12 @@ export function KpiCard({
   children?: ReactNode;
   large?: boolean;
 }) {
-  const meta = KPI_META[kpiKey];
   const option = useMemo(
     () => (kpi?.series && kpi.series.length > 1 ? sparklineOption(kpi.series) : null),
     [kpi?.series],
   );
   const change = kpi?.change ?? null;
-  const tone = changeTone(change, meta.goodWhen);
+  const tone = changeTone(change, meta.good);
   const arrow = change === null || tone === 'flat' ? '' : change > 0 ? '▲' : '▼';
   const explanation = formula ?? meta.definition;
   return (

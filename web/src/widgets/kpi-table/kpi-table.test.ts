@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_KEYS, type KpiReport } from '../../api/types';
+import { KPIS } from '../../test-support/kpi-catalog';
 import { kpiTable } from './kpi-table';
 
 describe('the KPI table', () => {
@@ -8,7 +9,7 @@ describe('the KPI table', () => {
       KPI_KEYS.map((key, i) => [key, { value: i, previous: i === 0 ? null : i * 2, change: null }]),
     ) as unknown as KpiReport;
     kpis.revenue = { value: 1841565.96568, previous: 1098059.11483, change: 0.6771 };
-    const table = kpiTable(kpis, 'Previous period');
+    const table = kpiTable(kpis, 'Previous period', KPIS);
     expect(table.columns.map((c) => c.label)).toEqual([
       'KPI',
       'Key',

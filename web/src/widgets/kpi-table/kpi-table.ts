@@ -1,12 +1,12 @@
 import { KPI_KEYS, type KpiReport } from '../../api/types';
 import type { TableData } from '../../format/csv';
-import { KPI_META } from '../kpi-card/kpi-meta';
+import type { KpiLookup } from '../../api/kpi-catalog';
 
 /**
  * Every KPI of a report as a table: its value, the comparison value and the change, the way a
  * summary is pasted into a spreadsheet. Missing values stay empty, never zero.
  */
-export function kpiTable(kpis: KpiReport, comparisonLabel: string): TableData {
+export function kpiTable(kpis: KpiReport, comparisonLabel: string, catalog: KpiLookup): TableData {
   return {
     columns: [
       { key: 'kpi', label: 'KPI', format: 'text' },
@@ -16,7 +16,7 @@ export function kpiTable(kpis: KpiReport, comparisonLabel: string): TableData {
       { key: 'change', label: 'Change', format: 'percent' },
     ],
     rows: KPI_KEYS.map((key) => ({
-      kpi: KPI_META[key].label,
+      kpi: catalog[key].label,
       key,
       value: kpis[key].value,
       previous: kpis[key].previous,

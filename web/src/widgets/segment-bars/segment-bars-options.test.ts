@@ -31,6 +31,7 @@ const segments = [
 const input: SegmentBarsInput = {
   segments,
   kpi: 'retentionRate',
+  format: 'percent',
   overall: { value: 0.5072, previous: 0.51, change: -0.0055 },
   comparisonLabel: 'Previous period',
   context,
@@ -74,7 +75,7 @@ describe('segmentBarsOptions', () => {
   });
 
   it('leaves the comparison out when no group has one, as for predicted CLV', () => {
-    const series = seriesOf({ ...input, kpi: 'clvPredicted', overall: null });
+    const series = seriesOf({ ...input, kpi: 'clvPredicted', format: 'money', overall: null });
     expect(series).toHaveLength(1);
     expect(series[0]?.data).toEqual([94.06, null]);
     expect(hasComparison(segments, 'clvPredicted')).toBe(false);

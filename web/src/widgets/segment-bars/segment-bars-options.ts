@@ -4,7 +4,7 @@ import { COMPARISON, CURRENT, MUTED, TEXT } from '../../charts/palette';
 import type { Row, TableData } from '../../format/csv';
 import { formatAxis, formatChange, formatValue, type FormatContext } from '../../format/format';
 import type { ChartView } from '../chart-card/ChartCard';
-import { KPI_META } from '../kpi-card/kpi-meta';
+import type { ValueFormat } from '../../format/format';
 import { escapeHtml } from '../../format/html';
 
 export interface SegmentGroup {
@@ -16,6 +16,8 @@ export interface SegmentGroup {
 export interface SegmentBarsInput {
   segments: readonly SegmentGroup[];
   kpi: KpiKey;
+  /** The number format of the KPI's unit (from the catalogue). */
+  format: ValueFormat;
   /** The KPI over all customers, drawn as a grey bar after the groups. */
   overall: Kpi | null;
   /** What the comparison period is called: "Previous period" or "Same period last year". */
@@ -41,7 +43,7 @@ export function hasComparison(segments: readonly SegmentGroup[], kpi: KpiKey): b
 
 function tooltip(row: Row | undefined, input: SegmentBarsInput): string {
   if (!row) return '';
-  const { format } = KPI_META[input.kpi];
+  const { format } = input;
   const value = (v: Row[string] | undefined) =>
     formatValue(typeof v === 'number' ? v : null, format, input.context);
   const change = typeof row.change === 'number' ? row.change : null;
@@ -64,8 +66,7 @@ function bars(rows: Row[], key: 'value' | 'previous', allColor: string, withAll:
 
 /** One KPI per group as horizontal bars beside the comparison period, all customers last. */
 export function segmentBarsOptions(input: SegmentBarsInput): ChartView {
-  const { kpi, overall, comparisonLabel, context } = input;
-  const { format } = KPI_META[kpi];
+  const { kpi, overall, comparisonLabel, context, format } = input;
   const table = segmentTable(input);
   const withAll = overall !== null;
   const option: EChartsOption = {
@@ -120,8 +121,13 @@ export function segmentBarsOptions(input: SegmentBarsInput): ChartView {
 }
 
 /** The groups as a table, then all customers: raw values with the comparison and the change. */
-export function segmentTable({ segments, kpi, overall, comparisonLabel }: SegmentBarsInput) {
-  const { format } = KPI_META[kpi];
+export function segmentTable({
+  segments,
+  kpi,
+  overall,
+  comparisonLabel,
+  format,
+}: SegmentBarsInput) {
   const table: TableData = {
     columns: [
       { key: 'group', label: 'Group', format: 'text' },

@@ -1,3 +1,4 @@
+import type { KpiLookup } from '../../api/kpi-catalog';
 import type { MetricsReport } from '../../api/types';
 import type { ApiState } from '../../api/use-api';
 import { Link } from '../../app/Link';
@@ -18,19 +19,25 @@ export function SegmentKpiCard({
   id,
   title,
   state,
+  kpis,
   context,
   groupHref,
 }: {
   id: string;
   title: string;
   state: ApiState<MetricsReport> & { reload?(): void };
+  /** The KPI catalogue; null while it loads (the card shows loading meanwhile). */
+  kpis: KpiLookup | null;
   context: FormatContext;
   /** Where a group's name leads (the overview filtered to it), or null for plain text. */
   groupHref?(group: string): string | null;
 }) {
-  const current = widgetState<MetricsReport>(state, (data) => !data.segments?.length);
+  const loaded = widgetState<MetricsReport>(state, (data) => !data.segments?.length);
+  const current = loaded === 'ready' && !kpis ? 'loading' : loaded;
   const matrix =
-    current === 'ready' && state.status === 'ready' ? segmentKpiMatrix(state.data) : null;
+    current === 'ready' && state.status === 'ready' && kpis
+      ? segmentKpiMatrix(state.data, kpis)
+      : null;
   return (
     <TableCard
       id={id}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricsReport } from '../../api/types';
 import { toCsv } from '../../format/csv';
+import { KPIS } from '../../test-support/kpi-catalog';
 import { kpiReport } from '../../test-support/kpi-report';
 import { SEGMENT_KPI_ROWS, segmentKpiMatrix } from './segment-kpis-table';
 
@@ -27,7 +28,7 @@ const report: MetricsReport = {
 };
 
 describe('segmentKpiMatrix', () => {
-  const matrix = segmentKpiMatrix(report);
+  const matrix = segmentKpiMatrix(report, KPIS);
   const line = (key: string) => matrix.lines.find((l) => l.key === key);
 
   it('puts the groups side by side, all customers last', () => {

@@ -1,7 +1,7 @@
 import type { KpiKey, MetricsReport } from '../../api/types';
 import type { Cell, TableData } from '../../format/csv';
 import type { ValueFormat } from '../../format/format';
-import { KPI_META } from '../kpi-card/kpi-meta';
+import type { KpiLookup } from '../../api/kpi-catalog';
 
 export type SegmentKpiKey = KpiKey | 'customers';
 
@@ -43,15 +43,16 @@ export interface SegmentKpiMatrix {
   table: TableData;
 }
 
-function bestOf(values: (number | null)[], goodWhen: 'up' | 'down'): number | null {
+function bestOf(values: (number | null)[], good: KpiLookup[KpiKey]['good']): number | null {
+  if (good === 'neither') return null;
   const present = values.flatMap((v, i) => (v === null ? [] : [{ v, i }]));
   if (present.length < 2 || present.every((p) => p.v === present[0]?.v)) return null;
-  const better = (a: number, b: number) => (goodWhen === 'up' ? a > b : a < b);
+  const better = (a: number, b: number) => (good === 'up' ? a > b : a < b);
   return present.reduce((best, p) => (better(p.v, best.v) ? p : best)).i;
 }
 
 /** The KPIs of each group side by side, all customers last, with the best group of each KPI. */
-export function segmentKpiMatrix(report: MetricsReport): SegmentKpiMatrix {
+export function segmentKpiMatrix(report: MetricsReport, catalog: KpiLookup): SegmentKpiMatrix {
   const segments = report.segments ?? [];
   const groups = [...segments.map((s) => s.segment), ALL_CUSTOMERS];
   const total = segments.reduce((sum, s) => sum + s.customers, 0);
@@ -60,9 +61,9 @@ export function segmentKpiMatrix(report: MetricsReport): SegmentKpiMatrix {
       const values = [...segments.map((s) => s.customers), total];
       return { key, label: 'Customers', format: 'count', values, best: null };
     }
-    const meta = KPI_META[key];
+    const meta = catalog[key];
     const own = segments.map((s) => s.kpis[key].value);
-    const best = SIZES.has(key) ? null : bestOf(own, meta.goodWhen);
+    const best = SIZES.has(key) ? null : bestOf(own, meta.good);
     return {
       key,
       label: meta.label,
