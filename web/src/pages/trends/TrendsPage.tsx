@@ -1,10 +1,9 @@
 import { useKpiCatalog, useMetrics } from '../../api/hooks';
-import { kpiLookup } from '../../api/kpi-catalog';
+import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
 import type { MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
 import { barCompareOptions } from '../../widgets/bar-compare/bar-compare-options';
 import { ChartCard } from '../../widgets/chart-card/ChartCard';
-import { StateView } from '../../widgets/state-view/StateView';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
@@ -21,6 +20,7 @@ export default function TrendsPage() {
   // Chart titles and units come from the catalogue: the charts wait for it, never show keys.
   const catalog = useKpiCatalog();
   const kpis = catalog.status === 'ready' ? kpiLookup(catalog.data) : null;
+  const state = afterCatalog(metrics, catalog);
   const report = metrics.status === 'ready' ? metrics.data : null;
   const seriesOf = (data: MetricsReport, key: (typeof TREND_KPIS)[number]['key']) =>
     groupKpis(data, filters.group)?.[key].series ?? [];
@@ -35,37 +35,29 @@ export default function TrendsPage() {
           </PeriodLine>
         )}
       </div>
-      {!kpis ? (
-        <StateView
-          state={catalog.status === 'error' ? 'error' : 'loading'}
-          error={catalog.error}
-          onRetry={catalog.reload}
-        />
-      ) : (
-        <div className="grid">
-          {TREND_KPIS.map(({ key, monthly }, index) => (
-            <ChartCard
-              key={key}
-              id={`trend-${key}`}
-              title={`${kpis[key].label} by month`}
-              subtitle={monthly}
-              state={metrics}
-              context={format}
-              wide={index === 0}
-              height={index === 0 ? 300 : 260}
-              isEmpty={(data) => seriesOf(data, key).length === 0}
-              empty={filters.group ? 'No customers in this segment.' : 'No months in this period.'}
-              build={(data) =>
-                barCompareOptions({
-                  series: seriesOf(data, key),
-                  format: kpis[key].format,
-                  context: format,
-                })
-              }
-            />
-          ))}
-        </div>
-      )}
+      <div className="grid">
+        {TREND_KPIS.map(({ key, monthly }, index) => (
+          <ChartCard
+            key={key}
+            id={`trend-${key}`}
+            title={kpis ? `${kpis[key].label} by month` : '…'}
+            subtitle={monthly}
+            state={state}
+            context={format}
+            wide={index === 0}
+            height={index === 0 ? 300 : 260}
+            isEmpty={(data) => seriesOf(data, key).length === 0}
+            empty={filters.group ? 'No customers in this segment.' : 'No months in this period.'}
+            build={(data) =>
+              barCompareOptions({
+                series: seriesOf(data, key),
+                format: kpis?.[key].format ?? 'decimal',
+                context: format,
+              })
+            }
+          />
+        ))}
+      </div>
     </div>
   );
 }
