@@ -60,8 +60,7 @@ export const ingestRoutes = [
             throw error;
           });
         context.refresher.noteIngest();
-        // The client knows its file by its own name, not by where the server kept it.
-        return { ...summary, file: upload.name };
+        return summary;
       }),
   }),
 ];
