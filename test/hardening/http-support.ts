@@ -2,12 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { refresh } from '../../src/model/refresh.js';
-import { derivedTables } from '../../src/model/registry.js';
-import { predictionsStep } from '../../src/predictions/predictions-step.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
 import { CLI } from '../helpers/run-cli.js';
 import type { TempProject } from '../helpers/temp-project.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 export interface RawResponse {
   status: number;
@@ -89,7 +87,7 @@ export async function refreshedShop(config: object = {}): Promise<TempProject> {
     'customer_id,$.acquisition_channel,$[0,\\x\nc1,dotted,bracket,slash\n',
   );
   await importFile(shop.warehouse, shop.project, { file: odd, kind: 'customers' });
-  await refresh(shop.warehouse, shop.project.config, derivedTables, [predictionsStep]);
+  await refreshAll(shop.warehouse, shop.project.config);
   return shop;
 }
 

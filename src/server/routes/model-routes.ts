@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requireDerivedTables } from '../../metrics/report-inputs.js';
+import { requireDerivedTables } from '../../model/store-state.js';
 import { predictionDistributions } from '../../predictions/distributions.js';
 import { predictReport } from '../../predictions/predict-report.js';
 import { latestHoldoutReport } from '../../predictions/stored-reports.js';

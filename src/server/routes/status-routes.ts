@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { tableExists } from '../../metrics/report-inputs.js';
+import { tableExists } from '../../model/store-state.js';
 import type { ModelState } from '../../model/derived-table.js';
 import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
+import { TABLE } from '../../model/table-names.js';
 
 const status = z.object({
   open: z.boolean().describe('no key is needed: the server listens on loopback and has no key'),
@@ -97,7 +98,7 @@ async function statusOf(
   // the response cache, which a refresh clears.
   const latestOrder = await context.cache.get('status:latest-order', () =>
     context.reads.use(async (w) => {
-      if (!(await tableExists(w, 'orders'))) return null;
+      if (!(await tableExists(w, TABLE.orders))) return null;
       const [latest] = await w.query<{ day: string | null }>(
         `SELECT max(day)::VARCHAR AS day FROM orders`,
       );
