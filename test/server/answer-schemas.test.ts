@@ -80,7 +80,7 @@ const answers = new Map<string, unknown>();
 
 async function send(call: Call): Promise<unknown> {
   const headers: Record<string, string> = { authorization: `Bearer ${demo.keys?.admin ?? ''}` };
-  let body: BodyInit | undefined;
+  let body: FormData | string | undefined;
   if (call.form) {
     body = new FormData();
     body.set('file', new Blob(['month,channel,spend\n2026-04,social,5\n']), 'costs.csv');
