@@ -8,7 +8,7 @@ import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 import { TABLE } from '../../model/table-names.js';
 
-const status = z.object({
+const status = z.strictObject({
   open: z.boolean().describe('no key is needed: the server listens on loopback and has no key'),
   role: z.enum(['ingest', 'read', 'admin']).describe('the role of the key that asked'),
   currency: z.string().describe('the base currency every amount is in'),
@@ -19,7 +19,7 @@ const status = z.object({
     ),
   refreshing: z.boolean(),
   lastRefresh: z
-    .object({
+    .strictObject({
       refreshId: z.number(),
       startedAt: z.string(),
       seconds: z.number(),
@@ -34,7 +34,7 @@ const status = z.object({
   nextScheduledRefresh: z.string().nullable(),
   models: z
     .array(
-      z.object({
+      z.strictObject({
         role: z.enum(['purchase', 'spend']),
         model: z.string(),
         status: z
@@ -47,11 +47,11 @@ const status = z.object({
     )
     .describe('the models of the last refresh (empty before the first)'),
   modelChange: z
-    .object({ from: z.string(), to: z.string() })
+    .strictObject({ from: z.string(), to: z.string() })
     .nullable()
     .describe('the last refresh chose another purchase model than the refresh before it'),
   lastFailedRefresh: z
-    .object({
+    .strictObject({
       startedAt: z.string().describe('when the failed refresh started (UTC, ISO 8601)'),
       message: z.string().describe('what failed, in words for people'),
     })

@@ -3,16 +3,16 @@ import { apiUrl } from './client';
 import type {
   ChannelsReport,
   CohortsReport,
+  AtRiskPage,
+  CustomerPage,
   CustomerProfile,
-  CustomerSummary,
   DecilesReport,
   HoldoutReport,
   MetricsReport,
   ModelReport,
   NpsReport,
-  Page,
   PredictionDistributions,
-  RankedPage,
+  RankedCustomerPage,
   SegmentGroups,
   Status,
 } from './types';
@@ -69,20 +69,18 @@ export function useCustomerSearch(
   query: { q?: string; attribute?: string; value?: string; limit?: number; offset?: number },
   enabled = true,
 ) {
-  return useApi<Page<CustomerSummary>>(enabled ? apiUrl('/customers', { ...query }) : null);
+  return useApi<CustomerPage>(enabled ? apiUrl('/customers', { ...query }) : null);
 }
 
 export function useTopCustomers(
   query: { by?: 'predicted' | 'historic'; limit?: number; offset?: number },
   enabled = true,
 ) {
-  return useApi<RankedPage<CustomerSummary>>(
-    enabled ? apiUrl('/customers/top', { ...query }) : null,
-  );
+  return useApi<RankedCustomerPage>(enabled ? apiUrl('/customers/top', { ...query }) : null);
 }
 
 export function useAtRisk(query: { minChurnRisk?: number; limit?: number; offset?: number }) {
-  return useApi<RankedPage<CustomerSummary>>(apiUrl('/customers/at-risk', { ...query }));
+  return useApi<AtRiskPage>(apiUrl('/customers/at-risk', { ...query }));
 }
 
 export function useCustomer(id: string, query: { eventsLimit?: number; eventsOffset?: number }) {
