@@ -26,7 +26,9 @@ export const NEEDS_BUILD_OR_BROWSER = [
 
 /** The list as globs for vitest. */
 export function needsBuildOrBrowserGlobs(): string[] {
-  return NEEDS_BUILD_OR_BROWSER.map((entry) => (entry.endsWith('/') ? `${entry}**` : entry));
+  return NEEDS_BUILD_OR_BROWSER.map((entry) =>
+    entry.endsWith('/') ? `${entry}**/*.test.ts` : entry,
+  );
 }
 
 /** Whether a test file (a path from the project's root, with `/`) is in the list. */
