@@ -20,7 +20,7 @@ import type { Warehouse } from '../src/store/warehouse.js';
 import { reportResult, runChild } from './child-worker.js';
 import { makeDemoStore, type DemoStore } from './make-demo-store.js';
 import { machineInfo, measure, megabytes, timed, type Measured } from './measure.js';
-import type { BenchContext } from './run.js';
+import type { BenchContext } from './bench-context.js';
 import { refreshAll } from '../src/pipeline/refresh-all.js';
 
 /** The goal for (b): refresh and every metric within this time and this peak RSS. */
@@ -84,7 +84,7 @@ const reportsDir = join(dirname(dirname(thisFile)), 'src', 'metrics', 'reports')
 
 export async function run(context: BenchContext): Promise<void> {
   const { customers } = context;
-  const store = await makeDemoStore(join(context.benchDir, '.cache'), customers);
+  const store = await makeDemoStore(context.cacheDir, customers);
   const storeBytes = (await stat(store.storeFile)).size;
   const how = store.built ? 'built now' : `cached, built ${store.builtAt}`;
   console.log(
