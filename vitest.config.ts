@@ -1,11 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import { needsBuildOrBrowserGlobs } from './test/suites.js';
+
+const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts', 'web/src/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'web/src/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // DuckDB files, spawned CLIs and Chromium are heavy; two cores run two files at once.
     maxWorkers: 2,
+    // `npm run test:unit` runs the first: neither a build nor Chromium.
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ALL, exclude: needsBuildOrBrowserGlobs() },
+      },
+      { extends: true, test: { name: 'built', include: needsBuildOrBrowserGlobs() } },
+    ],
   },
 });

@@ -17,7 +17,7 @@ import type { ImportSummary } from '../src/ingest/import-summary.js';
 import { openStore } from '../src/store/open-store.js';
 import { machineInfo, measure, megabytes, timed } from './measure.js';
 import { reportResult, runChild } from './child-worker.js';
-import type { BenchContext } from './run.js';
+import type { BenchContext } from './bench-context.js';
 
 /** The goal: the product imports at least half as fast as DuckDB's bare reader. */
 const GOAL = 0.5;

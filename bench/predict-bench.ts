@@ -21,7 +21,7 @@ import { DuckDbWarehouse } from '../src/store/duckdb/duckdb-warehouse.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { reportResult, runChild } from './child-worker.js';
 import { machineInfo, timed } from './measure.js';
-import type { BenchContext } from './run.js';
+import type { BenchContext } from './bench-context.js';
 
 const TRUTH = {
   bgnbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },

@@ -15,15 +15,13 @@ import { parseArgs } from 'node:util';
 import type { Config } from '../src/config/schema.js';
 import { CONFIG_FILE, STORE_FILE, openProject } from '../src/config/project.js';
 import { metricsReport } from '../src/metrics/metrics-report.js';
-import { refresh } from '../src/model/refresh.js';
-import { derivedTables } from '../src/model/registry.js';
-import { predictionsStep } from '../src/predictions/predictions-step.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { reportResult, runChild } from './child-worker.js';
 import { makeDemoStore, type DemoStore } from './make-demo-store.js';
 import { machineInfo, measure, megabytes, timed, type Measured } from './measure.js';
-import type { BenchContext } from './run.js';
+import type { BenchContext } from './bench-context.js';
+import { refreshAll } from '../src/pipeline/refresh-all.js';
 
 /** The goal for (b): refresh and every metric within this time and this peak RSS. */
 const GOAL_SECONDS = 20;
@@ -86,7 +84,7 @@ const reportsDir = join(dirname(dirname(thisFile)), 'src', 'metrics', 'reports')
 
 export async function run(context: BenchContext): Promise<void> {
   const { customers } = context;
-  const store = await makeDemoStore(join(context.benchDir, '.cache'), customers);
+  const store = await makeDemoStore(context.cacheDir, customers);
   const storeBytes = (await stat(store.storeFile)).size;
   const how = store.built ? 'built now' : `cached, built ${store.builtAt}`;
   console.log(
@@ -451,9 +449,7 @@ async function productWorker(dir: string): Promise<WorkerResult> {
     const steps: StepResult[] = [];
     const all = await measureStep(async () => {
       // What `clv refresh` does: the derived tables, then the models and predictions.
-      const refreshed = await measureStep(() =>
-        refresh(warehouse, project.config, derivedTables, [predictionsStep]),
-      );
+      const refreshed = await measureStep(() => refreshAll(warehouse, project.config));
       const refreshStep = stepOf('refresh', 'b  refresh', refreshed);
       refreshStep.details = { events: refreshed.value.events, tables: refreshed.value.tables };
       steps.push(refreshStep);

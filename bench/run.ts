@@ -1,39 +1,26 @@
 /**
- * Benchmarks: `npm run bench -- [name ...] [--rows N] [--customers N] [--keep]`. No name runs
- * them all.
+ * Benchmarks: `npm run bench -- [name ...] [--rows N] [--customers N] [--keep] [--smoke]
+ * [--results DIR] [--cache DIR]`. No name runs them all.
  * A benchmark is a module exporting `run(context)`; adding one is one entry in `benchmarks`.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { BenchContext, BenchModule } from './bench-context.js';
 import { makeEventsCsv, type EventsFile } from './make-events-csv.js';
 import { megabytes } from './measure.js';
-
-export interface BenchContext {
-  /** Rows of generated input (`--rows`): the import benchmark's size. */
-  rows: number;
-  /** Customers of the demo shop (`--customers`): the refresh benchmark's size. */
-  customers: number;
-  /** The project's root folder. */
-  rootDir: string;
-  /** The `bench/` folder. */
-  benchDir: string;
-  /** The events CSV of `rows` rows, generated on first use and cached in `bench/.cache/`. */
-  eventsFile(): Promise<EventsFile>;
-  /** Writes `bench/results/<name>.json` and returns its path. */
-  writeResults(name: string, results: unknown): Promise<string>;
-}
-
-export interface BenchModule {
-  run(context: BenchContext): Promise<void>;
-}
 
 interface Benchmark {
   about: string;
   /** What the run is sized by, for its heading; default: `--rows`. */
   size?(context: BenchContext): string;
   load(): Promise<BenchModule>;
+}
+
+/** The serve and web benchmarks' shop: the demo's own, or a smoke run's small one. */
+function demoShopSize({ smoke, customers }: BenchContext): string {
+  return `the demo shop (${(smoke ? customers : 20_000).toLocaleString('en')} customers)`;
 }
 
 const benchmarks: Record<string, Benchmark> = {
@@ -53,18 +40,21 @@ const benchmarks: Record<string, Benchmark> = {
   },
   serve: {
     about: 'HTTP API on the demo shop: metrics latency vs a bare route, batched ingest',
-    size: () => 'the demo shop (20,000 customers)',
+    size: demoShopSize,
     load: () => import('./serve-bench.js'),
   },
   web: {
     about: 'dashboard in Chromium: cold /overview until the revenue KPI shows, JavaScript size',
-    size: () => 'the demo shop (20,000 customers)',
+    size: demoShopSize,
     load: () => import('./web-bench.js'),
   },
 };
 
 const DEFAULT_ROWS = 10_000_000;
 const DEFAULT_CUSTOMERS = 1_000_000;
+/** A smoke run's sizes: enough for every step to have something to do. */
+const SMOKE_ROWS = 2_000;
+const SMOKE_CUSTOMERS = 200;
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = dirname(benchDir);
 
@@ -72,17 +62,22 @@ function usage(): string {
   const names = Object.entries(benchmarks)
     .map(([name, bench]) => `  ${name.padEnd(10)} ${bench.about}`)
     .join('\n');
-  return `usage: npm run bench -- [name ...] [--rows N] [--customers N] [--keep]
+  return `usage: npm run bench -- [name ...] [--rows N] [--customers N] [--keep] [--smoke]
+                             [--results DIR] [--cache DIR]
   --rows N        import: rows of generated input (default ${DEFAULT_ROWS.toLocaleString('en')})
-  --customers N   refresh: customers of the demo shop (default ${DEFAULT_CUSTOMERS / 1e6} M),
+  --customers N   refresh, predict: customers of the demo shop (default ${DEFAULT_CUSTOMERS / 1e6} M),
                   built once per size and kept in bench/.cache/demo-N/
   --keep          import: keep the generated input in bench/.cache/ for the next run
+  --smoke         every benchmark at a tiny size (${SMOKE_ROWS} rows, ${SMOKE_CUSTOMERS} customers, also
+                  for serve and web) and its shortest duration: does it still run? (npm test)
+  --results DIR   write <name>.json there instead of bench/results/
+  --cache DIR     cache inputs and stores there instead of bench/.cache/
 benchmarks:
 ${names}`;
 }
 
-function parseRows(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_ROWS;
+function parseRows(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
   const rows = Number(text.replaceAll('_', ''));
   if (!Number.isSafeInteger(rows) || rows < 1) {
     throw new Error(`--rows must be a positive whole number, not ${JSON.stringify(text)}`);
@@ -90,8 +85,8 @@ function parseRows(text: string | undefined): number {
   return rows;
 }
 
-function parseCustomers(text: string | undefined): number {
-  if (text === undefined) return DEFAULT_CUSTOMERS;
+function parseCustomers(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
   const customers = Number(text.replaceAll('_', ''));
   if (!Number.isSafeInteger(customers) || customers < 1) {
     throw new Error(`--customers must be a positive whole number, not ${JSON.stringify(text)}`);
@@ -104,6 +99,9 @@ interface Cli {
   rows: number;
   customers: number;
   keep: boolean;
+  smoke: boolean;
+  resultsDir: string;
+  cacheDir: string;
 }
 
 /** Reads the command line; a usage error is returned as its message. */
@@ -116,15 +114,24 @@ function parseCli(argv: string[]): Cli | string {
         rows: { type: 'string' },
         customers: { type: 'string' },
         keep: { type: 'boolean', default: false },
+        smoke: { type: 'boolean', default: false },
+        results: { type: 'string' },
+        cache: { type: 'string' },
       },
     });
     const unknown = positionals.filter((name) => !Object.hasOwn(benchmarks, name));
     if (unknown.length > 0) return `unknown benchmark: ${unknown.join(', ')}`;
     return {
       names: positionals.length > 0 ? [...new Set(positionals)] : Object.keys(benchmarks),
-      rows: parseRows(values.rows),
-      customers: parseCustomers(values.customers),
+      rows: parseRows(values.rows, values.smoke ? SMOKE_ROWS : DEFAULT_ROWS),
+      customers: parseCustomers(
+        values.customers,
+        values.smoke ? SMOKE_CUSTOMERS : DEFAULT_CUSTOMERS,
+      ),
       keep: values.keep,
+      smoke: values.smoke,
+      resultsDir: resolve(values.results ?? join(benchDir, 'results')),
+      cacheDir: resolve(values.cache ?? join(benchDir, '.cache')),
     };
   } catch (error) {
     return (error as Error).message;
@@ -137,16 +144,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${cli}\n${usage()}`);
     return 2;
   }
-  const { names, rows, customers, keep } = cli;
-
-  const cacheDir = join(benchDir, '.cache');
+  const { names, rows, customers, keep, smoke, resultsDir, cacheDir } = cli;
   // Generated on first use; held in an object so that the closure's assignment is seen.
   const input: { events: Promise<EventsFile> | null } = { events: null };
   const context: BenchContext = {
     rows,
     customers,
+    smoke,
     rootDir,
     benchDir,
+    cacheDir,
     eventsFile() {
       input.events ??= makeEventsCsv(cacheDir, rows).then((made) => {
         const how = made.generated ? `generated in ${made.seconds.toFixed(1)} s` : 'cached';
@@ -159,9 +166,8 @@ async function main(argv: string[]): Promise<number> {
       return input.events;
     },
     async writeResults(name, results) {
-      const dir = join(benchDir, 'results');
-      await mkdir(dir, { recursive: true });
-      const file = join(dir, `${name}.json`);
+      await mkdir(resultsDir, { recursive: true });
+      const file = join(resultsDir, `${name}.json`);
       await writeFile(file, `${JSON.stringify(results, null, 2)}\n`, 'utf8');
       return file;
     },

@@ -15,15 +15,27 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openProject } from '../src/config/project.js';
 import { openStore } from '../src/store/open-store.js';
+import { listeningUrl } from '../test/helpers/listening-url.js';
 import { machineInfo } from './measure.js';
-import type { BenchContext } from './run.js';
+import type { BenchContext } from './bench-context.js';
 
-const LATENCY_SECONDS = 10;
-const LATENCY_MAX_REQUESTS = 50_000;
-const INGEST_SECONDS = 15;
-const INGEST_MAX_REQUESTS = 1_000;
 const BATCH = 1_000;
-const COLD_REQUESTS = 24;
+/** How long each load runs; a smoke run (`--smoke`) only shows that every step still works. */
+const FULL = {
+  latencySeconds: 10,
+  latencyMaxRequests: 50_000,
+  ingestSeconds: 15,
+  ingestMaxRequests: 1_000,
+  coldRequests: 24,
+};
+const SMOKE: typeof FULL = {
+  latencySeconds: 1,
+  latencyMaxRequests: 200,
+  ingestSeconds: 1,
+  ingestMaxRequests: 4,
+  coldRequests: 2,
+};
+type Sizes = typeof FULL;
 const GOALS = { metricsP95Ms: 50, ingestEventsPerSecond: 50_000 };
 
 interface Latency {
@@ -38,36 +50,45 @@ interface Latency {
 export async function run(context: BenchContext): Promise<void> {
   const cli = join(context.rootDir, 'dist', 'cli', 'main.js');
   if (!existsSync(cli)) throw new Error('build first: npm run build');
-  const project = join(context.benchDir, '.cache', 'serve-demo');
+  const sizes = context.smoke ? SMOKE : FULL;
+  // The smoke run's shop is as small as the others' (`--customers`); the full one is the demo's own.
+  const demoSize = context.smoke ? ['--customers', String(context.customers)] : [];
+  const project = join(
+    context.cacheDir,
+    context.smoke ? `serve-demo-${context.customers}` : 'serve-demo',
+  );
   if (!existsSync(join(project, 'clv.duckdb'))) {
-    console.log('making the demo shop (20,000 customers) in bench/.cache/serve-demo …');
+    console.log(`making the demo shop in ${project} …`);
     // The load generator is one caller: the per-key limit would measure itself, not the server.
     await mkdir(project, { recursive: true });
     await writeFile(
       join(project, 'clv.config.json'),
       JSON.stringify({ server: { rateLimitPerMinute: 100_000_000 }, refresh: { cron: null } }),
     );
-    await runCli(cli, ['demo', '--project', project]);
+    await runCli(cli, ['demo', '--project', project, ...demoSize]);
     await runCli(cli, ['refresh', '--project', project]);
   }
   // Each run ingests new events; a copy of the store would be cleaner but costs more than the
   // refresh-free ingest it measures, so the events of earlier runs stay (ids are unique per run).
   const runTag = Date.now().toString(36);
 
-  const bare = await start(
-    process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL('./bare-server.ts', import.meta.url))],
-    /listening (\S+)/,
-  );
-  const ceiling = await load(`${bare.url}/constant`, 10, LATENCY_SECONDS);
+  const bare = await start(process.execPath, [
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./bare-server.ts', import.meta.url)),
+  ]);
+  const ceiling = await load(`${bare.url}/constant`, 10, sizes);
   bare.child.kill();
 
-  const server = await start(
-    process.execPath,
-    [cli, 'serve', '--project', project, '--port', '0'],
-    /listening on (http:\/\/[^\s/]+?):? /,
-    'stderr',
-  );
+  const server = await start(process.execPath, [
+    cli,
+    'serve',
+    '--project',
+    project,
+    '--port',
+    '0',
+    '--json',
+  ]);
   try {
     const metricsUrl = `${server.url}/api/v1/metrics`;
     const firstStarted = performance.now();
@@ -75,10 +96,10 @@ export async function run(context: BenchContext): Promise<void> {
     if (first.status !== 200) throw new Error(`metrics answered ${first.status}`);
     await first.arrayBuffer();
     const firstMs = performance.now() - firstStarted;
-    const cached = await load(metricsUrl, 10, LATENCY_SECONDS);
-    const cold = await coldLatency(server.url);
+    const cached = await load(metricsUrl, 10, sizes);
+    const cold = await coldLatency(server.url, sizes.coldRequests);
     const before = await eventCount(server.url);
-    const ingest = await ingestLoad(`${server.url}/api/v1/events`, runTag);
+    const ingest = await ingestLoad(`${server.url}/api/v1/events`, runTag, sizes);
     server.child.kill('SIGTERM');
     await exited(server.child);
     const stored = await storedEvents(project, runTag);
@@ -106,7 +127,7 @@ export async function run(context: BenchContext): Promise<void> {
       [
         `ceiling (bare Fastify, constant): p50 ${ms(ceiling.p50)}, p95 ${ms(ceiling.p95)}, p99 ${ms(ceiling.p99)}, ${ceiling.perSecond.toFixed(0)} req/s`,
         `GET /api/v1/metrics, concurrency 10 (cached until the next refresh): p50 ${ms(cached.p50)}, p95 ${ms(cached.p95)}, p99 ${ms(cached.p99)}, ${cached.perSecond.toFixed(0)} req/s, ${cached.errors} errors (goal p95 < ${GOALS.metricsP95Ms} ms)`,
-        `  first request ${ms(firstMs)}; computed afresh, one at a time (${COLD_REQUESTS} periods): p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}`,
+        `  first request ${ms(firstMs)}; computed afresh, one at a time (${sizes.coldRequests} periods): p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}`,
         `POST /api/v1/events, batches of ${BATCH}, concurrency 4: ${ingest.eventsPerSecond.toFixed(0)} events/s (goal ${GOALS.ingestEventsPerSecond}), ${ingest.acknowledgedEvents} acknowledged in ${ingest.seconds.toFixed(1)} s, batch p50 ${ms(ingest.p50)} p95 ${ms(ingest.p95)}`,
         `  stored after the run: ${stored} for ${ingest.acknowledgedEvents} acknowledged (${results.ingest.durable ? 'every acknowledged event; the rest were in flight when the run stopped' : 'MISMATCH'})`,
       ].join('\n'),
@@ -118,11 +139,16 @@ export async function run(context: BenchContext): Promise<void> {
   }
 }
 
-async function load(url: string, connections: number, seconds: number): Promise<Latency> {
+async function load(url: string, connections: number, sizes: Sizes): Promise<Latency> {
   const times: number[] = [];
   let errors = 0;
   const result = await cannon(
-    { url, connections, duration: seconds, maxOverallRequests: LATENCY_MAX_REQUESTS },
+    {
+      url,
+      connections,
+      duration: sizes.latencySeconds,
+      maxOverallRequests: sizes.latencyMaxRequests,
+    },
     (status, responseTime) => {
       if (status === 200) times.push(responseTime);
       else errors += 1;
@@ -136,9 +162,9 @@ async function load(url: string, connections: number, seconds: number): Promise<
   };
 }
 
-async function coldLatency(base: string): Promise<{ p50: number; p95: number }> {
+async function coldLatency(base: string, requests: number): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
-  for (let i = 0; i < COLD_REQUESTS; i++) {
+  for (let i = 0; i < requests; i++) {
     // A different period each time: nothing of it can come from the cache.
     const to = new Date(Date.UTC(2026, 9, 1 - i * 7)).toISOString().slice(0, 10);
     const started = performance.now();
@@ -149,7 +175,7 @@ async function coldLatency(base: string): Promise<{ p50: number; p95: number }> 
   return percentiles(times);
 }
 
-async function ingestLoad(url: string, tag: string) {
+async function ingestLoad(url: string, tag: string, sizes: Sizes) {
   let batch = 0;
   const times: number[] = [];
   let acknowledged = 0;
@@ -157,8 +183,8 @@ async function ingestLoad(url: string, tag: string) {
     {
       url,
       connections: 4,
-      duration: INGEST_SECONDS,
-      maxOverallRequests: INGEST_MAX_REQUESTS,
+      duration: sizes.ingestSeconds,
+      maxOverallRequests: sizes.ingestMaxRequests,
       requests: [
         {
           method: 'POST',
@@ -242,27 +268,24 @@ async function storedEvents(dir: string, tag: string): Promise<number> {
   }
 }
 
-function start(
+/** Spawns a server that prints `clv serve --json`'s start line; resolves with its address. */
+async function start(
   command: string,
   args: string[],
-  pattern: RegExp,
-  stream: 'stdout' | 'stderr' = 'stdout',
 ): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    const timer = setTimeout(() => reject(new Error(`no start after 60 s: ${text}`)), 60_000);
-    child[stream]?.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const match = pattern.exec(text);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1] });
-      }
-    });
-    child[stream === 'stdout' ? 'stderr' : 'stdout']?.resume();
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${text}`)));
-  });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  try {
+    if (!child.stdout) throw new Error('no stdout');
+    return { child, url: await listeningUrl(child.stdout) };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${args.join(' ')} did not start within 60 s: ${errors}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function exited(child: ChildProcess): Promise<void> {

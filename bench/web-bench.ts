@@ -8,15 +8,16 @@
  * (b) the JavaScript the overview loads: its bytes, and gzipped at level 9 (what is sent with
  *     compression on).
  */
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { errors, type Page, type Response } from 'playwright-core';
 import { launchBrowser } from '../test/helpers/browser.js';
 import { servedDemo } from '../test/helpers/served-demo.js';
 import { machineInfo } from './measure.js';
-import type { BenchContext } from './run.js';
+import type { BenchContext } from './bench-context.js';
 
 const RUNS = 5;
+/** A smoke run (`--smoke`): one load of a small shop, to show that the steps still work. */
+const SMOKE_RUNS = 1;
 const KPI_SELECTOR = '[data-kpi="revenue"] [data-role="value"]';
 const KPI_TIMEOUT_MS = 15_000;
 /** After the KPI shows, how long lazily loaded chunks get to arrive before JS is counted. */
@@ -50,12 +51,16 @@ interface OverviewLoad {
 
 /** Measures the cold overview load and its JavaScript; writes bench/results/web.json. */
 export async function run(context: BenchContext): Promise<void> {
-  const demo = await servedDemo({ cacheDir: join(context.benchDir, '.cache') });
+  const demo = await servedDemo({
+    cacheDir: context.cacheDir,
+    ...(context.smoke ? { customers: context.customers } : {}),
+  });
+  const runs = context.smoke ? SMOKE_RUNS : RUNS;
   try {
     const baselinePath = await baselineTarget(demo.url);
     const baselineMs: number[] = [];
     const loads: OverviewLoad[] = [];
-    for (let i = 0; i < RUNS; i++) {
+    for (let i = 0; i < runs; i++) {
       baselineMs.push(await baselineLoad(`${demo.url}${baselinePath}`));
       const load = await overviewLoad(`${demo.url}/overview`);
       loads.push(load);

@@ -1,5 +1,6 @@
-import { tableExists } from '../metrics/report-inputs.js';
+import { tableExists } from '../model/store-state.js';
 import type { CellValue, Warehouse } from '../store/warehouse.js';
+import { TABLE } from '../model/table-names.js';
 
 /** A customer's attributes as imported (the customers file); empty when there are none. */
 export type Attributes = Record<string, CellValue>;
@@ -57,12 +58,13 @@ const WITHOUT_STATUS = `(
  * whose last refresh predates them.
  */
 export async function predictionsRelation(warehouse: Warehouse): Promise<string> {
-  if (!(await tableExists(warehouse, 'customer_predictions'))) return NO_PREDICTIONS;
+  if (!(await tableExists(warehouse, TABLE.customerPredictions))) return NO_PREDICTIONS;
   const [status] = await warehouse.query(
     `SELECT 1 FROM information_schema.columns
-     WHERE table_name = 'customer_predictions' AND column_name = 'status'`,
+     WHERE table_name = $table AND column_name = 'status'`,
+    { table: TABLE.customerPredictions },
   );
-  return status ? 'customer_predictions' : WITHOUT_STATUS;
+  return status ? TABLE.customerPredictions : WITHOUT_STATUS;
 }
 
 /** Every known customer with the columns of `CustomerItemRow`, reading `predictions`. */

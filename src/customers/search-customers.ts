@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { attributeValueSql, checkAttribute } from '../metrics/attributes.js';
-import { requireDerivedTables } from '../metrics/report-inputs.js';
+import { requireDerivedTables } from '../model/store-state.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
 import {
   customerItemsSql,

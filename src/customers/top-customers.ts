@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { requireDerivedTables } from '../metrics/report-inputs.js';
+import { requireDerivedTables } from '../model/store-state.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
 import {

@@ -54,7 +54,8 @@ export async function importFile(
   const unreadable = unreadableFile(file, name, format);
   const progress = new ImportProgressTracker(warehouse, totalBytes, options.onProgress);
   const summary: ImportSummary = {
-    file,
+    // An upload is known by its sender's name for it: the server's scratch copy goes when done.
+    file: options.name ?? file,
     kind: options.kind,
     read: 0,
     inserted: 0,

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../store/warehouse.js';
 import { segmentsOf, withSegment, type Members } from './members.js';
 import { EMPTY_FIGURES, type PeriodFigures } from './period-figures.js';
+import { TABLE } from '../model/table-names.js';
 
 /**
  * The figures of each calendar month as a period of its own, per segment, in one pass over
@@ -20,7 +21,7 @@ export async function monthFigures(
     `
     WITH wanted AS (SELECT CAST(unnest($months) AS DATE) AS month),
     -- Month figures come from customer_months: far fewer rows than orders.
-    segment_months AS (SELECT * FROM ${withSegment('customer_months', members)}),
+    segment_months AS (SELECT * FROM ${withSegment(TABLE.customerMonths, members)}),
     sales AS (
       SELECT segment, month, sum(revenue) AS revenue, sum(orders) AS orders,
              count(*) FILTER (WHERE orders > 0) AS buyers, sum(canceled) AS canceled,

@@ -2,6 +2,7 @@ import type { Warehouse } from '../store/warehouse.js';
 import { shiftMonth } from './dates.js';
 import { segmentsOf, withSegment, type Members } from './members.js';
 import { mean } from './ratio.js';
+import { TABLE } from '../model/table-names.js';
 
 /** Month-by-month churn and ARPU of a segment, and their means over the months that have them. */
 export interface ChurnFigures {
@@ -42,7 +43,7 @@ const segmentedSql = (members: string): string => `
     -- Customers active at the start of a wanted month, or at its end (the next month's start).
     active AS (
       SELECT a.month, a.active_next, a.segment
-      FROM ${withSegment('customer_activity', members)} a
+      FROM ${withSegment(TABLE.customerActivity, members)} a
       WHERE a.month IN (SELECT month FROM months)
          OR a.month IN (SELECT CAST(month + INTERVAL 1 MONTH AS DATE) FROM months)
     ),
@@ -58,7 +59,7 @@ const segmentedSql = (members: string): string => `
     sales AS (
       SELECT CAST(date_trunc('month', o.ts_local) AS DATE) AS month, o.segment,
              sum(coalesce(o.amount, 0)) AS revenue
-      FROM ${withSegment('orders', members)} o
+      FROM ${withSegment(TABLE.orders, members)} o
       WHERE o.outcome = 'success'
       GROUP BY ALL
     )

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../store/warehouse.js';
 import { segmentsOf, withSegment, type Members } from './members.js';
 import type { Period } from './period.js';
+import { TABLE } from '../model/table-names.js';
 
 /** The counts and sums behind the period KPIs, for one segment. */
 export interface PeriodFigures {
@@ -84,7 +85,7 @@ const FROM_ORDERS = `
  */
 const fromMonths = (members: Members): string => `
     segment_months AS (
-      SELECT * FROM ${withSegment('customer_months', members)}
+      SELECT * FROM ${withSegment(TABLE.customerMonths, members)}
     ),
     in_period AS (
       SELECT segment, sum(revenue) AS revenue, sum(orders) AS orders,
@@ -141,7 +142,7 @@ export async function periodFigures(
   >(
     `
     WITH segment_orders AS (
-      SELECT * FROM ${withSegment('orders', members)}
+      SELECT * FROM ${withSegment(TABLE.orders, members)}
     ),
     in_year AS (
       SELECT segment, sum(amount) AS year_revenue, count(*) AS year_orders,

@@ -1,4 +1,5 @@
 import { ClvError } from '../shared/errors.js';
+import { latestOrderDay } from '../model/store-state.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { addDays, daysBetween, monthsBetween, shiftMonth, yearEarlier } from './dates.js';
 
@@ -31,11 +32,9 @@ export async function resolvePeriod(
     const start = to.endsWith('-01') ? shiftMonth(to, -12) : addDays(to, -365);
     return checked({ from: start, to });
   }
-  const [latest] = await warehouse.query<{ day: string | null }>(
-    `SELECT max(day)::VARCHAR AS day FROM orders`,
-  );
-  if (!latest?.day) return null;
-  const end = `${latest.day.slice(0, 8)}01`;
+  const latest = await latestOrderDay(warehouse);
+  if (!latest) return null;
+  const end = `${latest.slice(0, 8)}01`;
   return checked({ from: from ?? shiftMonth(end, -12), to: end });
 }
 

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../store/warehouse.js';
 import { withSegment, type Members } from './members.js';
-import { tableExists } from './report-inputs.js';
+import { tableExists } from '../model/store-state.js';
+import { TABLE } from '../model/table-names.js';
 
 /**
  * Mean predicted CLV per segment over the customers with a prediction (`customer_predictions`,
@@ -12,11 +13,11 @@ export async function predictedClv(
   warehouse: Warehouse,
   members: Members,
 ): Promise<Map<string, number | null>> {
-  if (!(await tableExists(warehouse, 'customer_predictions'))) return new Map();
+  if (!(await tableExists(warehouse, TABLE.customerPredictions))) return new Map();
   const rows = await warehouse.query<{ segment: string; clv: number | null }>(
     // Summed as decimals, which add exactly, so the figure is the same on every run.
     `SELECT segment, avg(CAST(predicted_clv AS DECIMAL(38, 9)))::DOUBLE AS clv
-     FROM ${withSegment('customer_predictions', members)} GROUP BY segment`,
+     FROM ${withSegment(TABLE.customerPredictions, members)} GROUP BY segment`,
   );
   return new Map(rows.map((row) => [row.segment, row.clv]));
 }
@@ -36,7 +37,7 @@ const SEVERITY = ['ok', 'degenerate', 'failed'] as const;
 
 /** The worst state of the purchase and spend models of the last refresh. */
 export async function predictionState(warehouse: Warehouse): Promise<PredictionState> {
-  if (!(await tableExists(warehouse, 'model_fit'))) return { status: 'none', reason: null };
+  if (!(await tableExists(warehouse, TABLE.modelFit))) return { status: 'none', reason: null };
   // SELECT *: stores refreshed before statuses existed have `error` instead of status and reason.
   const rows = await warehouse.query(`SELECT * FROM model_fit ORDER BY role`);
   let worst = 0;

@@ -1,34 +1,7 @@
-import { derivedTables } from '../model/registry.js';
+import { requireDerivedTables } from '../model/store-state.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { parseDate, resolvePeriod, type Period } from './period.js';
-
-/** Whether the store holds a table (or view) of that name. */
-export async function tableExists(warehouse: Warehouse, name: string): Promise<boolean> {
-  const rows = await warehouse.query(
-    `SELECT 1 FROM information_schema.tables WHERE table_name = $name`,
-    { name },
-  );
-  return rows.length > 0;
-}
-
-/** Whether `clv refresh` has built every derived table (a newer version may have added one). */
-export async function hasDerivedTables(warehouse: Warehouse): Promise<boolean> {
-  const names = derivedTables.map((table) => table.name);
-  const [found] = await warehouse.query<{ n: number }>(
-    `SELECT count(DISTINCT table_name) AS n FROM information_schema.tables
-     WHERE list_contains($names, table_name)`,
-    { names },
-  );
-  return (found?.n ?? 0) >= names.length;
-}
-
-/** Fails with a usage error unless `clv refresh` has built every derived table. */
-export async function requireDerivedTables(warehouse: Warehouse): Promise<void> {
-  if (!(await hasDerivedTables(warehouse))) {
-    throw new ClvError('conflict', 'no derived tables yet: run clv refresh first');
-  }
-}
 
 /**
  * The date a report is computed as of: `to` when given, otherwise the end of the default

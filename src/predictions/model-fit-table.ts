@@ -1,8 +1,9 @@
 import type { ModelState } from '../model/derived-table.js';
-import { tableExists } from '../metrics/report-inputs.js';
+import { tableExists } from '../model/store-state.js';
 import type { ModelFit } from '../predict/fit.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { ModelSelection } from './model-selection.js';
+import { TABLE } from '../model/table-names.js';
 
 /** A row of `model_fit`: a model's state after the last refresh, with its fit when it has one. */
 export interface StoredFit extends ModelState {
@@ -39,7 +40,7 @@ export async function writeModelFits(
 
 /** The models of the last refresh, purchase first; null when the store has never been refreshed. */
 export async function storedFits(warehouse: Warehouse): Promise<StoredFit[] | null> {
-  if (!(await tableExists(warehouse, 'model_fit'))) return null;
+  if (!(await tableExists(warehouse, TABLE.modelFit))) return null;
   const rows = await warehouse.query(`SELECT * FROM model_fit ORDER BY role`);
   return rows.map((row) => {
     const fit = typeof row['fit'] === 'string' ? (JSON.parse(row['fit']) as ModelFit) : null;

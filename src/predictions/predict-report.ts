@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { requireDerivedTables } from '../metrics/report-inputs.js';
+import { requireDerivedTables } from '../model/store-state.js';
 import { parseDate } from '../metrics/period.js';
 import { unitDays } from '../model/tables/purchase-summary.js';
 import type { ModelFit } from '../predict/fit.js';
@@ -18,6 +18,7 @@ import { storedFits } from './model-fit-table.js';
 import type { ModelSelection } from './model-selection.js';
 import { modelStates } from './model-states.js';
 import { saveHoldoutReport } from './stored-reports.js';
+import { TABLE } from '../model/table-names.js';
 
 export interface PredictionFigures {
   customers: number;
@@ -109,7 +110,7 @@ export async function predictReport(
   } else {
     const fitted = await fitModels(
       warehouse,
-      'purchase_summary',
+      TABLE.purchaseSummary,
       undefined,
       model,
       unitDays(config),

@@ -5,6 +5,7 @@ import { AUTO_FALLBACK, choosePurchaseModel } from './model-selection.js';
 import { writeModelFits } from './model-fit-table.js';
 import { purchaseState, spendState } from './model-states.js';
 import { writePredictions } from './predictions-table.js';
+import { TABLE } from '../model/table-names.js';
 
 /**
  * The refresh step that fits the purchase model (the configured one, or the one `auto`
@@ -42,8 +43,8 @@ export const predictionsStep: ComputedStep = async ({ warehouse, config, schema 
   }
   const result: ComputedTables = {
     tables: [
-      { name: 'customer_predictions', rows: count?.n ?? 0 },
-      { name: 'model_fit', rows: 2 },
+      { name: TABLE.customerPredictions, rows: count?.n ?? 0 },
+      { name: TABLE.modelFit, rows: 2 },
     ],
     warnings,
     models: [purchase, spend],

@@ -51,7 +51,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // takes no more than 16 KB of headers, the address included.
     routerOptions: { maxParamLength: 16_384 },
     // Errors met before routing, such as a broken percent-escape, leave in the one shape too.
-    frameworkErrors: (error, _request, reply) => sendError(reply, frameworkError(error)),
+    // The reply is sent here; it is thenable (settles when sent), which nothing needs to wait for.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, frameworkError(error));
+    },
   });
   // The server often runs on plain HTTP inside a network: asking browsers to upgrade every
   // request to HTTPS would break the dashboard there.

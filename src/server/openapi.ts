@@ -58,7 +58,7 @@ function operation(route: ApiRoute): JsonObject {
     [status]: {
       description: 'success',
       content: {
-        'application/json': { schema: route.response ? schema(route.response, 'output') : {} },
+        'application/json': { schema: schema(route.response, 'output') },
       },
     },
   };

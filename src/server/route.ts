@@ -23,6 +23,7 @@ export interface RouteSpec<
   P extends z.ZodType = z.ZodType,
   Q extends z.ZodType = z.ZodType,
   B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
 > {
   method: 'GET' | 'POST' | 'DELETE';
   /** Under /api/v1, in Fastify's syntax (`/customers/:id`). */
@@ -37,8 +38,11 @@ export interface RouteSpec<
   body?: B;
   /** How the body comes when it is not plain JSON, for the document. */
   bodyKind?: 'events' | 'multipart';
-  /** The success reply, for the document. */
-  response?: z.ZodType;
+  /**
+   * The success reply: the document declares it, the handler's result must have its type, and
+   * a test holds each route's real answer to it (strictly: a field it lacks fails).
+   */
+  response: R;
   status?: number;
   /** Answers depend only on the derived tables: cache them until the next refresh. */
   cached?: boolean;
@@ -48,16 +52,19 @@ export interface RouteSpec<
    * span.
    */
   dates?: readonly `${'query' | 'body'}.${string}`[];
-  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<unknown>;
+  handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
 }
 
 /** A route with its types erased, as the registry holds it. */
-export type ApiRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+export type ApiRoute = RouteSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 
-/** Declares a route, keeping its handler's input typed by its schemas. */
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  spec: RouteSpec<P, Q, B>,
-): ApiRoute {
+/** Declares a route, keeping its handler's input and result typed by its schemas. */
+export function route<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(spec: RouteSpec<P, Q, B, R>): ApiRoute {
   return spec as unknown as ApiRoute;
 }
 

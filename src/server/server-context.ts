@@ -1,17 +1,16 @@
 import type { Project } from '../config/project.js';
 import type { Config } from '../config/schema.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
-import { hasDerivedTables } from '../metrics/report-inputs.js';
+import { hasDerivedTables } from '../model/store-state.js';
 import { KeyVerifier } from '../keys/key-verifier.js';
-import { refresh, type RefreshSummary } from '../model/refresh.js';
-import { derivedTables } from '../model/registry.js';
-import { predictionsStep } from '../predictions/predictions-step.js';
+import type { RefreshSummary } from '../model/refresh.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { IngestQueue } from './ingest-queue.js';
 import { Lane } from './lane.js';
 import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
+import { refreshAll } from '../pipeline/refresh-all.js';
 
 /** Everything a route may use: the store's connections, the schedulers, the keys. */
 export interface ServerContext {
@@ -62,7 +61,7 @@ export async function createServerContext(
       ) {
         return null;
       }
-      const summary = await refresh(refreshing, config, derivedTables, [predictionsStep]);
+      const summary = await refreshAll(refreshing, config);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
       return summary;

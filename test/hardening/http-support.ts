@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { refresh } from '../../src/model/refresh.js';
-import { derivedTables } from '../../src/model/registry.js';
-import { predictionsStep } from '../../src/predictions/predictions-step.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
+import { listeningUrl } from '../helpers/listening-url.js';
 import { CLI } from '../helpers/run-cli.js';
 import type { TempProject } from '../helpers/temp-project.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 export interface RawResponse {
   status: number;
@@ -89,7 +88,7 @@ export async function refreshedShop(config: object = {}): Promise<TempProject> {
     'customer_id,$.acquisition_channel,$[0,\\x\nc1,dotted,bracket,slash\n',
   );
   await importFile(shop.warehouse, shop.project, { file: odd, kind: 'customers' });
-  await refresh(shop.warehouse, shop.project.config, derivedTables, [predictionsStep]);
+  await refreshAll(shop.warehouse, shop.project.config);
   return shop;
 }
 
@@ -103,31 +102,30 @@ export interface ServeChild {
 }
 
 /** The built `clv serve` in a child process on a free loopback port, once it listens. */
-export function spawnServe(dir: string): Promise<ServeChild> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--project', dir, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setTimeout(() => reject(new Error(`clv serve did not start: ${stderr}`)), 30_000);
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const url = /listening on (http:\/\/[^\s/]+?):? /.exec(stderr)?.[1];
-      if (!url) return;
-      clearTimeout(timer);
-      resolve({
-        child,
-        url,
-        log: () => stdout,
-        async stop(signal = 'SIGTERM') {
-          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-          await exited;
-        },
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`clv serve exited with ${code}: ${stderr}`)));
+export async function spawnServe(dir: string): Promise<ServeChild> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--project', dir, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  try {
+    const url = await listeningUrl(child.stdout);
+    return {
+      child,
+      url,
+      log: () => stdout,
+      async stop(signal = 'SIGTERM') {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        await exited;
+      },
+    };
+  } catch (error) {
+    throw new Error(`clv serve did not start: ${stderr}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
 }

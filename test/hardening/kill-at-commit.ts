@@ -4,6 +4,7 @@ import { cp } from 'node:fs/promises';
 import { openProject } from '../../src/config/project.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { AbandonedImport } from '../../src/store/recover-imports.js';
+import { listeningUrl } from '../helpers/listening-url.js';
 import { CLI } from '../helpers/run-cli.js';
 
 /** Kills per kill test: a few by default, the issue's 50 with CLV_THOROUGH=1. */
@@ -133,29 +134,20 @@ export function eventsCsv(rows: number, prefix: string): string {
 }
 
 /** `clv serve` on a free loopback port, resolved with its address once it listens. */
-export function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, 'serve', '--project', dir, '--port', '0'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`clv serve did not start: ${stderr}`));
-    }, 60_000);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const url = /listening on (http:\/\/[\d.]+:\d+)/.exec(stderr)?.[1];
-      if (url) {
-        clearTimeout(timer);
-        resolve({ child, url });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`clv serve exited ${code}: ${stderr}`));
-    });
+export async function serve(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--project', dir, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  try {
+    return { child, url: await listeningUrl(child.stdout) };
+  } catch (error) {
+    throw new Error(`clv serve did not start: ${stderr}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Stops a server the way Ctrl-C does and waits for it to exit. */

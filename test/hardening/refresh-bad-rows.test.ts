@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { refresh, type RefreshSummary } from '../../src/model/refresh.js';
-import { derivedTables } from '../../src/model/registry.js';
-import { predictionsStep } from '../../src/predictions/predictions-step.js';
+import type { RefreshSummary } from '../../src/model/refresh.js';
 import { runClv } from '../helpers/run-cli.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 /** Events an older version stored: times and amounts no import accepts now. */
 const BAD = [
@@ -38,7 +37,7 @@ describe('a refresh over stored events outside the accepted ranges', () => {
          VALUES ('b${i}', 'c${i % 2 ? 1 : 3}', 'purchase', 'purchase', ${row.ts}, ${row.amount}, 2, ${i + 2})`,
       );
     }
-    summary = await refresh(t.warehouse, t.project.config, derivedTables, [predictionsStep]);
+    summary = await refreshAll(t.warehouse, t.project.config);
   });
   afterAll(() => t.cleanup());
 

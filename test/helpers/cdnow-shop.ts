@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { importFile } from '../../src/ingest/import-file.js';
-import { refresh } from '../../src/model/refresh.js';
-import { derivedTables } from '../../src/model/registry.js';
-import { predictionsStep } from '../../src/predictions/predictions-step.js';
 import { cdnowSummaryRows } from './cdnow-summary.js';
 import { tempProject, type TempProject } from './temp-project.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/cdnow/', import.meta.url));
 
@@ -54,6 +52,6 @@ export async function cdnowShop(
     file: await t.file('cdnow.csv', csv),
     kind: 'events',
   });
-  await refresh(t.warehouse, t.project.config, derivedTables, [predictionsStep]);
+  await refreshAll(t.warehouse, t.project.config);
   return t;
 }

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { refresh } from '../../src/model/refresh.js';
-import { derivedTables } from '../../src/model/registry.js';
 import { bgNbd } from '../../src/predict/bg-nbd.js';
 import { fitGammaGamma } from '../../src/predict/gamma-gamma.js';
 import { medianSpend, shrunkSpend } from '../../src/predict/shrunk-spend.js';
 import { purchaseSummary } from '../../src/predict/summary.js';
-import { predictionsStep } from '../../src/predictions/predictions-step.js';
 import { predictReport } from '../../src/predictions/predict-report.js';
 import { Random } from '../../src/shared/random.js';
 import { cdnowSummaryRows } from '../helpers/cdnow-summary.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 /** A project with these purchases (customer, day, amount), refreshed with its models. */
 async function shop(purchases: [string, string, number][], model = 'auto'): Promise<TempProject> {
@@ -20,7 +18,7 @@ async function shop(purchases: [string, string, number][], model = 'auto'): Prom
     ...purchases.map(([customer, day, amount], i) => `${customer},purchase,${day},o${i},${amount}`),
   ].join('\n');
   await importFile(t.warehouse, t.project, { file: await t.file('e.csv', csv), kind: 'events' });
-  await refresh(t.warehouse, t.project.config, derivedTables, [predictionsStep]);
+  await refreshAll(t.warehouse, t.project.config);
   return t;
 }
 

@@ -1,12 +1,10 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refresh } from '../../src/model/refresh.js';
-import { derivedTables } from '../../src/model/registry.js';
-import { predictionsStep } from '../../src/predictions/predictions-step.js';
 import { apiRoutes } from '../../src/server/routes/index.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
 import { testServer, type TestServer } from '../helpers/test-server.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 /** A request each route accepts from a caller allowed to make it (hand-made shop data). */
 const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> = {
@@ -40,7 +38,7 @@ let api: TestServer;
 
 beforeAll(async () => {
   shop = await handMadeShop({ costs: true, customers: true });
-  await refresh(shop.warehouse, shop.project.config, derivedTables, [predictionsStep]);
+  await refreshAll(shop.warehouse, shop.project.config);
   api = await testServer(shop);
 });
 afterAll(async () => {

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { refresh } from '../../model/refresh.js';
-import { derivedTables } from '../../model/registry.js';
-import { predictionsStep } from '../../predictions/predictions-step.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
+import { refreshAll } from '../../pipeline/refresh-all.js';
 
 export function registerRefresh(program: Command): void {
   program
@@ -14,7 +12,7 @@ export function registerRefresh(program: Command): void {
     .action(async (_options: unknown, command: Command) => {
       const output = outputFor(command);
       const summary = await withProjectStore(command, (project, warehouse) =>
-        refresh(warehouse, project.config, derivedTables, [predictionsStep]),
+        refreshAll(warehouse, project.config),
       );
       output.result(summary, () =>
         [

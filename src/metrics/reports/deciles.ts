@@ -1,8 +1,10 @@
 import type { Config } from '../../config/schema.js';
 import { ClvError } from '../../shared/errors.js';
 import type { Warehouse } from '../../store/warehouse.js';
-import { decilesSql, PREDICTIONS } from '../../model/tables/deciles.js';
-import { resolveAsOfSource, tableExists } from '../report-inputs.js';
+import { decilesSql } from '../../model/tables/deciles.js';
+import { TABLE } from '../../model/table-names.js';
+import { resolveAsOfSource } from '../report-inputs.js';
+import { tableExists } from '../../model/store-state.js';
 
 import type { DecileBasis } from '../../model/tables/deciles.js';
 
@@ -40,7 +42,7 @@ export async function decilesReport(
 ): Promise<DecilesReport> {
   const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
   const by = options.by ?? 'revenue';
-  if (by === 'predicted' && !(await tableExists(warehouse, PREDICTIONS))) {
+  if (by === 'predicted' && !(await tableExists(warehouse, TABLE.customerPredictions))) {
     throw new ClvError('conflict', 'no predictions yet: run clv refresh, which fits the models');
   }
   const deciles =

@@ -4,6 +4,7 @@ import { ratio } from '../ratio.js';
 import { RFM_SCORES_SQL } from '../../model/tables/rfm.js';
 import { resolveAsOfSource } from '../report-inputs.js';
 import { inRfmGroup, rfmGroups } from './rfm-groups.js';
+import { TABLE } from '../../model/table-names.js';
 
 export interface RfmGroupRow {
   group: string;
@@ -49,7 +50,7 @@ export async function rfmReport(
 ): Promise<RfmReport> {
   const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
   const rows = derived
-    ? await warehouse.query<Cell>(cellsSql('rfm'))
+    ? await warehouse.query<Cell>(cellsSql(TABLE.rfm))
     : await warehouse.query<Cell>(cellsSql(`(${RFM_SCORES_SQL})`), { asOf });
   const buyers = rows.reduce((n, row) => n + row.customers, 0);
   const groups = rfmGroups.map((group): RfmGroupRow => {

@@ -1,5 +1,6 @@
 import type { DerivedTable } from '../derived-table.js';
 import { asOfDefault } from './as-of.js';
+import { TABLE } from '../table-names.js';
 
 // Every cohort runs to the last month before asOf (the month holding asOf − 1 day), which can
 // be a partial month; months where nobody bought still get a cell. Cohorts are never empty,
@@ -42,10 +43,10 @@ function cohortsSql(success: string): string {
 
 /** The cohort grid as of the end of the default period (the latest order's month). */
 export const cohorts: DerivedTable = {
-  name: 'cohorts',
+  name: TABLE.cohorts,
   description:
     'per cohort (month of the first successful order) and month offset k: customers, retention (share with a successful order in month k), cumulative_revenue (per cohort customer over months 0..k)',
-  dependsOn: ['customer_months', 'orders'],
+  dependsOn: [TABLE.customerMonths, TABLE.orders],
   // The default date is a month's first day: whole months of customer_months are enough.
   sql: asOfDefault(cohortsSql(PURCHASE_MONTHS)),
 };

@@ -1,4 +1,5 @@
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 /**
  * Per customer and consent category, the intervals of each state: a consent event starts a
@@ -6,7 +7,7 @@ import type { DerivedTable } from '../derived-table.js';
  * ordered by import, the later one winning (the earlier gets an empty interval).
  */
 export const consentHistory: DerivedTable = {
-  name: 'consent_history',
+  name: TABLE.consentHistory,
   description:
     'per customer and category: action, subscribed (an accept value), channel (email, sms or other), valid_from, valid_to (UTC; NULL while current)',
   dependsOn: [],

@@ -1,4 +1,5 @@
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 /**
  * Which customers are active at the first instant of each calendar month (project zone). A
@@ -8,10 +9,10 @@ import type { DerivedTable } from '../derived-table.js';
  * last one, so a month's end is the next month's start.
  */
 export const customerActivity: DerivedTable = {
-  name: 'customer_activity',
+  name: TABLE.customerActivity,
   description:
     "per customer and month (first day, local): a row when the customer is active at the month's first instant",
-  dependsOn: ['orders'],
+  dependsOn: [TABLE.orders],
   sql: `
     WITH success AS (SELECT customer_id, ts, ts_local FROM orders WHERE outcome = 'success'),
     ordered AS (

@@ -1,11 +1,12 @@
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 /** Per customer and calendar month (project zone) with any order: orders by outcome, revenue. */
 export const customerMonths: DerivedTable = {
-  name: 'customer_months',
+  name: TABLE.customerMonths,
   description:
     'per customer and month (first day, local): orders (successful), revenue, canceled, returned, other, last_day (of a successful order)',
-  dependsOn: ['orders'],
+  dependsOn: [TABLE.orders],
   sql: `
     SELECT customer_id, CAST(date_trunc('month', ts_local) AS DATE) AS month,
            count(*) FILTER (WHERE outcome = 'success') AS orders,

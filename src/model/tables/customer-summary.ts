@@ -1,4 +1,5 @@
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 /**
  * One row per customer with at least one successful order, over all data: first and last
@@ -6,10 +7,10 @@ import type { DerivedTable } from '../derived-table.js';
  * (several orders on one local day are one purchase).
  */
 export const customerSummary: DerivedTable = {
-  name: 'customer_summary',
+  name: TABLE.customerSummary,
   description:
     'per buyer: first_order_at, last_order_at (UTC), first_day, last_day (local), orders, revenue, purchase_days, frequency (purchase days after the first), recency_days, repeat_revenue, monetary (mean value of a repeat purchase day)',
-  dependsOn: ['orders'],
+  dependsOn: [TABLE.orders],
   sql: `
     WITH days AS (
       SELECT customer_id, day, sum(coalesce(amount, 0)) AS value, count(*) AS orders,

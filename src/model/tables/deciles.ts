@@ -1,16 +1,15 @@
 import type { DerivedTable } from '../derived-table.js';
 import { asOfDefault } from './as-of.js';
+import { TABLE } from '../table-names.js';
 
 export type DecileBasis = 'revenue' | 'predicted';
 
-// The table `clv predict` writes: one row per customer with their predicted CLV. A buyer the
-// model has no row for is valued at 0, so they rank last and every buyer is still counted.
-export const PREDICTIONS = 'customer_predictions';
-
+// By predicted CLV, from the predictions step's table: a buyer the model has no row for is
+// valued at 0, so they rank last and every buyer is still counted.
 const VALUE_SQL: Record<DecileBasis, string> = {
   revenue: `SELECT customer_id, revenue AS value FROM buyers`,
   predicted: `SELECT b.customer_id, coalesce(p.predicted_clv, 0) AS value
-              FROM buyers b LEFT JOIN ${PREDICTIONS} p USING (customer_id)`,
+              FROM buyers b LEFT JOIN ${TABLE.customerPredictions} p USING (customer_id)`,
 };
 
 // NTILE(10) cuts n ranked customers into 10 groups whose sizes differ by at most one, the
@@ -40,9 +39,9 @@ export function decilesSql(by: DecileBasis): string {
 
 /** Revenue deciles as of the end of the default period (the latest order's month). */
 export const deciles: DerivedTable = {
-  name: 'deciles',
+  name: TABLE.deciles,
   description:
     'per decile of buyers ranked by lifetime revenue (1 highest): customers, revenue, share, mean, min, max',
-  dependsOn: ['orders'],
+  dependsOn: [TABLE.orders],
   sql: asOfDefault(decilesSql('revenue')),
 };

@@ -1,4 +1,5 @@
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 /**
  * Per calendar month from the first to the last month with a successful order, for all
@@ -6,10 +7,10 @@ import type { DerivedTable } from '../derived-table.js';
  * ARPU. Segments compute the same figures from customer_activity for their own customers.
  */
 export const monthlyMetrics: DerivedTable = {
-  name: 'monthly_metrics',
+  name: TABLE.monthlyMetrics,
   description:
     "per month (first day, local): revenue, orders, buyers, new_buyers, active_start (active at its first instant), active_end (at the next month's first instant), churned, churn (churned / active_start), arpu (revenue / active_end)",
-  dependsOn: ['orders', 'customer_summary', 'customer_activity'],
+  dependsOn: [TABLE.orders, TABLE.customerSummary, TABLE.customerActivity],
   sql: `
     WITH months AS (
       SELECT CAST(m AS DATE) AS month

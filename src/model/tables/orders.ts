@@ -1,4 +1,5 @@
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 /**
  * Orders, as the glossary defines them: the purchase events of one order id (or one event when
@@ -7,7 +8,7 @@ import type { DerivedTable } from '../derived-table.js';
  * instant go to the event imported later.
  */
 export const orders: DerivedTable = {
-  name: 'orders',
+  name: TABLE.orders,
   description:
     'one row per order: order_key, customer_id, ts (UTC), ts_local (project zone), day (local), status, outcome (success, canceled, returned, other), amount in the base currency (decimal, 9 places), events',
   dependsOn: [],

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { SqlParams } from '../../store/warehouse.js';
 import type { DerivedTable } from '../derived-table.js';
+import { TABLE } from '../table-names.js';
 
 const DAYS_PER_UNIT = { day: 1, week: 7, month: 365.25 / 12 } as const;
 
@@ -49,10 +50,10 @@ export function purchaseSummaryParams(config: Config, cutoff: string | null): Sq
 
 /** The summary over all data, which the fitted models and customer predictions come from. */
 export const purchaseSummary: DerivedTable = {
-  name: 'purchase_summary',
+  name: TABLE.purchaseSummary,
   description:
     'per customer with a successful order: first_day, last_day, end_day (observation end), frequency (repeat purchase days), recency_days, age_days, recency and T in model.timeUnit, monetary (mean value of repeat purchase days)',
-  dependsOn: ['orders'],
+  dependsOn: [TABLE.orders],
   sql: PURCHASE_SUMMARY_SQL,
   params: (config) => purchaseSummaryParams(config, null),
 };

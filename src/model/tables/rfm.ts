@@ -1,5 +1,6 @@
 import type { DerivedTable } from '../derived-table.js';
 import { asOfDefault } from './as-of.js';
+import { TABLE } from '../table-names.js';
 
 /**
  * Per buyer before asOf: recency_days (from the last successful order's local day to the last
@@ -35,10 +36,10 @@ function rfmSql(buyers: string): string {
 
 /** RFM scores of every buyer as of the end of the default period (the latest order's month). */
 export const rfm: DerivedTable = {
-  name: 'rfm',
+  name: TABLE.rfm,
   description:
     'per buyer: recency_days, frequency, monetary, and their scores r, f, m from 1 to 5 (5 best)',
-  dependsOn: ['customer_months', 'orders'],
+  dependsOn: [TABLE.customerMonths, TABLE.orders],
   // The default date is a month's first day: whole months of customer_months are enough.
   sql: asOfDefault(rfmSql(BUYERS_BY_MONTH)),
 };

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { createKey, listKeys, revokeKey, ROLES } from '../../keys/api-keys.js';
+import {
+  createdKeySchema,
+  keyListSchema,
+  refreshSummarySchema,
+  revokedKeySchema,
+} from '../responses/admin-responses.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 
@@ -20,6 +26,7 @@ export const adminRoutes = [
     tag: 'admin',
     summary: 'Refresh now (or right after the running refresh) and return its summary',
     access: 'admin',
+    response: refreshSummarySchema,
     handler: ({ context }) => context.refresher.request('manual'),
   }),
   route({
@@ -28,6 +35,7 @@ export const adminRoutes = [
     tag: 'admin',
     summary: 'Every API key, without secrets',
     access: 'admin',
+    response: keyListSchema,
     handler: ({ context }) => context.writes.run(() => listKeys(context.write)),
   }),
   route({
@@ -38,6 +46,7 @@ export const adminRoutes = [
     access: 'admin',
     status: 201,
     body: z.object({ role: z.enum(ROLES), name: z.string().max(100).optional() }),
+    response: createdKeySchema,
     handler: ({ body, context }) => changeKeys(context, () => createKey(context.write, body)),
   }),
   route({
@@ -47,6 +56,7 @@ export const adminRoutes = [
     summary: 'Revoke an API key: it stops working at once',
     access: 'admin',
     params: z.object({ id: z.string().min(1).max(100) }),
+    response: revokedKeySchema,
     handler: ({ params, context }) =>
       changeKeys(context, () => revokeKey(context.write, params.id)),
   }),

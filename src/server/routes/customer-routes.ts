@@ -4,6 +4,12 @@ import { customerProfile } from '../../customers/customer-profile.js';
 import { searchCustomers } from '../../customers/search-customers.js';
 import { topCustomers } from '../../customers/top-customers.js';
 import { route } from '../route.js';
+import {
+  atRiskPageSchema,
+  customerPageSchema,
+  customerProfileSchema,
+  rankedCustomerPageSchema,
+} from '../responses/customer-responses.js';
 import { paging } from './query-fields.js';
 
 /** Customers: search, the most valuable, the valuable ones at risk, and one customer's profile. */
@@ -26,6 +32,7 @@ export const customerRoutes = [
         message: 'attribute and value go together',
         path: ['value'],
       }),
+    response: customerPageSchema,
     handler: ({ query, context }) => {
       const { attribute, value, ...rest } = query;
       const options =
@@ -43,6 +50,7 @@ export const customerRoutes = [
     access: 'read',
     cached: true,
     query: z.object({ by: z.enum(['predicted', 'historic']).default('predicted'), ...paging }),
+    response: rankedCustomerPageSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => topCustomers(w, context.config, query)),
   }),
@@ -57,6 +65,7 @@ export const customerRoutes = [
       minChurnRisk: z.coerce.number().min(0).max(1).optional().describe('default 0.5'),
       ...paging,
     }),
+    response: atRiskPageSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => atRiskCustomers(w, context.config, query)),
   }),
@@ -72,6 +81,7 @@ export const customerRoutes = [
       eventsLimit: paging.limit,
       eventsOffset: paging.offset,
     }),
+    response: customerProfileSchema,
     handler: ({ params, query, context }) =>
       context.reads.use((w) => customerProfile(w, context.config, params.id, query)),
   }),

@@ -1,14 +1,35 @@
 import { z } from 'zod';
+import { FORMATS, KINDS } from '../../ingest/formats.js';
 import { importFile } from '../../ingest/import-file.js';
 import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
 import { withUpload } from '../uploads.js';
 
-const outcome = z.object({
-  importId: z.number().nullable(),
+const outcome = z.strictObject({
+  importId: z
+    .number()
+    .nullable()
+    .describe("the batch's import; null when no event was valid, and then none was made"),
   accepted: z.number().describe('events newly stored'),
-  duplicates: z.array(z.object({ index: z.number(), eventId: z.string() })),
-  rejected: z.array(z.object({ index: z.number(), reason: z.string() })),
+  duplicates: z
+    .array(z.strictObject({ index: z.number(), eventId: z.string() }))
+    .describe('valid events already stored, or repeated earlier in the batch'),
+  rejected: z.array(z.strictObject({ index: z.number(), reason: z.string() })),
+});
+
+const importSummary = z.strictObject({
+  file: z.string().describe("the file's name as the client sent it"),
+  kind: z.enum(KINDS),
+  read: z.number().describe('rows read'),
+  inserted: z.number().describe('rows newly stored'),
+  duplicates: z.number(),
+  rejected: z.number(),
+  rejectsFile: z
+    .string()
+    .nullable()
+    .describe('on the server: the rejected rows and their reasons; null when none'),
+  seconds: z.number(),
+  warnings: z.array(z.string()).describe('what the person importing should know'),
 });
 
 /** Event ingest (group-committed, durable before the reply) and file uploads for batch import. */
@@ -32,12 +53,10 @@ export const ingestRoutes = [
     summary: 'Upload a file (multipart, field "file") for the batch import of `clv import`',
     access: 'admin',
     bodyKind: 'multipart',
+    response: importSummary,
     query: z.object({
-      kind: z.enum(['events', 'customers', 'costs', 'rates']),
-      format: z
-        .enum(['csv', 'ndjson', 'parquet'])
-        .optional()
-        .describe('default: from the file name'),
+      kind: z.enum(KINDS),
+      format: z.enum(FORMATS).optional().describe('default: from the file name'),
     }),
     handler: ({ request, query, context }) =>
       withUpload(request, context.project.scratchDir, async (upload) => {
@@ -60,8 +79,7 @@ export const ingestRoutes = [
             throw error;
           });
         context.refresher.noteIngest();
-        // The client knows its file by its own name, not by where the server kept it.
-        return { ...summary, file: upload.name };
+        return summary;
       }),
   }),
 ];

@@ -7,6 +7,15 @@ import { npsReport } from '../../metrics/reports/nps.js';
 import { rfmReport } from '../../metrics/reports/rfm.js';
 import { segmentGroupsReport } from '../../metrics/reports/segment-groups.js';
 import { route } from '../route.js';
+import {
+  channelsReportSchema,
+  cohortsReportSchema,
+  decilesReportSchema,
+  metricsReportSchema,
+  npsReportSchema,
+  rfmReportSchema,
+  segmentGroupsSchema,
+} from '../responses/metrics-responses.js';
 import { date } from './query-fields.js';
 
 const asOf = z.object({
@@ -35,6 +44,7 @@ export const metricsRoutes = [
         .optional()
         .describe('compare with the period just before (default) or the same dates a year earlier'),
     }),
+    response: metricsReportSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => metricsReport(w, context.config, query)),
   }),
@@ -47,6 +57,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.to'],
     query: asOf.extend({ segment: z.string().describe('email, sms or attribute:NAME') }),
+    response: segmentGroupsSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => segmentGroupsReport(w, context.config, query)),
   }),
@@ -59,6 +70,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.to'],
     query: asOf,
+    response: cohortsReportSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => cohortsReport(w, context.config, query)),
   }),
@@ -71,6 +83,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.to'],
     query: asOf.extend({ by: z.enum(['revenue', 'predicted']).optional() }),
+    response: decilesReportSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => decilesReport(w, context.config, query)),
   }),
@@ -83,6 +96,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.to'],
     query: asOf,
+    response: rfmReportSchema,
     handler: ({ query, context }) => context.reads.use((w) => rfmReport(w, context.config, query)),
   }),
   route({
@@ -94,6 +108,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.from', 'query.to'],
     query: z.object({ from: date.optional(), to: date.optional() }),
+    response: channelsReportSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => channelsReport(w, context.config, query)),
   }),
@@ -106,6 +121,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.to'],
     query: asOf,
+    response: npsReportSchema,
     handler: ({ query, context }) => context.reads.use((w) => npsReport(w, context.config, query)),
   }),
 ];

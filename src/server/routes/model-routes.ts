@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { requireDerivedTables } from '../../metrics/report-inputs.js';
+import { requireDerivedTables } from '../../model/store-state.js';
 import { predictionDistributions } from '../../predictions/distributions.js';
 import { predictReport } from '../../predictions/predict-report.js';
 import { latestHoldoutReport } from '../../predictions/stored-reports.js';
 import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
+import {
+  holdoutReportSchema,
+  modelReportSchema,
+  predictionDistributionsSchema,
+  storedHoldoutReportSchema,
+} from '../responses/model-responses.js';
 import { date } from './query-fields.js';
 
 const model = z.enum(['bgnbd', 'mbgnbd', 'paretonbd', 'sbg']);
@@ -21,6 +27,7 @@ export const modelRoutes = [
     query: z.object({
       model: model.optional().describe('default: the purchase model of the last refresh'),
     }),
+    response: modelReportSchema,
     handler: ({ query, context }) =>
       context.reads.use((w) => predictReport(w, context.config, query)),
   }),
@@ -31,6 +38,7 @@ export const modelRoutes = [
     summary: 'How P(alive) and predicted CLV spread over the customers (histograms)',
     access: 'read',
     cached: true,
+    response: predictionDistributionsSchema,
     handler: ({ context }) =>
       context.reads.use(async (w) => {
         await requireDerivedTables(w);
@@ -43,6 +51,7 @@ export const modelRoutes = [
     tag: 'predictions',
     summary: 'The latest holdout check (predicted against actual purchases per frequency group)',
     access: 'read',
+    response: storedHoldoutReportSchema,
     handler: async ({ context }) => {
       const report = await context.reads.use((w) => latestHoldoutReport(w));
       if (!report)
@@ -61,6 +70,7 @@ export const modelRoutes = [
       holdoutFrom: date.describe('first day of the holdout period'),
       model: z.enum(['bgnbd', 'mbgnbd', 'paretonbd']).optional(),
     }),
+    response: holdoutReportSchema.nullable().describe('null when no holdout check could be made'),
     handler: async ({ body, context }) => {
       const report = await context.writes.run(() =>
         predictReport(context.write, context.config, body),

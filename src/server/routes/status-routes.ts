@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { tableExists } from '../../metrics/report-inputs.js';
+import { tableExists } from '../../model/store-state.js';
 import type { ModelState } from '../../model/derived-table.js';
 import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
+import { TABLE } from '../../model/table-names.js';
 
-const status = z.object({
+const status = z.strictObject({
   open: z.boolean().describe('no key is needed: the server listens on loopback and has no key'),
   role: z.enum(['ingest', 'read', 'admin']).describe('the role of the key that asked'),
   currency: z.string().describe('the base currency every amount is in'),
@@ -18,7 +19,7 @@ const status = z.object({
     ),
   refreshing: z.boolean(),
   lastRefresh: z
-    .object({
+    .strictObject({
       refreshId: z.number(),
       startedAt: z.string(),
       seconds: z.number(),
@@ -33,7 +34,7 @@ const status = z.object({
   nextScheduledRefresh: z.string().nullable(),
   models: z
     .array(
-      z.object({
+      z.strictObject({
         role: z.enum(['purchase', 'spend']),
         model: z.string(),
         status: z
@@ -46,11 +47,11 @@ const status = z.object({
     )
     .describe('the models of the last refresh (empty before the first)'),
   modelChange: z
-    .object({ from: z.string(), to: z.string() })
+    .strictObject({ from: z.string(), to: z.string() })
     .nullable()
     .describe('the last refresh chose another purchase model than the refresh before it'),
   lastFailedRefresh: z
-    .object({
+    .strictObject({
       startedAt: z.string().describe('when the failed refresh started (UTC, ISO 8601)'),
       message: z.string().describe('what failed, in words for people'),
     })
@@ -97,7 +98,7 @@ async function statusOf(
   // the response cache, which a refresh clears.
   const latestOrder = await context.cache.get('status:latest-order', () =>
     context.reads.use(async (w) => {
-      if (!(await tableExists(w, 'orders'))) return null;
+      if (!(await tableExists(w, TABLE.orders))) return null;
       const [latest] = await w.query<{ day: string | null }>(
         `SELECT max(day)::VARCHAR AS day FROM orders`,
       );

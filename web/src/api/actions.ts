@@ -1,6 +1,6 @@
 // The dashboard's writes: admin actions, after which every answer is asked for again.
 import { apiUrl, request } from './client';
-import type { HoldoutReport, RefreshResult } from './types';
+import type { HoldoutCheck, RefreshResult } from './types';
 import { invalidateApi, invalidateUrl } from './use-api';
 
 /** Refreshes the derived tables and models now (admin). */
@@ -15,8 +15,8 @@ export async function refreshNow(): Promise<RefreshResult> {
 }
 
 /** Runs and stores a holdout check of the purchase model from a day on (admin). */
-export async function runHoldout(holdoutFrom: string): Promise<HoldoutReport> {
-  const result = await request<HoldoutReport>(apiUrl('/model/holdout'), {
+export async function runHoldout(holdoutFrom: string): Promise<HoldoutCheck> {
+  const result = await request<HoldoutCheck>(apiUrl('/model/holdout'), {
     method: 'POST',
     body: { holdoutFrom },
   });

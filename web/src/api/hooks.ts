@@ -4,16 +4,16 @@ import type { KpiCatalog } from './kpi-catalog';
 import type {
   ChannelsReport,
   CohortsReport,
+  AtRiskPage,
+  CustomerPage,
   CustomerProfile,
-  CustomerSummary,
   DecilesReport,
   HoldoutReport,
   MetricsReport,
   ModelReport,
   NpsReport,
-  Page,
   PredictionDistributions,
-  RankedPage,
+  RankedCustomerPage,
   SegmentGroups,
   Status,
 } from './types';
@@ -75,20 +75,18 @@ export function useCustomerSearch(
   query: { q?: string; attribute?: string; value?: string; limit?: number; offset?: number },
   enabled = true,
 ) {
-  return useApi<Page<CustomerSummary>>(enabled ? apiUrl('/customers', { ...query }) : null);
+  return useApi<CustomerPage>(enabled ? apiUrl('/customers', { ...query }) : null);
 }
 
 export function useTopCustomers(
   query: { by?: 'predicted' | 'historic'; limit?: number; offset?: number },
   enabled = true,
 ) {
-  return useApi<RankedPage<CustomerSummary>>(
-    enabled ? apiUrl('/customers/top', { ...query }) : null,
-  );
+  return useApi<RankedCustomerPage>(enabled ? apiUrl('/customers/top', { ...query }) : null);
 }
 
 export function useAtRisk(query: { minChurnRisk?: number; limit?: number; offset?: number }) {
-  return useApi<RankedPage<CustomerSummary>>(apiUrl('/customers/at-risk', { ...query }));
+  return useApi<AtRiskPage>(apiUrl('/customers/at-risk', { ...query }));
 }
 
 export function useCustomer(id: string, query: { eventsLimit?: number; eventsOffset?: number }) {

@@ -24,16 +24,20 @@ export function AttributesCard({ profile }: { profile: CustomerProfile }) {
         <p className="subtitle">No attributes.</p>
       ) : (
         <dl className="facts">
-          {entries.map(([name, value]) => (
-            <Fact
-              key={name}
-              field={`attribute.${name}`}
-              label={name.replace(/_/g, ' ')}
-              value={value}
-            >
-              {value ?? '—'}
-            </Fact>
-          ))}
+          {entries.map(([name, sent]) => {
+            // Attributes are most often text; a list or an object sent as one is shown as JSON.
+            const value = typeof sent === 'object' && sent !== null ? JSON.stringify(sent) : sent;
+            return (
+              <Fact
+                key={name}
+                field={`attribute.${name}`}
+                label={name.replace(/_/g, ' ')}
+                value={value}
+              >
+                {value ?? '—'}
+              </Fact>
+            );
+          })}
         </dl>
       )}
     </section>

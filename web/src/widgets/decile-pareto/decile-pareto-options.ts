@@ -23,7 +23,8 @@ export function paretoPoints(report: DecilesReport): ParetoPoint[] {
   let valueShare = 0;
   return report.deciles.map((d) => {
     customers += d.customers;
-    valueShare += d.share;
+    // A decile's share is null only when the total is 0.
+    valueShare += d.share ?? 0;
     return {
       decile: d.decile,
       customers,

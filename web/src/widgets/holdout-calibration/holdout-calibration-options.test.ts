@@ -59,10 +59,11 @@ describe('holdout calibration chart', () => {
 
   it('says when the calibration fit is degenerate', () => {
     const fit = {
-      model: 'mbgnbd',
+      model: 'mbgnbd' as const,
       parameterNames: [],
       parameters: {},
       standardErrors: {},
+      covariance: null,
       logLikelihood: -10,
       iterations: 9,
       converged: true,

@@ -15,6 +15,7 @@ const report: ModelReport = {
     parameterNames: ['r', 'alpha'],
     parameters: { r: 0.4711, alpha: 7.3017 },
     standardErrors: { r: 0.0074, alpha: null },
+    covariance: null,
     logLikelihood: -1577.2,
     iterations: 22,
     converged: false,
@@ -47,6 +48,8 @@ const report: ModelReport = {
     meanPredictedClv: 77.19,
     totalPredictedClv: 13200.5,
   },
+  holdout: null,
+  retention: null,
 };
 const context = { currency: 'EUR', locale: 'en-US' };
 

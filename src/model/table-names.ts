@@ -1,0 +1,25 @@
+/**
+ * The names of the tables a refresh builds. Code that passes a table's name as a value (to
+ * check it exists, to filter it by segment, to say what a refresh wrote) takes it from here;
+ * SQL text may name them plainly.
+ */
+export const TABLE = {
+  orders: 'orders',
+  customerSummary: 'customer_summary',
+  consentHistory: 'consent_history',
+  customerMonths: 'customer_months',
+  customerActivity: 'customer_activity',
+  monthlyMetrics: 'monthly_metrics',
+  cohorts: 'cohorts',
+  deciles: 'deciles',
+  rfm: 'rfm',
+  knownCustomers: 'known_customers',
+  customerAttributes: 'customer_attributes',
+  purchaseSummary: 'purchase_summary',
+  /** Written by the predictions step, after the derived tables. */
+  customerPredictions: 'customer_predictions',
+  modelFit: 'model_fit',
+} as const;
+
+/** A table a refresh builds. */
+export type TableName = (typeof TABLE)[keyof typeof TABLE];

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ROLES } from '../../keys/api-keys.js';
+import { modelState } from './shared-responses.js';
+
+export const refreshSummarySchema = z
+  .strictObject({
+    refreshId: z.number(),
+    startedAt: z.string().describe('UTC, ISO 8601'),
+    seconds: z.number(),
+    lastImportId: z
+      .number()
+      .nullable()
+      .describe('the derived tables reflect every import up to this one'),
+    events: z.number(),
+    tables: z.array(z.strictObject({ name: z.string(), rows: z.number() })),
+    warnings: z.array(z.string()).describe('what the model fits want people to know'),
+    models: z.array(modelState),
+    modelChange: z
+      .strictObject({ from: z.string(), to: z.string() })
+      .nullable()
+      .describe('the purchase model chosen differs from the one of the refresh before'),
+  })
+  .nullable()
+  .describe('null when a scheduled refresh it joined found nothing new');
+
+const keyInfo = {
+  keyId: z.string(),
+  name: z.string().nullable(),
+  role: z.enum(ROLES),
+  createdAt: z.string(),
+};
+
+export const keyListSchema = z.array(
+  z.strictObject({ ...keyInfo, revokedAt: z.string().nullable() }),
+);
+
+export const createdKeySchema = z.strictObject({
+  ...keyInfo,
+  key: z.string().describe('the secret: shown once, not stored'),
+});
+
+export const revokedKeySchema = z.strictObject({ keyId: z.string(), revokedAt: z.string() });

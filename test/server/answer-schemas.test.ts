@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { API_PREFIX, type ApiRoute } from '../../src/server/route.js';
+import { apiRoutes } from '../../src/server/routes/index.js';
+import { DEMO_HOLDOUT_FROM, servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+
+// Each route's real answer on the demo shop, held to the schema the route declares (and the
+// OpenAPI document shows): the schemas' objects are strict, so a field a handler sends and the
+// schema lacks fails here, as does a wrong type or a null where none is declared.
+
+interface Call {
+  method: ApiRoute['method'];
+  /** Under /api/v1, with the query. */
+  path: string;
+  body?: unknown;
+  form?: boolean;
+}
+
+/** The calls, in order: reads first, then the writes (on the test's private copy of the demo). */
+function calls(customerId: string): Call[] {
+  const get = (path: string): Call => ({ method: 'GET', path });
+  return [
+    get('/status'),
+    get('/metrics'),
+    get('/metrics?series=month&segment=email&compare=year'),
+    get('/metrics/segments?segment=email'),
+    get('/metrics/cohorts'),
+    get('/metrics/deciles'),
+    get('/metrics/deciles?by=predicted'),
+    get('/metrics/rfm'),
+    get('/metrics/channels'),
+    get('/metrics/nps'),
+    get('/model'),
+    get('/model?model=sbg'),
+    get('/model/distributions'),
+    get('/model/holdout'),
+    get('/customers?limit=5'),
+    get('/customers/top?limit=5'),
+    get('/customers/top?by=historic&limit=5'),
+    get('/customers/at-risk?limit=5'),
+    get(`/customers/${encodeURIComponent(customerId)}?eventsLimit=20`),
+    get('/keys'),
+    { method: 'POST', path: '/model/holdout', body: { holdoutFrom: DEMO_HOLDOUT_FROM } },
+    {
+      method: 'POST',
+      path: '/events',
+      body: [
+        {
+          event_id: 'answer-schema-1',
+          customer_id: customerId,
+          type: 'purchase',
+          timestamp: '2026-10-30T10:00:00Z',
+          amount: 12.5,
+          currency: 'EUR',
+        },
+        { event_id: 'answer-schema-2', customer_id: '', type: 'purchase' },
+      ],
+    },
+    { method: 'POST', path: '/imports?kind=costs', form: true },
+    { method: 'POST', path: '/refresh' },
+    { method: 'POST', path: '/keys', body: { role: 'read', name: 'answer schema' } },
+  ];
+}
+
+/** The route a call reaches: its method and its path with `:param` parts matching any segment. */
+function routeOf(call: Call): ApiRoute {
+  const path = call.path.split('?')[0] ?? '';
+  const found = apiRoutes.find(
+    (route) =>
+      route.method === call.method &&
+      new RegExp(`^${route.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`).test(path),
+  );
+  if (!found) throw new Error(`no route for ${call.method} ${path}`);
+  return found;
+}
+
+let demo: ServedDemo;
+let profileKey = '';
+const answers = new Map<string, unknown>();
+
+async function send(call: Call): Promise<unknown> {
+  const headers: Record<string, string> = { authorization: `Bearer ${demo.keys?.admin ?? ''}` };
+  let body: FormData | string | undefined;
+  if (call.form) {
+    body = new FormData();
+    body.set('file', new Blob(['month,channel,spend\n2026-04,social,5\n']), 'costs.csv');
+  } else if (call.body !== undefined) {
+    body = JSON.stringify(call.body);
+    headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${demo.url}${API_PREFIX}${call.path}`, {
+    method: call.method,
+    headers,
+    body,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${call.method} ${call.path}: ${response.status} ${text}`);
+  return JSON.parse(text) as unknown;
+}
+
+beforeAll(async () => {
+  demo = await servedDemo({ keys: true });
+  const top = await demo.api<{ items: { customerId: string }[] }>('/customers/top?limit=1');
+  const customerId = top.items[0]?.customerId;
+  if (customerId === undefined) throw new Error('the demo has no customer');
+  profileKey = `GET /customers/${encodeURIComponent(customerId)}?eventsLimit=20`;
+  for (const call of calls(customerId))
+    answers.set(`${call.method} ${call.path}`, await send(call));
+  const created = answers.get('POST /keys') as { keyId: string };
+  const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };
+  answers.set('DELETE /keys/:id', await send(revoke));
+}, 600_000);
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe("every route's real answer matches its declared schema", () => {
+  it('calls every route of the API at least once', () => {
+    const called = new Set(
+      [...answers.keys()].map((key) => {
+        const [method, path] = key.split(' ') as [ApiRoute['method'], string];
+        const route = routeOf({ method, path: path.replace(':id', 'x') });
+        return `${route.method} ${route.path}`;
+      }),
+    );
+    expect([...called].sort()).toEqual(apiRoutes.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('parses each answer strictly with its route schema', () => {
+    const failures: string[] = [];
+    for (const [key, answer] of answers) {
+      const [method, path] = key.split(' ') as [ApiRoute['method'], string];
+      const result = routeOf({ method, path: path.replace(':id', 'x') }).response.safeParse(answer);
+      if (!result.success) failures.push(`${key}: ${z.prettifyError(result.error)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('holds what the demo makes: a stored holdout, predictions, segments and the imported costs', () => {
+    const holdout = answers.get('GET /model/holdout') as { holdoutFrom: string };
+    expect(holdout.holdoutFrom).toBe(DEMO_HOLDOUT_FROM);
+    const events = answers.get('POST /events') as { accepted: number; rejected: unknown[] };
+    expect(events.accepted).toBe(1);
+    expect(events.rejected).toHaveLength(1);
+    const costs = answers.get('POST /imports?kind=costs') as { inserted: number; kind: string };
+    expect(costs).toMatchObject({ inserted: 1, kind: 'costs', file: 'costs.csv' });
+    const metrics = answers.get('GET /metrics?series=month&segment=email&compare=year') as {
+      segments: unknown[];
+      kpis: { revenue: { series: unknown[] } };
+    };
+    expect(metrics.segments.length).toBeGreaterThan(0);
+    expect(metrics.kpis.revenue.series.length).toBeGreaterThan(0);
+    const sbg = answers.get('GET /model?model=sbg') as { retention: unknown };
+    expect(sbg.retention).not.toBeNull();
+  });
+
+  it('fails an answer with a field its schema lacks, or a value of the wrong type', () => {
+    const status = answers.get('GET /status') as Record<string, unknown>;
+    const schema = routeOf({ method: 'GET', path: '/status' }).response;
+    expect(schema.safeParse(status).success).toBe(true);
+    expect(schema.safeParse({ ...status, undeclared: 1 }).success).toBe(false);
+    expect(schema.safeParse({ ...status, eventsSinceRefresh: '3' }).success).toBe(false);
+    const profile = answers.get(profileKey) as { historic: Record<string, unknown> };
+    const profileSchema = routeOf({ method: 'GET', path: '/customers/x' }).response;
+    expect(profileSchema.safeParse(profile).success).toBe(true);
+    // Deep in the answer too: the historic figures gain a field.
+    const deeper = { ...profile, historic: { ...profile.historic, margin: 0.3 } };
+    expect(profileSchema.safeParse(deeper).success).toBe(false);
+  });
+});
