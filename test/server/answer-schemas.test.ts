@@ -30,6 +30,7 @@ function calls(customerId: string): Call[] {
     get('/metrics/rfm'),
     get('/metrics/channels'),
     get('/metrics/nps'),
+    get('/metrics/catalog'),
     get('/model'),
     get('/model?model=sbg'),
     get('/model/distributions'),
