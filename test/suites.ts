@@ -8,6 +8,7 @@ export const NEEDS_BUILD_OR_BROWSER = [
   'test/cli/',
   'test/web/',
   'test/customers/customers-cli.test.ts',
+  'test/server/answer-schemas.test.ts',
   'test/server/durability.test.ts',
   'test/hardening/http-answer-bounds.test.ts',
   'test/hardening/http-client-input.test.ts',
