@@ -14,6 +14,7 @@ import { inUnits, readHistories } from './model-input.js';
 import type { PurchaseModelName } from './purchase-models.js';
 import { purchaseModels } from './purchase-models.js';
 import { finiteOrNull } from '../shared/finite.js';
+import { writeHistoryTable } from './history-table.js';
 
 /** Calibration customers with this many repeat purchases or more share the last group. */
 const TOP_GROUP = 7;
@@ -121,23 +122,11 @@ export async function compareOnHoldout(
   const summary = inUnits(histories, unitDays(config));
   const outcomes = models.map((model) => fitPurchase(model, summary));
   const forecasts = outcomes.map((outcome) => holdoutForecast(outcome, summary, period));
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE holdout_predictions (
-       frequency INTEGER, recency_days INTEGER, age_days INTEGER,
-       ${models.map((_, k) => `p${k} DOUBLE`).join(', ')})`,
-  );
-  await warehouse.append(
+  await writeHistoryTable(
+    warehouse,
     'holdout_predictions',
-    (function* () {
-      for (let i = 0; i < histories.frequency.length; i++) {
-        yield [
-          histories.frequency[i] ?? 0,
-          histories.recencyDays[i] ?? 0,
-          histories.ageDays[i] ?? 0,
-          ...forecasts.map((forecast) => finiteOrNull(forecast?.[i])),
-        ];
-      }
-    })(),
+    histories,
+    Object.fromEntries(forecasts.map((forecast, k) => [`p${k}`, forecast])),
   );
   const perModel = models
     .map(

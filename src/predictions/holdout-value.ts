@@ -13,7 +13,7 @@ import { spendState } from './model-states.js';
 import type { PurchaseModelName } from './purchase-models.js';
 import { purchaseModels } from './purchase-models.js';
 import { spendSql } from './spend-sql.js';
-import { finiteOrNull } from '../shared/finite.js';
+import { writeHistoryTable } from './history-table.js';
 
 /** Predicted against actual holdout value of one tenth of the customers. */
 export interface ValueDecile {
@@ -64,26 +64,11 @@ export async function holdoutValueCheck(
     unitDays: days,
     spend: spend.law,
   });
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE holdout_values (
-       frequency INTEGER, recency_days INTEGER, age_days INTEGER, expected DOUBLE,
-       low DOUBLE, high DOUBLE)`,
-  );
-  await warehouse.append(
-    'holdout_values',
-    (function* () {
-      for (let i = 0; i < histories.frequency.length; i++) {
-        yield [
-          histories.frequency[i] ?? 0,
-          histories.recencyDays[i] ?? 0,
-          histories.ageDays[i] ?? 0,
-          finiteOrNull(forecast.expectedPurchases[i]),
-          finiteOrNull(forecast.spendLowFactor[i]),
-          finiteOrNull(forecast.spendHighFactor[i]),
-        ];
-      }
-    })(),
-  );
+  await writeHistoryTable(warehouse, 'holdout_values', histories, {
+    expected: forecast.expectedPurchases,
+    low: forecast.spendLowFactor,
+    high: forecast.spendHighFactor,
+  });
   const rows = await warehouse.query<{
     decile: number;
     customers: number;
