@@ -35,8 +35,6 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-let scratchCounter = 0;
-
 /**
  * Imports one file in one transaction: every row is inserted, recognised as a duplicate, or
  * written to the rejects file with its line number and reason. A failure leaves no trace.
@@ -65,7 +63,7 @@ export async function importFile(
     seconds: 0,
     warnings: [],
   };
-  const tag = `${process.pid}_${(scratchCounter += 1)}`;
+  const tag = warehouse.scratchTag();
   let staged: Staged | null = null;
   // The validated rows are a scratch table of the connection: a long-running server must not
   // keep one per import.

@@ -21,8 +21,6 @@ export interface BatchOutcome {
 /** The `imports` row of a batch names its source here, where a file import has its path. */
 export const BATCH_SOURCE = 'http:batch';
 
-let batchCounter = 0;
-
 /**
  * Stores a batch of events given as JS values (the shape of an NDJSON line) through the
  * validation and de-duplication of `clv import`, in one transaction, and accounts for every
@@ -38,7 +36,7 @@ export async function ingestBatch(
 ): Promise<BatchOutcome> {
   const started = performance.now();
   if (events.length === 0) return { importId: null, accepted: 0, duplicates: [], rejected: [] };
-  const tag = `batch_${process.pid}_${(batchCounter += 1)}`;
+  const tag = `batch_${warehouse.scratchTag()}`;
   const consumed = Object.values(consumedFields(project.config));
   const shape = { fields: [...new Set(consumed.flat())], exclusions: consumed };
   // As in a file import, staging and validation change no stored data and run before the

@@ -52,8 +52,6 @@ const SERIES_KEYS: readonly KpiKey[] = KPI_CATALOG.filter((kpi) => kpi.monthly).
   (kpi) => kpi.key,
 );
 
-let scratch = 0;
-
 /**
  * Every KPI of the glossary for a period against its previous period, for all customers and,
  * with a segmentation, for each segment (membership decided once, as of `to`).
@@ -69,8 +67,7 @@ export async function metricsReport(
   const before = previousPeriod(period);
   const previous = comparisonPeriod(period, options.compare);
   const beforePrevious = previousPeriod(previous);
-  const tag = `${process.pid}_${(scratch += 1)}`;
-  const segmented = `members_segments_${tag}`;
+  const segmented = `members_segments_${warehouse.scratchTag()}`;
   try {
     const months = options.series === 'month' ? monthsOf(period) : [];
     // The period's months and the same months a year earlier, in one pass.

@@ -40,6 +40,16 @@ export interface Warehouse {
    * leaves the store open; close the forks before the original.
    */
   fork(): Promise<Warehouse>;
+  /**
+   * A name part no other piece of scratch work of this process uses, for the temp tables and
+   * scratch files of one task (`import_<tag>`, `import_<tag>_broken`, …). Forks share the count.
+   */
+  scratchTag(): string;
+  /**
+   * Runs `work` with the name of a temp table of its own (`<prefix>_<tag>`, which `work`
+   * creates), and drops that table afterwards whether `work` resolves or throws.
+   */
+  withScratchTable<T>(prefix: string, work: (table: string) => Promise<T>): Promise<T>;
   /** Share of the running statement done, 0..1, or null when the engine cannot tell. */
   progress(): number | null;
   close(): Promise<void>;

@@ -430,6 +430,8 @@ function failingOn(warehouse: Warehouse, statement: string): Warehouse {
     append: (table, rows) => warehouse.append(table, rows),
     transaction: (work) => warehouse.transaction(work),
     fork: () => warehouse.fork(),
+    scratchTag: () => warehouse.scratchTag(),
+    withScratchTable: (prefix, work) => warehouse.withScratchTable(prefix, work),
     progress: () => warehouse.progress(),
     close: () => warehouse.close(),
   };

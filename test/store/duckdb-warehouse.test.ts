@@ -119,6 +119,32 @@ describe('the DuckDB warehouse', () => {
     expect(await warehouse.query('SELECT count(*) AS n FROM t')).toEqual([{ n: 1 }]);
   });
 
+  it('hands out scratch tags no fork repeats, and drops a scratch table after its work', async () => {
+    const fork = await warehouse.fork();
+    const tags = [warehouse.scratchTag(), fork.scratchTag(), warehouse.scratchTag()];
+    await fork.close();
+    expect(new Set(tags).size).toBe(3);
+    for (const tag of tags) expect(tag).toMatch(new RegExp(`^${process.pid}_\\d+$`));
+    const count = async (sql: string): Promise<number> =>
+      (await warehouse.query<{ n: number }>(sql)).map((row) => row.n)[0] ?? -1;
+    const tempTables = (): Promise<number> =>
+      count(`SELECT count(*) AS n FROM duckdb_tables() WHERE temporary`);
+    const counted = await warehouse.withScratchTable('scratch_test', async (table) => {
+      expect(table).toMatch(/^scratch_test_\d+_\d+$/);
+      await warehouse.run(`CREATE TEMP TABLE ${table} AS SELECT 1 AS x UNION ALL SELECT 2`);
+      return count(`SELECT count(*) AS n FROM ${table}`);
+    });
+    expect(counted).toBe(2);
+    expect(await tempTables()).toBe(0);
+    await expect(
+      warehouse.withScratchTable('scratch_test', async (table) => {
+        await warehouse.run(`CREATE TEMP TABLE ${table} AS SELECT 1 AS x`);
+        throw new Error('the work failed');
+      }),
+    ).rejects.toThrow('the work failed');
+    expect(await tempTables()).toBe(0);
+  });
+
   it('returns the number of rows a statement changed', async () => {
     await warehouse.run('CREATE TABLE t (i INTEGER)');
     expect(await warehouse.run('INSERT INTO t SELECT * FROM range(7)')).toBe(7);

@@ -10,8 +10,6 @@ export interface SegmentGroupsReport {
   groups: { segment: string; customers: number }[];
 }
 
-let scratch = 0;
-
 /**
  * The groups of a segmentation (email, sms, attribute:NAME) and their customers as of `to`,
  * without computing their KPIs: what a dashboard offers as drill-downs.
@@ -23,12 +21,9 @@ export async function segmentGroupsReport(
 ): Promise<SegmentGroupsReport> {
   const segmentation = parseSegmentation(options.segment);
   const asOf = await resolveAsOf(warehouse, options.to);
-  const table = `members_groups_${process.pid}_${(scratch += 1)}`;
-  try {
+  return warehouse.withScratchTable('members_groups', async (table) => {
     await createMembers(warehouse, config, segmentation, asOf, table);
     const groups = await segmentGroupCounts(warehouse, table, segmentation);
     return { segmentation: options.segment, asOf, groups };
-  } finally {
-    await warehouse.run(`DROP TABLE IF EXISTS ${table}`);
-  }
+  });
 }

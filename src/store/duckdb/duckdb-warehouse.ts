@@ -32,6 +32,8 @@ export class DuckDbWarehouse implements Warehouse {
     private readonly connection: DuckDBConnection,
     /** Whether closing this object closes the engine too (false for forks). */
     private readonly ownsInstance = true,
+    /** How many scratch tags the store has handed out, shared with its forks. */
+    private readonly scratch = { issued: 0 },
   ) {}
 
   /** Opens (creating when missing) a DuckDB file. */
@@ -58,7 +60,22 @@ export class DuckDbWarehouse implements Warehouse {
   }
 
   async fork(): Promise<DuckDbWarehouse> {
-    return new DuckDbWarehouse(this.instance, await connect(this.instance), false);
+    return new DuckDbWarehouse(this.instance, await connect(this.instance), false, this.scratch);
+  }
+
+  scratchTag(): string {
+    // The pid keeps scratch files apart when two processes share a project's scratch folder.
+    this.scratch.issued += 1;
+    return `${process.pid}_${this.scratch.issued}`;
+  }
+
+  async withScratchTable<T>(prefix: string, work: (table: string) => Promise<T>): Promise<T> {
+    const table = `${prefix}_${this.scratchTag()}`;
+    try {
+      return await work(table);
+    } finally {
+      await this.run(`DROP TABLE IF EXISTS ${table}`);
+    }
   }
 
   async run(sql: string, params?: SqlParams): Promise<number> {
