@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerProfile } from '../../src/customers/customer-profile.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { refresh } from '../../src/model/refresh.js';
+import { projectTest } from '../helpers/project-test.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
+
+const test = projectTest();
 
 // c2 accepts SMS, revokes it twice, and accepts a category the config does not map.
 const MORE_EVENTS = [
@@ -254,14 +257,10 @@ describe('customerProfile on the hand-made shop', () => {
 });
 
 describe('customer queries before a refresh', () => {
-  it('ask for one', async () => {
-    const t = await handMadeShop();
-    try {
-      await expect(customerProfile(t.warehouse, t.project.config, 'c1')).rejects.toThrow(
-        'no derived tables yet: run clv refresh first',
-      );
-    } finally {
-      await t.cleanup();
-    }
+  test('ask for one', async ({ keep }) => {
+    const t = await keep(handMadeShop());
+    await expect(customerProfile(t.warehouse, t.project.config, 'c1')).rejects.toThrow(
+      'no derived tables yet: run clv refresh first',
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 
 const HEADER = 'event_id,customer_id,type,timestamp,note';
 
@@ -11,13 +11,11 @@ function row(i: number, customer = `C${i}`): string {
 }
 
 describe('a stray quote in a CSV file', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject();
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest();
 
-  it('costs its own row only: "C8 in row 8 of 20, among six quoted "hello, world" notes', async () => {
+  test('costs its own row only: "C8 in row 8 of 20, among six quoted "hello, world" notes', async ({
+    t,
+  }) => {
     const lines = [HEADER];
     for (let i = 1; i <= 20; i += 1) lines.push(row(i, i === 8 ? '"C8' : `C${i}`));
     const file = await t.file('events.csv', `${lines.join('\n')}\n`);
@@ -36,7 +34,9 @@ describe('a stray quote in a CSV file', () => {
     expect(stored.every((r) => r.source_line === Number(r.customer_id.slice(1)) + 1)).toBe(true);
   });
 
-  it('costs its own row only at row 25,000 of 30,000, and every later line number stays true', async () => {
+  test('costs its own row only at row 25,000 of 30,000, and every later line number stays true', async ({
+    t,
+  }) => {
     const lines = [HEADER];
     for (let i = 1; i <= 30_000; i += 1) lines.push(row(i, i === 25_000 ? '"C25000' : `C${i}`));
     const file = await t.file('events.csv', `${lines.join('\n')}\n`);
@@ -53,7 +53,9 @@ describe('a stray quote in a CSV file', () => {
     expect(off).toEqual({ n: 0, notes: 10_000 });
   });
 
-  it('inside a field, after a closing quote, or never closing: each costs its own row', async () => {
+  test('inside a field, after a closing quote, or never closing: each costs its own row', async ({
+    t,
+  }) => {
     const lines = [
       HEADER,
       row(1),
@@ -80,7 +82,9 @@ describe('a stray quote in a CSV file', () => {
     ]);
   });
 
-  it('leaves legal quoted fields across lines, blank lines and CRLF with their true line numbers', async () => {
+  test('leaves legal quoted fields across lines, blank lines and CRLF with their true line numbers', async ({
+    t,
+  }) => {
     const text = [
       HEADER,
       'e1,C1,visit,2024-01-01,"first line',
@@ -115,7 +119,7 @@ describe('a stray quote in a CSV file', () => {
     ]);
   });
 
-  it('names the line of a header it cannot read, and stores nothing', async () => {
+  test('names the line of a header it cannot read, and stores nothing', async ({ t }) => {
     const file = await t.file(
       'events.csv',
       'event_id,"customer_id,type,timestamp\ne1,C1,x,2024-01-01\n',

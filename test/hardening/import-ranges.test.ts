@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import { refresh } from '../../src/model/refresh.js';
 import { withStore } from '../../src/store/open-store.js';
 import { literal } from '../../src/store/sql-text.js';
 import { runClv } from '../helpers/run-cli.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { tempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 import { testServer } from '../helpers/test-server.js';
 
 /** Rows no import may accept, each with the reason it must be rejected for. */
@@ -66,15 +67,16 @@ const expectedRejects = OUT_OF_RANGE.flatMap((row, i) =>
 );
 
 describe('the accepted ranges of an import', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject({ refresh: { cron: null } });
+  const test = projectTest(async () => {
+    const t = await tempProject({ refresh: { cron: null } });
     const rates = await t.file('rates.csv', 'currency,rate_to_base\nGBP,1.25\n');
     await importFile(t.warehouse, t.project, { file: rates, kind: 'rates' });
+    return t;
   });
-  afterEach(() => t.cleanup());
 
-  it('clv import rejects times and amounts outside them with a reason, and refresh then works', async () => {
+  test('clv import rejects times and amounts outside them with a reason, and refresh then works', async ({
+    t,
+  }) => {
     const file = await t.file('events.csv', eventsFile());
     await t.warehouse.close();
     const result = await runClv(['import', file, '--kind', 'events', '--project', t.dir, '--json']);
@@ -109,7 +111,7 @@ describe('the accepted ranges of an import', () => {
     });
   });
 
-  it('POST /events rejects the same events with the same reasons', async () => {
+  test('POST /events rejects the same events with the same reasons', async ({ t }) => {
     const api = await testServer(t, { keys: false });
     try {
       const events = OUT_OF_RANGE.map((row, i) => ({
@@ -141,12 +143,19 @@ describe('the accepted ranges of an import', () => {
     }
   });
 
-  it('follows import.minTimestamp, import.maxTimestamp and import.maxAmount, and refresh works with times before 1970', async () => {
-    await t.cleanup();
-    t = await tempProject({
-      refresh: { cron: null },
-      import: { minTimestamp: '1900-01-01', maxTimestamp: '2030-01-01T00:00:00Z', maxAmount: 1000 },
-    });
+  test('follows import.minTimestamp, import.maxTimestamp and import.maxAmount, and refresh works with times before 1970', async ({
+    keep,
+  }) => {
+    const t = await keep(
+      tempProject({
+        refresh: { cron: null },
+        import: {
+          minTimestamp: '1900-01-01',
+          maxTimestamp: '2030-01-01T00:00:00Z',
+          maxAmount: 1000,
+        },
+      }),
+    );
     const file = await t.file(
       'events.csv',
       [

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import { openStore } from '../../src/store/open-store.js';
 import { runClv } from '../helpers/run-cli.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 import { testServer } from '../helpers/test-server.js';
 
 const EVENTS = [
@@ -12,13 +13,11 @@ const EVENTS = [
 ].join('\n');
 
 describe('exchange rates and spend outside the accepted ranges', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject({ refresh: { cron: null } });
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest(() => tempProject({ refresh: { cron: null } }));
 
-  it('rejects a rate that is not a finite number above 0 and at most 1e9, with a reason', async () => {
+  test('rejects a rate that is not a finite number above 0 and at most 1e9, with a reason', async ({
+    t,
+  }) => {
     const file = await t.file(
       'rates.csv',
       [
@@ -47,7 +46,9 @@ describe('exchange rates and spend outside the accepted ranges', () => {
     ]);
   });
 
-  it('a rate of 1e19 stored by an older version does not block later imports, by file or over HTTP', async () => {
+  test('a rate of 1e19 stored by an older version does not block later imports, by file or over HTTP', async ({
+    t,
+  }) => {
     // What an older version let in: the rate is in the store, with its import's row.
     await t.warehouse.run(
       `INSERT INTO imports VALUES (1, 'rates', 'old.csv', 'csv', now()::TIMESTAMP, 0, 1, 1, 0, 0, NULL)`,
@@ -92,7 +93,7 @@ describe('exchange rates and spend outside the accepted ranges', () => {
     }
   });
 
-  it('rejects monthly spend above import.maxAmount', async () => {
+  test('rejects monthly spend above import.maxAmount', async ({ t }) => {
     const file = await t.file(
       'costs.csv',
       'month,channel,spend\n2024-01,ads,1e30\n2024-02,ads,1e13\n',

@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import { refresh } from '../../src/model/refresh.js';
 import { latestRefreshFailure } from '../../src/model/refresh-failures.js';
 import { derivedTables } from '../../src/model/registry.js';
 import { openStore } from '../../src/store/open-store.js';
 import { ClvError } from '../../src/shared/errors.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { tempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 import { testServer } from '../helpers/test-server.js';
 
 interface Status {
@@ -17,18 +18,19 @@ const MESSAGE =
   /^the refresh failed while building the orders table: Referenced column "status" not found in FROM clause\. /;
 
 describe('a refresh that fails anyway', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject({ refresh: { cron: null } });
+  const test = projectTest(async () => {
+    const t = await tempProject({ refresh: { cron: null } });
     const file = await t.file(
       'events.csv',
       'event_id,customer_id,type,timestamp,amount\ne1,c1,purchase,2024-01-10,10\n',
     );
     await importFile(t.warehouse, t.project, { file, kind: 'events' });
+    return t;
   });
-  afterEach(() => t.cleanup());
 
-  it('is recorded with its time and a message for people, until a refresh succeeds', async () => {
+  test('is recorded with its time and a message for people, until a refresh succeeds', async ({
+    t,
+  }) => {
     await refresh(t.warehouse, t.project.config);
     await t.warehouse.run('ALTER TABLE events RENAME COLUMN status TO status_gone');
     const failing = refresh(t.warehouse, t.project.config, derivedTables);
@@ -47,7 +49,9 @@ describe('a refresh that fails anyway', () => {
     expect(await latestRefreshFailure(t.warehouse)).toBeNull();
   });
 
-  it('shows in GET /status as lastFailedRefresh, declared in the API document, and clears', async () => {
+  test('shows in GET /status as lastFailedRefresh, declared in the API document, and clears', async ({
+    t,
+  }) => {
     await t.warehouse.run('ALTER TABLE events RENAME COLUMN status TO status_gone');
     let api = await testServer(t, { keys: false });
     try {

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { type TempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 
 const CSV = [
   'event_id,customer_id,type,timestamp,amount',
@@ -19,14 +20,10 @@ async function counts(t: TempProject) {
 }
 
 describe('an import is one transaction', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject();
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest();
 
   for (const failAt of ['validating', 'storing', 'writing rejects', 'done']) {
-    it(`leaves the store as it was when it fails at "${failAt}"`, async () => {
+    test(`leaves the store as it was when it fails at "${failAt}"`, async ({ t }) => {
       const file = await t.file('events.csv', CSV);
       const failing = importFile(t.warehouse, t.project, {
         file,
@@ -47,7 +44,7 @@ describe('an import is one transaction', () => {
     });
   }
 
-  it('reports its steps in order and ends with the whole file read', async () => {
+  test('reports its steps in order and ends with the whole file read', async ({ t }) => {
     const file = await t.file('events.csv', CSV);
     const seen: { step: string; bytes: number; rows: number | null }[] = [];
     await importFile(t.warehouse, t.project, {

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { tempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
+
+const test = projectTest();
 
 const HEADER =
   'event_id,customer_id,type,timestamp,order_id,amount,currency,status,category,action,score,color';
@@ -29,15 +32,16 @@ const MESSY = [
 ].join('\n');
 
 describe('importing a messy events CSV', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject({ timezone: 'Europe/Berlin' });
+  const test = projectTest(async () => {
+    const t = await tempProject({ timezone: 'Europe/Berlin' });
     const rates = await t.file('rates.csv', 'currency,rate_to_base\nGBP,1.17\n');
     await importFile(t.warehouse, t.project, { file: rates, kind: 'rates' });
+    return t;
   });
-  afterEach(() => t.cleanup());
 
-  it('accounts for every row: inserted, duplicate or rejected with line and reason', async () => {
+  test('accounts for every row: inserted, duplicate or rejected with line and reason', async ({
+    t,
+  }) => {
     const file = await t.file('events.csv', MESSY);
     const summary = await importFile(t.warehouse, t.project, { file, kind: 'events' });
     expect(summary).toMatchObject({
@@ -70,7 +74,9 @@ describe('importing a messy events CSV', () => {
     );
   });
 
-  it('stores typed columns: UTC times from the project zone, base-currency amounts, properties', async () => {
+  test('stores typed columns: UTC times from the project zone, base-currency amounts, properties', async ({
+    t,
+  }) => {
     const file = await t.file('events.csv', MESSY);
     await importFile(t.warehouse, t.project, { file, kind: 'events' });
     const rows = await t.query(`
@@ -205,7 +211,7 @@ describe('importing a messy events CSV', () => {
     ]);
   });
 
-  it('inserts nothing when the same file comes again', async () => {
+  test('inserts nothing when the same file comes again', async ({ t }) => {
     const file = await t.file('events.csv', MESSY);
     await importFile(t.warehouse, t.project, { file, kind: 'events' });
     const again = await importFile(t.warehouse, t.project, { file, kind: 'events' });
@@ -222,7 +228,7 @@ describe('importing a messy events CSV', () => {
     ]);
   });
 
-  it('fails at once, storing nothing, when a required column is missing', async () => {
+  test('fails at once, storing nothing, when a required column is missing', async ({ t }) => {
     const file = await t.file('events.csv', 'customer,type,timestamp\nc1,purchase,2024-01-01\n');
     await expect(importFile(t.warehouse, t.project, { file, kind: 'events' })).rejects.toThrow(
       'the file has no column "customer_id" (columns.customerId); its columns are: customer, type, timestamp',
@@ -231,7 +237,7 @@ describe('importing a messy events CSV', () => {
     expect(count?.n).toBe(1);
   });
 
-  it('counts an empty file as nothing read', async () => {
+  test('counts an empty file as nothing read', async ({ t }) => {
     const file = await t.file('empty.csv', '');
     const summary = await importFile(t.warehouse, t.project, { file, kind: 'events' });
     expect(summary).toMatchObject({
@@ -245,108 +251,104 @@ describe('importing a messy events CSV', () => {
 });
 
 describe('a shop with its own names', () => {
-  it('needs only the config to map its columns, types and status values', async () => {
-    const t = await tempProject({
-      columns: { eventId: 'id', customerId: 'client', type: 'event', timestamp: 'at' },
-      purchase: {
-        type: 'order',
-        orderId: 'order_no',
-        amount: 'total',
-        currency: 'cur',
-        status: 'state',
-        successValues: ['completed'],
-        canceledValues: ['cancelled'],
-        returnedValues: ['refunded'],
+  test('needs only the config to map its columns, types and status values', async ({ keep }) => {
+    const t = await keep(
+      tempProject({
+        columns: { eventId: 'id', customerId: 'client', type: 'event', timestamp: 'at' },
+        purchase: {
+          type: 'order',
+          orderId: 'order_no',
+          amount: 'total',
+          currency: 'cur',
+          status: 'state',
+          successValues: ['completed'],
+          canceledValues: ['cancelled'],
+          returnedValues: ['refunded'],
+        },
+        consent: { type: 'optin', category: 'list', action: 'what' },
+      }),
+    );
+    const file = await t.file(
+      'shop.csv',
+      [
+        'id,client,event,at,order_no,total,cur,state,list,what,status',
+        'x1,k1,order,2024-05-01T10:00:00Z,A-1,99.9,EUR,completed,,,vip',
+        'x2,k1,order,2024-05-03T10:00:00Z,A-1,,,refunded,,,',
+        'x3,k1,optin,2024-05-01T10:00:00Z,,,,,newsletter,accept,',
+      ].join('\n'),
+    );
+    const summary = await importFile(t.warehouse, t.project, { file, kind: 'events' });
+    expect(summary).toMatchObject({ read: 3, inserted: 3, rejected: 0 });
+    expect(
+      await t.query(
+        `SELECT event_id, customer_id, kind, order_id, amount, status, consent_category,
+                consent_action, properties::VARCHAR AS properties FROM events ORDER BY event_id`,
+      ),
+    ).toEqual([
+      // "status" is not this shop's status column, so it is kept as a property.
+      {
+        event_id: 'x1',
+        customer_id: 'k1',
+        kind: 'purchase',
+        order_id: 'A-1',
+        amount: 99.9,
+        status: 'completed',
+        consent_category: null,
+        consent_action: null,
+        properties: '{"status":"vip"}',
       },
-      consent: { type: 'optin', category: 'list', action: 'what' },
-    });
-    try {
-      const file = await t.file(
-        'shop.csv',
-        [
-          'id,client,event,at,order_no,total,cur,state,list,what,status',
-          'x1,k1,order,2024-05-01T10:00:00Z,A-1,99.9,EUR,completed,,,vip',
-          'x2,k1,order,2024-05-03T10:00:00Z,A-1,,,refunded,,,',
-          'x3,k1,optin,2024-05-01T10:00:00Z,,,,,newsletter,accept,',
-        ].join('\n'),
-      );
-      const summary = await importFile(t.warehouse, t.project, { file, kind: 'events' });
-      expect(summary).toMatchObject({ read: 3, inserted: 3, rejected: 0 });
-      expect(
-        await t.query(
-          `SELECT event_id, customer_id, kind, order_id, amount, status, consent_category,
-                  consent_action, properties::VARCHAR AS properties FROM events ORDER BY event_id`,
-        ),
-      ).toEqual([
-        // "status" is not this shop's status column, so it is kept as a property.
-        {
-          event_id: 'x1',
-          customer_id: 'k1',
-          kind: 'purchase',
-          order_id: 'A-1',
-          amount: 99.9,
-          status: 'completed',
-          consent_category: null,
-          consent_action: null,
-          properties: '{"status":"vip"}',
-        },
-        {
-          event_id: 'x2',
-          customer_id: 'k1',
-          kind: 'purchase',
-          order_id: 'A-1',
-          amount: null,
-          status: 'refunded',
-          consent_category: null,
-          consent_action: null,
-          properties: null,
-        },
-        {
-          event_id: 'x3',
-          customer_id: 'k1',
-          kind: 'consent',
-          order_id: null,
-          amount: null,
-          status: null,
-          consent_category: 'newsletter',
-          consent_action: 'accept',
-          properties: null,
-        },
-      ]);
-    } finally {
-      await t.cleanup();
-    }
+      {
+        event_id: 'x2',
+        customer_id: 'k1',
+        kind: 'purchase',
+        order_id: 'A-1',
+        amount: null,
+        status: 'refunded',
+        consent_category: null,
+        consent_action: null,
+        properties: null,
+      },
+      {
+        event_id: 'x3',
+        customer_id: 'k1',
+        kind: 'consent',
+        order_id: null,
+        amount: null,
+        status: null,
+        consent_category: 'newsletter',
+        consent_action: 'accept',
+        properties: null,
+      },
+    ]);
   });
 });
 
 describe('events without ids', () => {
-  it('are known by content and occurrence: overlapping exports add only what is new', async () => {
-    const t = await tempProject();
-    try {
-      const header = 'customer_id,type,timestamp,amount';
-      const a = 'c1,purchase,2024-01-01,10';
-      const b = 'c2,purchase,2024-01-02,20';
-      const c = 'c3,purchase,2024-01-03,30';
-      const first = await t.file('first.csv', [header, a, a, b].join('\n'));
-      // Two identical purchases are two events.
-      expect(
-        await importFile(t.warehouse, t.project, { file: first, kind: 'events' }),
-      ).toMatchObject({ read: 3, inserted: 3, duplicates: 0 });
-      // A later export repeats both purchases of c1 and b, and brings a third c1 purchase and c.
-      const second = await t.file('second.csv', [header, b, a, a, a, c].join('\n'));
-      expect(
-        await importFile(t.warehouse, t.project, { file: second, kind: 'events' }),
-      ).toMatchObject({ read: 5, inserted: 2, duplicates: 3 });
-      const rows = await t.query<{ customer_id: string; n: number }>(
-        'SELECT customer_id, count(*) AS n FROM events GROUP BY 1 ORDER BY 1',
-      );
-      expect(rows).toEqual([
-        { customer_id: 'c1', n: 3 },
-        { customer_id: 'c2', n: 1 },
-        { customer_id: 'c3', n: 1 },
-      ]);
-    } finally {
-      await t.cleanup();
-    }
+  test('are known by content and occurrence: overlapping exports add only what is new', async ({
+    keep,
+  }) => {
+    const t = await keep(tempProject());
+    const header = 'customer_id,type,timestamp,amount';
+    const a = 'c1,purchase,2024-01-01,10';
+    const b = 'c2,purchase,2024-01-02,20';
+    const c = 'c3,purchase,2024-01-03,30';
+    const first = await t.file('first.csv', [header, a, a, b].join('\n'));
+    // Two identical purchases are two events.
+    expect(await importFile(t.warehouse, t.project, { file: first, kind: 'events' })).toMatchObject(
+      { read: 3, inserted: 3, duplicates: 0 },
+    );
+    // A later export repeats both purchases of c1 and b, and brings a third c1 purchase and c.
+    const second = await t.file('second.csv', [header, b, a, a, a, c].join('\n'));
+    expect(
+      await importFile(t.warehouse, t.project, { file: second, kind: 'events' }),
+    ).toMatchObject({ read: 5, inserted: 2, duplicates: 3 });
+    const rows = await t.query<{ customer_id: string; n: number }>(
+      'SELECT customer_id, count(*) AS n FROM events GROUP BY 1 ORDER BY 1',
+    );
+    expect(rows).toEqual([
+      { customer_id: 'c1', n: 3 },
+      { customer_id: 'c2', n: 1 },
+      { customer_id: 'c3', n: 1 },
+    ]);
   });
 });

@@ -1,21 +1,19 @@
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import { literal } from '../../src/store/sql-text.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 
 const EVENTS_SQL = `SELECT event_id, customer_id, type, kind, strftime(ts, '%Y-%m-%dT%H:%M:%S') AS ts,
   order_id, amount, campaign_id, campaign_channel, campaign_action, audience_id,
   properties::VARCHAR AS properties, source_line FROM events ORDER BY source_line`;
 
 describe('import formats', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject();
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest();
 
-  it('reads NDJSON with properties flat or nested, and rejects bad lines by number', async () => {
+  test('reads NDJSON with properties flat or nested, and rejects bad lines by number', async ({
+    t,
+  }) => {
     const file = await t.file(
       'events.ndjson',
       [
@@ -85,7 +83,7 @@ describe('import formats', () => {
     ]);
   });
 
-  it('reads gzip-compressed CSV', async () => {
+  test('reads gzip-compressed CSV', async ({ t }) => {
     const csv =
       'customer_id,type,timestamp,amount\nc1,purchase,2024-01-01T00:00:00Z,5\nc2,purchase,2024-01-02T00:00:00Z,7\n';
     const file = await t.file('events.csv.gz', gzipSync(csv));
@@ -95,7 +93,7 @@ describe('import formats', () => {
     expect(sum?.total).toBe(12);
   });
 
-  it('reads Parquet, typed columns included, with row numbers as lines', async () => {
+  test('reads Parquet, typed columns included, with row numbers as lines', async ({ t }) => {
     const file = `${t.dir}/events.parquet`;
     await t.warehouse.run(
       `COPY (SELECT * FROM (VALUES
@@ -122,7 +120,7 @@ describe('import formats', () => {
     ]);
   });
 
-  it('takes the format from --format when the name does not tell', async () => {
+  test('takes the format from --format when the name does not tell', async ({ t }) => {
     const file = await t.file(
       'export.dat',
       '{"customer_id":"c1","type":"x","timestamp":"2024-01-01"}\n',

@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { tempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 
 describe('customers, costs and rates', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject();
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest();
 
-  it('upserts customers attribute by attribute, the later value winning', async () => {
+  test('upserts customers attribute by attribute, the later value winning', async ({ t }) => {
     const first = await t.file(
       'c1.csv',
       'customer_id,country,acquisition_channel\nc1,DE,organic\nc2,FR,\nc1,,social\n,XX,\n',
@@ -51,9 +48,8 @@ describe('customers, costs and rates', () => {
     });
   });
 
-  it('names the customer id column by columns.customerId', async () => {
-    await t.cleanup();
-    t = await tempProject({ columns: { customerId: 'client' } });
+  test('names the customer id column by columns.customerId', async ({ keep }) => {
+    const t = await keep(tempProject({ columns: { customerId: 'client' } }));
     const file = await t.file('c.csv', 'client,country\nk1,NL\n');
     expect(await importFile(t.warehouse, t.project, { file, kind: 'customers' })).toMatchObject({
       inserted: 1,
@@ -63,7 +59,7 @@ describe('customers, costs and rates', () => {
     ]);
   });
 
-  it('upserts costs by month and channel and rejects what cannot be spend', async () => {
+  test('upserts costs by month and channel and rejects what cannot be spend', async ({ t }) => {
     const file = await t.file(
       'costs.csv',
       'month,channel,spend\n2024-01,social,100\n2024-1,social,5\n2024-02,social,-1\n2024-02,,3\n2024-02,paid,x\n2024-01,social,150\n2024-02,paid,80\n',
@@ -96,7 +92,7 @@ describe('customers, costs and rates', () => {
     expect(paid?.spend).toBe(90);
   });
 
-  it('upserts rates and keeps the base currency at 1', async () => {
+  test('upserts rates and keeps the base currency at 1', async ({ t }) => {
     const file = await t.file(
       'rates.csv',
       'currency,rate_to_base\ngbp,1.17\nEUR,2\nEUR,1\nUSDX,1\nSEK,0\nCHF,\nJPY,abc\nUSD,0.92\n',

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import { BATCH_SOURCE, ingestBatch } from '../../src/ingest/ingest-batch.js';
 import type { Row, SqlParams, Warehouse } from '../../src/store/warehouse.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
 
 /** A project in Berlin time that knows one rate besides the base currency (import 1). */
 async function shop(): Promise<TempProject> {
@@ -67,13 +68,11 @@ const count = async (t: TempProject, table: string): Promise<number> => {
 };
 
 describe('ingesting a batch of events', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await shop();
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest(() => shop());
 
-  it('accounts for every event by its index, with the reasons of a file import', async () => {
+  test('accounts for every event by its index, with the reasons of a file import', async ({
+    t,
+  }) => {
     const outcome = await ingestBatch(t.warehouse, t.project, MIXED);
     expect(outcome).toEqual({
       importId: 2,
@@ -147,7 +146,9 @@ describe('ingesting a batch of events', () => {
     expect(existsSync(t.project.rejectsDir)).toBe(false);
   });
 
-  it('stores nothing new when the same batch comes again, and says why for each event', async () => {
+  test('stores nothing new when the same batch comes again, and says why for each event', async ({
+    t,
+  }) => {
     await ingestBatch(t.warehouse, t.project, MIXED);
     const again = await ingestBatch(t.warehouse, t.project, MIXED);
     expect(again).toEqual({
@@ -166,7 +167,9 @@ describe('ingesting a batch of events', () => {
     ).toEqual([{ import_id: 3, inserted: 0, duplicates: 3 }]);
   });
 
-  it('stores an id once: repeats in the batch and ids stored before are duplicates', async () => {
+  test('stores an id once: repeats in the batch and ids stored before are duplicates', async ({
+    t,
+  }) => {
     await ingestBatch(t.warehouse, t.project, [purchase('e1'), purchase('e2')]);
     const outcome = await ingestBatch(t.warehouse, t.project, [
       purchase('e3', { amount: 3 }),
@@ -197,7 +200,9 @@ describe('ingesting a batch of events', () => {
     ]);
   });
 
-  it('gives id-less events the file import ids, so posting them again adds nothing', async () => {
+  test('gives id-less events the file import ids, so posting them again adds nothing', async ({
+    t,
+  }) => {
     const a = { customer_id: 'c1', type: 'purchase', timestamp: '2024-01-01', amount: 10 };
     const b = { customer_id: 'c2', type: 'purchase', timestamp: '2024-01-02', amount: 20 };
     const hashed = (value: object, n: number): string =>
@@ -237,7 +242,7 @@ describe('ingesting a batch of events', () => {
     expect(await count(t, 'events')).toBe(3);
   });
 
-  it('accepts 9,963 of 10,000 events and names the 37 bad ones', async () => {
+  test('accepts 9,963 of 10,000 events and names the 37 bad ones', async ({ t }) => {
     const bad = new Set(Array.from({ length: 37 }, (_, k) => 17 + k * 269));
     const reasons = ['missing customer id', 'non-numeric amount: x', 'not a JSON object'];
     const reasonOf = (i: number): string => reasons[i % 3] ?? '';
@@ -258,7 +263,7 @@ describe('ingesting a batch of events', () => {
     expect(misplaced?.n).toBe(0);
   });
 
-  it('records nothing for an empty batch or one with nothing valid', async () => {
+  test('records nothing for an empty batch or one with nothing valid', async ({ t }) => {
     const none = { importId: null, accepted: 0, duplicates: [], rejected: [] };
     expect(await ingestBatch(t.warehouse, t.project, [])).toEqual(none);
     expect(await ingestBatch(t.warehouse, t.project, [1, purchase('x', { amount: -1 })])).toEqual({
@@ -279,7 +284,7 @@ describe('ingesting a batch of events', () => {
     expect(await count(t, 'events')).toBe(0);
   });
 
-  it('rejects values that JSON cannot hold without failing the batch', async () => {
+  test('rejects values that JSON cannot hold without failing the batch', async ({ t }) => {
     // eslint-disable-next-line no-sparse-arrays -- a hole is a value JSON cannot hold
     const events: unknown[] = [, undefined, { amount: 1n }, purchase('ok')];
     const outcome = await ingestBatch(t.warehouse, t.project, events);
@@ -292,7 +297,7 @@ describe('ingesting a batch of events', () => {
   });
 
   for (const statement of ['INSERT INTO events', 'INSERT INTO imports']) {
-    it(`leaves no trace when "${statement}" fails inside the transaction`, async () => {
+    test(`leaves no trace when "${statement}" fails inside the transaction`, async ({ t }) => {
       await ingestBatch(t.warehouse, t.project, [purchase('before')]);
       const failing = failingOn(t.warehouse, statement);
       await expect(ingestBatch(failing, t.project, MIXED)).rejects.toThrow('injected failure');

@@ -1,8 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { metricsReport, type KpiReport } from '../../src/metrics/metrics-report.js';
 import { refresh } from '../../src/model/refresh.js';
+import { projectTest } from '../helpers/project-test.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
-import type { TempProject } from '../helpers/temp-project.js';
+
+const test = projectTest();
 
 // Period [Feb 1, Apr 1) of the hand-made shop; previous [Dec 1, Feb 1); before that [Oct 1, Dec 1).
 const PERIOD = { from: '2024-02-01', to: '2024-04-01' };
@@ -13,11 +15,8 @@ const previous = (kpis: KpiReport) =>
   Object.fromEntries(Object.entries(kpis).map(([key, kpi]) => [key, kpi.previous]));
 
 describe('clv metrics on the hand-made shop', () => {
-  let t: TempProject;
-  afterEach(() => t.cleanup());
-
-  it('computes every KPI of the period and of the previous one', async () => {
-    t = await handMadeShop({ costs: true });
+  test('computes every KPI of the period and of the previous one', async ({ keep }) => {
+    const t = await keep(handMadeShop({ costs: true }));
     await refresh(t.warehouse, t.project.config);
     const report = await metricsReport(t.warehouse, t.project.config, PERIOD);
     expect(report.period).toEqual(PERIOD);
@@ -88,8 +87,10 @@ describe('clv metrics on the hand-made shop', () => {
     expect(report.kpis.clvRolling.change).toBeNull();
   });
 
-  it('splits by email consent as of the period end, the same customers in both periods', async () => {
-    t = await handMadeShop();
+  test('splits by email consent as of the period end, the same customers in both periods', async ({
+    keep,
+  }) => {
+    const t = await keep(handMadeShop());
     await refresh(t.warehouse, t.project.config);
     const report = await metricsReport(t.warehouse, t.project.config, {
       ...PERIOD,
@@ -123,8 +124,10 @@ describe('clv metrics on the hand-made shop', () => {
     expect(others?.kpis.revenue.previous).toBe(100);
   });
 
-  it('attributes spend to acquisition channels, and to no other segmentation', async () => {
-    t = await handMadeShop({ costs: true, customers: true });
+  test('attributes spend to acquisition channels, and to no other segmentation', async ({
+    keep,
+  }) => {
+    const t = await keep(handMadeShop({ costs: true, customers: true }));
     await refresh(t.warehouse, t.project.config);
     const report = await metricsReport(t.warehouse, t.project.config, {
       ...PERIOD,
@@ -155,8 +158,10 @@ describe('clv metrics on the hand-made shop', () => {
     expect(emailReport.segments?.every((s) => s.kpis.cac.value === null)).toBe(true);
   });
 
-  it('compares with the same dates a year earlier, retention still against the period before', async () => {
-    t = await handMadeShop({ costs: true });
+  test('compares with the same dates a year earlier, retention still against the period before', async ({
+    keep,
+  }) => {
+    const t = await keep(handMadeShop({ costs: true }));
     await refresh(t.warehouse, t.project.config);
     const usual = await metricsReport(t.warehouse, t.project.config, PERIOD);
     const report = await metricsReport(t.warehouse, t.project.config, {
@@ -170,15 +175,15 @@ describe('clv metrics on the hand-made shop', () => {
     expect(previous(report.kpis)).toEqual({ ...values(direct.kpis), clvToCac: null });
   });
 
-  it('asks for a refresh before there are derived tables', async () => {
-    t = await handMadeShop();
+  test('asks for a refresh before there are derived tables', async ({ keep }) => {
+    const t = await keep(handMadeShop());
     await expect(metricsReport(t.warehouse, t.project.config, PERIOD)).rejects.toThrow(
       'no derived tables yet: run clv refresh first',
     );
   });
 
-  it('adds monthly series against the same months a year earlier', async () => {
-    t = await handMadeShop();
+  test('adds monthly series against the same months a year earlier', async ({ keep }) => {
+    const t = await keep(handMadeShop());
     await refresh(t.warehouse, t.project.config);
     const report = await metricsReport(t.warehouse, t.project.config, {
       ...PERIOD,
@@ -196,8 +201,8 @@ describe('clv metrics on the hand-made shop', () => {
     expect(report.kpis.revenue.value).toBe(70);
   });
 
-  it('lists both consent groups even when one is empty', async () => {
-    t = await handMadeShop();
+  test('lists both consent groups even when one is empty', async ({ keep }) => {
+    const t = await keep(handMadeShop());
     await refresh(t.warehouse, t.project.config);
     const report = await metricsReport(t.warehouse, t.project.config, {
       ...PERIOD,

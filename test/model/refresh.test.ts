@@ -1,19 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
 import type { DerivedTable } from '../../src/model/derived-table.js';
 import { refresh } from '../../src/model/refresh.js';
 import { derivedTables } from '../../src/model/registry.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { tempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
+
+const test = projectTest();
 
 describe('refresh: derived tables from a hand-made shop', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await handMadeShop();
-  });
-  afterEach(() => t.cleanup());
+  const test = projectTest(() => handMadeShop());
 
-  it('builds orders by the glossary rules', async () => {
+  test('builds orders by the glossary rules', async ({ t }) => {
     await refresh(t.warehouse, t.project.config);
     expect(
       await t.query(
@@ -84,7 +83,7 @@ describe('refresh: derived tables from a hand-made shop', () => {
     ]);
   });
 
-  it('computes monthly activity, churn and ARPU', async () => {
+  test('computes monthly activity, churn and ARPU', async ({ t }) => {
     await refresh(t.warehouse, t.project.config);
     // Successful orders: C (c2, Jan 15, 100), B (c1, Feb 5, 50), e8 (c3, Mar 2, 20).
     // Active spells [o, o + 31 d): c2 Jan 15 - Feb 15, c1 Feb 5 - Mar 7, c3 Mar 2 - Apr 2.
@@ -135,7 +134,7 @@ describe('refresh: derived tables from a hand-made shop', () => {
     ]);
   });
 
-  it('summarises buyers and keeps consent intervals', async () => {
+  test('summarises buyers and keeps consent intervals', async ({ t }) => {
     await refresh(t.warehouse, t.project.config);
     expect(
       await t.query(
@@ -194,7 +193,9 @@ describe('refresh: derived tables from a hand-made shop', () => {
     ]);
   });
 
-  it('gives identical tables when the data has not changed, and logs each refresh', async () => {
+  test('gives identical tables when the data has not changed, and logs each refresh', async ({
+    t,
+  }) => {
     const first = await refresh(t.warehouse, t.project.config);
     const snapshot = async () =>
       t.query(`SELECT (SELECT md5(string_agg(o::VARCHAR, '|' ORDER BY order_key)) FROM orders o) AS o,
@@ -215,58 +216,48 @@ describe('refresh: derived tables from a hand-made shop', () => {
 });
 
 describe('a refresh that fails', () => {
-  it('leaves the previous refresh in place and no half-built tables', async () => {
-    const t = await handMadeShop();
-    try {
-      await refresh(t.warehouse, t.project.config);
-      const broken: DerivedTable = {
-        name: 'broken',
-        description: 'fails',
-        dependsOn: ['orders'],
-        sql: 'SELECT no_such_column FROM orders',
-      };
-      await expect(
-        refresh(t.warehouse, t.project.config, [...derivedTables, broken]),
-      ).rejects.toThrow('no_such_column');
-      // Readers still see refresh 1, whole; the failed generation's schema is gone.
-      expect(await t.query('SELECT count(*) AS n FROM orders')).toEqual([{ n: 6 }]);
-      expect(await t.query('SELECT refresh_id FROM refreshes')).toEqual([{ refresh_id: 1 }]);
-      const generations = () =>
-        t.query(
-          `SELECT schema_name AS name FROM duckdb_schemas()
-           WHERE database_name = current_database() AND schema_name LIKE 'refresh_%'`,
-        );
-      expect(await generations()).toEqual([{ name: 'refresh_1' }]);
-      // The next refresh works and replaces refresh 1's tables.
-      expect((await refresh(t.warehouse, t.project.config)).refreshId).toBe(2);
-      expect(await generations()).toEqual([{ name: 'refresh_2' }]);
-    } finally {
-      await t.cleanup();
-    }
+  test('leaves the previous refresh in place and no half-built tables', async ({ keep }) => {
+    const t = await keep(handMadeShop());
+    await refresh(t.warehouse, t.project.config);
+    const broken: DerivedTable = {
+      name: 'broken',
+      description: 'fails',
+      dependsOn: ['orders'],
+      sql: 'SELECT no_such_column FROM orders',
+    };
+    await expect(
+      refresh(t.warehouse, t.project.config, [...derivedTables, broken]),
+    ).rejects.toThrow('no_such_column');
+    // Readers still see refresh 1, whole; the failed generation's schema is gone.
+    expect(await t.query('SELECT count(*) AS n FROM orders')).toEqual([{ n: 6 }]);
+    expect(await t.query('SELECT refresh_id FROM refreshes')).toEqual([{ refresh_id: 1 }]);
+    const generations = () =>
+      t.query(
+        `SELECT schema_name AS name FROM duckdb_schemas()
+         WHERE database_name = current_database() AND schema_name LIKE 'refresh_%'`,
+      );
+    expect(await generations()).toEqual([{ name: 'refresh_1' }]);
+    // The next refresh works and replaces refresh 1's tables.
+    expect((await refresh(t.warehouse, t.project.config)).refreshId).toBe(2);
+    expect(await generations()).toEqual([{ name: 'refresh_2' }]);
   });
 });
 
 describe('refresh in another time zone', () => {
-  it('puts orders in the local day and month', async () => {
-    const t = await tempProject({ timezone: 'America/New_York' });
-    try {
-      // 03:00 UTC on Feb 1 is 22:00 on Jan 31 in New York.
-      const events = await t.file(
-        'events.csv',
-        'customer_id,type,timestamp,amount\nc1,purchase,2024-02-01T03:00:00Z,10\n',
-      );
-      await importFile(t.warehouse, t.project, { file: events, kind: 'events' });
-      await refresh(t.warehouse, t.project.config);
-      expect(
-        await t.query(
-          `SELECT day::VARCHAR AS day, strftime(ts_local, '%H:%M') AS local FROM orders`,
-        ),
-      ).toEqual([{ day: '2024-01-31', local: '22:00' }]);
-      expect(await t.query('SELECT month::VARCHAR AS month, revenue FROM monthly_metrics')).toEqual(
-        [{ month: '2024-01-01', revenue: 10 }],
-      );
-    } finally {
-      await t.cleanup();
-    }
+  test('puts orders in the local day and month', async ({ keep }) => {
+    const t = await keep(tempProject({ timezone: 'America/New_York' }));
+    // 03:00 UTC on Feb 1 is 22:00 on Jan 31 in New York.
+    const events = await t.file(
+      'events.csv',
+      'customer_id,type,timestamp,amount\nc1,purchase,2024-02-01T03:00:00Z,10\n',
+    );
+    await importFile(t.warehouse, t.project, { file: events, kind: 'events' });
+    await refresh(t.warehouse, t.project.config);
+    expect(
+      await t.query(`SELECT day::VARCHAR AS day, strftime(ts_local, '%H:%M') AS local FROM orders`),
+    ).toEqual([{ day: '2024-01-31', local: '22:00' }]);
+    expect(await t.query('SELECT month::VARCHAR AS month, revenue FROM monthly_metrics')).toEqual([
+      { month: '2024-01-01', revenue: 10 },
+    ]);
   });
 });

@@ -10,8 +10,11 @@ import type { ModelFit } from '../../src/predict/fit.js';
 import { fitModels, type FittedModels } from '../../src/predictions/fit-models.js';
 import { holdoutReport } from '../../src/predictions/holdout.js';
 import type { ModelSelection } from '../../src/predictions/model-selection.js';
+import { projectTest } from '../helpers/project-test.js';
 import { cdnowPublishedSummary, cdnowShop } from '../helpers/cdnow-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
+
+const test = projectTest();
 
 // Published targets: test/fixtures/cdnow/SOURCE.md and shared/data/README.md.
 const CALIBRATION = `(${PURCHASE_SUMMARY_SQL})`;
@@ -185,42 +188,36 @@ describe('CDNOW through the import path, calibration up to 1997-09-30', () => {
     expect(total).toBeCloseTo(revenue?.total ?? NaN, 6);
   });
 
-  it('chooses the purchase model on the last quarter of the history when set to auto', async () => {
-    const t = await cdnowShop({ model: { purchaseModel: 'auto' } });
-    try {
-      const [row] = await t.query<{ model: string; selection: string }>(
-        `SELECT model, CAST(selection AS VARCHAR) AS selection FROM model_fit WHERE role = 'purchase'`,
-      );
-      const selection = JSON.parse(row?.selection ?? 'null') as ModelSelection;
-      // 1997-01-01 .. 1998-06-30 is 546 days; a quarter, 136.5, rounds to 137: the holdout
-      // starts 136 days before the last day.
-      expect(selection.method).toBe('holdout');
-      expect(selection.holdoutDays).toBe(137);
-      expect(selection.holdoutFrom).toBe('1998-02-14');
-      expect(selection.calibrationEnd).toBe('1998-02-13');
-      expect(selection.candidates.map((c) => [c.model, c.status])).toEqual([
-        ['bgnbd', 'ok'],
-        ['mbgnbd', 'ok'],
-        ['paretonbd', 'ok'],
-      ]);
-      const best = Math.min(...selection.candidates.map((c) => c.meanAbsoluteError ?? Infinity));
-      const chosen = selection.candidates.find((c) => c.model === selection.chosen);
-      expect(chosen?.meanAbsoluteError).toBe(best);
-      expect(row?.model).toBe(selection.chosen);
-      // Every candidate is scored on the purchase days after the cut (every CDNOW customer
-      // first bought in 1997, so all of them are repeat purchases).
-      const [later] = await t.query<{ n: number }>(
-        `SELECT count(*) AS n FROM (SELECT DISTINCT customer_id, day FROM orders
-         WHERE outcome = 'success' AND day >= DATE '1998-02-14')`,
-      );
-      expect(selection.candidates.map((c) => c.actualTotal)).toEqual([
-        later?.n,
-        later?.n,
-        later?.n,
-      ]);
-      expect(selection.because).toMatch(/predicted the holdout best: a mean absolute error of/);
-    } finally {
-      await t.cleanup();
-    }
+  test('chooses the purchase model on the last quarter of the history when set to auto', async ({
+    keep,
+  }) => {
+    const t = await keep(cdnowShop({ model: { purchaseModel: 'auto' } }));
+    const [row] = await t.query<{ model: string; selection: string }>(
+      `SELECT model, CAST(selection AS VARCHAR) AS selection FROM model_fit WHERE role = 'purchase'`,
+    );
+    const selection = JSON.parse(row?.selection ?? 'null') as ModelSelection;
+    // 1997-01-01 .. 1998-06-30 is 546 days; a quarter, 136.5, rounds to 137: the holdout
+    // starts 136 days before the last day.
+    expect(selection.method).toBe('holdout');
+    expect(selection.holdoutDays).toBe(137);
+    expect(selection.holdoutFrom).toBe('1998-02-14');
+    expect(selection.calibrationEnd).toBe('1998-02-13');
+    expect(selection.candidates.map((c) => [c.model, c.status])).toEqual([
+      ['bgnbd', 'ok'],
+      ['mbgnbd', 'ok'],
+      ['paretonbd', 'ok'],
+    ]);
+    const best = Math.min(...selection.candidates.map((c) => c.meanAbsoluteError ?? Infinity));
+    const chosen = selection.candidates.find((c) => c.model === selection.chosen);
+    expect(chosen?.meanAbsoluteError).toBe(best);
+    expect(row?.model).toBe(selection.chosen);
+    // Every candidate is scored on the purchase days after the cut (every CDNOW customer
+    // first bought in 1997, so all of them are repeat purchases).
+    const [later] = await t.query<{ n: number }>(
+      `SELECT count(*) AS n FROM (SELECT DISTINCT customer_id, day FROM orders
+       WHERE outcome = 'success' AND day >= DATE '1998-02-14')`,
+    );
+    expect(selection.candidates.map((c) => c.actualTotal)).toEqual([later?.n, later?.n, later?.n]);
+    expect(selection.because).toMatch(/predicted the holdout best: a mean absolute error of/);
   });
 });

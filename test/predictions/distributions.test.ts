@@ -1,13 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { niceCeiling, predictionDistributions } from '../../src/predictions/distributions.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { projectTest } from '../helpers/project-test.js';
+import { tempProject } from '../helpers/temp-project.js';
+
+const test = projectTest();
 
 describe('prediction distributions', () => {
-  let t: TempProject;
-  afterEach(() => t.cleanup());
-
-  it('counts P(alive) in tenths and CLV in twenty bins up to a round 99th percentile', async () => {
-    t = await tempProject();
+  test('counts P(alive) in tenths and CLV in twenty bins up to a round 99th percentile', async ({
+    keep,
+  }) => {
+    const t = await keep(tempProject());
     await t.warehouse.run(
       `CREATE TABLE customer_predictions (p_alive DOUBLE, predicted_clv DOUBLE)`,
     );
@@ -27,8 +29,8 @@ describe('prediction distributions', () => {
     expect(d.predictedClv.reduce((s, b) => s + b.customers, 0)).toBe(100);
   });
 
-  it('keeps the top 1 % apart and is empty without predictions', async () => {
-    t = await tempProject();
+  test('keeps the top 1 % apart and is empty without predictions', async ({ keep }) => {
+    const t = await keep(tempProject());
     await t.warehouse.run(
       `CREATE TABLE customer_predictions (p_alive DOUBLE, predicted_clv DOUBLE)`,
     );

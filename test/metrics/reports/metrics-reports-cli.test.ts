@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { rm } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { registerMetricsReports } from '../../../src/cli/commands/metrics-reports.js';
 import { importFile } from '../../../src/ingest/import-file.js';
 import { refresh } from '../../../src/model/refresh.js';
-import { tempProject, type TempProject } from '../../helpers/temp-project.js';
+import { projectTest } from '../../helpers/project-test.js';
+import { tempProject } from '../../helpers/temp-project.js';
 import { EVENTS_HEADER, purchase } from './report-store.js';
 
 // Until `clv metrics` exists, a stand-in parent that, like the real one may, declares --to.
@@ -26,24 +26,25 @@ async function run(dir: string, args: readonly string[]): Promise<string> {
 }
 
 describe('clv metrics sub-reports', () => {
-  let t: TempProject;
-  beforeEach(async () => {
-    t = await tempProject();
+  // The commands open the store themselves, so each test closes the test's connection first.
+  const test = projectTest(async () => {
+    const t = await tempProject();
     const events = [EVENTS_HEADER, purchase('a', '2024-01-10T12:00:00Z', 30)];
     const file = await t.file('events.csv', events.join('\n'));
     await importFile(t.warehouse, t.project, { file, kind: 'events' });
+    return t;
   });
-  // The commands open the store themselves, so the test's connection is closed first.
-  afterEach(() => rm(t.dir, { recursive: true, force: true }));
 
-  it('asks for a refresh when there are no derived tables', async () => {
+  test('asks for a refresh when there are no derived tables', async ({ t }) => {
     await t.warehouse.close();
     await expect(run(t.dir, ['metrics', 'rfm'])).rejects.toThrow(
       'no derived tables yet: run clv refresh first',
     );
   });
 
-  it('prints JSON with --json, a table otherwise, --to before or after the name', async () => {
+  test('prints JSON with --json, a table otherwise, --to before or after the name', async ({
+    t,
+  }) => {
     await refresh(t.warehouse, t.project.config);
     await t.warehouse.close();
     const json = JSON.parse(
@@ -72,7 +73,7 @@ describe('clv metrics sub-reports', () => {
     }
   });
 
-  it('rejects a --by other than revenue or predicted', async () => {
+  test('rejects a --by other than revenue or predicted', async ({ t }) => {
     await refresh(t.warehouse, t.project.config);
     await t.warehouse.close();
     await expect(run(t.dir, ['metrics', 'deciles', '--by', 'margin'])).rejects.toThrow(

@@ -1,16 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { metricsReport } from '../../../src/metrics/metrics-report.js';
 import { segmentGroupsReport } from '../../../src/metrics/reports/segment-groups.js';
 import { refresh } from '../../../src/model/refresh.js';
+import { projectTest } from '../../helpers/project-test.js';
 import { handMadeShop } from '../../helpers/hand-made-shop.js';
-import type { TempProject } from '../../helpers/temp-project.js';
+
+const test = projectTest();
 
 describe('segment groups', () => {
-  let t: TempProject;
-  afterEach(() => t.cleanup());
-
-  it('lists the groups and their customers as of a day, as the metrics report splits them', async () => {
-    t = await handMadeShop({ customers: true });
+  test('lists the groups and their customers as of a day, as the metrics report splits them', async ({
+    keep,
+  }) => {
+    const t = await keep(handMadeShop({ customers: true }));
     await refresh(t.warehouse, t.project.config);
     const to = '2024-04-01';
     // c1 accepted again on Feb 1 (after the revoke at the same instant): subscribed.
@@ -46,8 +47,8 @@ describe('segment groups', () => {
     expect(channels.groups.map((g) => g.segment)).toEqual(['social', 'search', 'other']);
   });
 
-  it('refuses an unknown segmentation', async () => {
-    t = await handMadeShop();
+  test('refuses an unknown segmentation', async ({ keep }) => {
+    const t = await keep(handMadeShop());
     await refresh(t.warehouse, t.project.config);
     await expect(
       segmentGroupsReport(t.warehouse, t.project.config, { segment: 'country' }),
