@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { importFile } from '../../src/ingest/import-file.js';
 import { cdnowSummaryRows } from './cdnow-summary.js';
-import { tempProject, type TempProject } from './temp-project.js';
-import { refreshAll } from '../../src/pipeline/refresh-all.js';
+import { importedShop } from './imported-shop.js';
+import type { TempProject } from './temp-project.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/cdnow/', import.meta.url));
 
@@ -38,20 +37,14 @@ export function cdnowPublishedSummary(): Map<string, [number, number, number]> {
 export async function cdnowShop(
   config: { model?: object; [key: string]: unknown } = {},
 ): Promise<TempProject> {
-  const t = await tempProject({
-    baseCurrency: 'USD',
-    ...config,
-    model: { purchaseModel: 'bgnbd', ...config.model },
-  });
   const rows = await cdnowTransactions();
   const csv = [
     'customer_id,type,timestamp,amount,currency',
     ...rows.map((row) => `${row.customer},purchase,${row.day}T12:00:00Z,${row.dollars},USD`),
   ].join('\n');
-  await importFile(t.warehouse, t.project, {
-    file: await t.file('cdnow.csv', csv),
-    kind: 'events',
+  return importedShop({
+    config: { baseCurrency: 'USD', ...config, model: { purchaseModel: 'bgnbd', ...config.model } },
+    files: [{ kind: 'events', content: csv, name: 'cdnow.csv' }],
+    refresh: 'all',
   });
-  await refreshAll(t.warehouse, t.project.config);
-  return t;
 }

@@ -1,5 +1,5 @@
-import { importFile } from '../../src/ingest/import-file.js';
-import { tempProject, type TempProject } from './temp-project.js';
+import { importedShop } from './imported-shop.js';
+import type { TempProject } from './temp-project.js';
 
 /**
  * A shop small enough to compute every metric by hand (UTC, churn window 31 days, 1 GBP =
@@ -32,19 +32,17 @@ export const HAND_MADE_CUSTOMERS =
 export const HAND_MADE_COSTS =
   'month,channel,spend\n2024-01,social,100\n2024-02,social,30\n2024-03,social,10\n2024-03,search,8\n';
 
-/** The hand-made shop in a temp project; `costs` and `customers` are optional. */
-export async function handMadeShop(
+/** The hand-made shop in a temp project, not refreshed; `costs` and `customers` are optional. */
+export function handMadeShop(
   options: { costs?: boolean; customers?: boolean; config?: object } = {},
 ): Promise<TempProject> {
-  const t = await tempProject({ churnWindowDays: 31, ...options.config });
-  const load = async (
-    name: string,
-    content: string,
-    kind: 'rates' | 'events' | 'customers' | 'costs',
-  ) => importFile(t.warehouse, t.project, { file: await t.file(name, content), kind });
-  await load('rates.csv', 'currency,rate_to_base\nGBP,1.25\n', 'rates');
-  await load('events.csv', HAND_MADE_EVENTS, 'events');
-  if (options.customers) await load('customers.csv', HAND_MADE_CUSTOMERS, 'customers');
-  if (options.costs) await load('costs.csv', HAND_MADE_COSTS, 'costs');
-  return t;
+  return importedShop({
+    config: { churnWindowDays: 31, ...options.config },
+    files: [
+      { kind: 'rates', content: 'currency,rate_to_base\nGBP,1.25\n' },
+      { kind: 'events', content: HAND_MADE_EVENTS },
+      options.customers && { kind: 'customers', content: HAND_MADE_CUSTOMERS },
+      options.costs && { kind: 'costs', content: HAND_MADE_COSTS },
+    ],
+  });
 }

@@ -1,20 +1,13 @@
 import { describe, expect } from 'vitest';
-import { importFile } from '../../src/ingest/import-file.js';
 import { metricsReport } from '../../src/metrics/metrics-report.js';
-import { refresh } from '../../src/model/refresh.js';
+import { importedShop } from '../helpers/imported-shop.js';
 import { projectTest } from '../helpers/project-test.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import type { TempProject } from '../helpers/temp-project.js';
 
 const test = projectTest();
 
-async function shop(config: object, events: string): Promise<TempProject> {
-  const t = await tempProject(config);
-  await importFile(t.warehouse, t.project, {
-    file: await t.file('events.csv', events),
-    kind: 'events',
-  });
-  await refresh(t.warehouse, t.project.config);
-  return t;
+function shop(config: object, events: string): Promise<TempProject> {
+  return importedShop({ config, files: [{ kind: 'events', content: events }], refresh: 'derived' });
 }
 
 describe('metrics edge cases', () => {

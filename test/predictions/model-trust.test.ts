@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { importFile } from '../../src/ingest/import-file.js';
 import { bgNbd } from '../../src/predict/bg-nbd.js';
 import { fitGammaGamma } from '../../src/predict/gamma-gamma.js';
 import { medianSpend, shrunkSpend } from '../../src/predict/shrunk-spend.js';
@@ -7,19 +6,20 @@ import { purchaseSummary } from '../../src/predict/summary.js';
 import { predictReport } from '../../src/predictions/predict-report.js';
 import { Random } from '../../src/shared/random.js';
 import { cdnowSummaryRows } from '../helpers/cdnow-summary.js';
-import { tempProject, type TempProject } from '../helpers/temp-project.js';
-import { refreshAll } from '../../src/pipeline/refresh-all.js';
+import { importedShop } from '../helpers/imported-shop.js';
+import type { TempProject } from '../helpers/temp-project.js';
 
 /** A project with these purchases (customer, day, amount), refreshed with its models. */
-async function shop(purchases: [string, string, number][], model = 'auto'): Promise<TempProject> {
-  const t = await tempProject({ model: { purchaseModel: model }, refresh: { cron: null } });
+function shop(purchases: [string, string, number][], model = 'auto'): Promise<TempProject> {
   const csv = [
     'customer_id,type,timestamp,order_id,amount',
     ...purchases.map(([customer, day, amount], i) => `${customer},purchase,${day},o${i},${amount}`),
   ].join('\n');
-  await importFile(t.warehouse, t.project, { file: await t.file('e.csv', csv), kind: 'events' });
-  await refreshAll(t.warehouse, t.project.config);
-  return t;
+  return importedShop({
+    config: { model: { purchaseModel: model }, refresh: { cron: null } },
+    files: [{ kind: 'events', content: csv }],
+    refresh: 'all',
+  });
 }
 
 type Row = {

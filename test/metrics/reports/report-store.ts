@@ -1,7 +1,5 @@
-import { expect } from 'vitest';
-import { importFile } from '../../../src/ingest/import-file.js';
-import { refresh } from '../../../src/model/refresh.js';
-import { tempProject, type TempProject } from '../../helpers/temp-project.js';
+import { importedShop } from '../../helpers/imported-shop.js';
+import type { TempProject } from '../../helpers/temp-project.js';
 
 /** The events file's columns in the fixtures; currency is left to the base currency (EUR). */
 export const EVENTS_HEADER = 'customer_id,type,timestamp,order_id,amount,status,score';
@@ -15,21 +13,16 @@ export interface Fixture {
 }
 
 /** A project holding the fixture's files, imported without rejects and refreshed. */
-export async function reportStore(fixture: Fixture): Promise<TempProject> {
-  const t = await tempProject(fixture.config);
-  const files: ['events' | 'customers' | 'costs', string | undefined][] = [
-    ['events', [EVENTS_HEADER, ...fixture.events].join('\n')],
-    ['customers', fixture.customers],
-    ['costs', fixture.costs],
-  ];
-  for (const [kind, content] of files) {
-    if (content === undefined) continue;
-    const file = await t.file(`${kind}.csv`, content);
-    const summary = await importFile(t.warehouse, t.project, { file, kind });
-    expect(summary.rejected).toBe(0);
-  }
-  await refresh(t.warehouse, t.project.config);
-  return t;
+export function reportStore(fixture: Fixture): Promise<TempProject> {
+  return importedShop({
+    config: fixture.config,
+    files: [
+      { kind: 'events', content: [EVENTS_HEADER, ...fixture.events].join('\n') },
+      fixture.customers !== undefined && { kind: 'customers', content: fixture.customers },
+      fixture.costs !== undefined && { kind: 'costs', content: fixture.costs },
+    ],
+    refresh: 'derived',
+  });
 }
 
 /** One purchase line: a successful order unless a status says otherwise. */
