@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { initProject } from '../src/cli/commands/init.js';
+import { initProject } from '../src/config/init-project.js';
 import { openProject } from '../src/config/project.js';
 import { importFile } from '../src/ingest/import-file.js';
 import type { ImportSummary } from '../src/ingest/import-summary.js';

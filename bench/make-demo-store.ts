@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { reportResult, runChild } from './child-worker.js';
-import { initProject } from '../src/cli/commands/init.js';
+import { initProject } from '../src/config/init-project.js';
 import { CONFIG_FILE, STORE_FILE } from '../src/config/project.js';
 import { MAX_DEMO_CUSTOMERS } from '../src/demo/generate.js';
 import { runDemo } from '../src/demo/run-demo.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { initProject } from '../../src/cli/commands/init.js';
+import { initProject } from '../../src/config/init-project.js';
 import { CLI } from '../helpers/run-cli.js';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initProject } from '../../src/cli/commands/init.js';
+import { initProject } from '../../src/config/init-project.js';
 import type { Project } from '../../src/config/project.js';
 import { openStore } from '../../src/store/open-store.js';
 import { literal } from '../../src/store/sql-text.js';

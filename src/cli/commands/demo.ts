@@ -5,7 +5,7 @@ import { openStore } from '../../store/open-store.js';
 import { globalOptions, outputFor } from '../context.js';
 import { table } from '../output.js';
 import { describeImport } from './import.js';
-import { initProject } from './init.js';
+import { initProject } from '../../config/init-project.js';
 
 function positiveInteger(value: string): number {
   const n = Number(value);

@@ -1,23 +1,6 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { defaultConfigText } from '../../config/default-file.js';
-import { loadConfig } from '../../config/load.js';
-import { projectPaths, type Project } from '../../config/project.js';
-import { openStore } from '../../store/open-store.js';
+import { initProject } from '../../config/init-project.js';
 import { globalOptions, outputFor } from '../context.js';
-
-/** Creates a project folder with a commented default config and an empty store. */
-export async function initProject(dir: string): Promise<{ project: Project; created: boolean }> {
-  const paths = projectPaths(dir);
-  await mkdir(paths.dir, { recursive: true });
-  const created = !existsSync(paths.configFile);
-  if (created) await writeFile(paths.configFile, defaultConfigText(), 'utf8');
-  const project: Project = { ...paths, config: await loadConfig(paths.configFile) };
-  const warehouse = await openStore(project);
-  await warehouse.close();
-  return { project, created };
-}
 
 export function registerInit(program: Command): void {
   program

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { tableExists } from '../../model/store-state.js';
-import type { ModelState } from '../../model/derived-table.js';
+import { lastRefresh, refreshModels } from '../../model/refresh-state.js';
+import { latestOrderDay, tableExists } from '../../model/store-state.js';
 import { latestRefreshFailure } from '../../model/refresh-failures.js';
-import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
+import { modelState } from '../responses/shared-responses.js';
 import { route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 import { TABLE } from '../../model/table-names.js';
@@ -32,20 +32,7 @@ const status = z.strictObject({
     .nullable()
     .describe('the local day of the latest order as of the last refresh (YYYY-MM-DD)'),
   nextScheduledRefresh: z.string().nullable(),
-  models: z
-    .array(
-      z.strictObject({
-        role: z.enum(['purchase', 'spend']),
-        model: z.string(),
-        status: z
-          .enum(['ok', 'degenerate', 'failed'])
-          .describe(
-            'ok; degenerate: predictions come from the stated fallback, flagged; failed: predictions are null',
-          ),
-        reason: z.string().nullable().describe('why the model is not ok, and what stands in'),
-      }),
-    )
-    .describe('the models of the last refresh (empty before the first)'),
+  models: z.array(modelState).describe('the models of the last refresh (empty before the first)'),
   modelChange: z
     .strictObject({ from: z.string(), to: z.string() })
     .nullable()
@@ -78,32 +65,13 @@ async function statusOf(
   context: ServerContext,
   role: z.infer<typeof status>['role'],
 ): Promise<z.infer<typeof status>> {
-  const [row] = await context.reads.use((w) =>
-    w.query<{
-      refresh_id: number | null;
-      started_at: string | null;
-      seconds: number | null;
-      events: number | null;
-      since: number;
-    }>(
-      `WITH last AS (SELECT * FROM refreshes ORDER BY refresh_id DESC LIMIT 1)
-       SELECT last.refresh_id, strftime(last.started_at, '%Y-%m-%dT%H:%M:%SZ') AS started_at,
-              last.seconds, last.events,
-              (SELECT count(*) FROM events
-               WHERE import_id > coalesce((SELECT last_import_id FROM last), -1)) AS since
-       FROM (SELECT 1) one LEFT JOIN last ON true`,
-    ),
-  );
+  const refreshed = await context.reads.use((w) => lastRefresh(w));
   // It changes only with a refresh, and the dashboard asks for the status every 15 s: kept in
   // the response cache, which a refresh clears.
   const latestOrder = await context.cache.get('status:latest-order', () =>
-    context.reads.use(async (w) => {
-      if (!(await tableExists(w, TABLE.orders))) return null;
-      const [latest] = await w.query<{ day: string | null }>(
-        `SELECT max(day)::VARCHAR AS day FROM orders`,
-      );
-      return latest?.day ?? null;
-    }),
+    context.reads.use(async (w) =>
+      (await tableExists(w, TABLE.orders)) ? latestOrderDay(w) : null,
+    ),
   );
   const models = await context.cache.get('status:models', () =>
     context.reads.use((w) => refreshModels(w)),
@@ -120,38 +88,10 @@ async function statusOf(
       ...context.config.drilldowns.map((name) => `attribute:${name}`),
     ],
     refreshing: context.refresher.running,
-    lastRefresh:
-      row?.refresh_id == null
-        ? null
-        : {
-            refreshId: row.refresh_id,
-            startedAt: row.started_at ?? '',
-            seconds: row.seconds ?? 0,
-            events: row.events ?? 0,
-          },
-    eventsSinceRefresh: row?.since ?? 0,
+    ...refreshed,
     latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
     lastFailedRefresh,
     ...models,
-  };
-}
-
-/** The models of the last refresh, and a change of purchase model against the one before. */
-async function refreshModels(
-  warehouse: Warehouse,
-): Promise<{ models: ModelState[]; modelChange: { from: string; to: string } | null }> {
-  const rows = await warehouse.query<{ models: string }>(
-    `SELECT CAST(models AS VARCHAR) AS models FROM refreshes
-     WHERE models IS NOT NULL ORDER BY refresh_id DESC LIMIT 2`,
-  );
-  const [last, before] = rows.map((row) => JSON.parse(row.models) as ModelState[]);
-  const purchase = (states: ModelState[] | undefined) =>
-    states?.find((state) => state.role === 'purchase')?.model;
-  const from = purchase(before);
-  const to = purchase(last);
-  return {
-    models: last ?? [],
-    modelChange: from && to && from !== to ? { from, to } : null,
   };
 }
