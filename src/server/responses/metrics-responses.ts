@@ -156,8 +156,21 @@ export const channelsReportSchema = z.strictObject({
         .number()
         .nullable()
         .describe('spend / newBuyers; null without new buyers or without costs in the period'),
-      clvHistoric: z.number().nullable(),
-      clvToCac: z.number().nullable(),
+      clvHistoric: z.number().nullable().describe("mean lifetime revenue of the channel's buyers"),
+      clvRolling: z.number().nullable().describe("rolling CLV of the channel's customers"),
+      clvPredicted: z
+        .number()
+        .nullable()
+        .describe("mean predicted CLV of the channel's customers; null without a fitted model"),
+      clvToCac: z
+        .number()
+        .nullable()
+        .describe("the glossary's CLV:CAC: predicted CLV when fitted, else rolling CLV, / CAC"),
+      clvToCacBasis: z.enum(['predicted', 'rolling']).describe('which CLV clvToCac divides'),
+      clvHistoricToCac: z.number().nullable().describe('historic CLV / CAC, for comparison'),
+      insufficientHistory: shortHistory.describe(
+        'true when clvToCac rests on rolling churn of months less than churnWindowDays after the first successful order',
+      ),
       paybackMonths: z
         .number()
         .nullable()
