@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { COMPARISON, CURRENT } from '../../charts/palette';
 import { sparklineOption } from './sparkline-options';
+import { point } from '../../test-support/kpi-report';
 
 describe('KPI sparkline', () => {
   it('draws the months and the same months a year earlier, gaps for missing values', () => {
     const option = sparklineOption([
-      { month: '2025-10', value: 10, yearEarlier: 8 },
-      { month: '2025-11', value: null, yearEarlier: 9 },
-      { month: '2025-12', value: 12, yearEarlier: null },
+      point({ month: '2025-10', value: 10, yearEarlier: 8 }),
+      point({ month: '2025-11', value: null, yearEarlier: 9 }),
+      point({ month: '2025-12', value: 12, yearEarlier: null }),
     ]);
     expect(option.xAxis).toMatchObject({ data: ['2025-10', '2025-11', '2025-12'] });
     const series = option.series as { name: string; data: (number | null)[]; lineStyle: object }[];
