@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { downloadWidgetCsv } from './csv-download.js';
 
@@ -83,6 +84,13 @@ describe('numbers that explain themselves, in Chromium', () => {
     for (const label of ['CLV (rolling)', 'CLV (simple)', 'CLV (predicted)', 'CAC', 'CLV:CAC']) {
       expect(await row(label).count(), label).toBe(1);
     }
+    // Every row in view: the table does not scroll inside its card.
+    expect(await table.locator('tbody tr').count()).toBe(Object.keys(api.kpis).length);
+    const clipped = await table.evaluate((el) => {
+      const box = el.closest('.table-scroll');
+      return box ? box.scrollHeight > box.clientHeight : true;
+    });
+    expect(clipped).toBe(false);
     const csv = await downloadWidgetCsv(t.page, 'overview-kpis');
     expect(csv.header.slice(0, 2)).toEqual(['KPI', 'Key']);
     const csvChurn = csv.rows.find((r) => r['Key'] === 'churn');
@@ -127,6 +135,7 @@ describe('numbers that explain themselves, in Chromium', () => {
     expect(
       await t.page.locator('[data-widget="trend-revenue"] [data-role="short-history"]').count(),
     ).toBe(0);
+    await screenshot(t.page, 'trends-short-history');
     const csv = await downloadWidgetCsv(t.page, 'trend-clvRolling');
     const short = series.filter((p) => p.insufficientHistory.yearEarlier).map((p) => p.month);
     const noted = csv.rows
@@ -144,6 +153,7 @@ describe('numbers that explain themselves, in Chromium', () => {
     const clv = card('clvRolling');
     await clv.and(t.page.locator('[data-state="ready"]')).waitFor();
     expect(await clv.getAttribute('data-short-history')).toBe('previous');
+    await screenshot(t.page, 'overview-short-history');
     expect(await clv.locator('[data-role="change"]').textContent()).toMatch(/^\s*—/);
     expect(await clv.locator('[data-role="short-history"]').textContent()).toMatch(
       /^Last year: Too little history/,

@@ -45,6 +45,7 @@ export function KpiTableCard({
           table={{ columns: screenColumns(table), rows: table.rows }}
           context={context}
           caption="Every KPI as a table"
+          className="kpi-table"
           renderCell={(column, row) => kpiTableCell(column, row, context)}
         />
       )}
