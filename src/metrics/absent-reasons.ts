@@ -12,6 +12,7 @@ export const ABSENT_REASONS = {
   'no-churn': 'no customer churned in the 12 months of the rolling window',
   'no-year-orders': 'no successful orders in the 365 days before the end of the period',
   'no-predictions': 'no model is fitted',
+  'now-only': 'predicted CLV is made as of the latest data, for now only',
   'no-spend': 'no acquisition spend in the range',
   'no-new-buyers': 'no new buyers in the range',
   'not-attributable': 'acquisition spend cannot be attributed to this segment',

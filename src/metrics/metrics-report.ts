@@ -119,6 +119,8 @@ export async function metricsReport(
       // different measures, so it is left out when the current one uses predicted CLV.
       for (const [segment, kpis] of now ?? []) {
         const earlier = then?.get(segment);
+        // Predicted CLV has no previous value: the models describe the customers as of now.
+        if (earlier) earlier.notes.clvPredicted.reason = 'now-only';
         if (kpis.values.clvPredicted !== null && earlier) {
           earlier.values.clvToCac = null;
           earlier.notes.clvToCac = { reason: 'not-comparable', insufficientHistory: false };

@@ -65,6 +65,8 @@ describe('what the KPIs say about themselves', () => {
     expect([kpis.cac.value, kpis.cac.reason]).toEqual([null, 'no-spend']);
     expect([kpis.clvToCac.value, kpis.clvToCac.reason]).toEqual([null, 'no-spend']);
     expect([kpis.clvPredicted.value, kpis.clvPredicted.reason]).toEqual([null, 'no-predictions']);
+    // Predictions are made for now only: the comparison never has one, and says so.
+    expect(kpis.clvPredicted.previousReason).toBe('now-only');
     // No order of any outcome from Mar 5: counts read 0 and say why.
     expect([kpis.revenue.value, kpis.revenue.reason]).toEqual([0, 'no-orders']);
     expect([kpis.orders.value, kpis.apv.value, kpis.apv.reason]).toEqual([0, null, 'no-orders']);

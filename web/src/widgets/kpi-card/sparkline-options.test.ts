@@ -18,4 +18,19 @@ describe('KPI sparkline', () => {
     expect(series[0]?.lineStyle).toMatchObject({ color: COMPARISON, type: 'dashed' });
     expect(series[1]?.lineStyle).toMatchObject({ color: CURRENT });
   });
+
+  it('leaves out months on too little history', () => {
+    const option = sparklineOption([
+      point({
+        month: '2025-10',
+        value: 600,
+        yearEarlier: 976_659,
+        insufficientHistory: { value: false, yearEarlier: true },
+      }),
+      point({ month: '2025-11', value: 620, yearEarlier: 640 }),
+    ]);
+    const series = option.series as { data: (number | null)[] }[];
+    expect(series[0]?.data).toEqual([null, 640]);
+    expect(series[1]?.data).toEqual([600, 620]);
+  });
 });
