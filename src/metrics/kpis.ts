@@ -49,8 +49,11 @@ export async function periodKpis(
   known?: Map<string, ChurnFigures>,
   /** Mean predicted CLV per segment, for each period that has it (predictions exist for now only). */
   predicted: readonly (Map<string, number | null> | null)[] = [],
+  /** See `fullHistoryFrom`, when the caller has it already. */
+  knownHistoryFrom?: string | null,
 ): Promise<Map<string, KpiResult>[]> {
-  const historyFrom = await fullHistoryFrom(warehouse, config);
+  const historyFrom =
+    knownHistoryFrom === undefined ? await fullHistoryFrom(warehouse, config) : knownHistoryFrom;
   const windows = periods.map(({ period }) => rollingMonths(period.from, period.to));
   const churn =
     known ?? (await monthlyChurn(warehouse, members, [...new Set(windows.flat())].sort()));

@@ -114,6 +114,7 @@ export async function metricsReport(
         ],
         churn,
         [predicted, null],
+        historyFrom,
       );
       // Predictions exist for now only: a previous CLV:CAC on rolling CLV would compare two
       // different measures, so it is left out when the current one uses predicted CLV.
