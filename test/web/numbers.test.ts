@@ -113,6 +113,7 @@ describe('numbers that explain themselves, in Chromium', () => {
     expect(span).toMatch(/As of Oct 31, 2026, next 12 months\./);
     const note = await t.page.locator('[data-widget="overview-kpis"] .table-note').textContent();
     expect(note).toMatch(/^Predicted CLV: as of Oct 31, 2026, next 12 months\. It does not/);
+    await screenshot(t.page, 'overview-before-any-data');
     // Trends draws no zero bars for it.
     await t.page.goto(`${t.demo.url}/trends?range=custom&${BEFORE_ANY_DATA}`);
     const revenue = t.page.locator('[data-widget="trend-revenue"]');
@@ -169,6 +170,7 @@ describe('numbers that explain themselves, in Chromium', () => {
     expect(new Set(api.channels.map((c) => c.clvToCacBasis))).toEqual(new Set(['predicted']));
     await t.page.goto(`${t.demo.url}/channels`);
     await t.page.locator('[data-widget="channel-ratio"][data-state="ready"]').waitFor();
+    await screenshot(t.page, 'channels-clv-basis');
     const csv = await downloadWidgetCsv(t.page, 'channel-ratio');
     expect(csv.header).toEqual([
       'Channel',
