@@ -13,13 +13,21 @@ import {
 } from './period-figures.js';
 import { ratio } from './ratio.js';
 import type { Segmentation } from './segments.js';
-import { periodSpend } from './spend.js';
+import { periodSpend, spendAttributable } from './spend.js';
+import { fullHistoryFrom } from './history-start.js';
+import { kpiNotesOf, type KpiNotes } from './kpi-notes.js';
 
 /** Every KPI's key, in the catalogue's order (what reports list). */
 export const KPI_KEYS: readonly KpiKey[] = KPI_CATALOG.map((entry) => entry.key);
 
 export type { KpiKey };
 export type KpiValues = Record<KpiKey, number | null>;
+
+/** The KPIs of a segment and, for each, why it has no value and whether its history is short. */
+export interface KpiResult {
+  values: KpiValues;
+  notes: KpiNotes;
+}
 
 /** A period and the one before it (for retention). */
 export interface PeriodPair {
@@ -41,21 +49,38 @@ export async function periodKpis(
   known?: Map<string, ChurnFigures>,
   /** Mean predicted CLV per segment, for each period that has it (predictions exist for now only). */
   predicted: readonly (Map<string, number | null> | null)[] = [],
-): Promise<Map<string, KpiValues>[]> {
+  /** See `fullHistoryFrom`, when the caller has it already. */
+  knownHistoryFrom?: string | null,
+): Promise<Map<string, KpiResult>[]> {
+  const historyFrom =
+    knownHistoryFrom === undefined ? await fullHistoryFrom(warehouse, config) : knownHistoryFrom;
   const windows = periods.map(({ period }) => rollingMonths(period.from, period.to));
   const churn =
     known ?? (await monthlyChurn(warehouse, members, [...new Set(windows.flat())].sort()));
-  const result: Map<string, KpiValues>[] = [];
+  const result: Map<string, KpiResult>[] = [];
   for (const [i, { period, previous }] of periods.entries()) {
     // Simple CLV takes APV and orders per buyer over the year before `to`.
     const yearFrom = addDays(period.to, -365);
     const figures = await periodFigures(warehouse, members, period, previous, yearFrom);
     const spend = await periodSpend(warehouse, config, segmentation, members, period);
-    const kpis = new Map<string, KpiValues>();
+    const kpis = new Map<string, KpiResult>();
     for (const [segment, f] of figures) {
-      const rolling = meansOver(churn.get(segment), windows[i] ?? []);
+      const window = windows[i] ?? [];
+      const rolling = meansOver(churn.get(segment), window);
       const clvPredicted = predicted[i]?.get(segment) ?? null;
-      kpis.set(segment, kpisOf(f, rolling, f.year, spend.get(segment) ?? null, clvPredicted));
+      const segmentSpend = spend.get(segment) ?? null;
+      const values = kpisOf(f, rolling, f.year, segmentSpend, clvPredicted);
+      const notes = kpiNotesOf(values, {
+        figures: f,
+        window,
+        churn: rolling,
+        year: f.year,
+        spend: segmentSpend,
+        attributable: spendAttributable(config, segmentation, segment),
+        clvPredicted,
+        historyFrom,
+      });
+      kpis.set(segment, { values, notes });
     }
     result.push(kpis);
   }
@@ -63,8 +88,19 @@ export async function periodKpis(
 }
 
 /** The KPIs of a segment with no customers: zero counts and sums, null ratios. */
-export function emptyKpis(): KpiValues {
-  return kpisOf(EMPTY_FIGURES, undefined, null, null);
+export function emptyKpis(): KpiResult {
+  const values = kpisOf(EMPTY_FIGURES, undefined, null, null);
+  const notes = kpiNotesOf(values, {
+    figures: EMPTY_FIGURES,
+    window: [],
+    churn: undefined,
+    year: null,
+    spend: null,
+    attributable: true,
+    clvPredicted: null,
+    historyFrom: null,
+  });
+  return { values, notes };
 }
 
 /**

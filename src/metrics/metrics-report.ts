@@ -2,7 +2,9 @@ import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { predictedClv, predictionState, type PredictionState } from './predicted-clv.js';
 import { KPI_CATALOG } from './catalog.js';
-import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiValues } from './kpis.js';
+import { emptyKpis, KPI_KEYS, periodKpis, type KpiKey, type KpiResult } from './kpis.js';
+import type { AbsentReason } from './absent-reasons.js';
+import { fullHistoryFrom } from './history-start.js';
 import { shiftMonth } from './dates.js';
 import { monthlyChurn, rollingMonths } from './monthly-churn.js';
 import { comparisonPeriod, previousPeriod, type CompareWith, type Period } from './period.js';
@@ -21,8 +23,22 @@ export interface Kpi {
   value: number | null;
   previous: number | null;
   change: number | null;
+  /** Rates only: value − previous in percentage points (0.089 against 0.087 is 0.2). */
+  changePoints?: number | null;
+  /** Why value (and previous) is null, or `no-orders` for a period without any orders. */
+  reason: AbsentReason | null;
+  previousReason: AbsentReason | null;
+  /** Whether value and previous rest on churn of months less than W after the first order. */
+  insufficientHistory: { value: boolean; previous: boolean };
   /** With `--series month`: each month of the period and the same month a year earlier. */
-  series?: { month: string; value: number | null; yearEarlier: number | null }[];
+  series?: {
+    month: string;
+    value: number | null;
+    yearEarlier: number | null;
+    reason: AbsentReason | null;
+    yearEarlierReason: AbsentReason | null;
+    insufficientHistory: { value: boolean; yearEarlier: boolean };
+  }[];
 }
 
 export type KpiReport = Record<KpiKey, Kpi>;
@@ -80,6 +96,7 @@ export async function metricsReport(
         ...rollingWindows(seriesMonths),
       ]),
     ].sort();
+    const historyFrom = await fullHistoryFrom(warehouse, config);
     const compare = async (members: Members, kind: Segmentation): Promise<Comparison> => {
       const churn = await monthlyChurn(warehouse, members, churnMonths);
       const predicted = await predictedClv(warehouse, members);
@@ -94,14 +111,20 @@ export async function metricsReport(
         ],
         churn,
         [predicted, null],
+        historyFrom,
       );
       // Predictions exist for now only: a previous CLV:CAC on rolling CLV would compare two
       // different measures, so it is left out when the current one uses predicted CLV.
       for (const [segment, kpis] of now ?? []) {
         const earlier = then?.get(segment);
-        if (kpis.clvPredicted !== null && earlier) earlier.clvToCac = null;
+        // Predicted CLV has no previous value: the models describe the customers as of now.
+        if (earlier) earlier.notes.clvPredicted.reason = 'now-only';
+        if (kpis.values.clvPredicted !== null && earlier) {
+          earlier.values.clvToCac = null;
+          earlier.notes.clvToCac = { reason: 'not-comparable', insufficientHistory: false };
+        }
       }
-      const monthly = await monthlyKpis(warehouse, members, seriesMonths, churn);
+      const monthly = await monthlyKpis(warehouse, members, seriesMonths, churn, historyFrom);
       return { now: now ?? new Map(), then: then ?? new Map(), monthly };
     };
     const all = await compare(null, { kind: 'all' });
@@ -129,26 +152,58 @@ export async function metricsReport(
 }
 
 interface Comparison {
-  now: Map<string, KpiValues>;
-  then: Map<string, KpiValues>;
+  now: Map<string, KpiResult>;
+  then: Map<string, KpiResult>;
   /** Per segment and month: the period's months and the same months a year earlier. */
-  monthly: Map<string, Map<string, KpiValues>>;
+  monthly: Map<string, Map<string, KpiResult>>;
+}
+
+const RATES = new Set<KpiKey>(KPI_CATALOG.filter((kpi) => kpi.unit === 'rate').map((k) => k.key));
+
+/** value − previous in percentage points; null when either is null. */
+export function changePoints(value: number | null, previous: number | null): number | null {
+  if (value === null || previous === null) return null;
+  // Rounded to drop the float noise of the subtraction (0.3 − 0.1 is not 0.2).
+  return Math.round((value - previous) * 100 * 1e9) / 1e9;
 }
 
 function kpiReport(comparison: Comparison, segment: string, months: readonly string[]): KpiReport {
   const now = comparison.now.get(segment) ?? emptyKpis();
   const then = comparison.then.get(segment) ?? emptyKpis();
   const report = {} as KpiReport;
+  const monthOf = (month: string): KpiResult =>
+    comparison.monthly.get(segment)?.get(month) ?? emptyKpis();
   for (const key of KPI_KEYS) {
-    report[key] = { value: now[key], previous: then[key], change: change(now[key], then[key]) };
+    const value = now.values[key];
+    const previous = then.values[key];
+    report[key] = {
+      value,
+      previous,
+      change: change(value, previous),
+      ...(RATES.has(key) ? { changePoints: changePoints(value, previous) } : {}),
+      reason: now.notes[key].reason,
+      previousReason: then.notes[key].reason,
+      insufficientHistory: {
+        value: now.notes[key].insufficientHistory,
+        previous: then.notes[key].insufficientHistory,
+      },
+    };
     if (months.length > 0 && SERIES_KEYS.includes(key)) {
-      report[key].series = months.map((month) => ({
-        month: month.slice(0, 7),
-        value: (comparison.monthly.get(segment)?.get(month) ?? emptyKpis())[key],
-        yearEarlier: (comparison.monthly.get(segment)?.get(shiftMonth(month, -12)) ?? emptyKpis())[
-          key
-        ],
-      }));
+      report[key].series = months.map((month) => {
+        const current = monthOf(month);
+        const earlier = monthOf(shiftMonth(month, -12));
+        return {
+          month: month.slice(0, 7),
+          value: current.values[key],
+          yearEarlier: earlier.values[key],
+          reason: current.notes[key].reason,
+          yearEarlierReason: earlier.notes[key].reason,
+          insufficientHistory: {
+            value: current.notes[key].insufficientHistory,
+            yearEarlier: earlier.notes[key].insufficientHistory,
+          },
+        };
+      });
     }
   }
   return report;

@@ -1,6 +1,7 @@
 import type { Warehouse } from '../store/warehouse.js';
 import type { Members } from './members.js';
-import { kpisOf, type KpiValues } from './kpis.js';
+import { kpisOf, type KpiResult } from './kpis.js';
+import { kpiNotesOf } from './kpi-notes.js';
 import { monthFigures } from './month-figures.js';
 import { shiftMonth } from './dates.js';
 import { meansOver, monthlyChurn, type ChurnFigures } from './monthly-churn.js';
@@ -40,19 +41,33 @@ export async function monthlyKpis(
   months: readonly string[],
   /** Monthly churn covering every month's rolling window, when the caller has it already. */
   known?: Map<string, ChurnFigures>,
-): Promise<Map<string, Map<string, KpiValues>>> {
-  const result = new Map<string, Map<string, KpiValues>>();
+  /** See `fullHistoryFrom`: months whose churn rests on earlier months are flagged. */
+  historyFrom: string | null = null,
+): Promise<Map<string, Map<string, KpiResult>>> {
+  const result = new Map<string, Map<string, KpiResult>>();
   if (months.length === 0) return result;
   const figures = await monthFigures(warehouse, members, months);
   const churn = known ?? (await monthlyChurn(warehouse, members, rollingWindows(months)));
   for (const [segment, byMonth] of figures) {
-    const values = new Map<string, KpiValues>();
+    const byKpi = new Map<string, KpiResult>();
     for (const month of months) {
       const last12 = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11));
       const rolling = meansOver(churn.get(segment), last12);
-      values.set(month, kpisOf(byMonth.get(month) ?? EMPTY_FIGURES, rolling, null, null));
+      const f = byMonth.get(month) ?? EMPTY_FIGURES;
+      const values = kpisOf(f, rolling, null, null);
+      const notes = kpiNotesOf(values, {
+        figures: f,
+        window: last12,
+        churn: rolling,
+        year: null,
+        spend: null,
+        attributable: true,
+        clvPredicted: null,
+        historyFrom,
+      });
+      byKpi.set(month, { values, notes });
     }
-    result.set(segment, values);
+    result.set(segment, byKpi);
   }
   return result;
 }

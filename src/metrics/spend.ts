@@ -4,6 +4,18 @@ import { segmentsOf, type Members } from './members.js';
 import type { Period } from './period.js';
 import type { Segmentation } from './segments.js';
 
+/** Whether acquisition spend can be attributed to a segment: everyone, or one named channel. */
+export function spendAttributable(
+  config: Config,
+  segmentation: Segmentation,
+  segment: string,
+): boolean {
+  if (segmentation.kind === 'all') return true;
+  const byChannel =
+    segmentation.kind === 'attribute' && segmentation.name === config.acquisitionChannelAttribute;
+  return byChannel && segment !== 'other';
+}
+
 /**
  * Acquisition spend of the months whose first day lies in the period, per segment: all spend
  * without segmentation, the channel's own spend in a segment of the acquisition-channel

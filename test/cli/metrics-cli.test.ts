@@ -50,7 +50,16 @@ describe('clv refresh and clv metrics from the command line', () => {
     // The demo's latest order is in October 2026: the default period is the 12 months before.
     expect(report.period).toEqual({ from: '2025-10-01', to: '2026-10-01' });
     expect(Object.keys(report.kpis)).toEqual([...KPI_KEYS]);
-    expect(Object.keys(report.kpis['revenue'] ?? {})).toEqual(['value', 'previous', 'change']);
+    expect(Object.keys(report.kpis['revenue'] ?? {})).toEqual([
+      'value',
+      'previous',
+      'change',
+      'reason',
+      'previousReason',
+      'insufficientHistory',
+    ]);
+    // Rates also give their change in percentage points.
+    expect(Object.keys(report.kpis['cancelRate'] ?? {})).toContain('changePoints');
     expect(report.segments.map((s) => s.segment)).toEqual(['subscribed', 'not subscribed']);
     expect(report.segments.reduce((sum, s) => sum + s.customers, 0)).toBe(300);
     // The refresh fitted the models: CLV:CAC rests on predicted CLV, which exists for now only,
@@ -80,6 +89,14 @@ describe('clv refresh and clv metrics from the command line', () => {
       /^2025-01-01 \.\. 2025-07-01 against 2024-07-01 \.\. 2025-01-01 \(EUR\)\n/,
     );
     expect(table.stdout).toMatch(/^Monthly churn +(\d+\.\d %|-) /m);
+    // Rates change in points: the cancel rate's line ends with its own difference in pp.
+    const cancel = /^Cancel rate +(\d+\.\d) % +(\d+\.\d) % +([+-]\d+\.\d) pp$/m.exec(table.stdout);
+    expect(cancel).not.toBeNull();
+    const [value, previous, points] = (cancel ?? []).slice(1).map(Number);
+    expect(Math.abs((value ?? NaN) - (previous ?? NaN) - (points ?? NaN))).toBeLessThanOrEqual(
+      0.11,
+    );
+    expect(table.stdout).not.toMatch(/^Cancel rate .* %$/m);
     expect(table.stdout).toContain(
       'CLV (rolling): (mean monthly ARPU) / (mean monthly churn) over the 12 calendar months',
     );

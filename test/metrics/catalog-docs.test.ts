@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { KPI_CATALOG } from '../../src/metrics/catalog.js';
+import { ABSENT_REASONS } from '../../src/metrics/absent-reasons.js';
 
 const doc = await readFile(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
 const section = doc.slice(
@@ -41,5 +42,12 @@ describe('docs/metrics.md and the KPI catalogue', () => {
     expect([...rows.keys()].filter((key) => !keys.includes(key))).toEqual([]);
     const formulaKeys = [...section.matchAll(/^- `(\w+)`: /gm)].map((m) => m[1]);
     expect(formulaKeys).toEqual(keys);
+  });
+
+  it('lists every reason for an empty answer with its sentence', () => {
+    const reasons = doc.slice(doc.indexOf('## Empty answers'));
+    for (const [code, text] of Object.entries(ABSENT_REASONS)) {
+      expect(reasons).toMatch(new RegExp(`^\\| \`${code}\` +\\| ${text} +\\|$`, 'm'));
+    }
   });
 });

@@ -46,7 +46,7 @@ describe('metrics of the demo store agree with themselves', () => {
       const [direct] = await periodKpis(t.warehouse, t.project.config, members, { kind: 'all' }, [
         { period, previous: previousPeriod(period) },
       ]);
-      const values = direct?.get('all');
+      const values = direct?.get('all')?.values;
       for (const [key, kpi] of Object.entries(report.kpis)) {
         const value = kpi.series?.find((p) => p.month === point.month)?.value;
         if (kpi.series === undefined) continue;

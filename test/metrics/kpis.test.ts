@@ -189,10 +189,18 @@ describe('clv metrics on the hand-made shop', () => {
       ...PERIOD,
       series: 'month',
     });
-    expect(report.kpis.revenue.series).toEqual([
-      { month: '2024-02', value: 50, yearEarlier: 0 },
-      { month: '2024-03', value: 20, yearEarlier: 0 },
-    ]);
+    expect(report.kpis.revenue.series).toEqual(
+      [
+        { month: '2024-02', value: 50, yearEarlier: 0 },
+        { month: '2024-03', value: 20, yearEarlier: 0 },
+      ].map((point) => ({
+        ...point,
+        // A year earlier the shop had no orders: the zeros say so.
+        reason: null,
+        yearEarlierReason: 'no-orders',
+        insufficientHistory: { value: false, yearEarlier: false },
+      })),
+    );
     // February: January's buyer c2 did not come back; March: February's buyer c1 did not either.
     expect(report.kpis.retentionRate.series?.map((p) => p.value)).toEqual([0, 0]);
     // Rolling CLV as of each month: to February, churn 1 (Feb) and ARPU (100 + 50) / 2.
@@ -213,7 +221,14 @@ describe('clv metrics on the hand-made shop', () => {
       ['not subscribed', 4],
     ]);
     const empty = report.segments?.[0]?.kpis;
-    expect(empty?.revenue).toEqual({ value: 0, previous: 0, change: null });
+    expect(empty?.revenue).toEqual({
+      value: 0,
+      previous: 0,
+      change: null,
+      reason: 'no-orders',
+      previousReason: 'no-orders',
+      insufficientHistory: { value: false, previous: false },
+    });
     expect(empty?.apv.value).toBeNull();
     expect(report.segments?.[1]?.kpis.revenue.value).toBe(70);
   });

@@ -51,7 +51,13 @@ describe('the overview in Chromium', () => {
     // The same figures as a CSV: every KPI of the API, raw values.
     const csv = await downloadWidgetCsv(t.page, 'overview-kpis');
     expect(csv.fileName).toBe('overview-kpis.csv');
-    expect(csv.header).toEqual(['KPI', 'Key', 'This period', 'Previous period', 'Change']);
+    expect(csv.header.slice(0, 5)).toEqual([
+      'KPI',
+      'Key',
+      'This period',
+      'Previous period',
+      'Change',
+    ]);
     expect(csv.rows.map((row) => row['Key'])).toEqual(Object.keys(api.kpis));
     const raw = (text: string | undefined) =>
       text === '' || text === undefined ? null : Number(text);

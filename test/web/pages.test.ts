@@ -138,7 +138,13 @@ describe('every page of the dashboard in Chromium', () => {
       series[0]?.month,
     );
     const csv = await downloadWidgetCsv(t.page, 'trend-revenue');
-    expect(csv.header).toEqual(['Month', 'This period', 'Same month a year earlier', 'Change']);
+    expect(csv.header).toEqual([
+      'Month',
+      'This period',
+      'Same month a year earlier',
+      'Change',
+      'Note',
+    ]);
     expect(csv.rows.map((r) => r['Month'])).toEqual(series.map((s) => s.month));
     expect(csv.rows.map((r) => number(r['This period']))).toEqual(series.map((s) => s.value));
     expect(csv.rows.map((r) => number(r['Same month a year earlier']))).toEqual(

@@ -95,7 +95,9 @@ export function describeChannels(report: ChannelsReport): string {
         'spend',
         'CAC',
         'CLV historic',
+        // The glossary's CLV:CAC (predicted when fitted, else rolling), then the historic one.
         'CLV:CAC',
+        'historic CLV:CAC',
         'payback m',
       ],
       ...report.channels.map((c) => [
@@ -106,6 +108,7 @@ export function describeChannels(report: ChannelsReport): string {
         round(c.cac),
         round(c.clvHistoric),
         round(c.clvToCac),
+        round(c.clvHistoricToCac),
         round(c.paybackMonths, 1),
       ]),
     ]),

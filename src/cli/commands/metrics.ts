@@ -21,12 +21,23 @@ function describeKpis(kpis: KpiReport): string {
   return table([
     ['', 'value', 'previous', 'change'],
     ...KPI_KEYS.map((key) => {
-      const { value, previous, change } = kpis[key];
-      const changeText =
-        change === null ? '-' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %`;
-      return [kpiDefinition(key).label, format(key, value), format(key, previous), changeText];
+      const { value, previous, change, changePoints } = kpis[key];
+      return [
+        kpiDefinition(key).label,
+        format(key, value),
+        format(key, previous),
+        changeText(key, change, changePoints ?? null),
+      ];
     }),
   ]);
+}
+
+/** The change as people read it: rates in percentage points, everything else in per cent. */
+export function changeText(key: KpiKey, change: number | null, points: number | null): string {
+  if (kpiDefinition(key).unit === 'rate') {
+    return points === null ? '-' : `${points >= 0 ? '+' : ''}${points.toFixed(1)} pp`;
+  }
+  return change === null ? '-' : `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)} %`;
 }
 
 /** The report for people: KPIs, the glossary's formula of each, and each segment. */

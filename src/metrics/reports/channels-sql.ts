@@ -7,12 +7,13 @@ import { attributeValueSql } from '../attributes.js';
  * $to of its buyers before $to), spend (NULL when the channel has no cost row in the period).
  * A channel shows up when it has customers or a cost row in the period.
  */
-export const CHANNELS_SQL = `
-  WITH known AS (SELECT customer_id FROM known_customers),
-  channel_of AS (
+/** Every customer the store knows with their acquisition channel (`other` without one). */
+export const CHANNEL_OF_SQL = `
     SELECT customer_id, coalesce(nullif(${attributeValueSql('c.attributes', 'attribute')}, ''), 'other') AS channel
-    FROM known LEFT JOIN customers c USING (customer_id)
-  ),
+    FROM (SELECT customer_id FROM known_customers) known LEFT JOIN customers c USING (customer_id)`;
+
+export const CHANNELS_SQL = `
+  WITH channel_of AS (${CHANNEL_OF_SQL}),
   per_customer AS (
     SELECT customer_id,
            min(ts_local) AS first_order,

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import { KPI_KEYS, type KpiKey } from '../../metrics/kpis.js';
+import { ABSENT_REASON_CODES, ABSENT_REASONS } from '../../metrics/absent-reasons.js';
 import { day, period } from './shared-responses.js';
+
+const absentReason = z
+  .enum(ABSENT_REASON_CODES)
+  .nullable()
+  .describe(
+    `why the value is null, or no-orders for a period without any order (its counts then read 0); null when there is nothing to explain. ${Object.entries(
+      ABSENT_REASONS,
+    )
+      .map(([code, text]) => `${code}: ${text}`)
+      .join('; ')}`,
+  );
+
+const shortHistory = z
+  .boolean()
+  .describe(
+    'true when its churn rests on months that start less than churnWindowDays after the first successful order: nobody could churn yet, so it is biased low and CLV high',
+  );
 
 const kpi = z.strictObject({
   value: z.number().nullable().describe('null when the KPI has no value in the period'),
@@ -9,12 +27,27 @@ const kpi = z.strictObject({
     .number()
     .nullable()
     .describe('(value − previous) / previous; null when either is null or previous is 0'),
+  changePoints: z
+    .number()
+    .nullable()
+    .optional()
+    .describe(
+      'rates only: (value − previous) × 100, in percentage points; null when either is null',
+    ),
+  reason: absentReason,
+  previousReason: absentReason.describe('the same for previous'),
+  insufficientHistory: z
+    .strictObject({ value: shortHistory, previous: shortHistory })
+    .describe('whether value and previous rest on too little history to show churn'),
   series: z
     .array(
       z.strictObject({
         month: z.string().describe('YYYY-MM'),
         value: z.number().nullable(),
         yearEarlier: z.number().nullable().describe('the same month a year earlier'),
+        reason: absentReason,
+        yearEarlierReason: absentReason.describe('the same for yearEarlier'),
+        insufficientHistory: z.strictObject({ value: shortHistory, yearEarlier: shortHistory }),
       }),
     )
     .optional()
@@ -123,8 +156,21 @@ export const channelsReportSchema = z.strictObject({
         .number()
         .nullable()
         .describe('spend / newBuyers; null without new buyers or without costs in the period'),
-      clvHistoric: z.number().nullable(),
-      clvToCac: z.number().nullable(),
+      clvHistoric: z.number().nullable().describe("mean lifetime revenue of the channel's buyers"),
+      clvRolling: z.number().nullable().describe("rolling CLV of the channel's customers"),
+      clvPredicted: z
+        .number()
+        .nullable()
+        .describe("mean predicted CLV of the channel's customers; null without a fitted model"),
+      clvToCac: z
+        .number()
+        .nullable()
+        .describe("the glossary's CLV:CAC: predicted CLV when fitted, else rolling CLV, / CAC"),
+      clvToCacBasis: z.enum(['predicted', 'rolling']).describe('which CLV clvToCac divides'),
+      clvHistoricToCac: z.number().nullable().describe('historic CLV / CAC, for comparison'),
+      insufficientHistory: shortHistory.describe(
+        'true when clvToCac rests on rolling churn of months less than churnWindowDays after the first successful order',
+      ),
       paybackMonths: z
         .number()
         .nullable()

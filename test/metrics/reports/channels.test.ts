@@ -42,6 +42,17 @@ const EVENTS = [
   purchase('x1', '2023-06-01T12:00:00Z', 200),
 ];
 
+// No model is fitted on eight customers; the first order (x1, June 2023) is less than 365 days
+// before every month of the window.
+const noRatio = {
+  clvRolling: null,
+  clvPredicted: null,
+  clvToCac: null,
+  clvToCacBasis: 'rolling',
+  clvHistoricToCac: null,
+  insufficientHistory: true,
+};
+
 describe('channels', () => {
   let t: TempProject;
   beforeAll(async () => {
@@ -67,7 +78,7 @@ describe('channels', () => {
         spend: 0,
         cac: null,
         clvHistoric: 110,
-        clvToCac: null,
+        ...noRatio,
         paybackMonths: null,
       },
       // p1, p2, p3. New: p2. Spend 100 + 200 + 300 = 600, CAC 600 / 1. Lifetime: p1 100,
@@ -82,7 +93,10 @@ describe('channels', () => {
         spend: 600,
         cac: 600,
         clvHistoric: 90,
-        clvToCac: 0.15,
+        // With W = 365 days nobody churned in the window: no rolling CLV, so no CLV:CAC; the
+        // historic ratio stands beside it, labelled.
+        ...noRatio,
+        clvHistoricToCac: 0.15,
         paybackMonths: expect.closeTo(3600 / 140, 9),
       },
       // s1, s2: both new, no cost row, so no CAC. Lifetime 90 and 10 -> 50.
@@ -95,7 +109,7 @@ describe('channels', () => {
         spend: 0,
         cac: null,
         clvHistoric: 50,
-        clvToCac: null,
+        ...noRatio,
         paybackMonths: null,
       },
       // Spend and no customers: no new buyers, so no CAC.
@@ -108,10 +122,49 @@ describe('channels', () => {
         spend: 500,
         cac: null,
         clvHistoric: null,
-        clvToCac: null,
+        ...noRatio,
+        insufficientHistory: false,
         paybackMonths: null,
       },
     ]);
+  });
+
+  it("divides the glossary's CLV (rolling without a model) by CAC, and flags short history", async () => {
+    const short = await reportStore({
+      events: EVENTS,
+      customers: CUSTOMERS,
+      costs: COSTS,
+      config: { churnWindowDays: 31 },
+    });
+    try {
+      const report = await channelsReport(short.warehouse, short.project.config, {
+        from: '2024-01-01',
+        to: '2024-04-01',
+      });
+      const pick = (channel: string) => {
+        const c = report.channels.find((row) => row.channel === channel);
+        return (
+          c && [
+            c.clvRolling,
+            c.clvToCac,
+            c.clvToCacBasis,
+            c.clvHistoricToCac,
+            c.insufficientHistory,
+          ]
+        );
+      };
+      // paid, W = 31 days, window Apr 2023 - Mar 2024: churn 1 in Dec (p1), Feb (p2), Mar (p1);
+      // ARPU Nov 40, Jan 50, Feb 60, Mar 30 -> 45 / 1; CAC 600. Every month starts after
+      // Jul 2 2023 (x1's first order + 31 days).
+      expect(pick('paid')).toEqual([45, 45 / 600, 'rolling', 0.15, false]);
+      // social: churn 1 in March (s1); ARPU Feb 90, Mar 10 -> 50; no CAC.
+      expect(pick('social')).toEqual([50, null, 'rolling', null, false]);
+      // other: churn 1 in July 2023 (x1), which starts before Jul 2, and in February (u1);
+      // ARPU Jun 200, Jan 20 -> 110.
+      expect(pick('other')).toEqual([110, null, 'rolling', null, true]);
+    } finally {
+      await short.cleanup();
+    }
   });
 
   it('reads the channel from the configured attribute', async () => {

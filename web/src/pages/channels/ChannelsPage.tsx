@@ -21,7 +21,7 @@ const CHARTS = [
   {
     id: 'channel-clv-cac',
     title: 'CLV and CAC by channel',
-    subtitle: `Historic CLV of a channel's customers against its acquisition cost. ${NO_CAC}`,
+    subtitle: `CLV of a channel's customers (predicted when a model is fitted, else rolling; historic beside it) against its acquisition cost. ${NO_CAC}`,
     wide: true,
     build: channelClvCacOptions,
     isEmpty: (report) => noBars(report, 'clvHistoric', 'cac'),
@@ -30,7 +30,8 @@ const CHARTS = [
   {
     id: 'channel-ratio',
     title: 'CLV:CAC by channel',
-    subtitle: 'Historic CLV / CAC; 3× is the usual target.',
+    subtitle:
+      'CLV / CAC as the overview counts it: predicted CLV when a model is fitted, else rolling; historic CLV / CAC beside it. 3× is the usual target. A grey bar rests on too little history to show churn.',
     wide: false,
     build: channelRatioOptions,
     isEmpty: (report) => noBars(report, 'clvToCac'),
@@ -82,7 +83,7 @@ export default function ChannelsPage() {
         <DataTableCard
           id="channel-table"
           title="Channels"
-          subtitle="New buyers, buyers, revenue and spend are the period's; CLV is the mean lifetime revenue of the channel's buyers."
+          subtitle="New buyers, buyers, revenue and spend are the period's; historic CLV is the mean lifetime revenue of the channel's buyers; CLV:CAC divides predicted CLV when a model is fitted, else rolling CLV, as on the overview."
           state={channels}
           build={channelTable}
           isEmpty={isEmpty}

@@ -1,4 +1,5 @@
 import type { KpiReport } from '../../api/types';
+import { reasonText, SHORT_HISTORY } from '../../api/absent-reasons';
 import { formatValue, type FormatContext } from '../../format/format';
 import { CLV_METHODS } from '../../widgets/kpi-card/clv-methods';
 
@@ -7,10 +8,13 @@ export function ClvMethods({
   kpis,
   context,
   formula,
+  span,
 }: {
   kpis: KpiReport;
   context: FormatContext;
   formula: string;
+  /** When and how far predicted CLV looks ("As of Oct 31, 2026, next 12 months."). */
+  span: string;
 }) {
   return (
     <>
@@ -18,7 +22,17 @@ export function ClvMethods({
         {CLV_METHODS.map(({ key, label }) => (
           <div key={key} data-clv-method={key}>
             <dt>{label}</dt>
-            <dd>{formatValue(kpis[key].value, 'money', context)}</dd>
+            <dd
+              className={kpis[key].insufficientHistory.value ? 'short-history' : undefined}
+              title={
+                kpis[key].insufficientHistory.value
+                  ? SHORT_HISTORY
+                  : (reasonText(kpis[key].reason) ?? undefined)
+              }
+            >
+              {formatValue(kpis[key].value, 'money', context)}
+              {key === 'clvPredicted' && <small data-role="prediction-span"> {span}</small>}
+            </dd>
           </div>
         ))}
       </dl>

@@ -13,8 +13,7 @@ import {
 import { StateView } from '../../widgets/state-view/StateView';
 import { ClvMethods } from './ClvMethods';
 import { clvFormula } from './clv-formula';
-import { kpiTable } from '../../widgets/kpi-table/kpi-table';
-import { DataTableCard } from '../../widgets/table-card/DataTableCard';
+import { KpiTableCard } from '../../widgets/kpi-table/KpiTableCard';
 import { MethodSwitch } from '../../widgets/method-switch/MethodSwitch';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
@@ -113,7 +112,7 @@ export default function OverviewPage() {
                 />
               }
             >
-              <ClvMethods kpis={kpis} context={format} formula={formula} />
+              <ClvMethods kpis={kpis} context={format} formula={formula} span={span} />
               {clvMethod === 'clvPredicted' && report && (
                 <PredictionNoteLine note={predictedClvNote(report.predictions, span)} />
               )}
@@ -133,17 +132,13 @@ export default function OverviewPage() {
               </KpiCard>
             ))}
           </div>
-          <DataTableCard
-            id="overview-kpis"
-            title="Every KPI as a table"
-            subtitle="The figures above, for a spreadsheet: this period, the comparison and the change."
+          <KpiTableCard
             state={metrics}
-            isEmpty={(report) => kpisOf(report, filters.group) === null}
-            build={(report) =>
-              kpiTable(kpisOf(report, filters.group) ?? report.kpis, comparisonTitle, meta)
-            }
+            kpisOf={(report) => kpisOf(report, filters.group)}
+            comparisonTitle={comparisonTitle}
+            catalog={meta}
             context={format}
-            empty="No customers in this segment."
+            note={`Predicted CLV: ${span.charAt(0).toLowerCase()}${span.slice(1)} It does not depend on the chosen range.`}
           />
         </>
       )}

@@ -1,12 +1,20 @@
 import { useKpiCatalog, useMetrics } from '../../api/hooks';
 import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
-import type { MetricsReport } from '../../api/types';
+import type { MetricsReport, SeriesPoint } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
-import { barCompareOptions } from '../../widgets/bar-compare/bar-compare-options';
+import {
+  barCompareOptions,
+  hasShortHistory,
+  SHORT_HISTORY_NOTE,
+} from '../../widgets/bar-compare/bar-compare-options';
 import { ChartCard } from '../../widgets/chart-card/ChartCard';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
+
+/** Whether neither the period nor the year before it has any order: nothing to draw. */
+const noOrders = (series: readonly SeriesPoint[]) =>
+  series.every((p) => p.reason === 'no-orders' && p.yearEarlierReason === 'no-orders');
 
 /** Month by month, each KPI of the period beside the same month a year earlier. */
 export default function TrendsPage() {
@@ -41,13 +49,27 @@ export default function TrendsPage() {
             key={key}
             id={`trend-${key}`}
             title={kpis ? `${kpis[key].label} by month` : '…'}
-            subtitle={monthly}
+            subtitle={
+              report && hasShortHistory(seriesOf(report, key)) ? (
+                <>
+                  {monthly} <span data-role="short-history">{SHORT_HISTORY_NOTE}</span>
+                </>
+              ) : (
+                monthly
+              )
+            }
             state={state}
             context={format}
             wide={index === 0}
             height={index === 0 ? 300 : 260}
-            isEmpty={(data) => seriesOf(data, key).length === 0}
-            empty={filters.group ? 'No customers in this segment.' : 'No months in this period.'}
+            isEmpty={(data) => seriesOf(data, key).length === 0 || noOrders(seriesOf(data, key))}
+            empty={
+              report && seriesOf(report, key).length > 0
+                ? 'No orders in this period.'
+                : filters.group
+                  ? 'No customers in this segment.'
+                  : 'No months in this period.'
+            }
             build={(data) =>
               barCompareOptions({
                 series: seriesOf(data, key),

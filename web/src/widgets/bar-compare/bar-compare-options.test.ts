@@ -9,16 +9,18 @@ import {
   changeOf,
   compareTooltip,
   CURRENT_NAME,
+  hasShortHistory,
   YEAR_EARLIER_NAME,
 } from './bar-compare-options';
 import { monthAxisLabel } from './month-label';
+import { point } from '../../test-support/kpi-report';
 
 const context = { currency: 'EUR', locale: 'en-US' };
 const series: SeriesPoint[] = [
-  { month: '2025-11', value: 1200, yearEarlier: 1000 },
-  { month: '2025-12', value: null, yearEarlier: 800 },
-  { month: '2026-01', value: 500, yearEarlier: null },
-  { month: '2026-02', value: 300, yearEarlier: 0 },
+  point({ month: '2025-11', value: 1200, yearEarlier: 1000 }),
+  point({ month: '2025-12', value: null, yearEarlier: 800 }),
+  point({ month: '2026-01', value: 500, yearEarlier: null }),
+  point({ month: '2026-02', value: 300, yearEarlier: 0 }),
 ];
 
 function bars(series: SeriesPoint[]) {
@@ -50,15 +52,22 @@ describe('barCompareOptions', () => {
       'This period',
       'Same month a year earlier',
       'Change',
+      'Note',
     ]);
-    expect(table.columns.map((c) => c.format)).toEqual(['text', 'money', 'money', 'percent']);
+    expect(table.columns.map((c) => c.format)).toEqual([
+      'text',
+      'money',
+      'money',
+      'percent',
+      'text',
+    ]);
     expect(table.rows).toEqual([
-      { month: '2025-11', value: 1200, yearEarlier: 1000, change: 0.2 },
-      { month: '2025-12', value: null, yearEarlier: 800, change: null },
-      { month: '2026-01', value: 500, yearEarlier: null, change: null },
-      { month: '2026-02', value: 300, yearEarlier: 0, change: null },
+      { month: '2025-11', value: 1200, yearEarlier: 1000, change: 0.2, note: null },
+      { month: '2025-12', value: null, yearEarlier: 800, change: null, note: null },
+      { month: '2026-01', value: 500, yearEarlier: null, change: null, note: null },
+      { month: '2026-02', value: 300, yearEarlier: 0, change: null, note: null },
     ]);
-    expect(toCsv(table).split('\r\n')[2]).toBe('2025-12,,800,');
+    expect(toCsv(table).split('\r\n')[2]).toBe('2025-12,,800,,');
   });
 
   it('formats the tooltip in the base currency', () => {
@@ -85,17 +94,55 @@ describe('barCompareOptions', () => {
 
   it('cuts a far outlier at a nice axis maximum and labels the cut bar', () => {
     const months = Array.from({ length: 6 }, (_, i) => `2025-0${i + 1}`);
-    const spiky: SeriesPoint[] = months.map((month, i) => ({
-      month,
-      value: 500,
-      yearEarlier: i === 0 ? 976_659 : 600,
-    }));
+    const spiky: SeriesPoint[] = months.map((month, i) =>
+      point({ month, value: 500, yearEarlier: i === 0 ? 976_659 : 600 }),
+    );
     const { option } = barCompareOptions({ series: spiky, format: 'money', context });
     expect((option.yAxis as { max?: number }).max).toBe(2000);
     const earlier = (option.series as BarSeriesOption[])[1]?.data as unknown[];
     expect(earlier[0]).toMatchObject({ value: 976_659, label: { formatter: '€976.7K ▸' } });
     expect(earlier.slice(1)).toEqual([600, 600, 600, 600, 600]);
     expect((bars(series)[0] as { max?: number }).max).toBeUndefined();
+  });
+});
+
+describe('months on too little history', () => {
+  // Trends' rolling CLV of a young store: the year-earlier months rest on its first weeks.
+  const young: SeriesPoint[] = ['2025-01', '2025-02', '2025-03', '2025-04'].map((month, i) =>
+    point({
+      month,
+      value: [620, 640, 660, 652][i] ?? null,
+      yearEarlier: [976_659, 13_597, 4_635, null][i] ?? null,
+      yearEarlierReason: i === 3 ? 'no-active-customers' : null,
+      insufficientHistory: { value: false, yearEarlier: i < 3 },
+    }),
+  );
+
+  it('greys those bars and leaves them out of the axis scale', () => {
+    const { option, table } = barCompareOptions({ series: young, format: 'money', context });
+    // The trusted values (620..660) set the scale; the short ones are cut at it.
+    expect((option.yAxis as { max?: number }).max).toBe(1000);
+    const earlier = (option.series as BarSeriesOption[])[1]?.data as unknown[];
+    expect(earlier[2]).toMatchObject({
+      value: 4_635,
+      itemStyle: { color: '#52606d', opacity: 0.4 },
+      label: { formatter: '€4.6K ▸' },
+    });
+    expect(earlier[3]).toBeNull();
+    expect(table.rows.map((r) => [r['change'], r['note']])).toEqual([
+      [null, 'a year earlier: too little history'],
+      [null, 'a year earlier: too little history'],
+      [null, 'a year earlier: too little history'],
+      [null, 'a year earlier: no customer active in the 12 months of the rolling window'],
+    ]);
+    expect(hasShortHistory(young)).toBe(true);
+    expect(hasShortHistory(series)).toBe(false);
+  });
+
+  it('says so in the tooltip instead of a change', () => {
+    const text = compareTooltip(young[0] as SeriesPoint, 'money', context);
+    expect(text).toContain('€976,659 <i>(too little history)</i>');
+    expect(text).toContain('Change: —');
   });
 });
 

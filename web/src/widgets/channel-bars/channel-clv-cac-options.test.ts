@@ -8,15 +8,16 @@ const context = { currency: 'EUR', locale: 'en-US' };
 describe('channelClvCacOptions', () => {
   const { option, table } = channelClvCacOptions(CHANNELS, context);
 
-  it('puts CLV and CAC side by side per channel, no bar for a missing CAC', () => {
+  it("puts the glossary's CLV, historic CLV and CAC side by side, no bar for a missing CAC", () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['organic', 'paid_search']);
     expect(seriesOf(option).map((s) => [s.name, s.data])).toEqual([
+      ['CLV (predicted)', [160, 130]],
       ['CLV (historic)', [150, 120]],
       ['CAC', [null, 50]],
     ]);
     expect(table.rows).toEqual([
-      { channel: 'organic', clvHistoric: 150, cac: null },
-      { channel: 'paid_search', clvHistoric: 120, cac: 50 },
+      { channel: 'organic', clv: 160, clvHistoric: 150, cac: null },
+      { channel: 'paid_search', clv: 130, clvHistoric: 120, cac: 50 },
     ]);
   });
 

@@ -15,10 +15,15 @@ describe('channelTable', () => {
       spend: 100,
       cac: 50,
       clvHistoric: 120,
-      clvToCac: 2.4,
+      clvRolling: 110,
+      clvPredicted: 130,
+      // The glossary's CLV:CAC on predicted CLV (130 / 50), the historic one (120 / 50) beside.
+      clvToCac: 2.6,
+      clvToCacBasis: 'predicted CLV',
+      clvHistoricToCac: 2.4,
       paybackMonths: 4,
     });
-    expect(table.columns).toHaveLength(10);
+    expect(table.columns).toHaveLength(14);
   });
 
   it('keeps a channel without spend at null CAC, ratio and payback, not zero', () => {

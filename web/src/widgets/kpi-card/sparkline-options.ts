@@ -4,7 +4,8 @@ import { COMPARISON, CURRENT } from '../../charts/palette';
 
 /**
  * A KPI's monthly values as a small line without axes, the same months a year earlier dashed
- * beneath. Months without a value leave a gap rather than falling to zero.
+ * beneath. Months without a value leave a gap rather than falling to zero; so do months on too
+ * little history (their churn is biased), which would otherwise set the scale.
  */
 export function sparklineOption(series: readonly SeriesPoint[]): EChartsOption {
   return {
@@ -17,7 +18,7 @@ export function sparklineOption(series: readonly SeriesPoint[]): EChartsOption {
       {
         type: 'line',
         name: 'A year earlier',
-        data: series.map((p) => p.yearEarlier),
+        data: series.map((p) => (p.insufficientHistory.yearEarlier ? null : p.yearEarlier)),
         symbol: 'none',
         lineStyle: { width: 1, type: 'dashed', color: COMPARISON },
         silent: true,
@@ -25,7 +26,7 @@ export function sparklineOption(series: readonly SeriesPoint[]): EChartsOption {
       {
         type: 'line',
         name: 'This period',
-        data: series.map((p) => p.value),
+        data: series.map((p) => (p.insufficientHistory.value ? null : p.value)),
         symbol: 'none',
         lineStyle: { width: 2, color: CURRENT },
         areaStyle: { color: CURRENT, opacity: 0.08 },

@@ -10,7 +10,7 @@ import {
   segmentBarsOptions,
   type SegmentBarsInput,
 } from './segment-bars-options';
-import { kpiReport } from '../../test-support/kpi-report';
+import { kpi, kpiReport } from '../../test-support/kpi-report';
 
 const context = { currency: 'EUR', locale: 'en-US' };
 const segments = [
@@ -32,7 +32,7 @@ const input: SegmentBarsInput = {
   segments,
   kpi: 'retentionRate',
   format: 'percent',
-  overall: { value: 0.5072, previous: 0.51, change: -0.0055 },
+  overall: kpi({ value: 0.5072, previous: 0.51, change: -0.0055 }),
   comparisonLabel: 'Previous period',
   context,
 };
