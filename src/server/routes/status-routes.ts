@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tableExists } from '../../model/store-state.js';
 import type { ModelState } from '../../model/derived-table.js';
+import { knownAttributes } from '../../metrics/attributes.js';
 import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
@@ -15,7 +16,7 @@ const status = z.strictObject({
   segmentations: z
     .array(z.string())
     .describe(
-      'the `segment` values /metrics accepts: email, sms and attribute:NAME per drill-down',
+      'the `segment` values /metrics accepts: email, sms and attribute:NAME per known attribute (the configured drill-downs first, then those found at the last refresh)',
     ),
   refreshing: z.boolean(),
   lastRefresh: z
@@ -108,17 +109,21 @@ async function statusOf(
   const models = await context.cache.get('status:models', () =>
     context.reads.use((w) => refreshModels(w)),
   );
+  // Like the latest order, the attributes found change only with a refresh.
+  const attributes = await context.cache.get('status:attributes', () =>
+    context.reads.use(async (w) =>
+      (await tableExists(w, TABLE.customerAttributes))
+        ? knownAttributes(w, context.config)
+        : context.config.drilldowns,
+    ),
+  );
   const lastFailedRefresh = await context.reads.use((w) => latestRefreshFailure(w));
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
     role,
     currency: context.config.baseCurrency,
-    segmentations: [
-      'email',
-      'sms',
-      ...context.config.drilldowns.map((name) => `attribute:${name}`),
-    ],
+    segmentations: ['email', 'sms', ...attributes.map((name) => `attribute:${name}`)],
     refreshing: context.refresher.running,
     lastRefresh:
       row?.refresh_id == null
