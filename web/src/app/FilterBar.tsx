@@ -6,10 +6,10 @@ import type { PageEntry } from './pages';
 
 /** Date range with presets, the comparison, and the segment: every page reads them from here. */
 export function FilterBar({ page }: { page: PageEntry }) {
-  const { filters, setFilters, status, period } = useDashboard();
+  const { filters, setFilters, status } = useDashboard();
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
-  // Attribute groups cost the server a query each: asked for when the segment list is opened.
+  // Attribute values are asked for when the segment list is opened (one answer for all).
   const [listOpened, setListOpened] = useState(false);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const customValid =
@@ -94,7 +94,6 @@ export function FilterBar({ page }: { page: PageEntry }) {
               <SegmentOptions
                 key={segmentation}
                 segmentation={segmentation}
-                to={period.to}
                 load={listOpened || filters.segment === segmentation}
               />
             ))}
