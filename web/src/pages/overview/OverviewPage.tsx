@@ -1,4 +1,4 @@
-import { useKpiCatalog, useMetrics, useModel } from '../../api/hooks';
+import { useKpiCatalog, useMetrics, useModel, useOrderOutcomes } from '../../api/hooks';
 import { kpiLookup } from '../../api/kpi-catalog';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
@@ -18,6 +18,7 @@ import { DataTableCard } from '../../widgets/table-card/DataTableCard';
 import { MethodSwitch } from '../../widgets/method-switch/MethodSwitch';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
+import { OrderOutcomesCard } from '../../widgets/order-outcomes/OrderOutcomesCard';
 
 const CARDS: KpiKey[] = [
   'revenue',
@@ -49,6 +50,11 @@ export default function OverviewPage() {
     compare: filters.compare,
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
+  });
+  const outcomes = useOrderOutcomes({
+    ...period,
+    segment: filters.group ? filters.segment : undefined,
+    group: filters.group,
   });
   // For the predictions' day and horizon; the KPIs do not wait for it.
   const model = useModel();
@@ -145,6 +151,7 @@ export default function OverviewPage() {
             context={format}
             empty="No customers in this segment."
           />
+          <OrderOutcomesCard id="overview-order-outcomes" state={outcomes} context={format} />
         </>
       )}
     </div>

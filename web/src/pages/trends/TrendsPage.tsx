@@ -1,4 +1,4 @@
-import { useKpiCatalog, useMetrics } from '../../api/hooks';
+import { useKpiCatalog, useMetrics, useOrderOutcomes } from '../../api/hooks';
 import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
 import type { MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
@@ -7,6 +7,7 @@ import { ChartCard } from '../../widgets/chart-card/ChartCard';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
+import { OrderOutcomesCard } from '../../widgets/order-outcomes/OrderOutcomesCard';
 
 /** Month by month, each KPI of the period beside the same month a year earlier. */
 export default function TrendsPage() {
@@ -16,6 +17,11 @@ export default function TrendsPage() {
     compare: filters.compare,
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
+  });
+  const outcomes = useOrderOutcomes({
+    ...period,
+    segment: filters.group ? filters.segment : undefined,
+    group: filters.group,
   });
   // Chart titles and units come from the catalogue: the charts wait for it, never show keys.
   const catalog = useKpiCatalog();
@@ -57,6 +63,7 @@ export default function TrendsPage() {
             }
           />
         ))}
+        <OrderOutcomesCard id="trend-order-outcomes" state={outcomes} context={format} wide />
       </div>
     </div>
   );
