@@ -1,4 +1,5 @@
-import { useAttributeValues } from '../api/hooks';
+import type { AttributeValues } from '../api/types';
+import type { ApiState } from '../api/use-api';
 import { formatValue } from '../format/format';
 import { groupLabel, segmentationLabel } from './filters';
 
@@ -12,14 +13,16 @@ const ATTRIBUTE_GROUPS = 10;
  */
 export function SegmentOptions({
   segmentation,
+  attributes,
   load,
 }: {
   segmentation: string;
-  /** Whether to ask for the attributes' values: only once someone opens the list, or uses one. */
+  /** Every attribute's values, asked for by the filter bar (whose select must see them come). */
+  attributes: ApiState<AttributeValues>;
+  /** Whether the values are asked for: only once someone opens the list, or uses one. */
   load: boolean;
 }) {
   const consent = segmentation === 'email' || segmentation === 'sms';
-  const attributes = useAttributeValues(!consent && load);
   const label = segmentationLabel(segmentation);
   const name = segmentation.replace(/^attribute:/, '');
   const values =
