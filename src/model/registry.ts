@@ -1,4 +1,5 @@
 import type { DerivedTable } from './derived-table.js';
+import { attributeValues } from './tables/attribute-values.js';
 import { cohorts } from './tables/cohorts.js';
 import { consentHistory } from './tables/consent-history.js';
 import { customerActivity } from './tables/customer-activity.js';
@@ -25,6 +26,7 @@ export const derivedTables: readonly DerivedTable[] = [
   rfm,
   knownCustomers,
   customerAttributes,
+  attributeValues,
   purchaseSummary,
 ];
 

@@ -15,6 +15,7 @@ export const TABLE = {
   rfm: 'rfm',
   knownCustomers: 'known_customers',
   customerAttributes: 'customer_attributes',
+  attributeValues: 'attribute_values',
   purchaseSummary: 'purchase_summary',
   /** Written by the predictions step, after the derived tables. */
   customerPredictions: 'customer_predictions',

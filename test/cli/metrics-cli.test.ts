@@ -103,4 +103,26 @@ describe('clv refresh and clv metrics from the command line', () => {
     const bad = await runClv(['metrics', '--project', dir, '--series', 'week']);
     expect(bad.code).toBe(2);
   });
+
+  it('segments by any attribute of the store, and exits 2 naming the known ones for another', async () => {
+    await runClv(['refresh', '--project', dir]);
+    // signup_date is no configured drill-down, but the demo's customers have it.
+    const bySignup = await runClv([
+      'metrics',
+      '--project',
+      dir,
+      '--json',
+      '--segment',
+      'attribute:signup_date',
+    ]);
+    expect(bySignup.code).toBe(0);
+    const groups = (JSON.parse(bySignup.stdout) as { segments: { segment: string }[] }).segments;
+    expect(groups).toHaveLength(11);
+    expect(groups.at(-1)?.segment).toBe('other');
+    const unknown = await runClv(['metrics', '--project', dir, '--segment', 'attribute:nope']);
+    expect([unknown.code, unknown.stdout]).toEqual([2, '']);
+    expect(unknown.stderr).toBe(
+      'clv: segment: unknown attribute "nope": the known ones are "country", "acquisition_channel", "signup_date"\n',
+    );
+  });
 });

@@ -18,6 +18,8 @@ const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> 
   'GET /metrics/nps': { path: '/metrics/nps' },
   'GET /model': { path: '/model' },
   'GET /metrics/segments': { path: '/metrics/segments?segment=email' },
+  'GET /metrics/attributes': { path: '/metrics/attributes' },
+  'GET /metrics/order-outcomes': { path: '/metrics/order-outcomes?segment=email&group=subscribed' },
   'GET /model/distributions': { path: '/model/distributions' },
   'GET /model/holdout': { path: '/model/holdout' },
   'POST /model/holdout': { path: '/model/holdout', body: { holdoutFrom: '2024-03-01' } },

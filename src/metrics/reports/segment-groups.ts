@@ -8,6 +8,8 @@ export interface SegmentGroupsReport {
   segmentation: string;
   asOf: string;
   groups: { segment: string; customers: number }[];
+  /** Why the groups say little: a configured attribute that no customer has. */
+  note: string | null;
 }
 
 /**
@@ -24,6 +26,10 @@ export async function segmentGroupsReport(
   return warehouse.withScratchTable('members_groups', async (table) => {
     await createMembers(warehouse, config, segmentation, asOf, table);
     const groups = await segmentGroupCounts(warehouse, table, segmentation);
-    return { segmentation: options.segment, asOf, groups };
+    const note =
+      segmentation.kind === 'attribute' && groups.every((g) => g.segment === 'other')
+        ? `no customer has a value for the attribute ${JSON.stringify(segmentation.name)}: every customer is in "other"`
+        : null;
+    return { segmentation: options.segment, asOf, groups, note };
   });
 }

@@ -84,6 +84,10 @@ export const segmentGroupsSchema = z.strictObject({
   segmentation: z.string(),
   asOf: day,
   groups: z.array(z.strictObject({ segment: z.string(), customers: z.number() })),
+  note: z
+    .string()
+    .nullable()
+    .describe('why the groups say little (a configured attribute no customer has); else null'),
 });
 
 export const cohortsReportSchema = z.strictObject({

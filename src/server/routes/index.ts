@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../route.js';
 import { adminRoutes } from './admin-routes.js';
 import { customerRoutes } from './customer-routes.js';
+import { drilldownRoutes } from './drilldown-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { kpiCatalogRoutes } from './kpi-catalog-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
@@ -11,6 +12,7 @@ import { statusRoutes } from './status-routes.js';
 export const apiRoutes: readonly ApiRoute[] = [
   ...statusRoutes,
   ...metricsRoutes,
+  ...drilldownRoutes,
   ...kpiCatalogRoutes,
   ...modelRoutes,
   ...customerRoutes,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { knownAttributes } from '../../metrics/attributes.js';
 import { lastRefresh, refreshModels } from '../../model/refresh-state.js';
 import { latestOrderDay, tableExists } from '../../model/store-state.js';
 import { latestRefreshFailure } from '../../model/refresh-failures.js';
@@ -15,7 +16,7 @@ const status = z.strictObject({
   segmentations: z
     .array(z.string())
     .describe(
-      'the `segment` values /metrics accepts: email, sms and attribute:NAME per drill-down',
+      'the `segment` values /metrics accepts: email, sms and attribute:NAME per known attribute (the configured drill-downs first, then those found at the last refresh)',
     ),
   refreshing: z.boolean(),
   lastRefresh: z
@@ -76,17 +77,21 @@ async function statusOf(
   const models = await context.cache.get('status:models', () =>
     context.reads.use((w) => refreshModels(w)),
   );
+  // Like the latest order, the attributes found change only with a refresh.
+  const attributes = await context.cache.get('status:attributes', () =>
+    context.reads.use(async (w) =>
+      (await tableExists(w, TABLE.customerAttributes))
+        ? knownAttributes(w, context.config)
+        : context.config.drilldowns,
+    ),
+  );
   const lastFailedRefresh = await context.reads.use((w) => latestRefreshFailure(w));
   const next = context.refresher.nextScheduled();
   return {
     open: context.isOpen(),
     role,
     currency: context.config.baseCurrency,
-    segmentations: [
-      'email',
-      'sms',
-      ...context.config.drilldowns.map((name) => `attribute:${name}`),
-    ],
+    segmentations: ['email', 'sms', ...attributes.map((name) => `attribute:${name}`)],
     refreshing: context.refresher.running,
     ...refreshed,
     latestOrder,

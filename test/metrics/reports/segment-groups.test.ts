@@ -24,6 +24,7 @@ describe('segment groups', () => {
         { segment: 'subscribed', customers: 1 },
         { segment: 'not subscribed', customers: 3 },
       ],
+      note: null,
     });
     // Nobody has an SMS consent: both groups are still listed.
     expect(

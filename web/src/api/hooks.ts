@@ -2,6 +2,7 @@
 import { apiUrl } from './client';
 import type { KpiCatalog } from './kpi-catalog';
 import type {
+  AttributeValues,
   ChannelsReport,
   CohortsReport,
   AtRiskPage,
@@ -12,6 +13,7 @@ import type {
   MetricsReport,
   ModelReport,
   NpsReport,
+  OrderOutcomes,
   PredictionDistributions,
   RankedCustomerPage,
   SegmentGroups,
@@ -41,6 +43,16 @@ export function useMetrics(
 
 export function useSegmentGroups(query: { segment: string; to?: string }, enabled = true) {
   return useApi<SegmentGroups>(enabled ? apiUrl('/metrics/segments', { ...query }) : null);
+}
+
+/** Every known attribute and its top values: one request for the whole segment filter. */
+export function useAttributeValues(enabled = true) {
+  return useApi<AttributeValues>(enabled ? apiUrl('/metrics/attributes') : null);
+}
+
+/** Successful, canceled and returned orders per month, for all customers or one group. */
+export function useOrderOutcomes(query: PeriodQuery & { segment?: string; group?: string }) {
+  return useApi<OrderOutcomes>(apiUrl('/metrics/order-outcomes', { ...query }));
 }
 
 export function useCohorts(query: { to?: string } = {}) {

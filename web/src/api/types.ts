@@ -62,6 +62,8 @@ const everyKpiKeyListed: Exclude<KpiKey, (typeof KPI_KEYS)[number]> extends neve
 void everyKpiKeyListed;
 
 export type SegmentGroups = Answer<'/api/v1/metrics/segments'>;
+export type AttributeValues = Answer<'/api/v1/metrics/attributes'>;
+export type OrderOutcomes = Answer<'/api/v1/metrics/order-outcomes'>;
 export type CohortsReport = Answer<'/api/v1/metrics/cohorts'>;
 export type DecilesReport = Answer<'/api/v1/metrics/deciles'>;
 export type RfmReport = Answer<'/api/v1/metrics/rfm'>;

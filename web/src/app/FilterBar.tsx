@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useAttributeValues } from '../api/hooks';
 import { useDashboard } from './dashboard-context';
 import { RANGE_LABELS, type Filters, type RangePreset } from './filters';
 import { SegmentOptions } from './SegmentOptions';
@@ -6,11 +7,14 @@ import type { PageEntry } from './pages';
 
 /** Date range with presets, the comparison, and the segment: every page reads them from here. */
 export function FilterBar({ page }: { page: PageEntry }) {
-  const { filters, setFilters, status, period } = useDashboard();
+  const { filters, setFilters, status } = useDashboard();
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
-  // Attribute groups cost the server a query each: asked for when the segment list is opened.
+  // Attribute values are asked for when the segment list is opened (one answer for all).
   const [listOpened, setListOpened] = useState(false);
+  const loadValues = listOpened || filters.segment?.startsWith('attribute:') === true;
+  // Here, not in the options: a select only picks its value among options it rendered itself.
+  const attributes = useAttributeValues(loadValues);
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const customValid =
     /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
@@ -94,8 +98,8 @@ export function FilterBar({ page }: { page: PageEntry }) {
               <SegmentOptions
                 key={segmentation}
                 segmentation={segmentation}
-                to={period.to}
-                load={listOpened || filters.segment === segmentation}
+                attributes={attributes}
+                load={loadValues}
               />
             ))}
           </select>

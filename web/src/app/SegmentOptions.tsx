@@ -1,34 +1,48 @@
-import { useSegmentGroups } from '../api/hooks';
+import type { AttributeValues } from '../api/types';
+import type { ApiState } from '../api/use-api';
 import { formatValue } from '../format/format';
-import { segmentationLabel } from './filters';
+import { groupLabel, segmentationLabel } from './filters';
+
+/** Groups an attribute segmentation has: its top ten values, the rest being "other". */
+const ATTRIBUTE_GROUPS = 10;
 
 /**
  * The groups of one segmentation as options of the segment filter: the two consent groups at
- * once, an attribute's values (its top ten and "other") once the API has listed them.
+ * once, an attribute's top values (with "other") once the API has listed them. The values of
+ * every attribute come in one answer, which the refresh computed.
  */
 export function SegmentOptions({
   segmentation,
-  to,
+  attributes,
   load,
 }: {
   segmentation: string;
-  to?: string | undefined;
-  /** Whether to ask for an attribute's groups: only once someone opens the list, or uses one. */
+  /** Every attribute's values, asked for by the filter bar (whose select must see them come). */
+  attributes: ApiState<AttributeValues>;
+  /** Whether the values are asked for: only once someone opens the list, or uses one. */
   load: boolean;
 }) {
   const consent = segmentation === 'email' || segmentation === 'sms';
-  const groups = useSegmentGroups({ segment: segmentation, to }, !consent && load);
   const label = segmentationLabel(segmentation);
+  const name = segmentation.replace(/^attribute:/, '');
+  const values =
+    attributes.status === 'ready'
+      ? (attributes.data.attributes.find((a) => a.name === name)?.values ?? [])
+      : null;
+  const count = (customers: number) => formatValue(customers, 'count', { currency: 'XXX' });
   const options = consent
-    ? [
-        { group: 'subscribed', text: label },
-        { group: 'not subscribed', text: `Not ${label.toLowerCase()}` },
-      ]
-    : groups.status === 'ready'
-      ? groups.data.groups.map(({ segment, customers }) => ({
-          group: segment,
-          text: `${segment} (${formatValue(customers, 'count', { currency: 'XXX' })})`,
-        }))
+    ? ['subscribed', 'not subscribed'].map((group) => ({
+        group,
+        text: groupLabel(segmentation, group),
+      }))
+    : values
+      ? [
+          ...values.slice(0, ATTRIBUTE_GROUPS).map(({ value, customers }) => ({
+            group: value,
+            text: `${groupLabel(segmentation, value)} (${count(customers)})`,
+          })),
+          { group: 'other', text: 'other' },
+        ]
       : [];
   return (
     <optgroup label={`${label.charAt(0).toUpperCase()}${label.slice(1)}`}>
@@ -37,7 +51,7 @@ export function SegmentOptions({
           {text}
         </option>
       ))}
-      {!consent && load && groups.status === 'loading' && <option disabled>Loading…</option>}
+      {!consent && load && attributes.status === 'loading' && <option disabled>Loading…</option>}
     </optgroup>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersQuery, parseFilters, periodOf } from './filters';
+import { filtersQuery, groupLabel, parseFilters, periodOf } from './filters';
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 
@@ -63,5 +63,15 @@ describe('filters in the address', () => {
       from: '2025-01-01',
       to: '2025-02-01',
     });
+  });
+});
+
+describe('group labels', () => {
+  it('reads consent groups in words and attribute values with spaces', () => {
+    expect(groupLabel('sms', 'subscribed')).toBe('SMS subscribers');
+    expect(groupLabel('sms', 'not subscribed')).toBe('Not SMS subscribers');
+    expect(groupLabel('email', 'not subscribed')).toBe('Not email subscribers');
+    expect(groupLabel('attribute:acquisition_channel', 'paid_search')).toBe('paid search');
+    expect(groupLabel('attribute:country', 'DE')).toBe('DE');
   });
 });

@@ -94,3 +94,18 @@ export function segmentationLabel(segmentation: string): string {
   if (segmentation === 'sms') return 'SMS subscribers';
   return segmentation.replace(/^attribute:/, '').replace(/_/g, ' ');
 }
+
+/**
+ * How a group of a segmentation reads: the consent groups in words ("Not SMS subscribers"),
+ * an attribute's value with spaces for underscores ("paid search"). Exports keep raw values.
+ */
+export function groupLabel(segmentation: string, group: string): string {
+  if (segmentation === 'email' || segmentation === 'sms') {
+    const label = segmentationLabel(segmentation);
+    if (group === 'subscribed') return label;
+    if (group === 'not subscribed')
+      return `Not ${segmentation === 'sms' ? 'SMS' : 'email'} subscribers`;
+    return group;
+  }
+  return group.replace(/_/g, ' ');
+}

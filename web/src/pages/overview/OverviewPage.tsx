@@ -1,4 +1,4 @@
-import { useKpiCatalog, useMetrics, useModel } from '../../api/hooks';
+import { useKpiCatalog, useMetrics, useModel, useOrderOutcomes } from '../../api/hooks';
 import { kpiLookup } from '../../api/kpi-catalog';
 import type { KpiKey, KpiReport, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
@@ -17,6 +17,7 @@ import { KpiTableCard } from '../../widgets/kpi-table/KpiTableCard';
 import { MethodSwitch } from '../../widgets/method-switch/MethodSwitch';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
+import { OrderOutcomesCard } from '../../widgets/order-outcomes/OrderOutcomesCard';
 
 const CARDS: KpiKey[] = [
   'revenue',
@@ -48,6 +49,11 @@ export default function OverviewPage() {
     compare: filters.compare,
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
+  });
+  const outcomes = useOrderOutcomes({
+    ...period,
+    segment: filters.group ? filters.segment : undefined,
+    group: filters.group,
   });
   // For the predictions' day and horizon; the KPIs do not wait for it.
   const model = useModel();
@@ -140,6 +146,7 @@ export default function OverviewPage() {
             context={format}
             note={`Predicted CLV: ${span.charAt(0).toLowerCase()}${span.slice(1)} It does not depend on the chosen range.`}
           />
+          <OrderOutcomesCard id="overview-order-outcomes" state={outcomes} context={format} />
         </>
       )}
     </div>

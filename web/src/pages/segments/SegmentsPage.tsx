@@ -3,7 +3,7 @@ import { useKpiCatalog, useMetrics } from '../../api/hooks';
 import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
 import type { KpiKey, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
-import { filtersQuery } from '../../app/filters';
+import { filtersQuery, groupLabel } from '../../app/filters';
 import { ChartCard } from '../../widgets/chart-card/ChartCard';
 import {
   segmentBarsHeight,
@@ -53,11 +53,12 @@ export default function SegmentsPage() {
       overall: data.kpis[kpi],
       comparisonLabel,
       context: format,
+      groupLabel: labelOf,
     });
-  // The overview's filter bar offers only the consent groups, so only they get a link there.
-  const consent = segmentation === 'email' || segmentation === 'sms';
+  // Every group, an attribute's "other" too, is a segment the overview can be filtered on.
   const groupHref = (group: string) =>
-    consent ? `/overview${filtersQuery({ ...filters, segment: segmentation, group })}` : null;
+    `/overview${filtersQuery({ ...filters, segment: segmentation, group })}`;
+  const labelOf = (group: string) => groupLabel(segmentation, group);
   const cardProps = { state: metrics, context: format, height };
   const card = (chart: SegmentChart) => (
     <ChartCard
@@ -103,6 +104,7 @@ export default function SegmentsPage() {
           kpis={kpis}
           context={format}
           groupHref={groupHref}
+          groupLabel={labelOf}
         />
         {MORE_CHARTS.map(card)}
       </div>

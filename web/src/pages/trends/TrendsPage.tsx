@@ -1,4 +1,4 @@
-import { useKpiCatalog, useMetrics } from '../../api/hooks';
+import { useKpiCatalog, useMetrics, useOrderOutcomes } from '../../api/hooks';
 import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
 import type { MetricsReport, SeriesPoint } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
@@ -11,6 +11,7 @@ import { ChartCard } from '../../widgets/chart-card/ChartCard';
 import { groupKpis, TREND_KPIS } from './trend-kpis';
 import { PeriodLine } from '../../widgets/period-line/PeriodLine';
 import { SegmentNote } from '../../widgets/period-line/SegmentNote';
+import { OrderOutcomesCard } from '../../widgets/order-outcomes/OrderOutcomesCard';
 
 /** Whether neither the period nor the year before it has any order: nothing to draw. */
 const noOrders = (series: readonly SeriesPoint[]) =>
@@ -24,6 +25,11 @@ export default function TrendsPage() {
     compare: filters.compare,
     segment: filters.group ? filters.segment : undefined,
     series: 'month',
+  });
+  const outcomes = useOrderOutcomes({
+    ...period,
+    segment: filters.group ? filters.segment : undefined,
+    group: filters.group,
   });
   // Chart titles and units come from the catalogue: the charts wait for it, never show keys.
   const catalog = useKpiCatalog();
@@ -79,6 +85,7 @@ export default function TrendsPage() {
             }
           />
         ))}
+        <OrderOutcomesCard id="trend-order-outcomes" state={outcomes} context={format} wide />
       </div>
     </div>
   );

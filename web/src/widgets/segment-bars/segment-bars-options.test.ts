@@ -118,6 +118,41 @@ describe('segmentBarsOptions', () => {
     expect(escapeHtml(`a&"'`)).toBe('a&amp;&quot;&#39;');
   });
 
+  it('names the grey all-customers bars in the legend, without a bar slot of their own', () => {
+    const series = seriesOf(input);
+    expect(series.map((s) => [s.type, s.name, s.color])).toEqual([
+      ['bar', 'This period', CURRENT],
+      ['bar', 'Previous period', COMPARISON],
+      ['scatter', 'All customers, this period', ALL_CURRENT],
+      ['scatter', 'All customers, previous period', ALL_COMPARISON],
+    ]);
+    expect(series.slice(2).map((s) => s.data)).toEqual([[], []]);
+    const yearly = seriesOf({ ...input, comparisonLabel: 'Same period last year' });
+    expect(yearly[3]?.name).toBe('All customers, same period last year');
+    // Predicted CLV has no comparison: one legend entry for all customers.
+    const predicted = seriesOf({ ...input, kpi: 'clvPredicted', format: 'money' });
+    expect(predicted.map((s) => s.name)).toEqual(['This period', 'All customers, this period']);
+  });
+
+  it('shows groups as labels on the axis and in the tooltip, raw in the table', () => {
+    const labelled = {
+      ...input,
+      segments: [
+        {
+          segment: 'paid_search',
+          customers: 5,
+          kpis: kpiReport({ retentionRate: { value: 0.5, previous: 0.4, change: 0.25 } }),
+        },
+      ],
+      groupLabel: (group: string) => group.replace(/_/g, ' '),
+    };
+    const { option, table } = segmentBarsOptions(labelled);
+    expect((option.yAxis as { data: string[] }).data).toEqual(['paid search', 'All customers']);
+    expect(table.rows.map((row) => row.group)).toEqual(['paid_search', 'All customers']);
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    expect(tooltip.formatter([{ dataIndex: 0 }])).toContain('<strong>paid search</strong>');
+  });
+
   it('grows with the number of groups', () => {
     expect(segmentBarsHeight(3, true)).toBe(200);
     expect(segmentBarsHeight(11, true)).toBe(458);

@@ -23,6 +23,8 @@ export interface SegmentBarsInput {
   /** What the comparison period is called: "Previous period" or "Same period last year". */
   comparisonLabel: string;
   context: FormatContext;
+  /** How a group reads on the axis and in the tooltip ("paid search"); the table keeps raw values. */
+  groupLabel?(group: string): string;
 }
 
 export const CURRENT_NAME = 'This period';
@@ -30,6 +32,30 @@ export const ALL_CUSTOMERS = 'All customers';
 /** The all-customers bars: greys, so they read as the reference and not as one more group. */
 export const ALL_CURRENT = MUTED;
 export const ALL_COMPARISON = '#bcccdc';
+/** The legend's names of the all-customers bars. */
+export const ALL_CURRENT_NAME = `${ALL_CUSTOMERS}, this period`;
+export const allComparisonName = (comparisonLabel: string) =>
+  `${ALL_CUSTOMERS}, ${comparisonLabel.charAt(0).toLowerCase()}${comparisonLabel.slice(1)}`;
+
+/** The axis and tooltip text of a table row's group: all customers as they are. */
+function shownGroup(row: Row | undefined, input: SegmentBarsInput, last: boolean): string {
+  const group = String(row?.group ?? '');
+  return last && input.overall !== null ? group : (input.groupLabel?.(group) ?? group);
+}
+
+/**
+ * Legend entries for the grey all-customers bars, which are items of the period's series: empty
+ * scatter series, which take no room among the bars.
+ */
+function allCustomersLegend(names: readonly { name: string; color: string }[]) {
+  return names.map(({ name, color }) => ({
+    type: 'scatter' as const,
+    name,
+    color,
+    symbol: 'rect',
+    data: [],
+  }));
+}
 
 /** The chart's height for n groups (all customers included): a readable bar pair per group. */
 export function segmentBarsHeight(groups: number, withComparison: boolean): number {
@@ -41,14 +67,14 @@ export function hasComparison(segments: readonly SegmentGroup[], kpi: KpiKey): b
   return segments.some((s) => s.kpis[kpi].previous !== null);
 }
 
-function tooltip(row: Row | undefined, input: SegmentBarsInput): string {
+function tooltip(row: Row | undefined, input: SegmentBarsInput, last: boolean): string {
   if (!row) return '';
   const { format } = input;
   const value = (v: Row[string] | undefined) =>
     formatValue(typeof v === 'number' ? v : null, format, input.context);
   const change = typeof row.change === 'number' ? row.change : null;
   return [
-    `<strong>${escapeHtml(String(row.group))}</strong>`,
+    `<strong>${escapeHtml(shownGroup(row, input, last))}</strong>`,
     `Customers: ${formatValue(row.customers ?? null, 'count', input.context)}`,
     `${CURRENT_NAME}: <b>${value(row.value)}</b>`,
     `${input.comparisonLabel}: ${value(row.previous)}`,
@@ -71,17 +97,22 @@ export function segmentBarsOptions(input: SegmentBarsInput): ChartView {
   const withAll = overall !== null;
   const option: EChartsOption = {
     animation: false,
-    legend: { top: 0, left: 0 },
+    legend: { top: 0, left: 0, selectedMode: false },
     grid: { left: 4, right: 64, top: 30, bottom: 4, outerBoundsMode: 'same' },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params) => {
         const first = Array.isArray(params) ? params[0] : params;
-        return tooltip(table.rows[first?.dataIndex ?? 0], input);
+        const index = first?.dataIndex ?? 0;
+        return tooltip(table.rows[index], input, index === table.rows.length - 1);
       },
     },
-    yAxis: { type: 'category', inverse: true, data: table.rows.map((r) => String(r.group)) },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: table.rows.map((r, i) => shownGroup(r, input, i === table.rows.length - 1)),
+    },
     xAxis: {
       type: 'value',
       min: 0,
@@ -114,6 +145,14 @@ export function segmentBarsOptions(input: SegmentBarsInput): ChartView {
               data: bars(table.rows, 'previous', ALL_COMPARISON, withAll),
             },
           ]
+        : []),
+      ...(withAll
+        ? allCustomersLegend([
+            { name: ALL_CURRENT_NAME, color: ALL_CURRENT },
+            ...(hasComparison(input.segments, kpi)
+              ? [{ name: allComparisonName(comparisonLabel), color: ALL_COMPARISON }]
+              : []),
+          ])
         : []),
     ],
   };

@@ -22,6 +22,7 @@ export function SegmentKpiCard({
   kpis,
   context,
   groupHref,
+  groupLabel = (group) => group,
 }: {
   id: string;
   title: string;
@@ -31,6 +32,8 @@ export function SegmentKpiCard({
   context: FormatContext;
   /** Where a group's name leads (the overview filtered to it), or null for plain text. */
   groupHref?(group: string): string | null;
+  /** How a group reads in the header ("paid search"); the CSV keeps the raw values. */
+  groupLabel?(group: string): string;
 }) {
   const loaded = widgetState<MetricsReport>(state, (data) => !data.segments?.length);
   const current = loaded === 'ready' && !kpis ? 'loading' : loaded;
@@ -58,7 +61,9 @@ export function SegmentKpiCard({
               <tr>
                 <th scope="col">KPI</th>
                 {matrix.groups.map((group, i) => {
-                  const href = i < matrix.groups.length - 1 ? groupHref?.(group) : null;
+                  const own = i < matrix.groups.length - 1;
+                  const href = own ? groupHref?.(group) : null;
+                  const text = own ? groupLabel(group) : group;
                   return (
                     <th
                       key={`${i}-${group}`}
@@ -67,11 +72,11 @@ export function SegmentKpiCard({
                       data-group={group}
                     >
                       {href ? (
-                        <Link href={href} title={`The overview for ${group}`}>
-                          {group}
+                        <Link href={href} title={`The overview for ${text}`}>
+                          {text}
                         </Link>
                       ) : (
-                        group
+                        text
                       )}
                     </th>
                   );
