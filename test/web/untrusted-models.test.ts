@@ -178,7 +178,7 @@ describe('a shop whose models cannot be fitted (one-time buyers), in Chromium', 
     ).toEqual(new Set([prediction.reason]));
     // A customer who never answered a consent question.
     expect(await text(t.page, '[data-field="consent.newsletter"]')).toBe(
-      'Not granted (never answered)',
+      'not subscribed (never answered)',
     );
     expect(await t.page.locator('main').innerText()).not.toMatch(/NaN|Infinity|undefined|null/);
     await screenshot(t.page, 'customer-profile-models-failed');

@@ -64,9 +64,11 @@ export function App() {
       </a>
       <Header currentPath={path} />
       <RefreshFailedBanner />
-      {page && !customerId && (page.filters.range || page.filters.compare || page.filters.segment) && (
-        <FilterBar page={page} />
-      )}
+      {page &&
+        !customerId &&
+        (page.filters.range || page.filters.compare || page.filters.segment) && (
+          <FilterBar page={page} />
+        )}
       <main id="content" tabIndex={-1}>
         <Suspense fallback={<StateView state="loading" />}>
           {!page ? (
