@@ -27,7 +27,7 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('../pages/trends/TrendsPage')),
   },
   {
-    path: '/compare: true, segments',
+    path: '/segments',
     title: 'Segments',
     filters: { range: true, compare: true, segment: false },
     component: lazy(() => import('../pages/segments/SegmentsPage')),
