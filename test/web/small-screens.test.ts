@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../helpers/browser.js';
+import { dashboardSession } from '../helpers/dashboard-session.js';
+import { settledWidgets } from './settled.js';
+
+interface TopCustomers {
+  items: { customerId: string }[];
+}
+
+const PAGES = [
+  'overview',
+  'trends',
+  'segments',
+  'deciles',
+  'cohorts',
+  'predictions',
+  'channels',
+  'customers',
+  'survey',
+] as const;
+
+/** A phone (iPhone 12–15 class) and a tablet (iPad class) held upright. */
+const SIZES = [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
+] as const;
+
+describe('the dashboard on phones and tablets, in Chromium', () => {
+  const t = dashboardSession();
+
+  /** How far the page and each table box reach past their width, in CSS pixels. */
+  const overflow = () =>
+    t.page.evaluate(() => ({
+      page: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+      filters: [...document.querySelectorAll('.filter-bar')]
+        .map((e) => e.scrollWidth - e.clientWidth)
+        .filter((beyond) => beyond > 0),
+      cards: [...document.querySelectorAll('.card')]
+        .map((e) => e.getBoundingClientRect().right - window.innerWidth)
+        .filter((beyond) => beyond > 0.5),
+    }));
+
+  for (const size of SIZES) {
+    it(`shows every page at ${size.width} × ${size.height} without sideways scrolling`, async () => {
+      await t.page.setViewportSize({ width: size.width, height: size.height });
+      const top = await t.demo.api<TopCustomers>('/customers/top?limit=1');
+      const profile = `customers/${encodeURIComponent(top.items[0]?.customerId ?? '')}`;
+      for (const path of [...PAGES, profile]) {
+        await t.page.goto(`${t.demo.url}/${path}`);
+        await settledWidgets(t.page, path === profile ? 'customer' : path);
+        expect(await overflow(), path).toEqual({ page: 0, filters: [], cards: [] });
+        await screenshot(t.page, `${size.name}-${path === profile ? 'customer' : path}`);
+      }
+      expect(t.browser.consoleErrors()).toEqual([]);
+    });
+
+    it(`folds the pages behind a menu button at ${size.width} px, by mouse and keyboard`, async () => {
+      await t.page.setViewportSize({ width: size.width, height: size.height });
+      await t.page.goto(`${t.demo.url}/overview`);
+      await settledWidgets(t.page, 'overview');
+      const nav = t.page.getByRole('navigation', { name: 'Pages' });
+      const menu = t.page.getByRole('button', { name: 'Menu' });
+      expect(await nav.isVisible()).toBe(false);
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await menu.click();
+      expect(await nav.isVisible()).toBe(true);
+      await screenshot(t.page, `${size.name}-menu-open`);
+      await nav.getByRole('link', { name: 'Deciles' }).click();
+      await t.page.waitForURL(/\/deciles$/);
+      await settledWidgets(t.page, 'deciles');
+      // Choosing a page folds the menu again.
+      expect(await nav.isVisible()).toBe(false);
+      // By keyboard: the button opens it, Tab reaches the links, Enter follows one.
+      await menu.focus();
+      await t.page.keyboard.press('Enter');
+      expect(await nav.isVisible()).toBe(true);
+      await nav.getByRole('link', { name: 'Cohorts' }).focus();
+      await t.page.keyboard.press('Enter');
+      await t.page.waitForURL(/\/cohorts$/);
+      await settledWidgets(t.page, 'cohorts');
+      expect(await nav.isVisible()).toBe(false);
+      expect(t.browser.consoleErrors()).toEqual([]);
+    });
+  }
+
+  it('keeps the pages in the header on a desktop, with no menu button', async () => {
+    await t.page.setViewportSize({ width: 1280, height: 900 });
+    await t.page.goto(`${t.demo.url}/overview`);
+    await settledWidgets(t.page, 'overview');
+    expect(await t.page.getByRole('navigation', { name: 'Pages' }).isVisible()).toBe(true);
+    expect(await t.page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+  });
+});
