@@ -1,7 +1,15 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runClv } from '../helpers/run-cli.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { settledWidgets } from './settled.js';
+
+/** Waits for the page's own loading placeholders too (the overview's KPI cards are no widgets). */
+async function settledPage(page: Page, name: string): Promise<Record<string, string>> {
+  const states = await settledWidgets(page, name);
+  await expect.poll(() => page.locator('main .spinner').count(), { timeout: 30_000 }).toBe(0);
+  return states;
+}
 
 interface TopCustomers {
   items: { customerId: string }[];
@@ -40,7 +48,7 @@ describe('a freshly started demo in Chromium', () => {
     const id = top.items[0]?.customerId ?? '';
     for (const path of [...PAGES, `customers/${encodeURIComponent(id)}`]) {
       await t.page.goto(`${t.demo.url}/${path}`);
-      const states = await settledWidgets(t.page, path.includes('/') ? 'customer' : path);
+      const states = await settledPage(t.page, path.includes('/') ? 'customer' : path);
       expect(
         Object.entries(states).filter(([, state]) => state === 'error'),
         path,

@@ -3,9 +3,6 @@ import { screenshot } from '../helpers/browser.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { settledWidgets } from './settled.js';
 
-interface Status {
-  latestOrder: string;
-}
 interface Metrics {
   period: { from: string; to: string };
   kpis: Record<string, { series?: { yearEarlier: number | null }[] }>;
@@ -38,7 +35,9 @@ describe('the dashboard’s screens and controls in Chromium', () => {
       to: e.getAttribute('data-period-to'),
     }));
 
-  const focused = () => t.page.evaluate(() => document.activeElement?.getAttribute('name'));
+  // Run in the page, as text: the tests compile without the DOM's types.
+  const focused = () =>
+    t.page.evaluate<string | null>('document.activeElement?.getAttribute("name") ?? null');
 
   it('opens a custom date range by mouse, starting from the period shown, and applies it', async () => {
     await t.page.goto(`${t.demo.url}/overview`);
