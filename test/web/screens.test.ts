@@ -162,7 +162,8 @@ describe('the dashboard’s screens and controls in Chromium', () => {
       body: JSON.stringify({ holdoutFrom: '2026-04-01' }),
     });
     t.browser.expectFailure('/api/v1/model/holdout');
-    await t.page.waitForTimeout(150);
+    // Time for that request to reach the server, well inside the seconds the check takes.
+    await t.page.waitForTimeout(400);
     await button.click();
     const alert = card.locator('[role="alert"]');
     await alert.waitFor();
