@@ -37,11 +37,18 @@ describe('the dashboard on phones and tablets, in Chromium', () => {
   const t = dashboardSession();
 
   /**
-   * How far the page, the filter bar and the cards reach past the window's width, in CSS pixels;
+   * How far the page, the filter bar and the cards reach past the window's width, in CSS pixels,
+   * the widgets whose table sticks out of its card, and those whose tables overlap;
    * run in the page as text, since the tests compile without the DOM's types.
    */
   const overflow = () =>
-    t.page.evaluate<{ page: number; filters: number[]; cards: number[] }>(`({
+    t.page.evaluate<{
+      page: number;
+      filters: number[];
+      cards: number[];
+      tables: string[];
+      overlaps: string[];
+    }>(`({
       page: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
       filters: [...document.querySelectorAll('.filter-bar')]
         .map((e) => e.scrollWidth - e.clientWidth)
@@ -49,6 +56,24 @@ describe('the dashboard on phones and tablets, in Chromium', () => {
       cards: [...document.querySelectorAll('.card')]
         .map((e) => e.getBoundingClientRect().right - window.innerWidth)
         .filter((beyond) => beyond > 0.5),
+      // Tables wider than their card that no box inside the card scrolls.
+      tables: [...document.querySelectorAll('main table')]
+        .filter((table) => {
+          const card = table.closest('.card');
+          if (!card) return false;
+          for (let e = table.parentElement; e && e !== card; e = e.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(e).overflowX)) return false;
+          }
+          return table.getBoundingClientRect().right > card.getBoundingClientRect().right + 0.5;
+        })
+        .map((table) => table.closest('[data-widget]')?.getAttribute('data-widget') ?? '?'),
+      // Tables drawn over one another (side by side in a grid too narrow for them).
+      overlaps: [...document.querySelectorAll('main table')].flatMap((a, i, all) =>
+        all.slice(i + 1).filter((b) => {
+          const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+          return p.left < q.right - 0.5 && q.left < p.right - 0.5 && p.top < q.bottom - 0.5 && q.top < p.bottom - 0.5;
+        }).map(() => a.closest('[data-widget]')?.getAttribute('data-widget') ?? '?'),
+      ),
     })`);
 
   for (const size of SIZES) {
@@ -59,7 +84,13 @@ describe('the dashboard on phones and tablets, in Chromium', () => {
       for (const path of [...PAGES, profile]) {
         await t.page.goto(`${t.demo.url}/${path}`);
         await settledPage(t.page, path === profile ? 'customer' : path);
-        expect(await overflow(), path).toEqual({ page: 0, filters: [], cards: [] });
+        expect(await overflow(), path).toEqual({
+          page: 0,
+          filters: [],
+          cards: [],
+          tables: [],
+          overlaps: [],
+        });
         await screenshot(t.page, `${size.name}-${path === profile ? 'customer' : path}`);
       }
       expect(t.browser.consoleErrors()).toEqual([]);
