@@ -77,6 +77,9 @@ describe('a custom range opened from the filter bar', () => {
       from: '2026-09-18',
       to: '2026-10-18',
     });
-    expect(customRangeStart(parse(''), null, now)).toEqual({ from: '2025-12-01', to: '2026-12-01' });
+    expect(customRangeStart(parse(''), null, now)).toEqual({
+      from: '2025-12-01',
+      to: '2026-12-01',
+    });
   });
 });
