@@ -7,6 +7,9 @@ interface Metrics {
   period: { from: string; to: string };
   kpis: Record<string, { series?: { yearEarlier: number | null }[] }>;
 }
+interface Status {
+  holdoutRunningSince: string | null;
+}
 interface Holdout {
   holdoutFrom: string;
 }
@@ -162,13 +165,26 @@ describe('the dashboard’s screens and controls in Chromium', () => {
       body: JSON.stringify({ holdoutFrom: '2026-04-01' }),
     });
     t.browser.expectFailure('/api/v1/model/holdout');
-    // Time for that request to reach the server, well inside the seconds the check takes.
-    await t.page.waitForTimeout(400);
+    await expect
+      .poll(() => t.demo.api<Status>('/status').then((s) => s.holdoutRunningSince))
+      .not.toBeNull();
+    // This page asked for the status before: it offers the button, and the server refuses.
     await button.click();
     const alert = card.locator('[role="alert"]');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/^a holdout check is already running \(started /);
+    // Opened now, the page shows the other run as pending and offers no second one.
+    await t.page.reload();
+    await card.locator('[data-role="holdout-progress"]').waitFor();
+    if ((await t.demo.api<Status>('/status')).holdoutRunningSince) {
+      expect(await card.locator('[data-role="holdout-progress"]').textContent()).toMatch(
+        /^A holdout check started at .* elsewhere is running \(\d+ s so far\)/,
+      );
+      expect(await button.isDisabled()).toBe(true);
+    }
     expect((await elsewhere).status).toBe(200);
+    await t.page.reload();
+    await expect.poll(() => button.isDisabled()).toBe(false);
 
     // Once it is done, this page runs its own, shows that it runs, and then its result.
     await card.locator('input[name="holdoutFrom"]').fill('2026-06-01');

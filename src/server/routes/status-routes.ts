@@ -5,6 +5,7 @@ import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { callerOf } from '../auth.js';
 import { route } from '../route.js';
+import { holdoutRunningSince } from './holdout-runs.js';
 import type { ServerContext } from '../server-context.js';
 import { TABLE } from '../../model/table-names.js';
 
@@ -18,6 +19,10 @@ const status = z.strictObject({
       'the `segment` values /metrics accepts: email, sms and attribute:NAME per drill-down',
     ),
   refreshing: z.boolean(),
+  holdoutRunningSince: z
+    .string()
+    .nullable()
+    .describe('when the holdout check running now started (UTC, ISO 8601); null when none runs'),
   lastRefresh: z
     .strictObject({
       refreshId: z.number(),
@@ -120,6 +125,7 @@ async function statusOf(
       ...context.config.drilldowns.map((name) => `attribute:${name}`),
     ],
     refreshing: context.refresher.running,
+    holdoutRunningSince: holdoutRunningSince(context)?.toISOString() ?? null,
     lastRefresh:
       row?.refresh_id == null
         ? null

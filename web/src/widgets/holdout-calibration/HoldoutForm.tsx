@@ -1,5 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { runHoldout } from '../../api/actions';
+import { apiUrl } from '../../api/client';
+import { invalidateUrl } from '../../api/use-api';
+import { useDashboard } from '../../app/dashboard-context';
 import { isDay } from '../../app/dates';
 
 /** Seconds since a moment, ticking once a second while `since` is set. */
@@ -11,6 +14,21 @@ function useElapsedSeconds(since: number | null): number {
     return () => clearInterval(timer);
   }, [since]);
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
+}
+
+const timeOf = (instant: string) =>
+  new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(new Date(instant));
+
+/** A check run elsewhere (another tab, an admin, a script), as the status polled says. */
+function useRunElsewhere(): string | null {
+  const since = useDashboard().status.holdoutRunningSince;
+  // When it ends, its report is the latest: the holdout cards ask again.
+  const seen = useRef(since);
+  useEffect(() => {
+    if (seen.current && !since) invalidateUrl(apiUrl('/model/holdout'));
+    seen.current = since;
+  }, [since]);
+  return since;
 }
 
 /**
@@ -30,7 +48,9 @@ export function HoldoutForm({
   const [date, setDate] = useState(defaultDate);
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const elapsed = useElapsedSeconds(startedAt);
+  const elsewhere = useRunElsewhere();
+  const running = startedAt !== null;
+  const elapsed = useElapsedSeconds(running ? startedAt : elsewhere ? Date.parse(elsewhere) : null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!isDay(date)) return setError('Enter a day as YYYY-MM-DD.');
@@ -44,12 +64,13 @@ export function HoldoutForm({
       setStartedAt(null);
     }
   };
-  const running = startedAt !== null;
+  // Another run shows as pending here too; the server would refuse a second one anyway.
+  const busy = running || elsewhere !== null;
   return (
     <form
       className="inline-form holdout-form"
       aria-label="Run a holdout check"
-      aria-busy={running}
+      aria-busy={busy}
       onSubmit={(event) => void submit(event)}
     >
       <label>
@@ -60,17 +81,19 @@ export function HoldoutForm({
           value={date}
           max={maxDate}
           required
-          disabled={running}
+          disabled={busy}
           onChange={(event) => setDate(event.target.value)}
         />
       </label>
-      <button type="submit" className="button primary" data-action="run-holdout" disabled={running}>
-        {running ? 'Running…' : again ? 'Run a new holdout check' : 'Run holdout check'}
+      <button type="submit" className="button primary" data-action="run-holdout" disabled={busy}>
+        {busy ? 'Running…' : again ? 'Run a new holdout check' : 'Run holdout check'}
       </button>
       <p className="hint" role="status" data-role="holdout-progress">
         {running
           ? `Fitting the purchase model on the orders before ${date} and comparing it with what followed: ${elapsed} s so far. The charts update when it is stored.`
-          : ''}
+          : elsewhere
+            ? `A holdout check started at ${timeOf(elsewhere)} elsewhere is running (${elapsed} s so far); the charts update when it is stored.`
+            : ''}
       </p>
       {error && (
         <p className="error-text" role="alert">
