@@ -88,7 +88,7 @@ describe('who may call what', () => {
         const body = (await response.json()) as { error?: { code: string } };
         const allowed = caller === 'admin' || caller === route.access;
         const want = key === null || caller === 'wrong' ? 401 : allowed ? 'ok' : 403;
-        // Allowed calls may still be answered 404 (no holdout yet, no such key) or 400 (this
+        // Allowed calls may still be answered 404 (no such key) or 400 (this
         // shop is too small for a holdout fit): anything but 401, 403 or a server error.
         const got = response.status === 401 || response.status === 403 ? response.status : 'ok';
         results.push(`${name} ${caller}: ${got}`);

@@ -3,8 +3,8 @@ import { requireDerivedTables } from '../../model/store-state.js';
 import { predictionDistributions } from '../../predictions/distributions.js';
 import { predictReport } from '../../predictions/predict-report.js';
 import { latestHoldoutReport } from '../../predictions/stored-reports.js';
-import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
+import { oneHoldoutAtATime } from './holdout-runs.js';
 import {
   holdoutReportSchema,
   modelReportSchema,
@@ -51,13 +51,11 @@ export const modelRoutes = [
     tag: 'predictions',
     summary: 'The latest holdout check (predicted against actual purchases per frequency group)',
     access: 'read',
-    response: storedHoldoutReportSchema,
-    handler: async ({ context }) => {
-      const report = await context.reads.use((w) => latestHoldoutReport(w));
-      if (!report)
-        throw new ClvError('not_found', 'no holdout check yet: POST /api/v1/model/holdout');
-      return report;
-    },
+    // No check yet is an answer, not a fault: a new shop has none until one is run.
+    response: storedHoldoutReportSchema
+      .nullable()
+      .describe('null when no holdout check has been run yet: POST /api/v1/model/holdout runs one'),
+    handler: ({ context }) => context.reads.use((w) => latestHoldoutReport(w)),
   }),
   route({
     method: 'POST',
@@ -71,11 +69,12 @@ export const modelRoutes = [
       model: z.enum(['bgnbd', 'mbgnbd', 'paretonbd']).optional(),
     }),
     response: holdoutReportSchema.nullable().describe('null when no holdout check could be made'),
-    handler: async ({ body, context }) => {
-      const report = await context.writes.run(() =>
-        predictReport(context.write, context.config, body),
-      );
-      return report.holdout;
-    },
+    handler: ({ body, context }) =>
+      oneHoldoutAtATime(context, async () => {
+        const report = await context.writes.run(() =>
+          predictReport(context.write, context.config, body),
+        );
+        return report.holdout;
+      }),
   }),
 ];

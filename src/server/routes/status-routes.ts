@@ -6,6 +6,7 @@ import { latestRefreshFailure } from '../../model/refresh-failures.js';
 import { callerOf } from '../auth.js';
 import { modelState } from '../responses/shared-responses.js';
 import { route } from '../route.js';
+import { holdoutRunningSince } from './holdout-runs.js';
 import type { ServerContext } from '../server-context.js';
 import { TABLE } from '../../model/table-names.js';
 
@@ -19,6 +20,10 @@ const status = z.strictObject({
       'the `segment` values /metrics accepts: email, sms and attribute:NAME per known attribute (the configured drill-downs first, then those found at the last refresh)',
     ),
   refreshing: z.boolean(),
+  holdoutRunningSince: z
+    .string()
+    .nullable()
+    .describe('when the holdout check running now started (UTC, ISO 8601); null when none runs'),
   lastRefresh: z
     .strictObject({
       refreshId: z.number(),
@@ -94,6 +99,7 @@ async function statusOf(
     segmentations: ['email', 'sms', ...attributes.map((name) => `attribute:${name}`)],
     refreshing: context.refresher.running,
     ...refreshed,
+    holdoutRunningSince: holdoutRunningSince(context)?.toISOString() ?? null,
     latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
     lastFailedRefresh,

@@ -76,7 +76,7 @@ export function useModel() {
 }
 
 export function useHoldout() {
-  return useApi<HoldoutReport>(apiUrl('/model/holdout'));
+  return useApi<HoldoutReport | null>(apiUrl('/model/holdout'));
 }
 
 export function useDistributions() {

@@ -77,7 +77,7 @@ export type ModelSelection = NonNullable<ModelReport['selection']>;
 /** One candidate of `auto`: fitted on the calibration period, scored on the holdout. */
 export type CandidateScore = ModelSelection['candidates'][number];
 /** The latest stored holdout check (older ones lack `fit`, `meanAbsoluteError` and `value`). */
-export type HoldoutReport = Answer<'/api/v1/model/holdout'>;
+export type HoldoutReport = NonNullable<Answer<'/api/v1/model/holdout'>>;
 /** Mean repeat purchases per customer in a holdout, per calibration frequency ("0" … "7+"). */
 export type HoldoutGroup = HoldoutReport['groups'][number];
 /** How the calibration fits' money forecasts fared on the holdout. */

@@ -4,6 +4,7 @@ import { useStatus } from '../api/hooks';
 import { invalidateApi } from '../api/use-api';
 import { StateView } from '../widgets/state-view/StateView';
 import { DashboardProvider } from './dashboard-context';
+import { documentTitle, useDocumentTitle } from './document-title';
 import { FilterBar } from './FilterBar';
 import { Header } from './Header';
 import { navigate, useLocation } from './navigation';
@@ -17,6 +18,8 @@ export function App() {
   const status = useStatus();
   const { path, search } = useLocation();
   const [needsKey, setNeedsKey] = useState(false);
+  const { page, customerId } = pageFor(path);
+  useDocumentTitle(documentTitle(page, customerId));
   useFreshData(
     status.status === 'ready' ? (status.data.lastRefresh?.refreshId ?? null) : undefined,
   );
@@ -54,7 +57,6 @@ export function App() {
       />
     );
   }
-  const { page, customerId } = pageFor(path);
   return (
     <DashboardProvider status={status.data}>
       <a className="skip-link" href="#content">
@@ -62,9 +64,11 @@ export function App() {
       </a>
       <Header currentPath={path} />
       <RefreshFailedBanner />
-      {page && !customerId && (page.filters.range || page.filters.segment) && (
-        <FilterBar page={page} />
-      )}
+      {page &&
+        !customerId &&
+        (page.filters.range || page.filters.compare || page.filters.segment) && (
+          <FilterBar page={page} />
+        )}
       <main id="content" tabIndex={-1}>
         <Suspense fallback={<StateView state="loading" />}>
           {!page ? (

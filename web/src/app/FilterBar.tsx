@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { useAttributeValues } from '../api/hooks';
 import { useDashboard } from './dashboard-context';
-import { RANGE_LABELS, type Filters, type RangePreset } from './filters';
+import { customRangeStart, RANGE_LABELS, type Filters, type RangePreset } from './filters';
 import { SegmentOptions } from './SegmentOptions';
 import type { PageEntry } from './pages';
 
-/** Date range with presets, the comparison, and the segment: every page reads them from here. */
+/** Date range with presets, the comparison, and the segment: each page shows those that act on it. */
 export function FilterBar({ page }: { page: PageEntry }) {
   const { filters, setFilters, status } = useDashboard();
   const [from, setFrom] = useState(filters.from ?? '');
   const [to, setTo] = useState(filters.to ?? '');
+  // A custom range lives in the address only once it has both days; until then the bar holds it.
+  const [choosingCustom, setChoosingCustom] = useState(false);
+  const showCustom = choosingCustom || filters.range === 'custom';
   // Attribute values are asked for when the segment list is opened (one answer for all).
   const [listOpened, setListOpened] = useState(false);
   const loadValues = listOpened || filters.segment?.startsWith('attribute:') === true;
@@ -18,6 +21,18 @@ export function FilterBar({ page }: { page: PageEntry }) {
   const set = (patch: Partial<Filters>) => setFilters({ ...filters, ...patch });
   const customValid =
     /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from < to;
+  const chooseRange = (range: RangePreset) => {
+    if (range !== 'custom') {
+      setChoosingCustom(false);
+      set({ range, from: undefined, to: undefined });
+      return;
+    }
+    if (filters.range === 'custom') return;
+    const start = customRangeStart(filters, status.latestOrder);
+    setFrom(start.from);
+    setTo(start.to);
+    setChoosingCustom(true);
+  };
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
       {page.filters.range && (
@@ -26,13 +41,8 @@ export function FilterBar({ page }: { page: PageEntry }) {
             <span>Date range</span>
             <select
               name="range"
-              value={filters.range}
-              onChange={(event) => {
-                const range = event.target.value as RangePreset;
-                if (range === 'custom')
-                  set({ range, from: from || undefined, to: to || undefined });
-                else set({ range, from: undefined, to: undefined });
-              }}
+              value={showCustom ? 'custom' : filters.range}
+              onChange={(event) => chooseRange(event.target.value as RangePreset)}
             >
               {Object.entries(RANGE_LABELS).map(([value, label]) => (
                 <option key={value} value={value}>
@@ -41,12 +51,15 @@ export function FilterBar({ page }: { page: PageEntry }) {
               ))}
             </select>
           </label>
-          {filters.range === 'custom' && (
+          {showCustom && (
             <form
               className="custom-range"
+              aria-label="Custom date range"
               onSubmit={(event) => {
                 event.preventDefault();
-                if (customValid) set({ from, to });
+                if (!customValid) return;
+                setChoosingCustom(false);
+                set({ range: 'custom', from, to });
               }}
             >
               <label>
@@ -65,20 +78,27 @@ export function FilterBar({ page }: { page: PageEntry }) {
               <button type="submit" className="button" disabled={!customValid}>
                 Apply
               </button>
+              {!customValid && (
+                <span className="hint" role="status">
+                  Pick two days, the first before the second.
+                </span>
+              )}
             </form>
           )}
-          <label>
-            <span>Compare with</span>
-            <select
-              name="compare"
-              value={filters.compare}
-              onChange={(event) => set({ compare: event.target.value as Filters['compare'] })}
-            >
-              <option value="previous">Previous period</option>
-              <option value="year">Same period last year</option>
-            </select>
-          </label>
         </>
+      )}
+      {page.filters.compare && (
+        <label>
+          <span>Compare with</span>
+          <select
+            name="compare"
+            value={filters.compare}
+            onChange={(event) => set({ compare: event.target.value as Filters['compare'] })}
+          >
+            <option value="previous">Previous period</option>
+            <option value="year">Same period last year</option>
+          </select>
+        </label>
       )}
       {page.filters.segment && (
         <label>

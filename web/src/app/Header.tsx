@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { refreshNow } from '../api/actions';
 import type { Status } from '../api/types';
 import { Link } from './Link';
@@ -16,6 +16,9 @@ export function Header({ currentPath }: { currentPath: string }) {
   const { status, href } = useDashboard();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // On narrow screens the pages fold behind a button; choosing one folds them again.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [currentPath]);
   const refresh = async () => {
     setBusy(true);
     setError(null);
@@ -28,14 +31,23 @@ export function Header({ currentPath }: { currentPath: string }) {
     }
   };
   return (
-    <header className="app-header">
+    <header className={`app-header${menuOpen ? ' menu-open' : ''}`}>
       <div className="brand">
         <span className="logo" aria-hidden="true">
           ◆
         </span>
         CLV dashboard
       </div>
-      <nav aria-label="Pages">
+      <button
+        type="button"
+        className="button menu-toggle"
+        aria-expanded={menuOpen}
+        aria-controls="page-menu"
+        onClick={() => setMenuOpen(!menuOpen)}
+      >
+        {menuOpen ? 'Close menu' : 'Menu'}
+      </button>
+      <nav aria-label="Pages" id="page-menu">
         <ul>
           {PAGES.map((page) => {
             const current = currentPath === page.path || currentPath.startsWith(`${page.path}/`);

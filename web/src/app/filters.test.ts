@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersQuery, groupLabel, parseFilters, periodOf } from './filters';
+import { customRangeStart, filtersQuery, groupLabel, parseFilters, periodOf } from './filters';
 
 const parse = (query: string) => parseFilters(new URLSearchParams(query));
 
@@ -73,5 +73,23 @@ describe('group labels', () => {
     expect(groupLabel('email', 'not subscribed')).toBe('Not email subscribers');
     expect(groupLabel('attribute:acquisition_channel', 'paid_search')).toBe('paid search');
     expect(groupLabel('attribute:country', 'DE')).toBe('DE');
+  });
+});
+
+describe('a custom range opened from the filter bar', () => {
+  it('starts from the period shown, or the API’s default 12 full months', () => {
+    const now = '2026-12-05';
+    expect(customRangeStart(parse(''), '2026-10-17', now)).toEqual({
+      from: '2025-10-01',
+      to: '2026-10-01',
+    });
+    expect(customRangeStart(parse('range=last30'), '2026-10-17', now)).toEqual({
+      from: '2026-09-18',
+      to: '2026-10-18',
+    });
+    expect(customRangeStart(parse(''), null, now)).toEqual({
+      from: '2025-12-01',
+      to: '2026-12-01',
+    });
   });
 });

@@ -88,6 +88,22 @@ export function periodOf(
   }
 }
 
+/**
+ * The days a newly opened custom range starts from: the period shown now, or for the default
+ * (whose dates the API picks) the 12 full months before the latest order's month.
+ */
+export function customRangeStart(
+  filters: Filters,
+  latestOrder: string | null,
+  now = today(),
+): { from: string; to: string } {
+  const shown = periodOf(filters, latestOrder, now);
+  if (shown.from && shown.to) return { from: shown.from, to: shown.to };
+  // As the API does: from the first of the latest order's month, twelve months back.
+  const to = `${(latestOrder ?? now).slice(0, 7)}-01`;
+  return { from: `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`, to };
+}
+
 /** The label of a segmentation: email, sms or a configured attribute. */
 export function segmentationLabel(segmentation: string): string {
   if (segmentation === 'email') return 'Email subscribers';

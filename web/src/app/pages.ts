@@ -5,10 +5,10 @@ export interface PageEntry {
   path: string;
   title: string;
   /**
-   * Whether the page follows the filter bar's date range (reports "as of" a day use its end)
-   * and its segment.
+   * Whether the page follows the filter bar's date range (reports "as of" a day use its end),
+   * compares with another period, and follows the segment: the bar shows only what acts.
    */
-  filters: { range: boolean; segment: boolean };
+  filters: { range: boolean; compare: boolean; segment: boolean };
   component: ComponentType;
 }
 
@@ -17,55 +17,55 @@ export const PAGES: PageEntry[] = [
   {
     path: '/overview',
     title: 'Overview',
-    filters: { range: true, segment: true },
+    filters: { range: true, compare: true, segment: true },
     component: OverviewPage,
   },
   {
     path: '/trends',
     title: 'Trends',
-    filters: { range: true, segment: true },
+    filters: { range: true, compare: true, segment: true },
     component: lazy(() => import('../pages/trends/TrendsPage')),
   },
   {
     path: '/segments',
     title: 'Segments',
-    filters: { range: true, segment: false },
+    filters: { range: true, compare: true, segment: false },
     component: lazy(() => import('../pages/segments/SegmentsPage')),
   },
   {
     path: '/deciles',
     title: 'Deciles',
-    filters: { range: true, segment: false },
+    filters: { range: true, compare: false, segment: false },
     component: lazy(() => import('../pages/deciles/DecilesPage')),
   },
   {
     path: '/cohorts',
     title: 'Cohorts',
-    filters: { range: true, segment: false },
+    filters: { range: true, compare: false, segment: false },
     component: lazy(() => import('../pages/cohorts/CohortsPage')),
   },
   {
     path: '/predictions',
     title: 'Predictions',
-    filters: { range: false, segment: false },
+    filters: { range: false, compare: false, segment: false },
     component: lazy(() => import('../pages/predictions/PredictionsPage')),
   },
   {
     path: '/channels',
     title: 'Channels',
-    filters: { range: true, segment: false },
+    filters: { range: true, compare: false, segment: false },
     component: lazy(() => import('../pages/channels/ChannelsPage')),
   },
   {
     path: '/customers',
     title: 'Customers',
-    filters: { range: false, segment: false },
+    filters: { range: false, compare: false, segment: false },
     component: lazy(() => import('../pages/customers/CustomersPage')),
   },
   {
     path: '/survey',
     title: 'Survey',
-    filters: { range: true, segment: false },
+    filters: { range: true, compare: false, segment: false },
     component: lazy(() => import('../pages/survey/SurveyPage')),
   },
 ];

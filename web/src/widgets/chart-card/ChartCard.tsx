@@ -29,6 +29,7 @@ export function ChartCard<T>({
   height = 280,
   actions,
   empty,
+  footer,
   wide = false,
 }: {
   id: string;
@@ -41,6 +42,8 @@ export function ChartCard<T>({
   height?: number;
   actions?: ReactNode;
   empty?: ReactNode;
+  /** Shown under the chart or table once there is data (e.g. a form to make new data). */
+  footer?: ReactNode;
   wide?: boolean;
 }) {
   const [asTable, setAsTable] = useState(false);
@@ -80,6 +83,7 @@ export function ChartCard<T>({
         ) : (
           <EChart option={view.option} height={height} label={title} />
         ))}
+      {view && footer}
     </TableCard>
   );
 }

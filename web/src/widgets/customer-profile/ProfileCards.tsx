@@ -1,14 +1,11 @@
 import type { CustomerProfile } from '../../api/types';
 import { formatDay, formatValue, type FormatContext } from '../../format/format';
+import { consentLabel, consentState } from './consent-text';
 import { Fact } from './Fact';
 import './customer-profile.css';
 
 const day = (value: string | null, context: FormatContext) =>
   value ? formatDay(value.slice(0, 10), context.locale) : '—';
-
-// "newsletter (email)", but just "sms" when the channel is the category's name.
-const consentLabel = (category: string, channel: string | null) =>
-  channel && channel !== category ? `${category} (${channel})` : category;
 
 /** The customer's attributes as they were last sent. */
 export function AttributesCard({ profile }: { profile: CustomerProfile }) {
@@ -67,15 +64,12 @@ export function ConsentsCard({
             <Fact
               key={consent.category}
               field={`consent.${consent.category}`}
-              label={consentLabel(consent.category, consent.channel)}
+              label={`${consentLabel(consent)}:`}
               value={consent.granted}
             >
-              <span className={`badge ${consent.granted ? 'good' : 'bad'}`}>
-                {consent.granted ? 'Granted' : 'Not granted'}
-              </span>{' '}
-              {consent.since
-                ? `since ${day(consent.since, context)}${consent.action ? ` (${consent.action})` : ''}`
-                : '(never answered)'}
+              <span title={consent.action ? `Latest action: ${consent.action}` : undefined}>
+                {consentState(consent, (d) => formatDay(d, context.locale))}
+              </span>
             </Fact>
           ))}
         </dl>

@@ -5,7 +5,6 @@ import { ChartCard } from '../chart-card/ChartCard';
 import { holdoutCalibrationView, holdoutSummary } from './holdout-calibration-options';
 import { defaultHoldoutFrom } from './holdout-date';
 import { HoldoutForm } from './HoldoutForm';
-import { withMissingAsEmpty } from './holdout-state';
 import './holdout-calibration.css';
 
 /** Predicted against actual mean purchases in the holdout, per calibration frequency group. */
@@ -20,15 +19,23 @@ export function HoldoutCalibrationCard({
   dataEnd: string | null;
 }) {
   const holdout = useHoldout();
-  const state = withMissingAsEmpty(holdout);
-  const report = state.status === 'ready' ? state.data : null;
+  const report = holdout.status === 'ready' ? holdout.data : null;
   const suggested = defaultHoldoutFrom(dataEnd, today());
+  // Keyed by the suggestion: the model's data end may arrive after the holdout's answer.
+  const form = isAdmin && (
+    <HoldoutForm
+      key={suggested}
+      defaultDate={suggested}
+      maxDate={dataEnd ?? undefined}
+      again={report !== null}
+    />
+  );
   return (
     <ChartCard
       id="holdout-calibration"
       title="Holdout check: predicted vs actual purchases"
       subtitle={report ? holdoutSummary(report, context) : undefined}
-      state={{ ...state, reload: holdout.reload }}
+      state={holdout}
       // ChartCard builds only data isEmpty lets through, so the null branch is never drawn.
       build={(data) =>
         data
@@ -39,6 +46,7 @@ export function HoldoutCalibrationCard({
       context={context}
       height={300}
       wide
+      footer={form}
       empty={
         <div className="holdout-empty" data-role="no-holdout">
           <p>
@@ -49,10 +57,7 @@ export function HoldoutCalibrationCard({
             Run one with <code>clv predict --holdout-from YYYY-MM-DD</code>
             {isAdmin ? ', or here:' : ' (or ask an admin to run one from this page).'}
           </p>
-          {isAdmin && (
-            // Keyed by the suggestion: the model's data end may arrive after the holdout's 404.
-            <HoldoutForm key={suggested} defaultDate={suggested} maxDate={dataEnd ?? undefined} />
-          )}
+          {form}
         </div>
       }
     />

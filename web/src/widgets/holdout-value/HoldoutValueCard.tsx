@@ -3,7 +3,6 @@ import type { HoldoutReport } from '../../api/types';
 import type { FormatContext } from '../../format/format';
 import { sentence } from '../../format/sentence';
 import { ChartCard } from '../chart-card/ChartCard';
-import { withMissingAsEmpty } from '../holdout-calibration/holdout-state';
 import { holdoutValueSubtitle, holdoutValueView } from './holdout-value-options';
 
 /** Why a holdout report has no value deciles to draw. */
@@ -22,8 +21,7 @@ function emptyReason(report: HoldoutReport | null): string {
  */
 export function HoldoutValueCard({ context }: { context: FormatContext }) {
   const holdout = useHoldout();
-  const state = withMissingAsEmpty(holdout);
-  const report = state.status === 'ready' ? state.data : null;
+  const report = holdout.status === 'ready' ? holdout.data : null;
   return (
     <ChartCard
       id="holdout-value"
@@ -31,7 +29,7 @@ export function HoldoutValueCard({ context }: { context: FormatContext }) {
       subtitle={
         report?.value?.deciles.length ? holdoutValueSubtitle(report.value, context) : undefined
       }
-      state={{ ...state, reload: holdout.reload }}
+      state={holdout}
       // ChartCard builds only data isEmpty lets through, so the value is there.
       build={(data) =>
         data?.value

@@ -103,6 +103,15 @@ export function KpiCard({
       {option && (
         <div className="sparkline">
           <EChart option={option} height={40} label={`${meta.label} by month`} />
+          <p className="sparkline-legend" data-role="sparkline-legend">
+            <span className="swatch" aria-hidden="true" /> by month
+            {kpi?.series?.some((point) => point.yearEarlier !== null) && (
+              <>
+                {' · '}
+                <span className="swatch dashed" aria-hidden="true" /> a year earlier
+              </>
+            )}
+          </p>
         </div>
       )}
     </article>
