@@ -36,6 +36,8 @@ export interface ContextOptions {
   /** Read connections (default 3). */
   readers?: number;
   onRefreshError(error: unknown, reason: RefreshReason): void;
+  /** After each refresh that ran (a scheduled one with nothing new does not). */
+  onRefreshed?(summary: RefreshSummary, reason: RefreshReason): void;
 }
 
 /** Opens the connections and starts the schedulers around an open, migrated store. */
@@ -62,6 +64,7 @@ export async function createServerContext(
         return null;
       }
       const summary = await refreshAll(refreshing, config);
+      options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
       return summary;

@@ -1,8 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { runDemo } from '../../demo/run-demo.js';
 import { storeOverview, type StoreOverview } from '../../store/store-overview.js';
-import { openStore } from '../../store/open-store.js';
-import { globalOptions, outputFor } from '../context.js';
+import { globalOptions, openCommandStore, outputFor } from '../context.js';
 import { table } from '../output.js';
 import { describeImport } from './import.js';
 import { initProject } from './init.js';
@@ -27,8 +26,8 @@ export function registerDemo(program: Command): void {
     .option('--seed <s>', 'random seed', integer, 1)
     .action(async (options: { customers: number; seed: number }, command: Command) => {
       const output = outputFor(command);
-      const { project } = await initProject(globalOptions(command).project);
-      const warehouse = await openStore(project);
+      const { project } = await initProject(globalOptions(command).project, command);
+      const warehouse = await openCommandStore(command, project);
       try {
         output.note(`generating ${options.customers} customers (seed ${options.seed}) …`);
         const imports = await runDemo(warehouse, project, options);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { predictReport } from '../../predictions/predict-report.js';
+import type { HoldoutReport } from '../../predictions/holdout.js';
+import { predictReport, type PredictReport } from '../../predictions/predict-report.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { describePredict } from './predict-text.js';
 
@@ -19,8 +20,19 @@ export function registerPredict(program: Command): void {
     )
     .action(async (options: { model?: string; holdoutFrom?: string }, command: Command) => {
       const output = outputFor(command);
-      const report = await withProjectStore(command, (project, warehouse) =>
-        predictReport(warehouse, project.config, options),
+      const report = await withProjectStore(
+        command,
+        (project, warehouse) => predictReport(warehouse, project.config, options),
+        async (server) => {
+          const shown = await server.get<PredictReport>('/model', { model: options.model });
+          if (options.holdoutFrom === undefined) return shown;
+          // The server stores the check as `clv predict --holdout-from` does.
+          const holdout = await server.send<HoldoutReport | null>('POST', '/model/holdout', {
+            holdoutFrom: options.holdoutFrom,
+            ...(options.model === undefined ? {} : { model: options.model }),
+          });
+          return { ...shown, holdout };
+        },
       );
       output.result(report, () => describePredict(report));
     });

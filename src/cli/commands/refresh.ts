@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
+import type { RefreshSummary } from '../../model/refresh.js';
 import { refreshAll } from '../../pipeline/refresh-all.js';
 
 export function registerRefresh(program: Command): void {
@@ -11,8 +12,10 @@ export function registerRefresh(program: Command): void {
     )
     .action(async (_options: unknown, command: Command) => {
       const output = outputFor(command);
-      const summary = await withProjectStore(command, (project, warehouse) =>
-        refreshAll(warehouse, project.config),
+      const summary = await withProjectStore(
+        command,
+        (project, warehouse) => refreshAll(warehouse, project.config),
+        (server) => server.send<RefreshSummary>('POST', '/refresh'),
       );
       output.result(summary, () =>
         [
