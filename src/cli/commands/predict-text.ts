@@ -11,6 +11,9 @@ const LABELS = MODEL_LABELS;
 // A number the table prints with its column's decimals and thousands separators.
 const rounded = (value: number, digits: number): number => Number(value.toFixed(digits));
 
+const total = (value: number): string =>
+  value.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 const number = (value: number | null | undefined, digits = 4): string =>
   value === null || value === undefined ? '-' : value.toPrecision(digits);
 
@@ -41,12 +44,8 @@ function describeHoldout(holdout: HoldoutReport): string {
         rounded(group.predicted, 3),
         rounded(group.actual, 3),
       ]),
-      [
-        'all',
-        holdout.total.customers,
-        rounded(holdout.total.predicted, 3),
-        rounded(holdout.total.actual, 3),
-      ],
+      // Totals, not per customer: their own decimals.
+      ['all', holdout.total.customers, total(holdout.total.predicted), total(holdout.total.actual)],
     ]),
     `correlation of predicted and actual per customer: ${number(holdout.correlation, 3)}; mean absolute error ${number(holdout.meanAbsoluteError, 3)} purchases`,
     ...describeValueCheck(holdout.value),
