@@ -3,6 +3,7 @@ import { runDemo } from '../../demo/run-demo.js';
 import { storeOverview, type StoreOverview } from '../../store/store-overview.js';
 import { globalOptions, openCommandStore, outputFor } from '../context.js';
 import { table } from '../output.js';
+import { stepProgressBar } from '../progress-bar.js';
 import { describeImport } from './import.js';
 import { initProject } from './init.js';
 
@@ -30,7 +31,10 @@ export function registerDemo(program: Command): void {
       const warehouse = await openCommandStore(command, project);
       try {
         output.note(`generating ${options.customers} customers (seed ${options.seed}) …`);
-        const imports = await runDemo(warehouse, project, options);
+        const bar = output.json ? null : stepProgressBar('demo');
+        const imports = await runDemo(warehouse, project, options, bar?.step).finally(() =>
+          bar?.done(),
+        );
         const overview = await storeOverview(warehouse);
         output.result({ project: project.dir, imports, overview }, () =>
           [

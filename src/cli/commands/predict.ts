@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { HoldoutReport } from '../../predictions/holdout.js';
 import { predictReport, type PredictReport } from '../../predictions/predict-report.js';
 import { outputFor, withProjectStore } from '../context.js';
+import { stepProgressBar } from '../progress-bar.js';
 import { describePredict } from './predict-text.js';
 
 export function registerPredict(program: Command): void {
@@ -22,7 +23,17 @@ export function registerPredict(program: Command): void {
       const output = outputFor(command);
       const report = await withProjectStore(
         command,
-        (project, warehouse) => predictReport(warehouse, project.config, options),
+        async (project, warehouse) => {
+          // Fitting again on the orders before the holdout takes a while on a large shop.
+          const bar =
+            output.json || options.holdoutFrom === undefined ? null : stepProgressBar('predict');
+          bar?.step(`fitting on the orders before ${options.holdoutFrom ?? ''}`, 0, 1);
+          try {
+            return await predictReport(warehouse, project.config, options);
+          } finally {
+            bar?.done();
+          }
+        },
         async (server) => {
           const shown = await server.get<PredictReport>('/model', { model: options.model });
           if (options.holdoutFrom === undefined) return shown;

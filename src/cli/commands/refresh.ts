@@ -4,6 +4,7 @@ import { lastRefreshIfUnchanged } from '../../model/store-state.js';
 import { refreshAll } from '../../pipeline/refresh-all.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
+import { stepProgressBar } from '../progress-bar.js';
 import type { RemoteServer } from '../remote-server.js';
 
 /** What `--if-changed` answers when nothing was imported since the last refresh. */
@@ -37,7 +38,13 @@ export function registerRefresh(program: Command): void {
         command,
         async (project, warehouse) => {
           const unchanged = options.ifChanged ? await lastRefreshIfUnchanged(warehouse) : null;
-          return unchanged === null ? refreshAll(warehouse, project.config) : skipped(unchanged);
+          if (unchanged !== null) return skipped(unchanged);
+          const bar = output.json ? null : stepProgressBar('refresh');
+          try {
+            return await refreshAll(warehouse, project.config, bar?.step);
+          } finally {
+            bar?.done();
+          }
         },
         (server) => refreshThrough(server, options.ifChanged ?? false),
       );
