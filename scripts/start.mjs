@@ -1,7 +1,7 @@
 // `npm start`: build when needed, create the demo project on first run, refresh it, serve the
 // dashboard and the API, and print the address to open.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -19,18 +19,25 @@ function run(command, args) {
 }
 
 if (!existsSync(cli) || !existsSync(dashboard)) run('npm', ['run', 'build']);
-const firstRun = !existsSync(join(demo, 'clv.duckdb'));
-// The demo is deterministic and imports are idempotent: a second run adds nothing.
-run(process.execPath, [cli, 'demo', '--project', demo]);
-run(process.execPath, [cli, 'refresh', '--project', demo]);
-if (firstRun)
+// Written once the first run has imported, refreshed and checked the demo: a run stopped
+// before then starts over (imports are idempotent).
+const prepared = join(demo, '.clv', 'npm-start-prepared');
+const firstRun = !existsSync(prepared);
+// A second run has nothing new to import or refresh: it says so and serves what is there.
+if (firstRun) run(process.execPath, [cli, 'demo', '--project', demo]);
+else
+  console.log('demo: ./demo is prepared, kept as it is (delete the folder to generate it again)');
+run(process.execPath, [cli, 'refresh', '--if-changed', '--project', demo]);
+if (firstRun) {
   run(process.execPath, [cli, 'predict', '--project', demo, '--holdout-from', HOLDOUT_FROM]);
+  writeFileSync(prepared, `${new Date().toISOString()}\n`);
+}
 
 console.log(
   `\nThe dashboard: http://127.0.0.1:${port}/   the API: http://127.0.0.1:${port}/api/v1`,
 );
-console.log('Ctrl-C stops the server. While it runs it holds the demo store: other clv commands');
-console.log('on ./demo wait for it to stop; the API does the same work meanwhile.\n');
+console.log('Ctrl-C stops the server. While it runs, other clv commands on ./demo send their');
+console.log('work to it (clv metrics --project demo, say).\n');
 const server = spawn(
   process.execPath,
   [cli, 'serve', '--project', demo, '--port', port, '--host', '127.0.0.1'],

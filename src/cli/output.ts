@@ -38,21 +38,59 @@ export function reportError(error: unknown, json: boolean): number {
   return exitCodeOf(error);
 }
 
-/** A plain text table with right-aligned numbers. */
+const NUMBER_TEXT = /^[-+]?\d[\d,]*(\.\d+)?( %)?$/;
+// Enough for the finest number a report rounds to; floating-point noise stays out.
+const MAX_DECIMALS = 4;
+
+/** How many decimals a number shows when printed plainly (`0.25` has 2). */
+function decimalsOf(value: number): number {
+  const text = String(value);
+  if (/e/i.test(text)) return MAX_DECIMALS;
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : Math.min(text.length - point - 1, MAX_DECIMALS);
+}
+
+/**
+ * A plain text table. Numbers get thousands separators and, per column, one number of
+ * decimals (the most any of its numbers has); they and number-like text are right-aligned,
+ * as is a dash standing for a missing number.
+ */
 export function table(rows: readonly (readonly (string | number)[])[]): string {
-  const widths: number[] = [];
+  const decimals: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, String(cell).length);
+      if (typeof cell === 'number' && Number.isFinite(cell)) {
+        decimals[i] = Math.max(decimals[i] ?? 0, decimalsOf(cell));
+      }
     });
   }
-  return rows
+  const texts = rows.map((row) =>
+    row.map((cell, i) => {
+      if (typeof cell !== 'number') return { text: cell, right: NUMBER_TEXT.test(cell) };
+      const digits = decimals[i] ?? 0;
+      const text = Number.isFinite(cell)
+        ? cell.toLocaleString('en', {
+            minimumFractionDigits: digits,
+            maximumFractionDigits: digits,
+          })
+        : '-';
+      return { text, right: true };
+    }),
+  );
+  const numeric = decimals.map((d) => d !== undefined);
+  const widths: number[] = [];
+  for (const row of texts) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, cell.text.length);
+    });
+  }
+  return texts
     .map((row) =>
       row
-        .map((cell, i) =>
-          typeof cell === 'number'
-            ? String(cell).padStart(widths[i] ?? 0)
-            : String(cell).padEnd(widths[i] ?? 0),
+        .map(({ text, right }, i) =>
+          right || (text === '-' && numeric[i])
+            ? text.padStart(widths[i] ?? 0)
+            : text.padEnd(widths[i] ?? 0),
         )
         .join('  ')
         .trimEnd(),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
@@ -9,6 +10,7 @@ import { registerMetricsReports } from './commands/metrics-reports.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerPredict } from './commands/predict.js';
 import { registerServe } from './commands/serve.js';
+import { finishHelp } from './help-examples.js';
 
 /** The `clv` command line: every command takes --project DIR and --json. */
 export function buildProgram(): Command {
@@ -16,6 +18,9 @@ export function buildProgram(): Command {
     .description('clv-dashboard: customer lifetime value from your own data')
     .addOption(new Option('--project <dir>', 'the project folder').default('.'))
     .option('--json', 'machine-readable output')
+    .version(packageVersion(), '-V, --version', 'print the version of clv')
+    // Set before the commands exist, which copy it: their help lists --project and --json too.
+    .configureHelp({ showGlobalOptions: true })
     .showHelpAfterError()
     .exitOverride();
   registerInit(program);
@@ -27,5 +32,12 @@ export function buildProgram(): Command {
   registerMetricsReports(registerMetrics(program));
   registerCustomers(program);
   registerKey(program);
+  finishHelp(program);
   return program;
+}
+
+function packageVersion(): string {
+  // dist/cli/ and src/cli/ both sit two folders below the package root.
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
 }

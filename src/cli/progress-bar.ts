@@ -28,3 +28,27 @@ export function importProgressBar(
     },
   };
 }
+
+/**
+ * A one-line bar of named steps on a terminal (stderr), for commands that take more than a
+ * second without reading a file; does nothing elsewhere, so pipes and scripts see no noise.
+ */
+export function stepProgressBar(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): { step(name: string, done: number, total: number): void; done(): void } {
+  if (!stream.isTTY) return { step: () => undefined, done: () => undefined };
+  let shown = false;
+  return {
+    step(name, done, total) {
+      const filled = total > 0 ? Math.round((done / total) * WIDTH) : 0;
+      const bar = `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}]`;
+      const line = `${label} ${bar} ${done + 1}/${total} ${name}`;
+      stream.write(`\r${line.slice(0, (stream.columns || 120) - 1)}\x1b[K`);
+      shown = true;
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}

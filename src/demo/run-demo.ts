@@ -15,7 +15,9 @@ export async function runDemo(
   warehouse: Warehouse,
   project: Project,
   options: DemoOptions,
+  onStep?: (step: string, done: number, total: number) => void,
 ): Promise<ImportSummary[]> {
+  onStep?.('generating the shop', 0, 5);
   const data = generateDemo(options);
   const files = await writeDemoFiles(data, project.demoDataDir);
   const order: [ImportKind, string][] = [
@@ -26,6 +28,7 @@ export async function runDemo(
   ];
   const summaries: ImportSummary[] = [];
   for (const [kind, file] of order) {
+    onStep?.(`importing the ${kind}`, summaries.length + 1, 5);
     summaries.push(await importFile(warehouse, project, { file, kind }));
   }
   return summaries;

@@ -23,6 +23,9 @@ export interface RefreshSummary {
 
 const GENERATION_PREFIX = 'refresh_';
 
+/** Told as a refresh enters each step: its name, the steps done before it, and how many in all. */
+export type RefreshStepListener = (step: string, done: number, total: number) => void;
+
 /**
  * Rebuilds every derived table from scratch, in dependency order. The tables of a refresh are
  * built in a schema of their own, each statement committed on its own (the engine plans
@@ -37,6 +40,7 @@ export async function refresh(
   config: Config,
   model: readonly DerivedTable[] = derivedTables,
   steps: readonly ComputedStep[] = [],
+  onStep?: RefreshStepListener,
 ): Promise<RefreshSummary> {
   const started = performance.now();
   const [state] = await warehouse.query<{
@@ -58,16 +62,23 @@ export async function refresh(
   const warnings: string[] = [];
   const models: ModelState[] = [];
   let step = 'starting';
+  // The tables, reading the events before them, fitting and publishing after them.
+  const total = ordered.length + 3;
+  let done = 0;
+  const enter = (next: string): void => {
+    step = next;
+    onStep?.(next, done++, total);
+  };
   try {
     await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
     await warehouse.run(`CREATE SCHEMA ${generation}`);
-    step = 'reading the events';
+    enter('reading the events');
     const leftOut = await usableEvents(warehouse, config, generation);
     if (leftOut) warnings.push(leftOut);
     // Derived tables read each other by plain name: the new generation's copies come first.
     await warehouse.run(`SET search_path = '${generation},main'`);
     for (const table of ordered) {
-      step = `building the ${table.name} table`;
+      enter(`building the ${table.name} table`);
       await warehouse.run(
         `CREATE TABLE ${generation}.${table.name} AS ${table.sql}`,
         table.params?.(config),
@@ -77,7 +88,7 @@ export async function refresh(
       );
       tables.push({ name: table.name, rows: count?.n ?? 0 });
     }
-    step = 'fitting the prediction models';
+    enter('fitting the prediction models');
     for (const currentStep of steps) {
       const built = await currentStep({ warehouse, config, schema: generation });
       tables.push(...built.tables);
@@ -90,6 +101,7 @@ export async function refresh(
     throw await failed(warehouse, startedAt, step, error, refreshId > 1);
   }
   await warehouse.run('RESET search_path');
+  enter('publishing the new tables');
   const summary: RefreshSummary = {
     refreshId,
     startedAt,

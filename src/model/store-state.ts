@@ -23,6 +23,22 @@ export async function hasDerivedTables(warehouse: Warehouse): Promise<boolean> {
   return (found?.n ?? 0) >= names.length;
 }
 
+/**
+ * The id of the last refresh when nothing was imported since it and its tables are all there,
+ * so that a refresh now would build the same; null when a refresh has something to do.
+ */
+export async function lastRefreshIfUnchanged(warehouse: Warehouse): Promise<number | null> {
+  const [row] = await warehouse.query<{ refresh_id: number | null; changed: boolean }>(
+    `SELECT (SELECT max(refresh_id) FROM refreshes) AS refresh_id,
+            NOT EXISTS (SELECT 1 FROM refreshes)
+            OR (SELECT max(import_id) FROM imports) IS DISTINCT FROM
+               (SELECT last_import_id FROM refreshes ORDER BY refresh_id DESC LIMIT 1) AS changed`,
+  );
+  if (!row || row.changed || row.refresh_id === null) return null;
+  // A store refreshed by an older version may lack a derived table a newer one reads.
+  return (await hasDerivedTables(warehouse)) ? row.refresh_id : null;
+}
+
 /** Fails with a usage error unless `clv refresh` has built every derived table. */
 export async function requireDerivedTables(warehouse: Warehouse): Promise<void> {
   if (!(await hasDerivedTables(warehouse))) {

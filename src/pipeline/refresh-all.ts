@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { refresh, type RefreshSummary } from '../model/refresh.js';
+import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
 import { predictionsStep } from '../predictions/predictions-step.js';
 import type { Warehouse } from '../store/warehouse.js';
@@ -9,6 +9,10 @@ import type { Warehouse } from '../store/warehouse.js';
  * predictions that read them, published together. What `clv refresh`, `POST /refresh` and the
  * schedule run; later steps (datasets, audiences) join here.
  */
-export function refreshAll(warehouse: Warehouse, config: Config): Promise<RefreshSummary> {
-  return refresh(warehouse, config, derivedTables, [predictionsStep]);
+export function refreshAll(
+  warehouse: Warehouse,
+  config: Config,
+  onStep?: RefreshStepListener,
+): Promise<RefreshSummary> {
+  return refresh(warehouse, config, derivedTables, [predictionsStep], onStep);
 }

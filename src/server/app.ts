@@ -1,12 +1,13 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { checkDateBounds, reportDateBounds } from '../metrics/date-bounds.js';
 import { ClvError } from '../shared/errors.js';
 import { authenticate, callerOf } from './auth.js';
 import { isDashboardPage, registerDashboard, sendIndex } from './dashboard.js';
 import { sendError } from './errors.js';
+import { logsEveryRequest, SLOW_REQUEST_MS, type LogLevel } from './log-level.js';
 import { logSerializers } from './log-redaction.js';
 import { acceptedMediaTypes, checkMediaType } from './media-types.js';
 import { openApiDocument } from './openapi.js';
@@ -27,7 +28,8 @@ export interface AppOptions {
   /** Host names requests may be addressed to besides the listening address (`server.allowedHosts`). */
   allowedHosts: readonly string[];
   version: string;
-  logger: boolean;
+  /** False for no log; true is the default level, `info`. */
+  logger: boolean | LogLevel;
   /** The built dashboard's folder, served at `/`; null for the API alone. */
   dashboardRoot?: string | null;
 }
@@ -43,8 +45,14 @@ declare module 'fastify' {
  * bounded answers, one error shape.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const level: LogLevel | null =
+    options.logger === true ? 'info' : options.logger === false ? null : options.logger;
   const app = Fastify({
-    logger: options.logger ? { level: 'info', serializers: logSerializers } : false,
+    logger: level ? { level, serializers: logSerializers } : false,
+    // A line per request buries the ones that matter: below `debug`, only slow ones are logged.
+    logController: new LogController({
+      disableRequestLogging: level === null || !logsEveryRequest(level),
+    }),
     bodyLimit: options.bodyLimitBytes,
     // Path parameters are checked by their routes' schemas, which name the field (ids up to
     // 500); past the router's limit a path would fall through to the dashboard's files. Node
@@ -56,6 +64,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       void sendError(reply, frameworkError(error));
     },
   });
+  if (level && !logsEveryRequest(level)) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.elapsedTime < SLOW_REQUEST_MS) return;
+      request.log.warn(
+        { req: request, res: reply, responseTime: Math.round(reply.elapsedTime) },
+        'slow request',
+      );
+    });
+  }
   // The server often runs on plain HTTP inside a network: asking browsers to upgrade every
   // request to HTTPS would break the dashboard there.
   await app.register(helmet, {

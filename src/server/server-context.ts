@@ -1,7 +1,7 @@
 import type { Project } from '../config/project.js';
 import type { Config } from '../config/schema.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
-import { hasDerivedTables } from '../model/store-state.js';
+import { lastRefreshIfUnchanged } from '../model/store-state.js';
 import { KeyVerifier } from '../keys/key-verifier.js';
 import type { RefreshSummary } from '../model/refresh.js';
 import type { Warehouse } from '../store/warehouse.js';
@@ -36,6 +36,8 @@ export interface ContextOptions {
   /** Read connections (default 3). */
   readers?: number;
   onRefreshError(error: unknown, reason: RefreshReason): void;
+  /** After each refresh that ran (a scheduled one with nothing new does not). */
+  onRefreshed?(summary: RefreshSummary, reason: RefreshReason): void;
 }
 
 /** Opens the connections and starts the schedulers around an open, migrated store. */
@@ -53,15 +55,12 @@ export async function createServerContext(
   const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
   const refresher = new RefreshScheduler<RefreshSummary | null>(
     async (reason) => {
-      // A store refreshed by an older version may lack a derived table a newer one reads.
-      if (
-        reason === 'schedule' &&
-        !(await changedSinceRefresh(refreshing)) &&
-        (await hasDerivedTables(refreshing))
-      ) {
+      // On schedule, a refresh with nothing new to read is skipped.
+      if (reason === 'schedule' && (await lastRefreshIfUnchanged(refreshing)) !== null) {
         return null;
       }
       const summary = await refreshAll(refreshing, config);
+      options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
       return summary;
@@ -107,14 +106,4 @@ function hasEventId(event: unknown, field: string): boolean {
   if (typeof event !== 'object' || event === null) return true;
   const id = (event as Record<string, unknown>)[field];
   return id !== undefined && id !== null && id !== '';
-}
-
-/** Whether anything was imported since the last refresh (or there never was one). */
-async function changedSinceRefresh(warehouse: Warehouse): Promise<boolean> {
-  const [row] = await warehouse.query<{ changed: boolean }>(
-    `SELECT NOT EXISTS (SELECT 1 FROM refreshes)
-            OR (SELECT max(import_id) FROM imports) IS DISTINCT FROM
-               (SELECT last_import_id FROM refreshes ORDER BY refresh_id DESC LIMIT 1) AS changed`,
-  );
-  return row?.changed ?? true;
 }

@@ -6,6 +6,7 @@ import { describeAbandoned } from '../store/recover-imports.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
 import { buildApp } from './app.js';
+import type { LogLevel } from './log-level.js';
 import { DASHBOARD_ROOT } from './dashboard.js';
 import { apiRoutes } from './routes/index.js';
 import { createServerContext, type ServerContext } from './server-context.js';
@@ -13,7 +14,8 @@ import { createServerContext, type ServerContext } from './server-context.js';
 export interface ServeOptions {
   port: number;
   host: string;
-  logger?: boolean;
+  /** False (the default) for no log; true for the default level. */
+  logger?: boolean | LogLevel;
   /** Read connections (default 3). */
   readers?: number;
   /** The built dashboard's folder (default dist/web); null serves the API alone. */
@@ -98,6 +100,16 @@ function open(
   return createServerContext(project, store, {
     loopback,
     onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
+    onRefreshed: (summary, reason) =>
+      app.log.info(
+        {
+          reason,
+          refreshId: summary.refreshId,
+          events: summary.events,
+          seconds: Number(summary.seconds.toFixed(2)),
+        },
+        `refresh ${summary.refreshId} done`,
+      ),
   });
 }
 

@@ -99,7 +99,7 @@ describe('clv predict on CDNOW', () => {
     expect(text.stdout).toContain(
       'holdout: fitted on orders up to 1997-09-30, predicting 1997-10-01 .. 1998-06-30 (39.00 weeks)',
     );
-    expect(text.stdout).toMatch(/^all\s+2357\s+\d+\.\d\s+1882\.0$/m);
+    expect(text.stdout).toMatch(/^all\s+2,357\s+[\d,]+\.\d\s+1,882\.0$/m);
   });
 
   it('refuses a bad model name or holdout date with exit code 2', async () => {

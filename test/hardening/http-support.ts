@@ -102,10 +102,12 @@ export interface ServeChild {
 }
 
 /** The built `clv serve` in a child process on a free loopback port, once it listens. */
-export async function spawnServe(dir: string): Promise<ServeChild> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--project', dir, '--port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export async function spawnServe(dir: string, args: readonly string[] = []): Promise<ServeChild> {
+  const child = spawn(
+    process.execPath,
+    [CLI, 'serve', '--project', dir, '--port', '0', '--json', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX, type ApiRoute } from '../../src/server/route.js';
@@ -17,7 +20,7 @@ interface Call {
 }
 
 /** The calls, in order: reads first, then the writes (on the test's private copy of the demo). */
-function calls(customerId: string): Call[] {
+function calls(customerId: string, localFile: string): Call[] {
   const get = (path: string): Call => ({ method: 'GET', path });
   return [
     get('/status'),
@@ -61,6 +64,7 @@ function calls(customerId: string): Call[] {
       ],
     },
     { method: 'POST', path: '/imports?kind=costs', form: true },
+    { method: 'POST', path: '/imports/local', body: { path: localFile, kind: 'costs' } },
     { method: 'POST', path: '/refresh' },
     { method: 'POST', path: '/keys', body: { role: 'read', name: 'answer schema' } },
   ];
@@ -108,7 +112,10 @@ beforeAll(async () => {
   const customerId = top.items[0]?.customerId;
   if (customerId === undefined) throw new Error('the demo has no customer');
   profileKey = `GET /customers/${encodeURIComponent(customerId)}?eventsLimit=20`;
-  for (const call of calls(customerId))
+  // The server reads this one where it lies, as `clv import` asks it to on loopback.
+  const localFile = join(await mkdtemp(join(tmpdir(), 'clv-answer-')), 'costs.csv');
+  await writeFile(localFile, 'month,channel,spend\n2026-05,social,7\n');
+  for (const call of calls(customerId, localFile))
     answers.set(`${call.method} ${call.path}`, await send(call));
   const created = answers.get('POST /keys') as { keyId: string };
   const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };

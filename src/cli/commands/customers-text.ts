@@ -4,7 +4,10 @@ import type { CustomerProfile, Prediction } from '../../customers/customer-profi
 import type { Page } from '../../customers/paging.js';
 import { table } from '../output.js';
 
-const money = (value: number | null): string => (value === null ? '-' : value.toFixed(2));
+const money = (value: number | null): string =>
+  value === null
+    ? '-'
+    : value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const share = (value: number | null): string => (value === null ? '-' : value.toFixed(3));
 
 /** Which rows of the list a page holds, for the line under its table, and why it is empty. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { atRiskCustomers } from '../../customers/at-risk-customers.js';
-import { customerProfile } from '../../customers/customer-profile.js';
+import { customerProfile, type CustomerProfile } from '../../customers/customer-profile.js';
 import { checkPaging, type PageRequest } from '../../customers/paging.js';
 import { searchCustomers } from '../../customers/search-customers.js';
 import { topCustomers, type TopBasis } from '../../customers/top-customers.js';
@@ -62,8 +62,17 @@ export function registerCustomers(program: Command): void {
     .action(async (q: string | undefined, flags: PageFlags & { attribute?: string }, command) => {
       const options = { q, attribute: attribute(flags.attribute), ...paging(flags) };
       const output = outputFor(command);
-      const page = await withProjectStore(command, (project, warehouse) =>
-        searchCustomers(warehouse, project.config, options),
+      const page = await withProjectStore(
+        command,
+        (project, warehouse) => searchCustomers(warehouse, project.config, options),
+        (server) =>
+          server.get<Awaited<ReturnType<typeof searchCustomers>>>('/customers', {
+            q,
+            attribute: options.attribute?.name,
+            value: options.attribute?.value,
+            limit: options.limit,
+            offset: options.offset,
+          }),
       );
       output.result(page, () => describeCustomerList(page));
     });
@@ -74,8 +83,11 @@ export function registerCustomers(program: Command): void {
     .action(async (flags: PageFlags & { by: string }, command: Command) => {
       const options = { by: basis(flags.by), ...paging(flags) };
       const output = outputFor(command);
-      const page = await withProjectStore(command, (project, warehouse) =>
-        topCustomers(warehouse, project.config, options),
+      const page = await withProjectStore(
+        command,
+        (project, warehouse) => topCustomers(warehouse, project.config, options),
+        (server) =>
+          server.get<Awaited<ReturnType<typeof topCustomers>>>('/customers/top', { ...options }),
       );
       output.result(page, () => describeCustomerList(page));
     });
@@ -90,8 +102,13 @@ export function registerCustomers(program: Command): void {
         flags.minChurnRisk === undefined ? undefined : Number(flags.minChurnRisk);
       const options = { minChurnRisk, ...paging(flags) };
       const output = outputFor(command);
-      const page = await withProjectStore(command, (project, warehouse) =>
-        atRiskCustomers(warehouse, project.config, options),
+      const page = await withProjectStore(
+        command,
+        (project, warehouse) => atRiskCustomers(warehouse, project.config, options),
+        (server) =>
+          server.get<Awaited<ReturnType<typeof atRiskCustomers>>>('/customers/at-risk', {
+            ...options,
+          }),
       );
       output.result(page, () => describeCustomerList(page));
     });
@@ -102,11 +119,18 @@ export function registerCustomers(program: Command): void {
     .action(async (id: string, flags: PageFlags, command: Command) => {
       const { limit, offset } = paging(flags);
       const output = outputFor(command);
-      const profile = await withProjectStore(command, (project, warehouse) =>
-        customerProfile(warehouse, project.config, id, {
-          eventsLimit: limit,
-          eventsOffset: offset,
-        }),
+      const profile = await withProjectStore(
+        command,
+        (project, warehouse) =>
+          customerProfile(warehouse, project.config, id, {
+            eventsLimit: limit,
+            eventsOffset: offset,
+          }),
+        (server) =>
+          server.get<CustomerProfile>(`/customers/${encodeURIComponent(id)}`, {
+            eventsLimit: limit,
+            eventsOffset: offset,
+          }),
       );
       output.result(profile, () => describeProfile(profile));
     });

@@ -1,9 +1,9 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { runDemo } from '../../demo/run-demo.js';
 import { storeOverview, type StoreOverview } from '../../store/store-overview.js';
-import { openStore } from '../../store/open-store.js';
-import { globalOptions, outputFor } from '../context.js';
+import { globalOptions, openCommandStore, outputFor } from '../context.js';
 import { table } from '../output.js';
+import { stepProgressBar } from '../progress-bar.js';
 import { describeImport } from './import.js';
 import { initProject } from '../../config/init-project.js';
 
@@ -27,11 +27,16 @@ export function registerDemo(program: Command): void {
     .option('--seed <s>', 'random seed', integer, 1)
     .action(async (options: { customers: number; seed: number }, command: Command) => {
       const output = outputFor(command);
-      const { project } = await initProject(globalOptions(command).project);
-      const warehouse = await openStore(project);
+      const { project } = await initProject(globalOptions(command).project, (project) =>
+        openCommandStore(command, project),
+      );
+      const warehouse = await openCommandStore(command, project);
       try {
         output.note(`generating ${options.customers} customers (seed ${options.seed}) …`);
-        const imports = await runDemo(warehouse, project, options);
+        const bar = output.json ? null : stepProgressBar('demo');
+        const imports = await runDemo(warehouse, project, options, bar?.step).finally(() =>
+          bar?.done(),
+        );
         const overview = await storeOverview(warehouse);
         output.result({ project: project.dir, imports, overview }, () =>
           [

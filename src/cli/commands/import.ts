@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseKind } from '../../ingest/formats.js';
 import { importFile } from '../../ingest/import-file.js';
 import type { ImportSummary } from '../../ingest/import-summary.js';
@@ -19,19 +19,32 @@ export function registerImport(program: Command): void {
     .action(async (file: string, options: { kind: string; format?: string }, command: Command) => {
       const output = outputFor(command);
       const kind = parseKind(options.kind);
-      const summary = await withProjectStore(command, async (project, warehouse) => {
-        const bar = output.json ? null : importProgressBar(basename(file));
-        try {
-          return await importFile(warehouse, project, {
-            file,
-            kind,
-            ...(options.format ? { format: options.format } : {}),
-            ...(bar ? { onProgress: bar.update } : {}),
-          });
-        } finally {
-          bar?.done();
-        }
-      });
+      const format = options.format ? { format: options.format } : {};
+      const summary = await withProjectStore(
+        command,
+        async (project, warehouse) => {
+          const bar = output.json ? null : importProgressBar(basename(file));
+          try {
+            return await importFile(warehouse, project, {
+              file,
+              kind,
+              ...format,
+              ...(bar ? { onProgress: bar.update } : {}),
+            });
+          } finally {
+            bar?.done();
+          }
+        },
+        (server) =>
+          // On loopback the server reads the file where it lies; elsewhere it gets a copy.
+          server.loopback
+            ? server.send<ImportSummary>('POST', '/imports/local', {
+                path: resolve(file),
+                kind,
+                ...format,
+              })
+            : server.upload<ImportSummary>('/imports', file, { kind, ...format }),
+      );
       output.result(summary, () => describeImport(summary));
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { initProject } from '../../config/init-project.js';
-import { globalOptions, outputFor } from '../context.js';
+import { globalOptions, openCommandStore, outputFor } from '../context.js';
 
 export function registerInit(program: Command): void {
   program
@@ -9,7 +9,10 @@ export function registerInit(program: Command): void {
     .argument('[dir]', 'the project folder (default: --project, or the current folder)')
     .action(async (dir: string | undefined, _options: unknown, command: Command) => {
       const output = outputFor(command);
-      const { project, created } = await initProject(dir ?? globalOptions(command).project);
+      const { project, created } = await initProject(
+        dir ?? globalOptions(command).project,
+        (project) => openCommandStore(command, project),
+      );
       output.result(
         { project: project.dir, config: project.configFile, store: project.storeFile, created },
         () =>

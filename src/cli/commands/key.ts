@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { createKey, listKeys, revokeKey, type ApiKeyInfo } from '../../keys/api-keys.js';
+import {
+  createKey,
+  listKeys,
+  revokeKey,
+  type ApiKeyInfo,
+  type CreatedKey,
+} from '../../keys/api-keys.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
 
@@ -22,8 +28,10 @@ export function registerKey(program: Command): void {
     .option('--name <name>', 'what the key is for, up to 100 characters')
     .action(async (options: { role: string; name?: string }, command: Command) => {
       const output = outputFor(command);
-      const created = await withProjectStore(command, (_project, warehouse) =>
-        createKey(warehouse, options),
+      const created = await withProjectStore(
+        command,
+        (_project, warehouse) => createKey(warehouse, options),
+        (server) => server.send<CreatedKey>('POST', '/keys', options),
       );
       // The key alone on stdout, so that `KEY=$(clv key create ...)` captures just the key.
       output.result(created, () => created.key);
@@ -37,7 +45,11 @@ export function registerKey(program: Command): void {
     .description('list the keys with their roles and revocation times, never the keys themselves')
     .action(async (_options: unknown, command: Command) => {
       const output = outputFor(command);
-      const keys = await withProjectStore(command, (_project, warehouse) => listKeys(warehouse));
+      const keys = await withProjectStore(
+        command,
+        (_project, warehouse) => listKeys(warehouse),
+        (server) => server.get<ApiKeyInfo[]>('/keys'),
+      );
       output.result(keys, () => describeKeys(keys));
     });
   key
@@ -46,8 +58,14 @@ export function registerKey(program: Command): void {
     .argument('<key-id>', 'the id shown by clv key list')
     .action(async (keyId: string, _options: unknown, command: Command) => {
       const output = outputFor(command);
-      const revoked = await withProjectStore(command, (_project, warehouse) =>
-        revokeKey(warehouse, keyId),
+      const revoked = await withProjectStore(
+        command,
+        (_project, warehouse) => revokeKey(warehouse, keyId),
+        (server) =>
+          server.send<Awaited<ReturnType<typeof revokeKey>>>(
+            'DELETE',
+            `/keys/${encodeURIComponent(keyId)}`,
+          ),
       );
       output.result(revoked, () => `revoked key ${revoked.keyId} (at ${revoked.revokedAt})`);
     });

@@ -54,6 +54,18 @@ export function describeCohorts(report: CohortsReport): string {
   ].join('\n');
 }
 
+// The groups' keys are for programs; people read their names.
+const RFM_GROUP_LABELS: Record<string, string> = {
+  champions: 'Champions',
+  loyal: 'Loyal',
+  potential_loyalists: 'Potential loyalists',
+  new_customers: 'New customers',
+  need_attention: 'Need attention',
+  at_risk: 'At risk',
+  cant_lose_them: "Can't lose them",
+  hibernating: 'Hibernating',
+};
+
 /** The RFM report for people: the groups, then customers per R (rows) and F (columns). */
 export function describeRfm(report: RfmReport): string {
   const count = (r: number, f: number): number =>
@@ -63,7 +75,7 @@ export function describeRfm(report: RfmReport): string {
     table([
       ['group', 'rule', 'customers', 'share %', 'revenue', 'recency d', 'frequency', 'monetary'],
       ...report.groups.map((g) => [
-        g.group,
+        RFM_GROUP_LABELS[g.group] ?? g.group,
         g.rule,
         g.customers,
         percent(g.share),

@@ -8,6 +8,7 @@ import { rfmReport } from '../../metrics/reports/rfm.js';
 import { ClvError } from '../../shared/errors.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { outputFor, withProjectStore } from '../context.js';
+import type { QueryValues } from '../remote-server.js';
 import {
   describeChannels,
   describeCohorts,
@@ -44,9 +45,12 @@ async function print<T>(
   command: Command,
   compute: (project: Project, warehouse: Warehouse) => Promise<T>,
   describe: (report: T) => string,
+  remote: { path: string; query: QueryValues },
 ): Promise<void> {
   const output = outputFor(command);
-  const report = await withProjectStore(command, compute);
+  const report = await withProjectStore(command, compute, (server) =>
+    server.get<T>(remote.path, remote.query),
+  );
   output.result(report, () => describe(report));
 }
 
@@ -58,7 +62,10 @@ export function registerMetricsReports(metrics: Command): void {
     .option(TO, TO_HELP)
     .action(async (_options: unknown, command: Command) => {
       const to = option(command, 'to');
-      await print(command, (p, w) => cohortsReport(w, p.config, { to }), describeCohorts);
+      await print(command, (p, w) => cohortsReport(w, p.config, { to }), describeCohorts, {
+        path: '/metrics/cohorts',
+        query: { to },
+      });
     });
   metrics
     .command('deciles')
@@ -67,7 +74,10 @@ export function registerMetricsReports(metrics: Command): void {
     .option('--by <basis>', 'revenue | predicted (default: revenue)')
     .action(async (_options: unknown, command: Command) => {
       const options = { to: option(command, 'to'), by: basis(option(command, 'by')) };
-      await print(command, (p, w) => decilesReport(w, p.config, options), describeDeciles);
+      await print(command, (p, w) => decilesReport(w, p.config, options), describeDeciles, {
+        path: '/metrics/deciles',
+        query: options,
+      });
     });
   metrics
     .command('rfm')
@@ -75,7 +85,10 @@ export function registerMetricsReports(metrics: Command): void {
     .option(TO, TO_HELP)
     .action(async (_options: unknown, command: Command) => {
       const to = option(command, 'to');
-      await print(command, (p, w) => rfmReport(w, p.config, { to }), describeRfm);
+      await print(command, (p, w) => rfmReport(w, p.config, { to }), describeRfm, {
+        path: '/metrics/rfm',
+        query: { to },
+      });
     });
   metrics
     .command('channels')
@@ -84,7 +97,10 @@ export function registerMetricsReports(metrics: Command): void {
     .option(TO, 'the day after the period, YYYY-MM-DD (default: the default period)')
     .action(async (_options: unknown, command: Command) => {
       const period = { from: option(command, 'from'), to: option(command, 'to') };
-      await print(command, (p, w) => channelsReport(w, p.config, period), describeChannels);
+      await print(command, (p, w) => channelsReport(w, p.config, period), describeChannels, {
+        path: '/metrics/channels',
+        query: period,
+      });
     });
   metrics
     .command('nps')
@@ -92,6 +108,9 @@ export function registerMetricsReports(metrics: Command): void {
     .option(TO, TO_HELP)
     .action(async (_options: unknown, command: Command) => {
       const to = option(command, 'to');
-      await print(command, (p, w) => npsReport(w, p.config, { to }), describeNps);
+      await print(command, (p, w) => npsReport(w, p.config, { to }), describeNps, {
+        path: '/metrics/nps',
+        query: { to },
+      });
     });
 }

@@ -79,8 +79,10 @@ export function registerMetrics(program: Command): Command {
     )
     .action(async (options: MetricsOptions, command: Command) => {
       const output = outputFor(command);
-      const report = await withProjectStore(command, (project, warehouse) =>
-        metricsReport(warehouse, project.config, options),
+      const report = await withProjectStore(
+        command,
+        (project, warehouse) => metricsReport(warehouse, project.config, options),
+        (server) => server.get<MetricsReport>('/metrics', { ...options }),
       );
       output.result(report, () => describeMetrics(report));
     });

@@ -8,6 +8,12 @@ import { table } from '../output.js';
 
 const LABELS = MODEL_LABELS;
 
+// A number the table prints with its column's decimals and thousands separators.
+const rounded = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+const total = (value: number): string =>
+  value.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 const number = (value: number | null | undefined, digits = 4): string =>
   value === null || value === undefined ? '-' : value.toPrecision(digits);
 
@@ -35,15 +41,11 @@ function describeHoldout(holdout: HoldoutReport): string {
       ...holdout.groups.map((group) => [
         group.frequency,
         group.customers,
-        group.predicted.toFixed(3),
-        group.actual.toFixed(3),
+        rounded(group.predicted, 3),
+        rounded(group.actual, 3),
       ]),
-      [
-        'all',
-        holdout.total.customers,
-        holdout.total.predicted.toFixed(1),
-        holdout.total.actual.toFixed(1),
-      ],
+      // Totals, not per customer: their own decimals.
+      ['all', holdout.total.customers, total(holdout.total.predicted), total(holdout.total.actual)],
     ]),
     `correlation of predicted and actual per customer: ${number(holdout.correlation, 3)}; mean absolute error ${number(holdout.meanAbsoluteError, 3)} purchases`,
     ...describeValueCheck(holdout.value),
@@ -60,8 +62,8 @@ function describeValueCheck(value: HoldoutReport['value']): string[] {
       ...value.deciles.map((d) => [
         d.decile,
         d.customers,
-        d.predicted.toFixed(2),
-        d.actual.toFixed(2),
+        rounded(d.predicted, 2),
+        rounded(d.actual, 2),
       ]),
     ]),
   ];
@@ -120,8 +122,8 @@ export function describePredict(report: PredictReport): string {
           p.customers,
           number(p.meanProbabilityAlive, 3),
           number(p.meanExpectedPurchases, 3),
-          p.meanPredictedClv === null ? '-' : p.meanPredictedClv.toFixed(2),
-          p.totalPredictedClv === null ? '-' : p.totalPredictedClv.toFixed(2),
+          p.meanPredictedClv === null ? '-' : rounded(p.meanPredictedClv, 2),
+          p.totalPredictedClv === null ? '-' : rounded(p.totalPredictedClv, 2),
         ],
       ]),
     );
@@ -140,8 +142,8 @@ function describeSelection(selection: ModelSelection): string[] {
         ...selection.candidates.map((c) => [
           LABELS[c.model] ?? c.model,
           c.status,
-          number(c.meanAbsoluteError, 4),
-          c.predictedTotal === null ? '-' : c.predictedTotal.toFixed(1),
+          c.meanAbsoluteError === null ? '-' : rounded(c.meanAbsoluteError, 3),
+          c.predictedTotal === null ? '-' : rounded(c.predictedTotal, 1),
           c.actualTotal,
         ]),
       ]),

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { predictReport } from '../../predictions/predict-report.js';
+import type { HoldoutReport } from '../../predictions/holdout.js';
+import { predictReport, type PredictReport } from '../../predictions/predict-report.js';
 import { outputFor, withProjectStore } from '../context.js';
+import { stepProgressBar } from '../progress-bar.js';
 import { describePredict } from './predict-text.js';
 
 export function registerPredict(program: Command): void {
@@ -19,8 +21,29 @@ export function registerPredict(program: Command): void {
     )
     .action(async (options: { model?: string; holdoutFrom?: string }, command: Command) => {
       const output = outputFor(command);
-      const report = await withProjectStore(command, (project, warehouse) =>
-        predictReport(warehouse, project.config, options),
+      const report = await withProjectStore(
+        command,
+        async (project, warehouse) => {
+          // Fitting again on the orders before the holdout takes a while on a large shop.
+          const bar =
+            output.json || options.holdoutFrom === undefined ? null : stepProgressBar('predict');
+          bar?.step(`fitting on the orders before ${options.holdoutFrom ?? ''}`, 0, 1);
+          try {
+            return await predictReport(warehouse, project.config, options);
+          } finally {
+            bar?.done();
+          }
+        },
+        async (server) => {
+          const shown = await server.get<PredictReport>('/model', { model: options.model });
+          if (options.holdoutFrom === undefined) return shown;
+          // The server stores the check as `clv predict --holdout-from` does.
+          const holdout = await server.send<HoldoutReport | null>('POST', '/model/holdout', {
+            holdoutFrom: options.holdoutFrom,
+            ...(options.model === undefined ? {} : { model: options.model }),
+          });
+          return { ...shown, holdout };
+        },
       );
       output.result(report, () => describePredict(report));
     });

@@ -1,7 +1,26 @@
 import type { Command } from 'commander';
+import type { RefreshSummary } from '../../model/refresh.js';
+import { lastRefreshIfUnchanged } from '../../model/store-state.js';
+import { refreshAll } from '../../pipeline/refresh-all.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
-import { refreshAll } from '../../pipeline/refresh-all.js';
+import { stepProgressBar } from '../progress-bar.js';
+import type { RemoteServer } from '../remote-server.js';
+
+/** What `--if-changed` answers when nothing was imported since the last refresh. */
+export interface SkippedRefresh {
+  skipped: true;
+  refreshId: number;
+  reason: string;
+}
+
+function skipped(refreshId: number): SkippedRefresh {
+  return {
+    skipped: true,
+    refreshId,
+    reason: `nothing imported since refresh ${refreshId}: its tables are current`,
+  };
+}
 
 export function registerRefresh(program: Command): void {
   program
@@ -9,26 +28,64 @@ export function registerRefresh(program: Command): void {
     .description(
       'rebuild every derived table from the raw tables and refit the prediction models, published in one transaction',
     )
-    .action(async (_options: unknown, command: Command) => {
+    .option(
+      '--if-changed',
+      'skip the refresh when nothing was imported since the last one (a changed config still needs a plain refresh)',
+    )
+    .action(async (options: { ifChanged?: boolean }, command: Command) => {
       const output = outputFor(command);
-      const summary = await withProjectStore(command, (project, warehouse) =>
-        refreshAll(warehouse, project.config),
+      const result = await withProjectStore<RefreshSummary | SkippedRefresh>(
+        command,
+        async (project, warehouse) => {
+          const unchanged = options.ifChanged ? await lastRefreshIfUnchanged(warehouse) : null;
+          if (unchanged !== null) return skipped(unchanged);
+          const bar = output.json ? null : stepProgressBar('refresh');
+          try {
+            return await refreshAll(warehouse, project.config, bar?.step);
+          } finally {
+            bar?.done();
+          }
+        },
+        (server) => refreshThrough(server, options.ifChanged ?? false),
       );
-      output.result(summary, () =>
-        [
-          `refresh ${summary.refreshId}: ${summary.events} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
-          table(summary.tables.map((t) => [t.name, t.rows])),
-          ...summary.models.map(
-            (model) =>
-              `${model.role} model ${model.model}: ${model.status}${model.reason ? ` (${model.reason})` : ''}`,
-          ),
-          ...(summary.modelChange
-            ? [
-                `the purchase model changed from ${summary.modelChange.from} to ${summary.modelChange.to} since the last refresh`,
-              ]
-            : []),
-          ...summary.warnings.map((warning) => `warning: ${warning}`),
-        ].join('\n'),
-      );
+      if ('skipped' in result) {
+        output.result(result, () => `refresh skipped: ${result.reason}`);
+        return;
+      }
+      output.result(result, () => describeRefresh(result));
     });
+}
+
+/** A refresh by the running server; with --if-changed, only when its status shows new events. */
+async function refreshThrough(
+  server: RemoteServer,
+  ifChanged: boolean,
+): Promise<RefreshSummary | SkippedRefresh> {
+  if (ifChanged) {
+    const status = await server.get<{
+      lastRefresh: { refreshId: number } | null;
+      eventsSinceRefresh: number;
+    }>('/status');
+    if (status.lastRefresh && status.eventsSinceRefresh === 0) {
+      return skipped(status.lastRefresh.refreshId);
+    }
+  }
+  return server.send<RefreshSummary>('POST', '/refresh');
+}
+
+function describeRefresh(summary: RefreshSummary): string {
+  return [
+    `refresh ${summary.refreshId}: ${summary.events.toLocaleString('en')} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
+    table(summary.tables.map((t) => [t.name, t.rows])),
+    ...summary.models.map(
+      (model) =>
+        `${model.role} model ${model.model}: ${model.status}${model.reason ? ` (${model.reason})` : ''}`,
+    ),
+    ...(summary.modelChange
+      ? [
+          `the purchase model changed from ${summary.modelChange.from} to ${summary.modelChange.to} since the last refresh`,
+        ]
+      : []),
+    ...summary.warnings.map((warning) => `warning: ${warning}`),
+  ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { FORMATS, KINDS } from '../../ingest/formats.js';
 import { importFile } from '../../ingest/import-file.js';
@@ -82,7 +83,45 @@ export const ingestRoutes = [
         return summary;
       }),
   }),
+  route({
+    method: 'POST',
+    path: '/imports/local',
+    tag: 'ingest',
+    summary: 'Import a file the server can read, by its path (loopback only: `clv import`)',
+    description:
+      'What `clv import` sends to a `clv serve` on loopback that holds the store: the server reads the file where it lies instead of receiving a copy. Refused (403) unless the server listens on loopback and the request comes from there.',
+    access: 'admin',
+    body: z.object({
+      path: z.string().min(1).max(4096).describe('an absolute path on the server'),
+      kind: z.enum(KINDS),
+      format: z.enum(FORMATS).optional().describe('default: from the file name'),
+    }),
+    response: importSummary,
+    handler: async ({ request, body, context }) => {
+      if (!context.loopback || !isLoopbackAddress(request.ip)) {
+        throw new ClvError(
+          'forbidden',
+          'a file is imported by its path on loopback only: upload it to POST /api/v1/imports',
+        );
+      }
+      if (!isAbsolute(body.path))
+        throw new ClvError('bad_input', 'body.path: must be an absolute path');
+      const summary = await context.writes.run(() =>
+        importFile(context.write, context.project, {
+          file: body.path,
+          kind: body.kind,
+          format: body.format,
+        }),
+      );
+      context.refresher.noteIngest();
+      return summary;
+    },
+  }),
 ];
+
+function isLoopbackAddress(ip: string): boolean {
+  return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
+}
 
 /** The events of a JSON array body or an NDJSON body; anything else is a 400. */
 function eventsOf(body: unknown): unknown[] {

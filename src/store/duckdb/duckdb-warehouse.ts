@@ -11,6 +11,7 @@ import { ClvError } from '../../shared/errors.js';
 import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
 import { bindParams } from './bind.js';
 import { toCell } from './values.js';
+import { StoreHeldError } from '../store-held.js';
 
 export interface DuckDbOptions {
   /** Threads for the engine; DuckDB's default is one per core. */
@@ -48,11 +49,7 @@ export class DuckDbWarehouse implements Warehouse {
       const message = (error as Error).message;
       // One process at a time may hold a DuckDB file; the usual other one is `clv serve`.
       if (/Could not set lock/i.test(message)) {
-        throw new ClvError(
-          'failure',
-          `the store ${path} is in use by another process (a running clv serve?): stop it, or use its HTTP API`,
-          { cause: error },
-        );
+        throw new StoreHeldError(path, error);
       }
       throw new ClvError('failure', `cannot open the store ${path}: ${message}`, { cause: error });
     }

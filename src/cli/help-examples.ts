@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+
+/** One example per command, by its path after `clv`: every command's help ends with it. */
+const EXAMPLES: Record<string, string> = {
+  init: 'clv init shop',
+  import: 'clv import orders.csv --kind events --project shop',
+  demo: 'clv demo --customers 5000 --project demo',
+  refresh: 'clv refresh --project shop',
+  predict: 'clv predict --holdout-from 2026-05-01 --project shop',
+  serve: 'clv serve --port 8080 --project shop',
+  metrics: 'clv metrics --from 2026-01-01 --to 2026-07-01 --segment email --project shop',
+  'metrics cohorts': 'clv metrics cohorts --to 2026-07-01 --project shop',
+  'metrics deciles': 'clv metrics deciles --by predicted --project shop',
+  'metrics rfm': 'clv metrics rfm --project shop --json',
+  'metrics channels': 'clv metrics channels --from 2026-01-01 --to 2026-07-01 --project shop',
+  'metrics nps': 'clv metrics nps --project shop',
+  customers: 'clv customers top --limit 10 --project shop',
+  'customers search': 'clv customers search --attribute country=DE --project shop',
+  'customers top': 'clv customers top --by historic --limit 10 --project shop',
+  'customers at-risk': 'clv customers at-risk --min-churn-risk 0.7 --project shop',
+  'customers show': 'clv customers show C000042 --project shop',
+  key: 'clv key create --role read --name dashboard --project shop',
+  'key create': 'clv key create --role admin --name ops --project shop',
+  'key list': 'clv key list --project shop --json',
+  'key revoke': 'clv key revoke 0123456789ab --project shop',
+};
+
+/** Every command of `program`, below it, with its path after `clv`. */
+export function commandsBelow(program: Command, prefix = ''): [string, Command][] {
+  return program.commands.flatMap((command): [string, Command][] => {
+    const path = `${prefix}${command.name()}`;
+    return [[path, command], ...commandsBelow(command, `${path} `)];
+  });
+}
+
+/**
+ * Finishes every command's help: required options say so, and an example closes it. A
+ * command without an example is a mistake the CLI's help test names.
+ */
+export function finishHelp(program: Command): void {
+  for (const [path, command] of commandsBelow(program)) {
+    for (const option of command.options) {
+      if (option.mandatory && !option.description.endsWith('(required)')) {
+        option.description = `${option.description} (required)`;
+      }
+    }
+    const example = EXAMPLES[path];
+    if (example) command.addHelpText('after', `\nExample:\n  $ ${example}`);
+  }
+}
