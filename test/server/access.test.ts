@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/server/routes/index.js';
@@ -29,6 +30,13 @@ const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> 
   'GET /customers/:id': { path: '/customers/c1' },
   'POST /events': { path: '/events', body: [] },
   'POST /imports': { path: '/imports?kind=costs', form: true },
+  // The shop's own costs file, by its path: the test server and its caller are on loopback.
+  'POST /imports/local': {
+    path: '/imports/local',
+    get body() {
+      return { path: join(shop.dir, 'costs.csv'), kind: 'costs' };
+    },
+  },
   'POST /refresh': { path: '/refresh' },
   'GET /keys': { path: '/keys' },
   'POST /keys': { path: '/keys', body: { role: 'read', name: 'matrix' } },
