@@ -21,10 +21,21 @@ export function createOutput(json: boolean): Output {
   };
 }
 
+/**
+ * Below the edges a message names a parameter as the API does, in backticks (`holdoutFrom`);
+ * on the command line it is the option the user typed (--holdout-from).
+ */
+export function asOptions(message: string): string {
+  return message.replace(
+    /`([a-z][A-Za-z]*)`/g,
+    (_, name: string) => `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+  );
+}
+
 /** Prints an error in the output's format and returns the exit code for it. */
 export function reportError(error: unknown, json: boolean): number {
   const code = error instanceof ClvError ? error.code : 'failure';
-  const message = messageOf(error);
+  const message = asOptions(messageOf(error));
   if (json) {
     process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`);
   } else {

@@ -20,11 +20,11 @@ export function detectFormat(file: string, given?: string): FileFormat {
   if (name.endsWith('.parquet') || name.endsWith('.pq')) return 'parquet';
   throw new ClvError(
     'usage',
-    `cannot tell the format of ${file} from its name: pass --format ${FORMATS.join('|')}`,
+    `cannot tell the format of ${file} from its name: pass \`format\` ${FORMATS.join('|')}`,
   );
 }
 
 export function parseKind(kind: string | undefined): ImportKind {
   if (kind !== undefined && (KINDS as readonly string[]).includes(kind)) return kind as ImportKind;
-  throw new ClvError('usage', `--kind must be one of ${KINDS.join(', ')}`);
+  throw new ClvError('usage', `\`kind\` must be one of ${KINDS.join(', ')}`);
 }

@@ -14,7 +14,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Checks a YYYY-MM-DD date given on the command line or in a request. */
 export function parseDate(value: string, name: string): string {
   if (!DATE.test(value) || addDays(value, 0) !== value) {
-    throw new ClvError('usage', `${name} must be a date YYYY-MM-DD, not "${value}"`);
+    throw new ClvError('usage', `\`${name}\` must be a date YYYY-MM-DD, not "${value}"`);
   }
   return value;
 }
@@ -24,8 +24,8 @@ export async function resolvePeriod(
   warehouse: Warehouse,
   options: { from?: string; to?: string },
 ): Promise<Period | null> {
-  const from = options.from === undefined ? undefined : parseDate(options.from, '--from');
-  const to = options.to === undefined ? undefined : parseDate(options.to, '--to');
+  const from = options.from === undefined ? undefined : parseDate(options.from, 'from');
+  const to = options.to === undefined ? undefined : parseDate(options.to, 'to');
   if (from !== undefined && to !== undefined) return checked({ from, to });
   if (to !== undefined) {
     // Twelve months back from a month's first day, otherwise 365 days back.
@@ -40,7 +40,7 @@ export async function resolvePeriod(
 
 function checked(period: Period): Period {
   if (period.from >= period.to) {
-    throw new ClvError('usage', `--from (${period.from}) must come before --to (${period.to})`);
+    throw new ClvError('usage', `\`from\` (${period.from}) must come before \`to\` (${period.to})`);
   }
   return period;
 }

@@ -9,7 +9,7 @@ import { parseDate, resolvePeriod, type Period } from './period.js';
  */
 export async function resolveAsOf(warehouse: Warehouse, to?: string): Promise<string> {
   await requireDerivedTables(warehouse);
-  if (to !== undefined) return parseDate(to, '--to');
+  if (to !== undefined) return parseDate(to, 'to');
   return (await resolveReportPeriod(warehouse, {})).to;
 }
 
@@ -36,7 +36,7 @@ export async function resolveReportPeriod(
   await requireDerivedTables(warehouse);
   const period = await resolvePeriod(warehouse, options);
   if (!period) {
-    throw new ClvError('usage', 'no orders yet, so there is no default period: pass --to');
+    throw new ClvError('usage', 'no orders yet, so there is no default period: pass `to`');
   }
   return period;
 }

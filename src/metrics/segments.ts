@@ -13,7 +13,7 @@ export function parseSegmentation(value: string | undefined): Segmentation {
   if (value === 'email' || value === 'sms') return { kind: value };
   const match = /^attribute:(.+)$/.exec(value);
   if (match?.[1]) return { kind: 'attribute', name: match[1] };
-  throw new ClvError('usage', `--segment must be email, sms or attribute:NAME, not "${value}"`);
+  throw new ClvError('usage', `\`segment\` must be email, sms or attribute:NAME, not "${value}"`);
 }
 
 // Every customer the store knows (the customers file and every customer with an event).

@@ -83,7 +83,7 @@ export async function holdoutPeriod(
   if (!(holdoutFrom > range.first && holdoutFrom <= range.last)) {
     throw new ClvError(
       'bad_input',
-      `--holdout-from must lie after the first order day (${range.first}) and no later than the last (${range.last})`,
+      `\`holdoutFrom\` must lie after the first order day (${range.first}) and no later than the last (${range.last})`,
     );
   }
   const [span] = await warehouse.query<{ days: number; end: string }>(

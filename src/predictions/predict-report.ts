@@ -67,11 +67,11 @@ export async function predictReport(
 ): Promise<PredictReport> {
   const requested = options.model === undefined ? null : modelName(options.model);
   const holdoutFrom =
-    options.holdoutFrom === undefined ? null : parseDate(options.holdoutFrom, '--holdout-from');
+    options.holdoutFrom === undefined ? null : parseDate(options.holdoutFrom, 'holdoutFrom');
   if (requested === 'sbg' && holdoutFrom) {
     throw new ClvError(
       'usage',
-      '--holdout-from checks the purchase models (bgnbd, mbgnbd, paretonbd)',
+      '`holdoutFrom` checks the purchase models (bgnbd, mbgnbd, paretonbd)',
     );
   }
   await requireDerivedTables(warehouse);
@@ -133,7 +133,7 @@ export async function predictReport(
 
 function modelName(value: string): PurchaseModelName | 'sbg' {
   if (value === 'sbg' || value in purchaseModels) return value as PurchaseModelName | 'sbg';
-  throw new ClvError('usage', `--model must be bgnbd, mbgnbd, paretonbd or sbg, not "${value}"`);
+  throw new ClvError('usage', `\`model\` must be bgnbd, mbgnbd, paretonbd or sbg, not "${value}"`);
 }
 
 async function dataEnd(warehouse: Warehouse): Promise<string | null> {

@@ -121,13 +121,13 @@ describe('metrics edge cases', () => {
     const t = await keep(shop({}, 'customer_id,type,timestamp,amount\na,purchase,2024-02-01,10\n'));
     await expect(
       metricsReport(t.warehouse, t.project.config, { from: '2024-03-01', to: '2024-02-01' }),
-    ).rejects.toThrow('--from (2024-03-01) must come before --to (2024-02-01)');
+    ).rejects.toThrow('`from` (2024-03-01) must come before `to` (2024-02-01)');
     await expect(
       metricsReport(t.warehouse, t.project.config, { from: '2024-02-30', to: '2024-03-01' }),
-    ).rejects.toThrow('--from must be a date YYYY-MM-DD, not "2024-02-30"');
+    ).rejects.toThrow('`from` must be a date YYYY-MM-DD, not "2024-02-30"');
     await expect(
       metricsReport(t.warehouse, t.project.config, { segment: 'country' }),
-    ).rejects.toThrow('--segment must be email, sms or attribute:NAME, not "country"');
+    ).rejects.toThrow('`segment` must be email, sms or attribute:NAME, not "country"');
     // Without dates: the 12 full months before the latest order's month.
     const byDefault = await metricsReport(t.warehouse, t.project.config, {});
     expect(byDefault.period).toEqual({ from: '2023-02-01', to: '2024-02-01' });

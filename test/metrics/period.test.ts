@@ -46,11 +46,11 @@ describe('periods', () => {
   });
 
   it('accepts real calendar dates only', () => {
-    expect(parseDate('2024-02-29', '--to')).toBe('2024-02-29');
-    expect(() => parseDate('2023-02-29', '--to')).toThrow(
-      '--to must be a date YYYY-MM-DD, not "2023-02-29"',
+    expect(parseDate('2024-02-29', 'to')).toBe('2024-02-29');
+    expect(() => parseDate('2023-02-29', 'to')).toThrow(
+      '`to` must be a date YYYY-MM-DD, not "2023-02-29"',
     );
-    expect(() => parseDate('2024-1-05', '--from')).toThrow('--from must be a date YYYY-MM-DD');
+    expect(() => parseDate('2024-1-05', 'from')).toThrow('`from` must be a date YYYY-MM-DD');
   });
 
   it('does calendar arithmetic on local dates', () => {

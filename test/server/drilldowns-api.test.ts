@@ -120,6 +120,22 @@ describe('drill-downs by any known attribute, and order outcomes by month', () =
     }
   });
 
+  it('names the parameter, not a command-line option, in its 400s', async () => {
+    const messages: Record<string, string> = {
+      '/metrics?segment=bogus': '`segment` must be email, sms or attribute:NAME, not "bogus"',
+      '/metrics?from=2024-03-01&to=2024-02-01':
+        '`from` (2024-03-01) must come before `to` (2024-02-01)',
+    };
+    for (const [path, message] of Object.entries(messages)) {
+      const { status, body } = await get(path);
+      expect([path, status, (body as { error: { message: string } }).error.message]).toEqual([
+        path,
+        400,
+        message,
+      ]);
+    }
+  });
+
   it('counts successful, canceled and returned orders and their value by month', async () => {
     // Jan: C success 100 (80 GBP), A returned 100. Feb: B success 50. Mar: e8 success 20, E
     // canceled 30, F pending (other) 10. Cancel rate (canceled + returned) / the three.

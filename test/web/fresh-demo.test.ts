@@ -1,15 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runClv } from '../helpers/run-cli.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
-import { settledWidgets } from './settled.js';
-
-/** Waits for the page's own loading placeholders too (the overview's KPI cards are no widgets). */
-async function settledPage(page: Page, name: string): Promise<Record<string, string>> {
-  const states = await settledWidgets(page, name);
-  await expect.poll(() => page.locator('main .spinner').count(), { timeout: 30_000 }).toBe(0);
-  return states;
-}
+import { settledPage, settledWidgets } from './settled.js';
 
 interface TopCustomers {
   items: { customerId: string }[];

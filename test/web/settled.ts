@@ -14,3 +14,10 @@ export async function settledWidgets(page: Page, name: string): Promise<Record<s
     );
   return Object.fromEntries(states);
 }
+
+/** As settledWidgets, and waits for the page's own loading placeholders too (the overview's KPI cards are no widgets). */
+export async function settledPage(page: Page, name: string): Promise<Record<string, string>> {
+  const states = await settledWidgets(page, name);
+  await expect.poll(() => page.locator('main .spinner').count(), { timeout: 30_000 }).toBe(0);
+  return states;
+}

@@ -53,6 +53,6 @@ describe('segment groups', () => {
     await refresh(t.warehouse, t.project.config);
     await expect(
       segmentGroupsReport(t.warehouse, t.project.config, { segment: 'country' }),
-    ).rejects.toThrow('--segment must be email, sms or attribute:NAME, not "country"');
+    ).rejects.toThrow('`segment` must be email, sms or attribute:NAME, not "country"');
   });
 });
