@@ -126,7 +126,7 @@ describe('import formats', () => {
       '{"customer_id":"c1","type":"x","timestamp":"2024-01-01"}\n',
     );
     await expect(importFile(t.warehouse, t.project, { file, kind: 'events' })).rejects.toThrow(
-      'pass --format csv|ndjson|parquet',
+      'pass `format` csv|ndjson|parquet',
     );
     const summary = await importFile(t.warehouse, t.project, {
       file,
