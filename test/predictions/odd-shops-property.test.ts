@@ -22,7 +22,11 @@ const READS = [
   '/metrics/rfm',
   '/metrics/nps',
   '/metrics/channels',
+  '/metrics/attributes',
+  '/metrics/order-outcomes',
+  '/metrics/order-outcomes?segment=email&group=subscribed',
   '/model',
+  '/model/holdout',
   '/model/distributions',
   '/customers?limit=5',
   '/customers/top?by=predicted',
@@ -98,6 +102,14 @@ describe(`refresh and every answer on ${SHOPS} small, odd shops`, () => {
               );
               expect(text, `${about(shop)} GET ${path}`).not.toMatch(/NaN|Infinity/);
             }
+            // A KPI without a value says why.
+            const metrics = (await (await server.request('/api/v1/metrics')).json()) as {
+              kpis: Record<string, { value: number | null; reason: string | null }>;
+            };
+            const unexplainedKpis = Object.entries(metrics.kpis)
+              .filter(([, kpi]) => kpi.value === null && kpi.reason === null)
+              .map(([key]) => key);
+            expect(unexplainedKpis, about(shop)).toEqual([]);
           } finally {
             await server.close();
           }
