@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { runClv } from '../helpers/run-cli.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { settledPage, settledWidgets } from './settled.js';
+import { DASHBOARD_PAGES } from './page-names.js';
 
 interface TopCustomers {
   items: { customerId: string }[];
 }
-
-const PAGES = [
-  'overview',
-  'trends',
-  'segments',
-  'deciles',
-  'cohorts',
-  'predictions',
-  'channels',
-  'customers',
-  'survey',
-] as const;
 
 /** As the README starts one: `clv demo`, `clv refresh`, `clv serve`; no holdout check yet. */
 async function freshDemo(project: string): Promise<void> {
@@ -38,7 +27,7 @@ describe('a freshly started demo in Chromium', () => {
     expect(await t.demo.api<unknown>('/model/holdout')).toBeNull();
     const top = await t.demo.api<TopCustomers>('/customers/top?limit=1');
     const id = top.items[0]?.customerId ?? '';
-    for (const path of [...PAGES, `customers/${encodeURIComponent(id)}`]) {
+    for (const path of [...DASHBOARD_PAGES, `customers/${encodeURIComponent(id)}`]) {
       await t.page.goto(`${t.demo.url}/${path}`);
       const states = await settledPage(t.page, path.includes('/') ? 'customer' : path);
       expect(

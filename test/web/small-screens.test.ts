@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from '../helpers/browser.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { settledPage, settledWidgets } from './settled.js';
+import { DASHBOARD_PAGES } from './page-names.js';
 
 interface TopCustomers {
   items: { customerId: string }[];
 }
-
-const PAGES = [
-  'overview',
-  'trends',
-  'segments',
-  'deciles',
-  'cohorts',
-  'predictions',
-  'channels',
-  'customers',
-  'survey',
-] as const;
 
 /** A phone (iPhone 12–15 class) and a tablet (iPad class) held upright. */
 const SIZES = [
@@ -73,7 +62,7 @@ describe('the dashboard on phones and tablets, in Chromium', () => {
       await t.page.setViewportSize({ width: size.width, height: size.height });
       const top = await t.demo.api<TopCustomers>('/customers/top?limit=1');
       const profile = `customers/${encodeURIComponent(top.items[0]?.customerId ?? '')}`;
-      for (const path of [...PAGES, profile]) {
+      for (const path of [...DASHBOARD_PAGES, profile]) {
         await t.page.goto(`${t.demo.url}/${path}`);
         await settledPage(t.page, path === profile ? 'customer' : path);
         expect(await overflow(), path).toEqual({

@@ -5,6 +5,7 @@ import { dashboardSession } from '../helpers/dashboard-session.js';
 import { smallShop } from '../helpers/small-shop.js';
 import { downloadWidgetCsv } from './csv-download.js';
 import { settledWidgets } from './settled.js';
+import { DASHBOARD_PAGES } from './page-names.js';
 
 interface ModelState {
   role: 'purchase' | 'spend';
@@ -78,18 +79,6 @@ const CONSTANT_PRICES = purchases(
   () => 9.99,
 );
 
-const PAGES = [
-  'overview',
-  'trends',
-  'segments',
-  'deciles',
-  'cohorts',
-  'predictions',
-  'channels',
-  'customers',
-  'survey',
-];
-
 /** The server's reasons end without a full stop; the dashboard adds one. */
 const sentence = (text: string | null | undefined) => `${text ?? ''}.`;
 
@@ -98,7 +87,7 @@ const text = async (page: Page, selector: string) =>
 
 /** Visits every page: none may break (a widget in error) or show NaN or Infinity. */
 async function everyPageRenders(page: Page, url: string): Promise<void> {
-  for (const name of PAGES) {
+  for (const name of DASHBOARD_PAGES) {
     await page.goto(`${url}/${name}`);
     const states = await settledWidgets(page, name);
     expect(

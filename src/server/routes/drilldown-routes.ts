@@ -3,7 +3,7 @@ import { attributeValuesReport } from '../../metrics/reports/attribute-values.js
 import { orderOutcomesReport } from '../../metrics/reports/order-outcomes.js';
 import { route } from '../route.js';
 import { attributeValuesSchema, orderOutcomesSchema } from '../responses/drilldown-responses.js';
-import { date } from './query-fields.js';
+import { periodAndSegment } from './query-fields.js';
 
 /** What a dashboard drills down by (attributes and their values), and order outcomes by month. */
 export const drilldownRoutes = [
@@ -30,9 +30,7 @@ export const drilldownRoutes = [
     cached: true,
     dates: ['query.from', 'query.to'],
     query: z.object({
-      from: date.optional().describe('first day of the period'),
-      to: date.optional().describe('the day after the period'),
-      segment: z.string().optional().describe('email, sms or attribute:NAME'),
+      ...periodAndSegment,
       group: z.string().optional().describe('one group of the segmentation, e.g. subscribed'),
     }),
     response: orderOutcomesSchema,

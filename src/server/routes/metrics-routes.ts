@@ -16,7 +16,7 @@ import {
   rfmReportSchema,
   segmentGroupsSchema,
 } from '../responses/metrics-responses.js';
-import { date } from './query-fields.js';
+import { date, periodAndSegment } from './query-fields.js';
 
 const asOf = z.object({
   to: date.optional().describe('as of this day (default: the end of the default period)'),
@@ -35,9 +35,7 @@ export const metricsRoutes = [
     cached: true,
     dates: ['query.from', 'query.to'],
     query: z.object({
-      from: date.optional().describe('first day of the period'),
-      to: date.optional().describe('the day after the period'),
-      segment: z.string().optional().describe('email, sms or attribute:NAME'),
+      ...periodAndSegment,
       series: z.enum(['month']).optional().describe('add monthly series'),
       compare: z
         .enum(['previous', 'year'])

@@ -10,3 +10,10 @@ export const paging = {
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('items per page (1–500)'),
   offset: z.coerce.number().int().min(0).default(0).describe('items to skip'),
 };
+
+/** A report's period and segmentation, as /metrics and the reports beside it take them. */
+export const periodAndSegment = {
+  from: date.optional().describe('first day of the period'),
+  to: date.optional().describe('the day after the period'),
+  segment: z.string().optional().describe('email, sms or attribute:NAME'),
+};

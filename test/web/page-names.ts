@@ -1,0 +1,12 @@
+/** Every page of the dashboard by its address, in menu order: what the browser tests visit. */
+export const DASHBOARD_PAGES = [
+  'overview',
+  'trends',
+  'segments',
+  'deciles',
+  'cohorts',
+  'predictions',
+  'channels',
+  'customers',
+  'survey',
+] as const;
