@@ -20,6 +20,9 @@ export const TABLE = {
   /** Written by the predictions step, after the derived tables. */
   customerPredictions: 'customer_predictions',
   modelFit: 'model_fit',
+  /** Written by the features step, after the predictions: what audience rules test. */
+  customerFeatures: 'customer_features',
+  storeAsOf: 'store_as_of',
 } as const;
 
 /** A table a refresh builds. */

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
 import { predictionsStep } from '../predictions/predictions-step.js';
+import { featuresStep } from '../segments/features-step.js';
 import type { Warehouse } from '../store/warehouse.js';
 
 /**
@@ -14,5 +15,5 @@ export function refreshAll(
   config: Config,
   onStep?: RefreshStepListener,
 ): Promise<RefreshSummary> {
-  return refresh(warehouse, config, derivedTables, [predictionsStep], onStep);
+  return refresh(warehouse, config, derivedTables, [predictionsStep, featuresStep], onStep);
 }

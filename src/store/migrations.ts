@@ -135,4 +135,57 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'audiences',
+    sql: `
+      -- A saved rule. Deleting one keeps its row (deleted_at) so that its membership history and
+      -- activations still name it; its name is free again.
+      CREATE TABLE audiences (
+        audience_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        description VARCHAR NOT NULL,
+        owner VARCHAR NOT NULL,
+        rule JSON NOT NULL,
+        version INTEGER NOT NULL,
+        -- Email destinations receive members without email consent only when this is true.
+        include_unsubscribed BOOLEAN NOT NULL,
+        template VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        deleted_at TIMESTAMP
+      );
+      -- Every version of every audience, the first included: who changed what, when.
+      CREATE TABLE audience_versions (
+        audience_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        description VARCHAR NOT NULL,
+        rule JSON NOT NULL,
+        include_unsubscribed BOOLEAN NOT NULL,
+        changed_by VARCHAR NOT NULL,
+        changed_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (audience_id, version)
+      );
+      -- Membership over time: a stay from entered_at to exited_at (NULL while a member).
+      CREATE TABLE audience_members (
+        audience_id VARCHAR NOT NULL,
+        customer_id VARCHAR NOT NULL,
+        entered_at TIMESTAMP NOT NULL,
+        exited_at TIMESTAMP
+      );
+      -- Each evaluation of an audience: at a refresh, for an ingested batch, or after an edit.
+      CREATE TABLE audience_evaluations (
+        audience_id VARCHAR NOT NULL,
+        evaluated_at TIMESTAMP NOT NULL,
+        source VARCHAR NOT NULL,
+        refresh_id INTEGER,
+        members BIGINT NOT NULL,
+        entered BIGINT NOT NULL,
+        exited BIGINT NOT NULL,
+        error VARCHAR
+      );
+    `,
+  },
 ];

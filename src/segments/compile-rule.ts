@@ -1,0 +1,278 @@
+import { TABLE } from '../model/table-names.js';
+import type { SqlParams, SqlValue } from '../store/warehouse.js';
+import { ClvError } from '../shared/errors.js';
+import { FEATURE_FIELDS } from './feature-fields.js';
+import { jsonPointer } from './features-step.js';
+import type { ParamType, RuleDialect } from './rule-dialect.js';
+import type {
+  CampaignCondition,
+  Condition,
+  EventCondition,
+  Match,
+  PurchaseCondition,
+  Rule,
+  RuleCount,
+  RuleNode,
+  RuleWindow,
+  ValueTest,
+} from './rule-schema.js';
+
+/** What the compiler checks names against and how it reaches other audiences. */
+export interface CompileContext {
+  dialect: RuleDialect;
+  /** Attribute names a rule may test (configured drill-downs and those found at refresh). */
+  knownAttributes: ReadonlySet<string>;
+  /** The current rule of a saved audience, or null when there is none by that id. */
+  resolveAudience: (audienceId: string) => Rule | null;
+  /** The audience being compiled, so that a rule reaching back to it is refused. */
+  audienceId?: string;
+  /**
+   * The relation with one row per customer and the columns of `customer_features` (default);
+   * streaming evaluation passes a table of the batch's customers read live. Must be a name the
+   * caller chose, never user input.
+   */
+  source?: string;
+}
+
+/** A rule as one query: `SELECT customer_id FROM … WHERE …` and its bound values. */
+export interface CompiledRule {
+  sql: string;
+  params: SqlParams;
+}
+
+// Which campaign actions each response reads.
+const CAMPAIGN_ACTIONS: Record<CampaignCondition['action'], readonly string[]> = {
+  received: ['sent', 'delivered'],
+  opened: ['opened'],
+  clicked: ['clicked'],
+};
+
+const SOURCE_NAME = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Compiles a rule into one query over the customer features and the raw events. Semantics, which
+ * the TypeScript reference evaluation in the tests follows:
+ * - every condition is true or false, never unknown: a test on a missing value is false, except
+ *   `missing`; `none` holds when no condition of the group holds;
+ * - counted conditions (event, purchase, campaign) default to "at least once" and count events,
+ *   orders, or distinct campaigns inside the window: `lastDays` D is after the as-of instant
+ *   minus D × 24 h, `{ from, to }` is [from, to) in UTC;
+ * - an audience condition inlines that audience's current rule (cycles are refused).
+ * Every value is a bound parameter; attribute names must be known; nothing typed is pasted.
+ */
+export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
+  const source = context.source ?? TABLE.customerFeatures;
+  if (!SOURCE_NAME.test(source)) throw new Error(`not a source table name: ${source}`);
+  const compiler = new RuleCompiler(context);
+  const path = context.audienceId ? [context.audienceId] : [];
+  const where = compiler.group(rule.match, rule.conditions, path);
+  return {
+    sql: `SELECT f.customer_id FROM ${source} f WHERE ${where}`,
+    params: compiler.params,
+  };
+}
+
+class RuleCompiler {
+  readonly params: Record<string, SqlValue> = {};
+  private next = 0;
+
+  constructor(private readonly context: CompileContext) {}
+
+  private get dialect(): RuleDialect {
+    return this.context.dialect;
+  }
+
+  private bind(value: SqlValue, type: ParamType): string {
+    const name = `p${++this.next}`;
+    this.params[name] = value;
+    return this.dialect.param(name, type);
+  }
+
+  group(match: Match, nodes: readonly RuleNode[], path: readonly string[]): string {
+    if (nodes.length === 0) return match === 'any' ? 'false' : 'true';
+    const parts = nodes.map((node) => this.node(node, path));
+    if (match === 'all') return `(${parts.join(' AND ')})`;
+    if (match === 'any') return `(${parts.join(' OR ')})`;
+    return `(NOT (${parts.join(' OR ')}))`;
+  }
+
+  private node(node: RuleNode, path: readonly string[]): string {
+    if (node.type === 'group') return this.group(node.match, node.conditions, path);
+    return `coalesce(${this.condition(node, path)}, false)`;
+  }
+
+  private condition(condition: Condition, path: readonly string[]): string {
+    switch (condition.type) {
+      case 'attribute': {
+        if (!this.context.knownAttributes.has(condition.attribute)) {
+          throw new ClvError(
+            'bad_input',
+            `unknown attribute ${JSON.stringify(condition.attribute)}: known are ${[...this.context.knownAttributes].sort().join(', ') || 'none'}`,
+          );
+        }
+        const pointer = this.bind(jsonPointer(condition.attribute), 'text');
+        return this.test(this.dialect.jsonText('f.attributes', pointer), 'text', condition.test);
+      }
+      case 'consent':
+        return `(f.${condition.channel === 'email' ? 'email_subscribed' : 'sms_subscribed'} = ${condition.subscribed ? 'true' : 'false'})`;
+      case 'value': {
+        const field = FEATURE_FIELDS[condition.field];
+        if (!field)
+          throw new ClvError('bad_input', `unknown field ${JSON.stringify(condition.field)}`);
+        return this.test(`f.${condition.field}`, field.kind, condition.test);
+      }
+      case 'event':
+        return this.event(condition);
+      case 'purchase':
+        return this.purchase(condition);
+      case 'campaign':
+        return this.campaign(condition);
+      case 'audience':
+        return this.audience(condition.audienceId, condition.member, path);
+    }
+  }
+
+  /** A test of one value; `kind` says how the value is stored (text, number, date). */
+  private test(value: string, kind: 'text' | 'number' | 'date', test: ValueTest): string {
+    const number = kind === 'text' ? this.dialect.tryNumber(value) : value;
+    const date =
+      kind === 'text'
+        ? this.dialect.tryDate(value)
+        : kind === 'date'
+          ? this.dialect.day(value)
+          : value;
+    switch (test.op) {
+      case 'exists':
+        return `(${value} IS NOT NULL)`;
+      case 'missing':
+        return `(${value} IS NULL)`;
+      case 'equals':
+        return `(${value} = ${this.bind(test.value, 'text')})`;
+      case 'not':
+        return `(${value} <> ${this.bind(test.value, 'text')})`;
+      case 'contains':
+        return this.dialect.contains(value, this.bind(test.value, 'text'));
+      case 'in':
+        return this.dialect.inList(value, this.bind(test.values, 'textList'));
+      case 'notIn':
+        return `(NOT ${this.dialect.inList(value, this.bind(test.values, 'textList'))})`;
+      case 'gt':
+        return `(${number} > ${this.bind(test.value, 'number')})`;
+      case 'gte':
+        return `(${number} >= ${this.bind(test.value, 'number')})`;
+      case 'lt':
+        return `(${number} < ${this.bind(test.value, 'number')})`;
+      case 'lte':
+        return `(${number} <= ${this.bind(test.value, 'number')})`;
+      case 'between':
+        return `(${number} BETWEEN ${this.bind(test.min, 'number')} AND ${this.bind(test.max, 'number')})`;
+      case 'before':
+        return `(${date} < ${this.bind(test.date, 'date')})`;
+      case 'after':
+        return `(${date} > ${this.bind(test.date, 'date')})`;
+      case 'onOrBefore':
+        return `(${date} <= ${this.bind(test.date, 'date')})`;
+      case 'onOrAfter':
+        return `(${date} >= ${this.bind(test.date, 'date')})`;
+      case 'withinLastDays':
+        return `(${date} >= ${this.daysBeforeAsOf(test.days)})`;
+      case 'moreThanDaysAgo':
+        return `(${date} < ${this.daysBeforeAsOf(test.days)})`;
+    }
+  }
+
+  private daysBeforeAsOf(days: number): string {
+    return this.dialect.addDays(this.dialect.day(asOf()), `-${this.bind(days, 'integer')}`);
+  }
+
+  private window(column: string, window: RuleWindow | undefined): string[] {
+    if (!window) return [];
+    if ('lastDays' in window) {
+      return [
+        `${column} > ${this.dialect.minusDays(asOf(), this.bind(window.lastDays, 'integer'))}`,
+      ];
+    }
+    return [
+      `${column} >= ${this.bind(`${window.from} 00:00:00`, 'timestamp')}`,
+      `${column} < ${this.bind(`${window.to} 00:00:00`, 'timestamp')}`,
+    ];
+  }
+
+  /** Customers whose count of matching rows lies in the asked range (0 included when asked). */
+  private counted(
+    from: string,
+    filters: readonly string[],
+    count: RuleCount | undefined,
+    measure = 'count(*)',
+  ): string {
+    const atLeast = count?.atLeast ?? (count?.atMost === undefined ? 1 : 0);
+    const atMost = count?.atMost;
+    if (atMost !== undefined && atMost < atLeast) return 'false';
+    const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
+    const matching = (having: string): string =>
+      `f.customer_id IN (SELECT customer_id FROM ${from} ${where} GROUP BY customer_id HAVING ${having})`;
+    if (atLeast === 0) {
+      if (atMost === undefined) return 'true';
+      return `(NOT ${matching(`${measure} > ${this.bind(atMost, 'integer')}`)})`;
+    }
+    const low = `${measure} >= ${this.bind(atLeast, 'integer')}`;
+    return matching(
+      atMost === undefined ? low : `${low} AND ${measure} <= ${this.bind(atMost, 'integer')}`,
+    );
+  }
+
+  private event(condition: EventCondition): string {
+    const filters = [`type = ${this.bind(condition.eventType, 'text')}`];
+    for (const property of condition.properties ?? []) {
+      const pointer = this.bind(jsonPointer(property.key), 'text');
+      filters.push(
+        `coalesce(${this.test(this.dialect.jsonText('properties', pointer), 'text', property.test)}, false)`,
+      );
+    }
+    filters.push(...this.window('ts', condition.window));
+    return this.counted('events', filters, condition.count);
+  }
+
+  private purchase(condition: PurchaseCondition): string {
+    const filters =
+      condition.outcome === 'any' ? [] : [`outcome = ${this.bind(condition.outcome, 'text')}`];
+    filters.push(...this.window('ts', condition.window));
+    return this.counted(TABLE.orders, filters, condition.count);
+  }
+
+  private campaign(condition: CampaignCondition): string {
+    const filters = [
+      `kind = 'campaign'`,
+      this.dialect.inList(
+        'campaign_action',
+        this.bind(CAMPAIGN_ACTIONS[condition.action], 'textList'),
+      ),
+      'campaign_id IS NOT NULL',
+    ];
+    if (condition.campaignId !== undefined) {
+      filters.push(`campaign_id = ${this.bind(condition.campaignId, 'text')}`);
+    }
+    if (condition.channel !== undefined) {
+      filters.push(`campaign_channel = ${this.bind(condition.channel, 'text')}`);
+    }
+    filters.push(...this.window('ts', condition.window));
+    return this.counted('events', filters, condition.count, 'count(DISTINCT campaign_id)');
+  }
+
+  private audience(audienceId: string, member: boolean, path: readonly string[]): string {
+    if (path.includes(audienceId)) {
+      throw new ClvError(
+        'bad_input',
+        `audience rules refer to each other in a cycle: ${[...path, audienceId].map((id) => JSON.stringify(id)).join(' → ')}`,
+      );
+    }
+    const rule = this.context.resolveAudience(audienceId);
+    if (!rule) throw new ClvError('bad_input', `no audience ${JSON.stringify(audienceId)}`);
+    const inner = this.group(rule.match, rule.conditions, [...path, audienceId]);
+    return member ? inner : `(NOT ${inner})`;
+  }
+}
+
+function asOf(): string {
+  return `(SELECT as_of FROM ${TABLE.storeAsOf})`;
+}
