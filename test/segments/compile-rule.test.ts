@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { compileRule } from '../../src/segments/compile-rule.js';
+import { recordMembership } from '../../src/segments/record-membership.js';
 import { duckdbRuleDialect } from '../../src/segments/duckdb-rule-dialect.js';
 import { ruleSchema, type Rule, type RuleNode } from '../../src/segments/rule-schema.js';
 import { importedShop } from '../helpers/imported-shop.js';
@@ -168,6 +169,59 @@ describe('compileRule on a hand-made shop', () => {
         ],
       }),
     ).toEqual(['d']);
+  });
+
+  test('records entries and exits between evaluations, and only in the scope given', async ({
+    t,
+  }) => {
+    const compiled = (rule: Rule) =>
+      compileRule(rule, {
+        dialect: duckdbRuleDialect,
+        knownAttributes: new Set(['country']),
+        resolveAudience: () => null,
+      });
+    const de = all({
+      type: 'attribute',
+      attribute: 'country',
+      test: { op: 'equals', value: 'DE' },
+    });
+    const buyers = all({ type: 'purchase', outcome: 'success' });
+    const first = await recordMembership(t.warehouse, 'x', compiled(de), {
+      at: '2024-07-01 00:00:00',
+      source: 'refresh',
+    });
+    expect(first).toEqual({ audienceId: 'x', members: 2, entered: 2, exited: 0 });
+    // The rule changes to buyers: c leaves, b enters, a stays.
+    const second = await recordMembership(t.warehouse, 'x', compiled(buyers), {
+      at: '2024-07-02 00:00:00',
+      source: 'edit',
+    });
+    expect(second).toEqual({ audienceId: 'x', members: 2, entered: 1, exited: 1 });
+    await t.warehouse.run(`CREATE TEMP TABLE only_a AS SELECT 'a' AS customer_id`);
+    const scoped = await recordMembership(
+      t.warehouse,
+      'x',
+      compiled(all({ type: 'purchase', outcome: 'returned' })),
+      { at: '2024-07-03 00:00:00', source: 'stream', scope: 'only_a' },
+    );
+    expect(scoped).toEqual({ audienceId: 'x', members: 1, entered: 0, exited: 1 });
+    const stays = await t.warehouse.query<{
+      customer_id: string;
+      entered: string;
+      exited: string | null;
+    }>(
+      `SELECT customer_id, strftime(entered_at, '%d') AS entered, strftime(exited_at, '%d') AS exited
+       FROM audience_members ORDER BY customer_id, entered_at`,
+    );
+    expect(stays).toEqual([
+      { customer_id: 'a', entered: '01', exited: '03' },
+      { customer_id: 'b', entered: '02', exited: null },
+      { customer_id: 'c', entered: '01', exited: '02' },
+    ]);
+    const [log] = await t.warehouse.query<{ n: number }>(
+      `SELECT count(*) AS n FROM audience_evaluations WHERE audience_id = 'x'`,
+    );
+    expect(log?.n).toBe(3);
   });
 
   test('refuses unknown attributes and audience cycles by name', () => {
