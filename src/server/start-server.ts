@@ -100,6 +100,7 @@ function open(
   return createServerContext(project, store, {
     loopback,
     onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
+    onStreamingError: (error) => app.log.error({ err: error }, 'streaming audience evaluation failed'),
     onRefreshed: (summary, reason) =>
       app.log.info(
         {
