@@ -10,9 +10,25 @@ import type { Lane } from './lane.js';
  * through `lane`, which the refresh's audience evaluation shares: the two never write
  * membership at once.
  */
+/** How far streaming evaluation runs behind ingest, for `/status`. */
+export interface StreamingLag {
+  /** Evaluations run since the server started (one covers every batch noted before it). */
+  evaluations: number;
+  /** From the commit of the oldest batch an evaluation covered to the evaluation's end, ms. */
+  lastLagMs: number | null;
+  maxLagMs: number | null;
+  pendingBatches: number;
+}
+
 export class StreamingAudiences {
   private pending: number[] = [];
+  private oldestPending = 0;
   private running: Promise<void> | null = null;
+  private readonly figures = {
+    evaluations: 0,
+    lastLagMs: null as number | null,
+    maxLagMs: null as number | null,
+  };
 
   constructor(
     private readonly warehouse: Warehouse,
@@ -22,8 +38,13 @@ export class StreamingAudiences {
   ) {}
 
   noteImport(importId: number): void {
+    if (this.pending.length === 0) this.oldestPending = performance.now();
     this.pending.push(importId);
     this.running ??= this.drain();
+  }
+
+  lag(): StreamingLag {
+    return { ...this.figures, pendingBatches: this.pending.length };
   }
 
   /** Resolves once every import noted so far has been evaluated. */
@@ -35,10 +56,15 @@ export class StreamingAudiences {
     try {
       while (this.pending.length > 0) {
         const imports = this.pending;
+        const since = this.oldestPending;
         this.pending = [];
         await this.lane
           .run(() => evaluateStreaming(this.warehouse, this.config, imports))
           .catch(this.onError);
+        const lag = Math.round(performance.now() - since);
+        this.figures.evaluations += 1;
+        this.figures.lastLagMs = lag;
+        this.figures.maxLagMs = Math.max(this.figures.maxLagMs ?? 0, lag);
       }
     } finally {
       this.running = null;

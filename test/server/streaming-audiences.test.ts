@@ -104,6 +104,11 @@ describe('streaming audiences', () => {
     expect(response.status).toBe(200);
     // How soon after the acknowledgement is a benchmark's figure (serve: streaming audiences).
     await api.server.context.streaming.idle();
+    const status = (await (await api.request('/api/v1/status', { key: api.keys.read })).json()) as {
+      streamingAudiences: { evaluations: number; lastLagMs: number; pendingBatches: number };
+    };
+    expect(status.streamingAudiences).toMatchObject({ evaluations: 1, pendingBatches: 0 });
+    expect(status.streamingAudiences.lastLagMs).toBeGreaterThanOrEqual(0);
     expect(await members('aud_subscribed')).toEqual(['b']);
     expect(await members('aud_viewers')).toEqual(['c', 'd']);
     // b's new order waits for the next refresh.
