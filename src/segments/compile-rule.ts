@@ -4,17 +4,18 @@ import { ClvError } from '../shared/errors.js';
 import { FEATURE_FIELDS } from './feature-fields.js';
 import { jsonPointer } from './features-step.js';
 import type { ParamType, RuleDialect } from './rule-dialect.js';
-import type {
-  CampaignCondition,
-  Condition,
-  EventCondition,
-  Match,
-  PurchaseCondition,
-  Rule,
-  RuleCount,
-  RuleNode,
-  RuleWindow,
-  ValueTest,
+import {
+  RULE_LIMITS,
+  type CampaignCondition,
+  type Condition,
+  type EventCondition,
+  type Match,
+  type PurchaseCondition,
+  type Rule,
+  type RuleCount,
+  type RuleNode,
+  type RuleWindow,
+  type ValueTest,
 } from './rule-schema.js';
 
 /** What the compiler checks names against and how it reaches other audiences. */
@@ -64,7 +65,12 @@ const SOURCE_NAME = /^[a-z_][a-z0-9_]*$/;
  * - counted conditions (event, purchase, campaign) default to "at least once" and count events,
  *   orders, or distinct campaigns inside the window: `lastDays` D is after the as-of instant
  *   minus D × 24 h, `{ from, to }` is [from, to) in UTC;
- * - an audience condition inlines that audience's current rule (cycles are refused).
+ * - an audience condition inlines that audience's current rule (cycles are refused, and so is a
+ *   rule that reaches more than RULE_LIMITS.inlinedConditions conditions, each audience
+ *   condition and every condition of the rules it inlines counted);
+ * - text reads as a number only when it is written as one (digits, optional sign, fraction and
+ *   exponent, blanks around) and finite, and as a date when its first ten characters are a
+ *   calendar date YYYY-MM-DD; a date test on a time tests its UTC day.
  * Every value is a bound parameter; attribute names must be known; nothing typed is pasted.
  */
 export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
@@ -82,6 +88,7 @@ export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
 class RuleCompiler {
   readonly params: Record<string, SqlValue> = {};
   private next = 0;
+  private conditions = 0;
 
   constructor(private readonly context: CompileContext) {}
 
@@ -105,6 +112,13 @@ class RuleCompiler {
 
   private node(node: RuleNode, path: readonly string[]): string {
     if (node.type === 'group') return this.group(node.match, node.conditions, path);
+    // Checked as the conditions come, so that audiences of audiences never grow a huge query.
+    if (++this.conditions > RULE_LIMITS.inlinedConditions) {
+      throw new ClvError(
+        'bad_input',
+        `with the rules of the audiences it uses written out, a rule holds at most ${RULE_LIMITS.inlinedConditions} conditions`,
+      );
+    }
     return `coalesce(${this.condition(node, path)}, false)`;
   }
 

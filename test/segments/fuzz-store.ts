@@ -159,6 +159,32 @@ export const AUDIENCES: ReadonlyMap<string, Rule> = new Map<string, Rule>([
       conditions: [{ type: 'audience', audienceId: 'aud_self', member: true }],
     },
   ],
+  // 20 × (1 + aud_buyers' 3) = 80 conditions written out: within the limit alone, past it
+  // beside two more such audiences, and far past it in aud_huge (20 × 81).
+  [
+    'aud_wide',
+    {
+      version: 1,
+      match: 'all',
+      conditions: Array.from({ length: 20 }, () => ({
+        type: 'audience' as const,
+        audienceId: 'aud_buyers',
+        member: true,
+      })),
+    },
+  ],
+  [
+    'aud_huge',
+    {
+      version: 1,
+      match: 'any',
+      conditions: Array.from({ length: 20 }, () => ({
+        type: 'audience' as const,
+        audienceId: 'aud_wide',
+        member: false,
+      })),
+    },
+  ],
   [
     "aud_'); DROP TABLE events; --",
     {

@@ -1,13 +1,14 @@
 import { FEATURE_FIELDS, type FeatureField } from '../../src/segments/feature-fields.js';
-import type {
-  CampaignCondition,
-  Condition,
-  Match,
-  Rule,
-  RuleCount,
-  RuleNode,
-  RuleWindow,
-  ValueTest,
+import {
+  RULE_LIMITS,
+  type CampaignCondition,
+  type Condition,
+  type Match,
+  type Rule,
+  type RuleCount,
+  type RuleNode,
+  type RuleWindow,
+  type ValueTest,
 } from '../../src/segments/rule-schema.js';
 
 /**
@@ -67,8 +68,10 @@ export function referenceMembers(
 ): Set<string> {
   const evaluator = new Evaluator(store);
   const path = audienceId === undefined ? [] : [audienceId];
-  // Unknown names and cycles refuse the rule whoever it is evaluated for.
-  evaluator.check(rule.conditions, path);
+  // Unknown names, cycles and too many conditions written out refuse the rule for everyone.
+  if (evaluator.check(rule.conditions, path) > RULE_LIMITS.inlinedConditions) {
+    throw new ReferenceRefusal('too many conditions with the audiences written out');
+  }
   const selected = new Set<string>();
   for (const customer of store.customers) {
     if (evaluator.group(customer, rule.match, rule.conditions)) selected.add(customer.id);
@@ -110,18 +113,25 @@ class Evaluator {
     for (const order of store.orders) push(this.ordersOf, order.customerId, order);
   }
 
-  check(nodes: readonly RuleNode[], path: readonly string[]): void {
+  /** Refuses unknown names and cycles; returns the conditions with audiences written out. */
+  check(nodes: readonly RuleNode[], path: readonly string[]): number {
+    let conditions = 0;
     for (const node of nodes) {
-      if (node.type === 'group') this.check(node.conditions, path);
-      else if (node.type === 'attribute' && !this.store.knownAttributes.has(node.attribute)) {
+      if (node.type === 'group') {
+        conditions += this.check(node.conditions, path);
+        continue;
+      }
+      conditions += 1;
+      if (node.type === 'attribute' && !this.store.knownAttributes.has(node.attribute)) {
         throw new ReferenceRefusal(`unknown attribute ${node.attribute}`);
       } else if (node.type === 'audience') {
         if (path.includes(node.audienceId)) throw new ReferenceRefusal('cycle');
         const rule = this.store.audiences.get(node.audienceId);
         if (!rule) throw new ReferenceRefusal(`no audience ${node.audienceId}`);
-        this.check(rule.conditions, [...path, node.audienceId]);
+        conditions += this.check(rule.conditions, [...path, node.audienceId]);
       }
     }
+    return conditions;
   }
 
   group(customer: ReferenceCustomer, match: Match, nodes: readonly RuleNode[]): boolean {
