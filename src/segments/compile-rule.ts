@@ -4,17 +4,18 @@ import { ClvError } from '../shared/errors.js';
 import { FEATURE_FIELDS } from './feature-fields.js';
 import { jsonPointer } from './features-step.js';
 import type { ParamType, RuleDialect } from './rule-dialect.js';
-import type {
-  CampaignCondition,
-  Condition,
-  EventCondition,
-  Match,
-  PurchaseCondition,
-  Rule,
-  RuleCount,
-  RuleNode,
-  RuleWindow,
-  ValueTest,
+import {
+  RULE_LIMITS,
+  type CampaignCondition,
+  type Condition,
+  type EventCondition,
+  type Match,
+  type PurchaseCondition,
+  type Rule,
+  type RuleCount,
+  type RuleNode,
+  type RuleWindow,
+  type ValueTest,
 } from './rule-schema.js';
 
 /** What the compiler checks names against and how it reaches other audiences. */
@@ -47,6 +48,13 @@ const CAMPAIGN_ACTIONS: Record<CampaignCondition['action'], readonly string[]> =
   clicked: ['clicked'],
 };
 
+/** The rows a counted condition counts: a relation, filters on it, and what to count. */
+interface CountedRows {
+  from: string;
+  filters: string[];
+  measure?: string;
+}
+
 const SOURCE_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /**
@@ -57,7 +65,12 @@ const SOURCE_NAME = /^[a-z_][a-z0-9_]*$/;
  * - counted conditions (event, purchase, campaign) default to "at least once" and count events,
  *   orders, or distinct campaigns inside the window: `lastDays` D is after the as-of instant
  *   minus D × 24 h, `{ from, to }` is [from, to) in UTC;
- * - an audience condition inlines that audience's current rule (cycles are refused).
+ * - an audience condition inlines that audience's current rule (cycles are refused, and so is a
+ *   rule that reaches more than RULE_LIMITS.inlinedConditions conditions, each audience
+ *   condition and every condition of the rules it inlines counted);
+ * - text reads as a number only when it is written as one (digits, optional sign, fraction and
+ *   exponent, blanks around) and finite, and as a date when its first ten characters are a
+ *   calendar date YYYY-MM-DD; a date test on a time tests its UTC day.
  * Every value is a bound parameter; attribute names must be known; nothing typed is pasted.
  */
 export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
@@ -75,6 +88,7 @@ export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
 class RuleCompiler {
   readonly params: Record<string, SqlValue> = {};
   private next = 0;
+  private conditions = 0;
 
   constructor(private readonly context: CompileContext) {}
 
@@ -98,6 +112,13 @@ class RuleCompiler {
 
   private node(node: RuleNode, path: readonly string[]): string {
     if (node.type === 'group') return this.group(node.match, node.conditions, path);
+    // Checked as the conditions come, so that audiences of audiences never grow a huge query.
+    if (++this.conditions > RULE_LIMITS.inlinedConditions) {
+      throw new ClvError(
+        'bad_input',
+        `with the rules of the audiences it uses written out, a rule holds at most ${RULE_LIMITS.inlinedConditions} conditions`,
+      );
+    }
     return `coalesce(${this.condition(node, path)}, false)`;
   }
 
@@ -198,22 +219,22 @@ class RuleCompiler {
     ];
   }
 
-  /** Customers whose count of matching rows lies in the asked range (0 included when asked). */
-  private counted(
-    from: string,
-    filters: readonly string[],
-    count: RuleCount | undefined,
-    measure = 'count(*)',
-  ): string {
+  /**
+   * Customers whose count of matching rows lies in the asked range (0 included when asked).
+   * The rows are described only when the range needs them, so that a range every count or no
+   * count meets binds no value its SQL leaves out.
+   */
+  private counted(count: RuleCount | undefined, rows: () => CountedRows): string {
     const atLeast = count?.atLeast ?? (count?.atMost === undefined ? 1 : 0);
     const atMost = count?.atMost;
     if (atMost !== undefined && atMost < atLeast) return 'false';
+    if (atLeast === 0 && atMost === undefined) return 'true';
+    const { from, filters, measure = 'count(*)' } = rows();
     const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
     const matching = (having: string): string =>
       `f.customer_id IN (SELECT customer_id FROM ${from} ${where} GROUP BY customer_id HAVING ${having})`;
     if (atLeast === 0) {
-      if (atMost === undefined) return 'true';
-      return `(NOT ${matching(`${measure} > ${this.bind(atMost, 'integer')}`)})`;
+      return `(NOT ${matching(`${measure} > ${this.bind(atMost ?? 0, 'integer')}`)})`;
     }
     const low = `${measure} >= ${this.bind(atLeast, 'integer')}`;
     return matching(
@@ -222,41 +243,47 @@ class RuleCompiler {
   }
 
   private event(condition: EventCondition): string {
-    const filters = [`type = ${this.bind(condition.eventType, 'text')}`];
-    for (const property of condition.properties ?? []) {
-      const pointer = this.bind(jsonPointer(property.key), 'text');
-      filters.push(
-        `coalesce(${this.test(this.dialect.jsonText('properties', pointer), 'text', property.test)}, false)`,
-      );
-    }
-    filters.push(...this.window('ts', condition.window));
-    return this.counted('events', filters, condition.count);
+    return this.counted(condition.count, () => {
+      const filters = [`type = ${this.bind(condition.eventType, 'text')}`];
+      for (const property of condition.properties ?? []) {
+        const pointer = this.bind(jsonPointer(property.key), 'text');
+        filters.push(
+          `coalesce(${this.test(this.dialect.jsonText('properties', pointer), 'text', property.test)}, false)`,
+        );
+      }
+      filters.push(...this.window('ts', condition.window));
+      return { from: 'events', filters };
+    });
   }
 
   private purchase(condition: PurchaseCondition): string {
-    const filters =
-      condition.outcome === 'any' ? [] : [`outcome = ${this.bind(condition.outcome, 'text')}`];
-    filters.push(...this.window('ts', condition.window));
-    return this.counted(TABLE.orders, filters, condition.count);
+    return this.counted(condition.count, () => {
+      const filters =
+        condition.outcome === 'any' ? [] : [`outcome = ${this.bind(condition.outcome, 'text')}`];
+      filters.push(...this.window('ts', condition.window));
+      return { from: TABLE.orders, filters };
+    });
   }
 
   private campaign(condition: CampaignCondition): string {
-    const filters = [
-      `kind = 'campaign'`,
-      this.dialect.inList(
-        'campaign_action',
-        this.bind(CAMPAIGN_ACTIONS[condition.action], 'textList'),
-      ),
-      'campaign_id IS NOT NULL',
-    ];
-    if (condition.campaignId !== undefined) {
-      filters.push(`campaign_id = ${this.bind(condition.campaignId, 'text')}`);
-    }
-    if (condition.channel !== undefined) {
-      filters.push(`campaign_channel = ${this.bind(condition.channel, 'text')}`);
-    }
-    filters.push(...this.window('ts', condition.window));
-    return this.counted('events', filters, condition.count, 'count(DISTINCT campaign_id)');
+    return this.counted(condition.count, () => {
+      const filters = [
+        `kind = 'campaign'`,
+        this.dialect.inList(
+          'campaign_action',
+          this.bind(CAMPAIGN_ACTIONS[condition.action], 'textList'),
+        ),
+        'campaign_id IS NOT NULL',
+      ];
+      if (condition.campaignId !== undefined) {
+        filters.push(`campaign_id = ${this.bind(condition.campaignId, 'text')}`);
+      }
+      if (condition.channel !== undefined) {
+        filters.push(`campaign_channel = ${this.bind(condition.channel, 'text')}`);
+      }
+      filters.push(...this.window('ts', condition.window));
+      return { from: 'events', filters, measure: 'count(DISTINCT campaign_id)' };
+    });
   }
 
   private audience(audienceId: string, member: boolean, path: readonly string[]): string {

@@ -11,9 +11,12 @@ export interface RuleDialect {
   param(name: string, type: ParamType): string;
   /** The text at a JSON Pointer (bound as a parameter) inside a JSON column, NULL when absent. */
   jsonText(json: string, pointer: string): string;
-  /** Text read as a number, NULL when it is not one. */
+  /**
+   * Text read as a number: decimal digits with an optional sign, fraction and exponent, blanks
+   * (space, tab, newline, carriage return) around; NULL when it is not one or not finite.
+   */
   tryNumber(text: string): string;
-  /** Text read as a date (its first ten characters, YYYY-MM-DD), NULL when it is not one. */
+  /** Text read as a date (its first ten characters, exactly YYYY-MM-DD), NULL when it is not one. */
   tryDate(text: string): string;
   /** The UTC calendar day of a timestamp. */
   day(timestamp: string): string;

@@ -4,8 +4,18 @@ import { FEATURE_FIELDS, type FeatureField } from './feature-fields.js';
 /** The version of the rule format this code writes and reads. */
 export const RULE_VERSION = 1;
 
-/** How deep groups may nest, and how many conditions a rule may hold in all. */
-export const RULE_LIMITS = { depth: 6, conditions: 200, listValues: 1000, text: 500 } as const;
+/**
+ * How deep groups may nest, how many conditions a rule may hold in all, and how many it may
+ * reach with the rules of the audiences it uses written out (audiences of audiences multiply).
+ */
+export const RULE_LIMITS = {
+  depth: 6,
+  conditions: 200,
+  // As many as a rule of its own: the engine's planning time grows faster than the count.
+  inlinedConditions: 200,
+  listValues: 1000,
+  text: 500,
+} as const;
 
 // NUL cannot be bound as text on every engine; a clear refusal beats an engine error.
 const text = z
