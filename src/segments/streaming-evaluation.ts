@@ -8,7 +8,7 @@ import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
 import { createLiveFeatures } from './live-features.js';
 import { recordMembership, type MembershipChange } from './record-membership.js';
 import { liveAudienceRules } from './saved-rules.js';
-import { isStreamingRule } from './streaming-rule.js';
+import { isStreamingRule } from './rule-text.js';
 
 /**
  * Re-evaluates the streaming audiences (rules on attributes, consent and raw events only) for
