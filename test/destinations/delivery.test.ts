@@ -16,6 +16,8 @@ import {
 } from '../helpers/activation-shop.js';
 import { loopbackReceiver, type LoopbackReceiver } from '../helpers/loopback-receiver.js';
 import type { TempProject } from '../helpers/temp-project.js';
+import { importFile } from '../../src/ingest/import-file.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 // Small backoff and timeout so that retries, hangs and dead letters take milliseconds.
 const CONFIG = {
@@ -447,5 +449,46 @@ describe('secrets', () => {
     expect(file.includes(Buffer.from(secret))).toBe(false);
     const key = await stat(join(t.dir, '.clv', 'secret.key'));
     expect(key.mode & 0o777).toBe(0o600);
+  });
+});
+
+// Last: it changes the shop (c02 revokes consent), which the tests above rely on.
+describe('a member who loses consent', () => {
+  it('is unsubscribed from an email list at the next sync after the refresh', async () => {
+    receiver.mode = 'ok';
+    const list = await addDestination(
+      t.warehouse,
+      t.dir,
+      { name: 'list 2', kind: 'email-list', config: { url: receiver.url }, secret: 'tok' },
+      'test',
+    );
+    await setMembers(t.warehouse, 'aud_0000000a03', ['c01', 'c02']);
+    const activation = await activate('aud_0000000a03', list.id);
+    await settle(activation.id);
+    const file = await t.file(
+      'revoke.csv',
+      'event_id,customer_id,type,timestamp,category,action\nrv2,c02,consent,2024-07-01T00:00:00Z,newsletter,revoke\n',
+    );
+    await importFile(t.warehouse, t.project, { file, kind: 'events' });
+    await refreshAll(t.warehouse, t.project.config);
+    // The refresh evaluates the audience again: same members, c02 now without consent.
+    await setMembers(t.warehouse, 'aud_0000000a03', ['c01', 'c02']);
+    await settle(activation.id);
+    const log = await listDeliveries(t.warehouse, activation.id);
+    const operations = receiver.requests
+      .filter((r) => r.headers['idempotency-key'] === log[0]?.id)
+      .map((r) => (JSON.parse(r.body) as { operations: unknown[] }).operations);
+    expect(log.map((d) => [d.kind, d.entries, d.exits])).toEqual([
+      ['changes', 0, 1],
+      ['full', 2, 0],
+    ]);
+    // One call with one operation: c02's unsubscribe, by the address it was subscribed with.
+    expect(operations).toHaveLength(1);
+    expect(
+      operations[0]?.map((o) => {
+        const { op, email, customerId } = o as Record<string, unknown>;
+        return [op, email, customerId];
+      }),
+    ).toEqual([['unsubscribe', 'c02@example.test', 'c02']]);
   });
 });
