@@ -7,6 +7,7 @@ import type { StoreAccess } from './store-access.js';
  */
 export class DeliveryLoop {
   private running: Promise<unknown> = Promise.resolve();
+  private pending = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
@@ -21,6 +22,8 @@ export class DeliveryLoop {
     const every = this.options.settings.syncSeconds;
     if (every <= 0 || this.stopped) return;
     this.timer = setInterval(() => {
+      // A tick while a sync runs or waits is skipped, so that slow receivers do not pile syncs up.
+      if (this.pending > 0 || this.stopped) return;
       this.syncNow().catch(this.onError);
     }, every * 1000);
     this.timer.unref();
@@ -28,9 +31,13 @@ export class DeliveryLoop {
 
   /** A sync after the one running, of every activation or one. */
   syncNow(activationId?: string): Promise<SyncOutcome> {
+    this.pending += 1;
     const next = this.running
       .catch(() => undefined)
-      .then(() => syncDeliveries(this.store, { ...this.options, activationId }));
+      .then(() => syncDeliveries(this.store, { ...this.options, activationId }))
+      .finally(() => {
+        this.pending -= 1;
+      });
     this.running = next;
     return next;
   }

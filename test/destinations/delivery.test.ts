@@ -423,6 +423,17 @@ describe('a CSV destination', () => {
     );
   });
 
+  it('refuses a URL with credentials in it: they would be shown to every reader', async () => {
+    await expect(
+      addDestination(
+        t.warehouse,
+        t.dir,
+        { name: 'x', kind: 'webhook', config: { url: 'https://u:p@example.com/' }, secret: 's' },
+        'test',
+      ),
+    ).rejects.toThrow('config.url: must not hold a user name or password');
+  });
+
   it('refuses a folder outside the project', async () => {
     await expect(
       addDestination(
@@ -432,6 +443,31 @@ describe('a CSV destination', () => {
         'test',
       ),
     ).rejects.toThrow('config.folder: must be a folder inside the project');
+  });
+});
+
+describe('an activation of a deleted audience', () => {
+  it('stops, saying why, and gives up what was still pending', async () => {
+    receiver.mode = 'fail';
+    await setMembers(t.warehouse, 'aud_0000000a04', ['c01']);
+    const activation = await activate('aud_0000000a04', await webhook('hook deleted'));
+    expect(await sync(activation.id)).toMatchObject({ queued: 1, retrying: 1 });
+    await t.warehouse.run(
+      `UPDATE audiences SET deleted_at = now() WHERE audience_id = 'aud_0000000a04'`,
+    );
+    await setMembers(t.warehouse, 'aud_0000000a04', ['c01', 'c02']);
+    expect(await sync(activation.id)).toMatchObject({ queued: 0, attempted: 0 });
+    expect(await getActivation(t.warehouse, activation.id)).toMatchObject({
+      state: 'stopped',
+      pending: 0,
+      dead: 1,
+      lastError: 'stopped: the audience was deleted',
+    });
+    const [given] = await listDeliveries(t.warehouse, activation.id);
+    expect(given?.lastError).toBe(
+      'HTTP 500: {"error":"receiver failed"}; the activation was stopped before delivery',
+    );
+    receiver.mode = 'ok';
   });
 });
 
