@@ -5,7 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivation, getActivation } from '../../src/destinations/activations.js';
 import { listDeliveries } from '../../src/destinations/deliveries.js';
-import { addDestination, listDestinations } from '../../src/destinations/destinations.js';
+import {
+  addDestination,
+  listDestinations,
+  removeDestination,
+} from '../../src/destinations/destinations.js';
 import { directAccess } from '../../src/destinations/store-access.js';
 import { syncDeliveries, type SyncOutcome } from '../../src/destinations/sync-deliveries.js';
 import {
@@ -467,6 +471,28 @@ describe('an activation of a deleted audience', () => {
     expect(given?.lastError).toBe(
       'HTTP 500: {"error":"receiver failed"}; the activation was stopped before delivery',
     );
+    receiver.mode = 'ok';
+  });
+
+  it('and of a removed destination the same', async () => {
+    receiver.mode = 'fail';
+    await setMembers(t.warehouse, 'aud_0000000a05', ['c01']);
+    const destination = await webhook('hook removed');
+    const activation = await activate('aud_0000000a05', destination);
+    expect(await sync(activation.id)).toMatchObject({ queued: 1, retrying: 1 });
+    await removeDestination(t.warehouse, destination);
+    expect(await getActivation(t.warehouse, activation.id)).toMatchObject({
+      state: 'stopped',
+      pending: 0,
+      dead: 1,
+    });
+    const [given] = await listDeliveries(t.warehouse, activation.id);
+    expect(given?.lastError).toMatch(/; the destination was removed before delivery$/);
+    const [row] = await t.warehouse.query<{ sealed: string | null }>(
+      `SELECT sealed_secret AS sealed FROM destinations WHERE destination_id = $id`,
+      { id: destination },
+    );
+    expect(row?.sealed).toBeNull();
     receiver.mode = 'ok';
   });
 });
