@@ -10,6 +10,7 @@ import { Lane } from './lane.js';
 import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
+import { StreamingAudiences } from './streaming-audiences.js';
 import { refreshAll } from '../pipeline/refresh-all.js';
 import { DeliveryLoop } from '../destinations/delivery-loop.js';
 
@@ -25,6 +26,10 @@ export interface ServerContext {
   keys: KeyVerifier;
   refresher: RefreshScheduler<RefreshSummary | null>;
   ingest: IngestQueue;
+  /** Re-evaluates the streaming audiences for the customers of each ingested batch. */
+  streaming: StreamingAudiences;
+  /** Serialises the writes of audience membership (streaming and at refresh). */
+  audiences: Lane;
   cache: ResponseCache;
   /** Queues audience changes for their destinations and delivers them, on schedule and on request. */
   deliveries: DeliveryLoop;
@@ -41,6 +46,8 @@ export interface ContextOptions {
   onRefreshError(error: unknown, reason: RefreshReason): void;
   /** A sync of the destinations failed as a whole (single deliveries fail into their log). */
   onDeliveryError?(error: unknown): void;
+  /** A streaming audience evaluation failed (logged; the next batch tries again). */
+  onStreamingError?(error: unknown): void;
   /** After each refresh that ran (a scheduled one with nothing new does not). */
   onRefreshed?(summary: RefreshSummary, reason: RefreshReason): void;
 }
@@ -55,7 +62,15 @@ export async function createServerContext(
   const reads = await ReadPool.open(store, options.readers ?? 3);
   const write = await store.fork();
   const refreshing = await store.fork();
+  const evaluating = await store.fork();
   const writes = new Lane();
+  const audiences = new Lane();
+  const streaming = new StreamingAudiences(
+    evaluating,
+    config,
+    audiences,
+    options.onStreamingError ?? (() => undefined),
+  );
   const keys = await KeyVerifier.load(write);
   const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
   const refresher = new RefreshScheduler<RefreshSummary | null>(
@@ -82,6 +97,7 @@ export async function createServerContext(
     20_000,
     (outcome) => {
       if (outcome.accepted > 0) refresher.noteIngest();
+      if (outcome.accepted > 0 && outcome.importId !== null) streaming.noteImport(outcome.importId);
     },
     (events) => events.some((event) => !hasEventId(event, config.columns.eventId)),
   );
@@ -102,6 +118,8 @@ export async function createServerContext(
     keys,
     refresher,
     ingest,
+    streaming,
+    audiences,
     cache,
     loopback: options.loopback,
     isOpen: () => options.loopback && keys.active === 0,
@@ -109,7 +127,9 @@ export async function createServerContext(
       await deliveries.stop();
       await refresher.stop();
       await writes.run(async () => undefined);
+      await streaming.idle();
       await reads.close();
+      await evaluating.close();
       await write.close();
       await refreshing.close();
     },
