@@ -1,6 +1,16 @@
 import { syncDeliveries, type SyncOptions, type SyncOutcome } from './sync-deliveries.js';
 import type { StoreAccess } from './store-access.js';
 
+const NOTHING: SyncOutcome = {
+  queued: 0,
+  entries: 0,
+  exits: 0,
+  attempted: 0,
+  delivered: 0,
+  retrying: 0,
+  dead: 0,
+};
+
 /**
  * Runs syncs one at a time, every `syncSeconds` and on request, so that two syncs never
  * attempt the same delivery at once. `stop` ends the timer and waits for the running sync.
@@ -29,8 +39,11 @@ export class DeliveryLoop {
     this.timer.unref();
   }
 
-  /** A sync after the one running, of every activation or one. */
+  /** A sync after the one running, of every activation or one; none once stopped. */
   syncNow(activationId?: string): Promise<SyncOutcome> {
+    if (this.stopped) {
+      return Promise.resolve({ ...NOTHING });
+    }
     this.pending += 1;
     const next = this.running
       .catch(() => undefined)

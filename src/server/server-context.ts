@@ -73,6 +73,13 @@ export async function createServerContext(
   );
   const keys = await KeyVerifier.load(write);
   const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
+  // Network waits happen outside the write lane; only the short reads and writes go through it.
+  const deliveries = new DeliveryLoop(
+    (work) => writes.run(() => work(write)),
+    { projectDir: project.dir, settings: config.destinations },
+    (error) => options.onDeliveryError?.(error),
+  );
+  deliveries.start();
   const refresher = new RefreshScheduler<RefreshSummary | null>(
     async (reason) => {
       // On schedule, a refresh with nothing new to read is skipped.
@@ -83,6 +90,8 @@ export async function createServerContext(
       options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
+      // The refresh evaluated the audiences: their changes go out now, not at the next tick.
+      deliveries.syncNow().catch((error: unknown) => options.onDeliveryError?.(error));
       return summary;
     },
     {
@@ -101,13 +110,6 @@ export async function createServerContext(
     },
     (events) => events.some((event) => !hasEventId(event, config.columns.eventId)),
   );
-  // Network waits happen outside the write lane; only the short reads and writes go through it.
-  const deliveries = new DeliveryLoop(
-    (work) => writes.run(() => work(write)),
-    { projectDir: project.dir, settings: config.destinations },
-    (error) => options.onDeliveryError?.(error),
-  );
-  deliveries.start();
   return {
     project,
     config,
@@ -124,8 +126,9 @@ export async function createServerContext(
     loopback: options.loopback,
     isOpen: () => options.loopback && keys.active === 0,
     async close() {
-      await deliveries.stop();
+      // The refresh first: one ending now asks for a sync, which the stopped loop then declines.
       await refresher.stop();
+      await deliveries.stop();
       await writes.run(async () => undefined);
       await streaming.idle();
       await reads.close();
