@@ -12,6 +12,7 @@ import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
 import { StreamingAudiences } from './streaming-audiences.js';
 import { refreshAll } from '../pipeline/refresh-all.js';
+import { DeliveryLoop } from '../destinations/delivery-loop.js';
 
 /** Everything a route may use: the store's connections, the schedulers, the keys. */
 export interface ServerContext {
@@ -30,6 +31,8 @@ export interface ServerContext {
   /** Serialises the writes of audience membership (streaming and at refresh). */
   audiences: Lane;
   cache: ResponseCache;
+  /** Queues audience changes for their destinations and delivers them, on schedule and on request. */
+  deliveries: DeliveryLoop;
   /** Whether requests need no key: no key exists and the server listens on loopback only. */
   isOpen(): boolean;
   loopback: boolean;
@@ -41,6 +44,8 @@ export interface ContextOptions {
   /** Read connections (default 3). */
   readers?: number;
   onRefreshError(error: unknown, reason: RefreshReason): void;
+  /** A sync of the destinations failed as a whole (single deliveries fail into their log). */
+  onDeliveryError?(error: unknown): void;
   /** A streaming audience evaluation failed (logged; the next batch tries again). */
   onStreamingError?(error: unknown): void;
   /** After each refresh that ran (a scheduled one with nothing new does not). */
@@ -68,6 +73,13 @@ export async function createServerContext(
   );
   const keys = await KeyVerifier.load(write);
   const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
+  // Network waits happen outside the write lane; only the short reads and writes go through it.
+  const deliveries = new DeliveryLoop(
+    (work) => writes.run(() => work(write)),
+    { projectDir: project.dir, settings: config.destinations },
+    (error) => options.onDeliveryError?.(error),
+  );
+  deliveries.start();
   const refresher = new RefreshScheduler<RefreshSummary | null>(
     async (reason) => {
       // On schedule, a refresh with nothing new to read is skipped.
@@ -78,6 +90,8 @@ export async function createServerContext(
       options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
+      // The refresh evaluated the audiences: their changes go out now, not at the next tick.
+      deliveries.syncNow().catch((error: unknown) => options.onDeliveryError?.(error));
       return summary;
     },
     {
@@ -99,6 +113,7 @@ export async function createServerContext(
   return {
     project,
     config,
+    deliveries,
     reads,
     write,
     writes,
@@ -111,7 +126,9 @@ export async function createServerContext(
     loopback: options.loopback,
     isOpen: () => options.loopback && keys.active === 0,
     async close() {
+      // The refresh first: one ending now asks for a sync, which the stopped loop then declines.
       await refresher.stop();
+      await deliveries.stop();
       await writes.run(async () => undefined);
       await streaming.idle();
       await reads.close();

@@ -100,7 +100,9 @@ function open(
   return createServerContext(project, store, {
     loopback,
     onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
-    onStreamingError: (error) => app.log.error({ err: error }, 'streaming audience evaluation failed'),
+    onDeliveryError: (error) => app.log.error({ err: error }, 'destination sync failed'),
+    onStreamingError: (error) =>
+      app.log.error({ err: error }, 'streaming audience evaluation failed'),
     onRefreshed: (summary, reason) =>
       app.log.info(
         {

@@ -5,7 +5,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX, type ApiRoute } from '../../src/server/route.js';
 import { apiRoutes } from '../../src/server/routes/index.js';
+import { openProject } from '../../src/config/project.js';
+import { openStore } from '../../src/store/open-store.js';
+import { ruleAudience } from '../helpers/activation-shop.js';
 import { DEMO_HOLDOUT_FROM, servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+
+/** An audience of the demo's top customers by revenue (a real rule), made before the server starts. */
+const AUDIENCE = 'aud_00000000de';
+let audienceSize = 0;
+
+async function addAudience(dir: string): Promise<void> {
+  const warehouse = await openStore(await openProject(dir));
+  try {
+    const [fortieth] = await warehouse.query<{ revenue: number }>(
+      'SELECT revenue FROM customer_features ORDER BY revenue DESC LIMIT 1 OFFSET 39',
+    );
+    audienceSize = await ruleAudience(warehouse, AUDIENCE, {
+      version: 1,
+      match: 'all',
+      conditions: [
+        { type: 'value', field: 'revenue', test: { op: 'gte', value: fortieth?.revenue ?? 0 } },
+      ],
+    });
+  } finally {
+    await warehouse.close();
+  }
+}
 
 // Each route's real answer on the demo shop, held to the schema the route declares (and the
 // OpenAPI document shows): the schemas' objects are strict, so a field a handler sends and the
@@ -47,6 +72,8 @@ function calls(customerId: string, localFile: string): Call[] {
     get('/customers/at-risk?limit=5'),
     get(`/customers/${encodeURIComponent(customerId)}?eventsLimit=20`),
     get('/keys'),
+    get('/destinations'),
+    get('/activations'),
     { method: 'POST', path: '/model/holdout', body: { holdoutFrom: DEMO_HOLDOUT_FROM } },
     {
       method: 'POST',
@@ -107,7 +134,7 @@ async function send(call: Call): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  demo = await servedDemo({ keys: true });
+  demo = await servedDemo({ keys: true, prepare: addAudience });
   const top = await demo.api<{ items: { customerId: string }[] }>('/customers/top?limit=1');
   const customerId = top.items[0]?.customerId;
   if (customerId === undefined) throw new Error('the demo has no customer');
@@ -120,6 +147,35 @@ beforeAll(async () => {
   const created = answers.get('POST /keys') as { keyId: string };
   const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };
   answers.set('DELETE /keys/:id', await send(revoke));
+  // A CSV destination (files in the served project), an activation of the audience with a
+  // holdout, a sync that writes its first file, its log, and both removed again.
+  const destination = (await send({
+    method: 'POST',
+    path: '/destinations',
+    body: { name: 'answer schema files', kind: 'csv', config: { folder: 'answer-exports' } },
+  })) as { id: string };
+  answers.set('POST /destinations', destination);
+  const activation = (await send({
+    method: 'POST',
+    path: `/audiences/${AUDIENCE}/activations`,
+    body: { destinationId: destination.id, holdoutShare: 0.1 },
+  })) as { id: string };
+  answers.set('POST /audiences/:id/activations', activation);
+  const at = `/activations/${activation.id}`;
+  answers.set('POST /activations/:id/sync', await send({ method: 'POST', path: `${at}/sync` }));
+  answers.set(
+    'GET /activations/:id/deliveries',
+    await send({ method: 'GET', path: `${at}/deliveries` }),
+  );
+  answers.set(
+    'GET /activations?audienceId',
+    await send({ method: 'GET', path: `/activations?audienceId=${AUDIENCE}` }),
+  );
+  answers.set('DELETE /activations/:id', await send({ method: 'DELETE', path: at }));
+  answers.set(
+    'DELETE /destinations/:id',
+    await send({ method: 'DELETE', path: `/destinations/${destination.id}` }),
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -164,6 +220,32 @@ describe("every route's real answer matches its declared schema", () => {
     expect(metrics.kpis.revenue.series.length).toBeGreaterThan(0);
     const sbg = answers.get('GET /model?model=sbg') as { retention: unknown };
     expect(sbg.retention).not.toBeNull();
+  });
+
+  it('holds what the destination calls made: a first full delivery less the control group', () => {
+    const sync = answers.get('POST /activations/:id/sync') as { queued: number; entries: number };
+    expect(sync).toMatchObject({ queued: 1, attempted: 1, delivered: 1, exits: 0 });
+    // About 40 members (ties at the threshold may add a few), about a tenth withheld.
+    expect(audienceSize).toBeGreaterThanOrEqual(40);
+    expect(audienceSize).toBeLessThan(60);
+    expect(sync.entries).toBeGreaterThan(audienceSize * 0.7);
+    expect(sync.entries).toBeLessThan(audienceSize);
+    const log = answers.get('GET /activations/:id/deliveries') as {
+      deliveries: { kind: string; status: string; members: number }[];
+    };
+    expect(log.deliveries).toEqual([
+      expect.objectContaining({ kind: 'full', status: 'delivered', members: sync.entries }),
+    ]);
+    const listed = answers.get('GET /activations?audienceId') as {
+      activations: { controlMembers: number }[];
+    };
+    expect(listed.activations[0]?.controlMembers).toBe(audienceSize - sync.entries);
+    const demoDestinations = answers.get('GET /destinations') as {
+      destinations: { name: string; enabled: boolean }[];
+    };
+    expect(demoDestinations.destinations).toEqual([
+      expect.objectContaining({ name: 'Demo webhook (disabled)', enabled: false }),
+    ]);
   });
 
   it('fails an answer with a field its schema lacks, or a value of the wrong type', () => {

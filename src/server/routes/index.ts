@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../route.js';
 import { adminRoutes } from './admin-routes.js';
 import { customerRoutes } from './customer-routes.js';
+import { destinationRoutes } from './destination-routes.js';
 import { drilldownRoutes } from './drilldown-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { kpiCatalogRoutes } from './kpi-catalog-routes.js';
@@ -17,5 +18,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...modelRoutes,
   ...customerRoutes,
   ...ingestRoutes,
+  ...destinationRoutes,
   ...adminRoutes,
 ];
