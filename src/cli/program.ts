@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAudience } from './commands/audience.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMetricsReports(registerMetrics(program));
   registerCustomers(program);
+  registerAudience(program);
   registerKey(program);
   finishHelp(program);
   return program;
