@@ -1,6 +1,12 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { compileAudienceRule, parseRule, requireFeatures, ruleScope } from './audience-rule.js';
+import {
+  compileAudienceRule,
+  parseRule,
+  requireFeatures,
+  ruleNeeds,
+  ruleScope,
+} from './audience-rule.js';
 import { audienceNames } from './audiences.js';
 import { ruleText } from './rule-text.js';
 
@@ -40,7 +46,7 @@ export async function estimateAudience(
 ): Promise<AudienceEstimate> {
   const rule = parseRule(input.rule);
   await requireFeatures(warehouse);
-  const scope = await ruleScope(warehouse, config);
+  const scope = await ruleScope(warehouse, config, rule);
   const rules = input.audienceId ? new Map(scope.rules).set(input.audienceId, rule) : scope.rules;
   const compiled = compileAudienceRule(rule, { ...scope, rules }, input.audienceId);
   const [totals] = await warehouse.query<{
@@ -73,7 +79,9 @@ export async function estimateAudience(
      LIMIT ${SAMPLE_SIZE}`,
     compiled.params,
   );
-  const names = await audienceNames(warehouse);
+  const names = ruleNeeds(rule).audiences
+    ? await audienceNames(warehouse)
+    : new Map<string, string>();
   const members = totals?.members ?? 0;
   const known = totals?.known ?? 0;
   return {
