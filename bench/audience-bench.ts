@@ -29,7 +29,7 @@ const GOAL_AUDIENCES_SECONDS = 5;
 const all = (...conditions: Rule['conditions']): Rule => ({ version: 1, match: 'all', conditions });
 
 /** Fifteen rules besides the templates: values, consent, attributes, events, purchases, nesting. */
-function moreRules(): Rule[] {
+export function moreRules(): Rule[] {
   const rules: Rule[] = [];
   for (const decile of [1, 3, 5, 7, 10]) {
     rules.push(all({ type: 'value', field: 'clv_decile', test: { op: 'lte', value: decile } }));
