@@ -48,6 +48,9 @@ const READS = [
   ['customers', 'top', '--limit', '0'],
   ['metrics', '--segment', 'attribute:nothing'],
   ['key', 'list', '--json'],
+  ['audience', 'list', '--json'],
+  ['audience', 'estimate', '--template', 'vip', '--json'],
+  ['audience', 'show', 'aud_0000000000'],
 ];
 
 const same = (result: CliResult) => ({
@@ -110,6 +113,10 @@ describe('clv commands while clv serve holds the store', () => {
       expect(direct.get('customers show nobody')?.code).toBe(2);
       expect(direct.get('metrics --segment attribute:nothing')?.code).toBe(2);
       expect(direct.get('metrics --json')?.code).toBe(0);
+      expect(direct.get('audience show aud_0000000000')?.code).toBe(2);
+      expect(JSON.parse(directRun('audience list --json').stdout)).toMatchObject({
+        audiences: { length: 5 },
+      });
 
       const importB = await clv(['import', fileB, '--kind', 'events']);
       expect(importShape(importB, fileB)).toEqual(importShape(importA, fileA));
@@ -130,6 +137,19 @@ describe('clv commands while clv serve holds the store', () => {
       const listed = await clv(['key', 'list', '--json'], { CLV_API_KEY: key.stdout.trim() });
       expect(listed.code).toBe(0);
       expect((JSON.parse(listed.stdout) as ApiKeyInfo[]).map((k) => k.name)).toEqual(['ops']);
+      // A change through the server is recorded under the key's name.
+      const audience = await clv(
+        ['audience', 'create', '--template', 'vip', '--name', 'VIP (ops)', '--json'],
+        {
+          CLV_API_KEY: key.stdout.trim(),
+        },
+      );
+      expect(audience.code, audience.stdout + audience.stderr).toBe(0);
+      expect(JSON.parse(audience.stdout)).toMatchObject({
+        owner: 'ops',
+        template: 'vip',
+        version: 1,
+      });
 
       // A command with no route says so, exit 1.
       const demo = await clv(['demo', '--customers', '10']);
