@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAudience } from './commands/audience.js';
 import { registerAudienceActivation } from './commands/audience-activation.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
@@ -33,8 +34,9 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMetricsReports(registerMetrics(program));
   registerCustomers(program);
+  registerAudience(program);
   registerKey(program);
-  // After registerAudience (branch audiences): these add to its `audience` command.
+  // After registerAudience: these add to its `audience` command.
   registerAudienceActivation(program);
   registerDestination(program);
   finishHelp(program);

@@ -3,7 +3,6 @@ import type { Config } from '../config/schema.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
 import { lastRefreshIfUnchanged } from '../model/store-state.js';
 import { KeyVerifier } from '../keys/key-verifier.js';
-import type { RefreshSummary } from '../model/refresh.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { IngestQueue } from './ingest-queue.js';
 import { Lane } from './lane.js';
@@ -11,7 +10,7 @@ import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
 import { StreamingAudiences } from './streaming-audiences.js';
-import { refreshAll } from '../pipeline/refresh-all.js';
+import { refreshAll, type FullRefreshSummary } from '../pipeline/refresh-all.js';
 import { DeliveryLoop } from '../destinations/delivery-loop.js';
 
 /** Everything a route may use: the store's connections, the schedulers, the keys. */
@@ -24,7 +23,7 @@ export interface ServerContext {
   write: Warehouse;
   writes: Lane;
   keys: KeyVerifier;
-  refresher: RefreshScheduler<RefreshSummary | null>;
+  refresher: RefreshScheduler<FullRefreshSummary | null>;
   ingest: IngestQueue;
   /** Re-evaluates the streaming audiences for the customers of each ingested batch. */
   streaming: StreamingAudiences;
@@ -49,7 +48,7 @@ export interface ContextOptions {
   /** A streaming audience evaluation failed (logged; the next batch tries again). */
   onStreamingError?(error: unknown): void;
   /** After each refresh that ran (a scheduled one with nothing new does not). */
-  onRefreshed?(summary: RefreshSummary, reason: RefreshReason): void;
+  onRefreshed?(summary: FullRefreshSummary, reason: RefreshReason): void;
 }
 
 /** Opens the connections and starts the schedulers around an open, migrated store. */
@@ -80,13 +79,17 @@ export async function createServerContext(
     (error) => options.onDeliveryError?.(error),
   );
   deliveries.start();
-  const refresher = new RefreshScheduler<RefreshSummary | null>(
+  const refresher = new RefreshScheduler<FullRefreshSummary | null>(
     async (reason) => {
       // On schedule, a refresh with nothing new to read is skipped.
       if (reason === 'schedule' && (await lastRefreshIfUnchanged(refreshing)) !== null) {
         return null;
       }
-      const summary = await refreshAll(refreshing, config);
+      // Membership is written by the refresh, by streaming evaluation and by audience edits:
+      // one at a time, through the audiences lane; ingest does not wait for it.
+      const summary = await refreshAll(refreshing, config, undefined, {
+        exclusive: (work) => audiences.run(work),
+      });
       options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
