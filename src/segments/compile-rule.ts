@@ -38,6 +38,11 @@ export interface CompileContext {
 /** A rule as one query: `SELECT customer_id FROM … WHERE …` and its bound values. */
 export interface CompiledRule {
   sql: string;
+  /**
+   * The condition alone, over the source aliased `f`: a caller that reads other columns of
+   * the same rows (an estimate's sums) filters its own scan with it instead of joining back.
+   */
+  where: string;
   params: SqlParams;
 }
 
@@ -81,6 +86,7 @@ export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
   const where = compiler.group(rule.match, rule.conditions, path);
   return {
     sql: `SELECT f.customer_id FROM ${source} f WHERE ${where}`,
+    where,
     params: compiler.params,
   };
 }

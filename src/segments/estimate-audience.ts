@@ -36,20 +36,13 @@ export interface AudienceEstimate {
 
 export const SAMPLE_SIZE = 20;
 
-// What `compileRule` returns: the rule's condition after this, over the features table itself.
-const COMPILED_PREFIX = `SELECT f.customer_id FROM ${TABLE.customerFeatures} f WHERE `;
-
 /**
  * The members with the values an estimate sums: the compiled rule's condition read in the same
- * scan of `customer_features` (no join of a million ids back to their rows), or a semi-join
- * should the compiled query ever take another shape.
+ * scan of `customer_features` (no join of a million ids back to their rows).
  */
 function membersSql(compiled: CompiledRule): string {
   const columns = 'f.customer_id, f.revenue, f.historic_clv, f.predicted_clv, f.p_alive';
-  if (compiled.sql.startsWith(COMPILED_PREFIX)) {
-    return `SELECT ${columns} FROM ${TABLE.customerFeatures} f WHERE ${compiled.sql.slice(COMPILED_PREFIX.length)}`;
-  }
-  return `SELECT ${columns} FROM ${TABLE.customerFeatures} f SEMI JOIN (${compiled.sql}) r USING (customer_id)`;
+  return `SELECT ${columns} FROM ${TABLE.customerFeatures} f WHERE ${compiled.where}`;
 }
 
 /**

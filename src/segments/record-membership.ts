@@ -35,7 +35,7 @@ const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
 export async function recordMembership(
   warehouse: Warehouse,
   audienceId: string,
-  compiled: CompiledRule,
+  compiled: Pick<CompiledRule, 'sql' | 'params'>,
   options: RecordOptions,
 ): Promise<MembershipChange> {
   if (options.scope !== undefined && !TABLE_NAME.test(options.scope)) {

@@ -167,23 +167,27 @@ export interface RuleGroup {
 export type RuleNode = Condition | RuleGroup;
 
 const groupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
-  z.strictObject({
-    type: z.literal('group'),
-    match: z.enum(['all', 'any', 'none']),
-    conditions: z.array(nodeSchema).max(RULE_LIMITS.conditions),
-  }),
+  z
+    .strictObject({
+      type: z.literal('group'),
+      match: z.enum(['all', 'any', 'none']),
+      conditions: z.array(nodeSchema).max(RULE_LIMITS.conditions),
+    })
+    .meta({ id: 'RuleGroup' }),
 );
 const nodeSchema: z.ZodType<RuleNode> = z.lazy(() =>
-  z.union([
-    groupSchema,
-    attributeCondition,
-    consentCondition,
-    valueCondition,
-    eventCondition,
-    purchaseCondition,
-    campaignCondition,
-    audienceCondition,
-  ]),
+  z
+    .union([
+      groupSchema,
+      attributeCondition,
+      consentCondition,
+      valueCondition,
+      eventCondition,
+      purchaseCondition,
+      campaignCondition,
+      audienceCondition,
+    ])
+    .meta({ id: 'RuleNode' }),
 );
 
 /** A rule: a versioned top-level container. */
@@ -209,7 +213,8 @@ export const ruleSchema: z.ZodType<Rule> = z
         message: `a rule holds at most ${RULE_LIMITS.conditions} conditions (this one ${size.conditions})`,
       });
     }
-  });
+  })
+  .meta({ id: 'Rule' });
 
 function checkNodes(
   nodes: readonly RuleNode[],

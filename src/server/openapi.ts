@@ -146,6 +146,22 @@ function schema(type: z.ZodType, io: 'input' | 'output', defs: Defs): JsonObject
 }
 
 /**
+ * A definition's name among the components: its schema's `id` (`.meta({ id })`) when it has
+ * one and no other definition took that name, else `Def` and a hash of its content.
+ */
+function componentName(name: string, def: unknown, defs: Defs): string {
+  const hash = createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12);
+  if (/^__schema\d+$/.test(name)) return `Def${hash}`;
+  const taken = defs[name];
+  if (taken === undefined) return name;
+  // Compared without their references' targets, which are named differently inside and out.
+  const shape = (value: unknown): string =>
+    (JSON.stringify(value) ?? '').replaceAll(/"\$ref":"[^"]*"/g, '"$ref":""');
+  const same = shape(taken) === shape(def);
+  return same ? name : `${name}${hash}`;
+}
+
+/**
  * A recursive schema (a rule's nested groups) comes with `$defs` that its `$ref`s point into,
  * which do not resolve once the schema sits inside the document: they move to the components,
  * named by a hash of their content so that the same definition is listed once.
@@ -155,10 +171,7 @@ function hoistDefs(json: JsonObject, defs: Defs): JsonObject {
   if (!local) return json;
   delete json['$defs'];
   const names = new Map(
-    Object.entries(local).map(([name, def]) => [
-      `#/$defs/${name}`,
-      `Def${createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12)}`,
-    ]),
+    Object.entries(local).map(([name, def]) => [`#/$defs/${name}`, componentName(name, def, defs)]),
   );
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite);
