@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's details: for a 400, the wrong fields as `{ field, message }`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -71,12 +73,15 @@ export async function request<T>(
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    const error = (
+      body as { error?: { code?: string; message?: string; details?: unknown } } | null
+    )?.error;
     if (response.status === 401) unauthorizedListeners.forEach((listener) => listener());
     throw new ApiError(
       response.status,
       error?.code ?? 'http',
       error?.message ?? `The server answered ${response.status}.`,
+      error?.details,
     );
   }
   return body as T;
