@@ -7,23 +7,40 @@ import { isRole, type Role } from './roles.js';
 export interface VerifiedKey {
   keyId: string;
   role: Role;
+  /** The key's name, or its id when it has none: who made a change, in audit fields. */
+  name: string;
 }
 
 interface ActiveKey extends SecretHash {
   keyId: string;
   role: Role;
+  name: string;
 }
 
 const CACHE_LIMIT = 1000;
 
 // Hashes are read here and nowhere else, so no other code path can hand them out.
 async function activeKeys(warehouse: Warehouse): Promise<ActiveKey[]> {
-  const rows = await warehouse.query<{ key_id: string; role: string; salt: string; hash: string }>(
-    `SELECT key_id, role, salt, hash FROM api_keys WHERE revoked_at IS NULL`,
-  );
+  const rows = await warehouse.query<{
+    key_id: string;
+    name: string | null;
+    role: string;
+    salt: string;
+    hash: string;
+  }>(`SELECT key_id, name, role, salt, hash FROM api_keys WHERE revoked_at IS NULL`);
   // A role edited into the table by hand grants nothing rather than something unforeseen.
   return rows.flatMap((row) =>
-    isRole(row.role) ? [{ keyId: row.key_id, role: row.role, salt: row.salt, hash: row.hash }] : [],
+    isRole(row.role)
+      ? [
+          {
+            keyId: row.key_id,
+            role: row.role,
+            name: row.name ?? row.key_id,
+            salt: row.salt,
+            hash: row.hash,
+          },
+        ]
+      : [],
   );
 }
 
@@ -89,7 +106,7 @@ export class KeyVerifier {
     const matches = await secretMatches(parsed.secret, stored ?? this.#decoy);
     // A reload while scrypt ran may have revoked the key: it must be active still.
     if (!stored || !matches || this.#keys.get(parsed.keyId)?.hash !== stored.hash) return null;
-    const verified: VerifiedKey = { keyId: stored.keyId, role: stored.role };
+    const verified: VerifiedKey = { keyId: stored.keyId, role: stored.role, name: stored.name };
     this.#remember(digest, verified);
     return verified;
   }

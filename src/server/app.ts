@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -148,6 +149,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           request,
           reply,
         };
+        const streamed = route.stream ? await route.stream(input) : null;
+        if (streamed) {
+          return reply
+            .code(200)
+            .type(streamed.type)
+            .header('content-disposition', `attachment; filename="${streamed.fileName}"`)
+            .send(Readable.from(streamed.body));
+        }
         const run = async (): Promise<string> => {
           if (route.dates) await checkRouteDates(route.dates, input, context);
           return answerText(await route.handler(input), options.maxAnswerBytes);

@@ -9,13 +9,23 @@ export interface Caller {
   role: Role;
   /** Null when the server is open (no key needed). */
   keyId: string | null;
+  /** Who is acting, for owners and audit fields: the key's name (its id when unnamed), `local` when open. */
+  name: string;
 }
+
+/** The name changes are recorded under when no key is involved: an open server, the CLI. */
+export const LOCAL_CALLER = 'local';
 
 const callers = new WeakMap<FastifyRequest, Caller>();
 
 /** Who made the request, once `authenticate` has run. */
 export function callerOf(request: FastifyRequest): Caller | undefined {
   return callers.get(request);
+}
+
+/** The name of who made the request, for owner and changed-by fields. */
+export function callerName(request: FastifyRequest): string {
+  return callers.get(request)?.name ?? LOCAL_CALLER;
 }
 
 /**
@@ -31,7 +41,7 @@ export async function authenticate(
   if (access === 'public') return;
   let caller: Caller;
   if (context.isOpen()) {
-    caller = { role: 'admin', keyId: null };
+    caller = { role: 'admin', keyId: null, name: LOCAL_CALLER };
   } else {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { API_PREFIX, type ApiRoute } from './route.js';
 
@@ -29,10 +30,11 @@ const ERROR_RESPONSES: Record<string, string> = {
  */
 export function openApiDocument(routes: readonly ApiRoute[], version: string): JsonObject {
   const paths: Record<string, Record<string, JsonObject>> = {};
+  const defs: Defs = {};
   for (const route of routes) {
     const path = API_PREFIX + route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     const operations = (paths[path] ??= {});
-    operations[route.method.toLowerCase()] = operation(route);
+    operations[route.method.toLowerCase()] = operation(route, defs);
   }
   return {
     openapi: '3.1.0',
@@ -45,20 +47,23 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string): J
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Error: schema(ERROR_SCHEMA, 'output') },
+      schemas: { Error: schema(ERROR_SCHEMA, 'output', defs), ...defs },
     },
     paths,
   };
 }
 
-function operation(route: ApiRoute): JsonObject {
-  const parameters = [...fields(route.params, 'path'), ...fields(route.query, 'query')];
+function operation(route: ApiRoute, defs: Defs): JsonObject {
+  const parameters = [
+    ...fields(route.params, 'path', defs),
+    ...fields(route.query, 'query', defs),
+  ];
   const status = String(route.status ?? 200);
   const responses: JsonObject = {
     [status]: {
       description: 'success',
       content: {
-        'application/json': { schema: schema(route.response, 'output') },
+        'application/json': { schema: schema(route.response, 'output', defs) },
       },
     },
   };
@@ -78,12 +83,12 @@ function operation(route: ApiRoute): JsonObject {
   };
   if (route.description) result['description'] = route.description;
   if (route.access !== 'public') result['security'] = [{ bearer: [] }];
-  const body = requestBody(route);
+  const body = requestBody(route, defs);
   if (body) result['requestBody'] = body;
   return result;
 }
 
-function requestBody(route: ApiRoute): JsonObject | null {
+function requestBody(route: ApiRoute, defs: Defs): JsonObject | null {
   if (route.bodyKind === 'events') {
     const events = { type: 'array', items: { type: 'object', additionalProperties: true } };
     return {
@@ -111,13 +116,17 @@ function requestBody(route: ApiRoute): JsonObject | null {
   if (!route.body) return null;
   return {
     required: true,
-    content: { 'application/json': { schema: schema(route.body, 'input') } },
+    content: { 'application/json': { schema: schema(route.body, 'input', defs) } },
   };
 }
 
-function fields(object: z.ZodType | undefined, where: 'path' | 'query'): JsonObject[] {
+function fields(
+  object: z.ZodType | undefined,
+  where: 'path' | 'query',
+  defs: Defs,
+): JsonObject[] {
   if (!object) return [];
-  const json = schema(object, 'input');
+  const json = schema(object, 'input', defs);
   const properties = (json['properties'] ?? {}) as Record<string, JsonObject>;
   const required = new Set((json['required'] ?? []) as string[]);
   return Object.entries(properties).map(([name, property]) => {
@@ -133,11 +142,46 @@ function fields(object: z.ZodType | undefined, where: 'path' | 'query'): JsonObj
   });
 }
 
-function schema(type: z.ZodType, io: 'input' | 'output'): JsonObject {
+/** Schemas shared by the document's components, by name. */
+type Defs = Record<string, unknown>;
+
+function schema(type: z.ZodType, io: 'input' | 'output', defs: Defs): JsonObject {
   const json = z.toJSONSchema(type, { io, unrepresentable: 'any' }) as JsonObject;
   // The document declares its own dialect; each schema's $schema would repeat it.
   delete json['$schema'];
-  return json;
+  return hoistDefs(json, defs);
+}
+
+/**
+ * A recursive schema (a rule's nested groups) comes with `$defs` that its `$ref`s point into,
+ * which do not resolve once the schema sits inside the document: they move to the components,
+ * named by a hash of their content so that the same definition is listed once.
+ */
+function hoistDefs(json: JsonObject, defs: Defs): JsonObject {
+  const local = json['$defs'] as Record<string, unknown> | undefined;
+  if (!local) return json;
+  delete json['$defs'];
+  const names = new Map(
+    Object.entries(local).map(([name, def]) => [
+      `#/$defs/${name}`,
+      `Def${createHash('sha256').update(JSON.stringify(def)).digest('hex').slice(0, 12)}`,
+    ]),
+  );
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (typeof value !== 'object' || value === null) return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => {
+        const renamed = key === '$ref' && typeof inner === 'string' ? names.get(inner) : undefined;
+        return [key, renamed ? `#/components/schemas/${renamed}` : rewrite(inner)];
+      }),
+    );
+  };
+  for (const [name, def] of Object.entries(local)) {
+    const renamed = names.get(`#/$defs/${name}`);
+    if (renamed) defs[renamed] = rewrite(def);
+  }
+  return rewrite(json) as JsonObject;
 }
 
 function operationId(route: ApiRoute): string {

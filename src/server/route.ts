@@ -53,6 +53,19 @@ export interface RouteSpec<
    */
   dates?: readonly `${'query' | 'body'}.${string}`[];
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<z.input<R>>;
+  /**
+   * Asked before `handler`: a file to stream instead of the JSON answer (a CSV export), or
+   * null to answer with `handler`. Its checks run before the first byte, so errors keep their
+   * status.
+   */
+  stream?(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<StreamedAnswer | null>;
+}
+
+/** A streamed answer: its media type, a file name to save it as, and its text in chunks. */
+export interface StreamedAnswer {
+  type: string;
+  fileName: string;
+  body: AsyncIterable<string>;
 }
 
 /** A route with its types erased, as the registry holds it. */

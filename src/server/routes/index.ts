@@ -1,5 +1,6 @@
 import type { ApiRoute } from '../route.js';
 import { adminRoutes } from './admin-routes.js';
+import { audienceRoutes } from './audience-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { drilldownRoutes } from './drilldown-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
@@ -16,6 +17,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...kpiCatalogRoutes,
   ...modelRoutes,
   ...customerRoutes,
+  ...audienceRoutes,
   ...ingestRoutes,
   ...adminRoutes,
 ];

@@ -1,0 +1,129 @@
+import type { Config } from '../config/schema.js';
+import { knownAttributes } from '../metrics/attributes.js';
+import { tableExists } from '../model/store-state.js';
+import { TABLE } from '../model/table-names.js';
+import { ClvError } from '../shared/errors.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { compileRule, type CompiledRule } from './compile-rule.js';
+import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
+import { ruleSchema, type Rule, type RuleNode } from './rule-schema.js';
+
+/**
+ * A rule as sent (JSON or already parsed): its shape checked by `ruleSchema`, a 400 naming
+ * each wrong place as `rule.conditions.0.test.op: …`.
+ */
+export function parseRule(value: unknown, field = 'rule'): Rule {
+  const result = ruleSchema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({
+    field: [field, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  throw new ClvError('bad_input', issues.map((i) => `${i.field}: ${i.message}`).join('; '), {
+    details: issues,
+  });
+}
+
+/** The current rules of every live audience, by id, for `audience` conditions. */
+export async function liveRules(warehouse: Warehouse): Promise<Map<string, Rule>> {
+  const rows = await warehouse.query<{ id: string; rule: string }>(
+    `SELECT audience_id AS id, rule::VARCHAR AS rule FROM audiences WHERE deleted_at IS NULL`,
+  );
+  return new Map(rows.map((row) => [row.id, JSON.parse(row.rule) as Rule]));
+}
+
+/** Whether the store has been refreshed since audiences exist (so rules have their tables). */
+export async function hasFeatures(warehouse: Warehouse): Promise<boolean> {
+  return (
+    (await tableExists(warehouse, TABLE.customerFeatures)) &&
+    (await tableExists(warehouse, TABLE.storeAsOf))
+  );
+}
+
+/** A 409 saying to refresh, before the first refresh builds what rules read. */
+export async function requireFeatures(warehouse: Warehouse): Promise<void> {
+  if (!(await hasFeatures(warehouse))) {
+    throw new ClvError(
+      'conflict',
+      'no customer features yet: run clv refresh first (audiences are evaluated on refreshed data)',
+    );
+  }
+}
+
+/** What a rule is compiled against: the known attributes and the other audiences' rules. */
+export interface RuleScope {
+  knownAttributes: ReadonlySet<string>;
+  rules: ReadonlyMap<string, Rule>;
+}
+
+/** The known attributes (configured drill-downs, and those found at the last refresh) and the live rules. */
+export async function ruleScope(warehouse: Warehouse, config: Config): Promise<RuleScope> {
+  const attributes = (await tableExists(warehouse, TABLE.customerAttributes))
+    ? await knownAttributes(warehouse, config)
+    : config.drilldowns;
+  return { knownAttributes: new Set(attributes), rules: await liveRules(warehouse) };
+}
+
+/**
+ * The rule of audience `audienceId` (or of a new one) compiled for the warehouse's engine; a
+ * 400 for an unknown attribute, a missing audience or a cycle. `rules` may carry the rule being
+ * saved, so that a cycle through it is found before it is stored.
+ */
+export function compileAudienceRule(
+  rule: Rule,
+  scope: RuleScope,
+  audienceId?: string,
+  source?: string,
+): CompiledRule {
+  return compileRule(rule, {
+    dialect: duckdbRuleDialect,
+    knownAttributes: scope.knownAttributes,
+    resolveAudience: (id) => (id === audienceId ? rule : (scope.rules.get(id) ?? null)),
+    audienceId,
+    source,
+  });
+}
+
+/**
+ * Whether the rule reads only attributes, consent and raw events (event and campaign
+ * conditions), so that ingest can re-evaluate it; values of the refresh (orders, predictions)
+ * and purchases (the derived orders) make it wait for a refresh.
+ */
+export function isStreaming(rule: Rule, rules: ReadonlyMap<string, Rule>): boolean {
+  const seen = new Set<string>();
+  const streams = (nodes: readonly RuleNode[]): boolean =>
+    nodes.every((node) => {
+      switch (node.type) {
+        case 'group':
+          return streams(node.conditions);
+        case 'attribute':
+        case 'consent':
+        case 'event':
+        case 'campaign':
+          return true;
+        case 'value':
+        case 'purchase':
+          return false;
+        case 'audience': {
+          if (seen.has(node.audienceId)) return true;
+          seen.add(node.audienceId);
+          const inner = rules.get(node.audienceId);
+          return inner ? streams(inner.conditions) : false;
+        }
+      }
+    });
+  return streams(rule.conditions);
+}
+
+/** The audiences whose rules name `audienceId` in an audience condition. */
+export function audiencesUsing(audienceId: string, rules: ReadonlyMap<string, Rule>): string[] {
+  const uses = (nodes: readonly RuleNode[]): boolean =>
+    nodes.some((node) =>
+      node.type === 'group'
+        ? uses(node.conditions)
+        : node.type === 'audience' && node.audienceId === audienceId,
+    );
+  return [...rules]
+    .filter(([id, rule]) => id !== audienceId && uses(rule.conditions))
+    .map(([id]) => id);
+}
