@@ -141,6 +141,25 @@ const refreshSchedule = z
   })
   .prefault({});
 
+const destinations = z
+  .strictObject({
+    /** Attempts of one delivery before it is dead (the first one included). */
+    maxAttempts: z.number().int().min(1).max(100).default(8),
+    /** The first retry waits up to this long; each later one up to twice the one before. */
+    retryBaseSeconds: z.number().min(0).max(86_400).default(30),
+    /** No retry waits longer than this. */
+    retryMaxSeconds: z.number().min(0).max(604_800).default(3600),
+    /** A destination that has not answered after this long has failed this attempt. */
+    timeoutSeconds: z.number().positive().max(600).default(10),
+    /** Members per delivery at most (a webhook batch, an email-list call, a CSV file). */
+    batchSize: z.number().int().min(1).max(10_000).default(500),
+    /** How often `clv serve` queues new changes and delivers what is due; 0 never. */
+    syncSeconds: z.number().min(0).max(86_400).default(60),
+    /** Deliveries sent by one sync at most; the rest wait for the next. */
+    deliveriesPerSync: z.number().int().min(1).max(10_000).default(100),
+  })
+  .prefault({});
+
 /** The project config (`clv.config.json`): every key optional, defaults are the canonical names. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -164,6 +183,7 @@ export const configSchema = z.strictObject({
   import: importLimits,
   server,
   refresh: refreshSchedule,
+  destinations,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -11,6 +11,7 @@ import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
 import { refreshAll } from '../pipeline/refresh-all.js';
+import { DeliveryLoop } from '../destinations/delivery-loop.js';
 
 /** Everything a route may use: the store's connections, the schedulers, the keys. */
 export interface ServerContext {
@@ -25,6 +26,8 @@ export interface ServerContext {
   refresher: RefreshScheduler<RefreshSummary | null>;
   ingest: IngestQueue;
   cache: ResponseCache;
+  /** Queues audience changes for their destinations and delivers them, on schedule and on request. */
+  deliveries: DeliveryLoop;
   /** Whether requests need no key: no key exists and the server listens on loopback only. */
   isOpen(): boolean;
   loopback: boolean;
@@ -36,6 +39,8 @@ export interface ContextOptions {
   /** Read connections (default 3). */
   readers?: number;
   onRefreshError(error: unknown, reason: RefreshReason): void;
+  /** A sync of the destinations failed as a whole (single deliveries fail into their log). */
+  onDeliveryError?(error: unknown): void;
   /** After each refresh that ran (a scheduled one with nothing new does not). */
   onRefreshed?(summary: RefreshSummary, reason: RefreshReason): void;
 }
@@ -80,9 +85,17 @@ export async function createServerContext(
     },
     (events) => events.some((event) => !hasEventId(event, config.columns.eventId)),
   );
+  // Network waits happen outside the write lane; only the short reads and writes go through it.
+  const deliveries = new DeliveryLoop(
+    (work) => writes.run(() => work(write)),
+    { projectDir: project.dir, settings: config.destinations },
+    (error) => options.onDeliveryError?.(error),
+  );
+  deliveries.start();
   return {
     project,
     config,
+    deliveries,
     reads,
     write,
     writes,
@@ -93,6 +106,7 @@ export async function createServerContext(
     loopback: options.loopback,
     isOpen: () => options.loopback && keys.active === 0,
     async close() {
+      await deliveries.stop();
       await refresher.stop();
       await writes.run(async () => undefined);
       await reads.close();

@@ -100,6 +100,7 @@ function open(
   return createServerContext(project, store, {
     loopback,
     onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
+    onDeliveryError: (error) => app.log.error({ err: error }, 'destination sync failed'),
     onRefreshed: (summary, reason) =>
       app.log.info(
         {

@@ -188,4 +188,72 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'destinations and activations',
+    sql: `
+      -- Where audiences are sent. config holds no secret: a webhook's signing secret or an email
+      -- list's bearer token is AES-256-GCM sealed with the project's key file (.clv/secret.key).
+      CREATE TABLE destinations (
+        destination_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        enabled BOOLEAN NOT NULL,
+        config JSON NOT NULL,
+        sealed_secret VARCHAR,
+        created_at TIMESTAMP NOT NULL,
+        created_by VARCHAR NOT NULL,
+        deleted_at TIMESTAMP
+      );
+      -- An audience sent to a destination: first its full membership, then its changes.
+      -- The cursor: synced_evaluations audience evaluations (the latest at synced_through) have
+      -- been turned into deliveries; a sync finding no newer evaluation has nothing to queue.
+      CREATE TABLE activations (
+        activation_id VARCHAR PRIMARY KEY,
+        audience_id VARCHAR NOT NULL,
+        destination_id VARCHAR NOT NULL,
+        holdout_share DOUBLE NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        created_by VARCHAR NOT NULL,
+        stopped_at TIMESTAMP,
+        synced_evaluations BIGINT,
+        synced_through TIMESTAMP,
+        last_error VARCHAR
+      );
+      -- What the destination has been told (queued) is a member: the next changes are the
+      -- difference between the audience's open stays and these rows.
+      CREATE TABLE activation_sent (
+        activation_id VARCHAR NOT NULL,
+        customer_id VARCHAR NOT NULL,
+        -- The address it was subscribed with, which its unsubscribe names.
+        email VARCHAR,
+        PRIMARY KEY (activation_id, customer_id)
+      );
+      -- The control group: members withheld from the destination, and when they were first.
+      CREATE TABLE activation_controls (
+        activation_id VARCHAR NOT NULL,
+        customer_id VARCHAR NOT NULL,
+        controlled_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (activation_id, customer_id)
+      );
+      -- One batch for a destination; delivery_id is the idempotency key it is sent with, and
+      -- members the exact rows sent (the same on every attempt).
+      CREATE TABLE deliveries (
+        delivery_id VARCHAR PRIMARY KEY,
+        activation_id VARCHAR NOT NULL,
+        seq INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        members JSON NOT NULL,
+        member_count INTEGER NOT NULL,
+        entries INTEGER NOT NULL,
+        exits INTEGER NOT NULL,
+        status VARCHAR NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at TIMESTAMP,
+        last_error VARCHAR,
+        delivered_at TIMESTAMP
+      );
+    `,
+  },
 ];

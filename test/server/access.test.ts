@@ -41,6 +41,20 @@ const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> 
   'GET /keys': { path: '/keys' },
   'POST /keys': { path: '/keys', body: { role: 'read', name: 'matrix' } },
   'DELETE /keys/:id': { path: '/keys/000000000000' },
+  'GET /destinations': { path: '/destinations' },
+  'POST /destinations': {
+    path: '/destinations',
+    body: { name: 'matrix', kind: 'csv', config: { folder: 'exports' } },
+  },
+  'DELETE /destinations/:id': { path: '/destinations/dst_0000000000' },
+  'POST /audiences/:id/activations': {
+    path: '/audiences/aud_0000000000/activations',
+    body: { destinationId: 'dst_0000000000', holdoutShare: 0.1 },
+  },
+  'GET /activations': { path: '/activations' },
+  'DELETE /activations/:id': { path: '/activations/act_0000000000' },
+  'GET /activations/:id/deliveries': { path: '/activations/act_0000000000/deliveries' },
+  'POST /activations/:id/sync': { path: '/activations/act_0000000000/sync' },
 };
 
 let shop: TempProject;

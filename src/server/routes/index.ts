@@ -2,6 +2,7 @@ import type { ApiRoute } from '../route.js';
 import { adminRoutes } from './admin-routes.js';
 import { audienceRoutes } from './audience-routes.js';
 import { customerRoutes } from './customer-routes.js';
+import { destinationRoutes } from './destination-routes.js';
 import { drilldownRoutes } from './drilldown-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
 import { kpiCatalogRoutes } from './kpi-catalog-routes.js';
@@ -19,5 +20,6 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...customerRoutes,
   ...audienceRoutes,
   ...ingestRoutes,
+  ...destinationRoutes,
   ...adminRoutes,
 ];
