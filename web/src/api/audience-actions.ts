@@ -1,7 +1,7 @@
 // The audience writes (admin) and the estimate (read, but a POST with the rule as its body).
 import type { Rule } from '../rules/rule-types';
 import type { Activation, Audience, AudienceEstimate, AudienceInput } from './audience-types';
-import { apiUrl, request } from './client';
+import { apiUrl, request, requestText } from './client';
 import { invalidateApi } from './use-api';
 
 /** Members, share, sums and a sample of the customers a rule holds now (no audience saved). */
@@ -45,4 +45,19 @@ export async function syncActivation(activationId: string): Promise<unknown> {
   );
   invalidateApi();
   return result;
+}
+
+/** Downloads an audience's whole membership as the server's CSV (with the key, if any). */
+export async function downloadMembersCsv(audienceId: string): Promise<void> {
+  const text = await requestText(
+    apiUrl(`/audiences/${encodeURIComponent(audienceId)}/members`, { format: 'csv' }),
+  );
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `audience-${audienceId}-members.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -31,11 +31,6 @@ export function useAudienceMembers(id: string, query: { limit?: number; offset?:
   return useApi<AudienceMembers>(apiUrl(`${audiencePath(id)}/members`, { ...query }));
 }
 
-/** The address of an audience's whole membership as CSV (a download, not a fetch). */
-export function audienceMembersCsvUrl(id: string): string {
-  return apiUrl(`${audiencePath(id)}/members`, { format: 'csv' });
-}
-
 export function useAudienceHistory(id: string) {
   return useApi<AudienceHistory>(apiUrl(`${audiencePath(id)}/history`));
 }

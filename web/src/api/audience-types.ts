@@ -1,137 +1,42 @@
-// The answers of the audience and destination routes (issue 14's contract), named for the
-// dashboard. Written by hand until the routes are on this branch; then generated like the rest.
+// The answers of the audience and destination routes, named for the dashboard; generated from
+// the server's OpenAPI document like the rest of types.ts.
 import type { Rule } from '../rules/rule-types';
+import type { paths } from './generated/api-schema';
+import type { Answer } from './types';
 
-export interface AudienceSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  owner: string;
-  version: number;
-  includeUnsubscribed: boolean;
-  template: string | null;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-  streaming: boolean;
-  members: number | null;
-  entered: number | null;
-  exited: number | null;
-  revenue: number | null;
-  historicClv: number | null;
-  predictedClv: number | null;
-  lastEvaluatedAt: string | null;
-  error: string | null;
+export type AudienceList = Answer<'/api/v1/audiences'>;
+export type AudienceSummary = AudienceList['audiences'][number];
+export type Audience = Answer<'/api/v1/audiences/{id}'>;
+export type AudienceVersion = Audience['versions'][number];
+export type AudienceTemplates = Answer<'/api/v1/audiences/templates'>;
+export type AudienceTemplate = AudienceTemplates['templates'][number];
+export type AudienceEstimate = Answer<'/api/v1/audiences/estimate', 'post'>;
+export type AudienceMembers = Answer<'/api/v1/audiences/{id}/members'>;
+export type AudienceMember = AudienceMembers['members'][number];
+export type AudienceHistory = Answer<'/api/v1/audiences/{id}/history'>;
+
+export type Destinations = Answer<'/api/v1/destinations'>;
+export type Destination = Destinations['destinations'][number];
+export type DestinationKind = Destination['kind'];
+export type Activations = Answer<'/api/v1/activations'>;
+export type Activation = Activations['activations'][number];
+export type Deliveries = Answer<'/api/v1/activations/{id}/deliveries'>;
+export type Delivery = Deliveries['deliveries'][number];
+
+type Body<P extends keyof paths> = paths[P]['post'] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
-export interface AudienceList {
-  audiences: AudienceSummary[];
-}
-export interface AudienceVersion {
-  version: number;
-  name: string;
-  description: string | null;
-  changedBy: string;
-  changedAt: string;
-}
-export interface Audience extends AudienceSummary {
-  rule: Rule;
-  ruleText: string;
-  versions: AudienceVersion[];
-}
-export interface AudienceTemplate {
-  key: string;
-  name: string;
-  description: string;
-  rule: Rule;
-}
-export interface AudienceTemplates {
-  templates: AudienceTemplate[];
-}
-export interface AudienceEstimate {
-  asOf: string;
-  members: number;
-  knownCustomers: number;
-  share: number | null;
-  revenue: number | null;
-  historicClv: number | null;
-  predictedClv: number | null;
-  sample: {
-    customerId: string;
-    revenue: number | null;
-    predictedClv: number | null;
-    pAlive: number | null;
-  }[];
-  ruleText: string;
-}
-export interface AudienceMember {
-  customerId: string;
-  enteredAt: string;
-  revenue: number | null;
-  predictedClv: number | null;
-  pAlive: number | null;
-  emailSubscribed: boolean | null;
-}
-export interface AudienceMembers {
-  total: number;
-  members: AudienceMember[];
-}
-export interface AudienceHistory {
-  days: { day: string; members: number; entered: number; exited: number }[];
-}
+  ? B
+  : never;
+
 /** What a save sends: every field for a new audience, any of them for an edit. */
-export interface AudienceInput {
-  name: string;
-  description?: string;
-  rule: Rule;
-  includeUnsubscribed?: boolean;
-  template?: string;
-}
+export type AudienceInput = Body<'/api/v1/audiences'>;
+export type TemplateKey = AudienceTemplate['key'];
+type ApiRule = Body<'/api/v1/audiences/estimate'>['rule'];
 
-export type DestinationKind = 'csv' | 'webhook' | 'email-list';
-export interface Destination {
-  id: string;
-  name: string;
-  kind: DestinationKind;
-  enabled: boolean;
-  config: Record<string, unknown>;
-  hasSecret: boolean;
-  createdAt: string;
-  createdBy: string;
-}
-export interface Destinations {
-  destinations: Destination[];
-}
-export interface Activation {
-  id: string;
-  audienceId: string;
-  destinationId: string;
-  createdAt: string;
-  createdBy: string;
-  holdoutShare: number;
-  controlMembers: number;
-  state: 'active' | 'stopped';
-  lastDeliveredAt: string | null;
-  pending: number;
-  delivered: number;
-  dead: number;
-  lastError: string | null;
-}
-export interface Activations {
-  activations: Activation[];
-}
-export interface Delivery {
-  id: string;
-  kind: 'full' | 'changes';
-  createdAt: string;
-  members: number;
-  entries: number;
-  exits: number;
-  status: 'pending' | 'delivered' | 'dead';
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-}
-export interface Deliveries {
-  deliveries: Delivery[];
-}
+// The builder's rule type and the server's rule schema must stay one shape: a field the
+// server adds or renames fails the typecheck here.
+const webRuleIsApiRule: Rule extends ApiRule ? true : never = true;
+const apiRuleIsWebRule: ApiRule extends Rule ? true : never = true;
+const savedRuleIsWebRule: Audience['rule'] extends Rule ? true : never = true;
+void [webRuleIsApiRule, apiRuleIsWebRule, savedRuleIsWebRule];

@@ -54,7 +54,21 @@ export async function request<T>(
   url: string,
   init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; key?: string } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const text = await send(url, init, 'application/json');
+  return (text ? safeJson(text) : null) as T;
+}
+
+/** GETs a body as text (a CSV), or throws an ApiError with the server's message. */
+export function requestText(url: string): Promise<string> {
+  return send(url, {}, 'text/csv, application/json');
+}
+
+async function send(
+  url: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; key?: string },
+  accept: string,
+): Promise<string> {
+  const headers: Record<string, string> = { accept };
   const key = init.key ?? storedKey();
   if (key) headers.authorization = `Bearer ${key}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -71,8 +85,8 @@ export async function request<T>(
     throw new ApiError(0, 'network', 'The server cannot be reached. Is clv serve running?');
   }
   const text = await response.text();
-  const body: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
+    const body: unknown = text ? safeJson(text) : null;
     const error = (
       body as { error?: { code?: string; message?: string; details?: unknown } } | null
     )?.error;
@@ -84,7 +98,7 @@ export async function request<T>(
       error?.details,
     );
   }
-  return body as T;
+  return text;
 }
 
 function safeJson(text: string): unknown {

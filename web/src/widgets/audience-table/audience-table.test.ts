@@ -5,7 +5,7 @@ import { absentReason, audienceTable, syncState } from './audience-table';
 const audience = (over: Partial<AudienceSummary>): AudienceSummary => ({
   id: 'aud_0000000001',
   name: 'VIP',
-  description: null,
+  description: '',
   owner: 'local',
   version: 1,
   includeUnsubscribed: false,

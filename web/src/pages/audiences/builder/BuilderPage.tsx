@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { saveAudience } from '../../../api/audience-actions';
 import { useAudiences } from '../../../api/audience-hooks';
-import type { Audience } from '../../../api/audience-types';
+import type { Audience, TemplateKey } from '../../../api/audience-types';
 import { ApiError } from '../../../api/client';
 import { useAttributeValues } from '../../../api/hooks';
 import { useDashboard } from '../../../app/dashboard-context';
@@ -28,7 +28,7 @@ export function BuilderPage({
   start,
   audience,
 }: {
-  start: { rule: Rule; name: string; template?: string };
+  start: { rule: Rule; name: string; template?: TemplateKey };
   audience?: Audience;
 }) {
   const { status, href } = useDashboard();

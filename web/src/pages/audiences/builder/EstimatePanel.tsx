@@ -125,4 +125,4 @@ export function EstimatePanel({ estimate }: { estimate: EstimateState }) {
 
 const noMembers = (data: AudienceEstimate) => (data.members === 0 ? 'no members' : 'not known');
 const noPrediction = (data: AudienceEstimate) =>
-  data.members === 0 ? 'no members' : 'no fitted model';
+  data.members === 0 ? 'no members' : 'no member has a prediction';
