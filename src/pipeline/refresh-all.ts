@@ -2,18 +2,64 @@ import type { Config } from '../config/schema.js';
 import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
 import { predictionsStep } from '../predictions/predictions-step.js';
+import { evaluateAllAudiences } from '../segments/evaluate-audiences.js';
 import { featuresStep } from '../segments/features-step.js';
 import type { Warehouse } from '../store/warehouse.js';
 
+/** A refresh's summary with what its audience step did. */
+export interface FullRefreshSummary extends RefreshSummary {
+  audiences: {
+    /** Live audiences evaluated. */
+    evaluated: number;
+    /** Those whose evaluation failed (each failure is in `audience_evaluations.error`). */
+    failed: number;
+    /** The time the step added after publishing. */
+    seconds: number;
+  };
+}
+
+export interface RefreshAllOptions {
+  /**
+   * Runs the audience step, which writes membership, where the caller's other writes cannot
+   * interleave with it (the server's write lane); default: at once.
+   */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The instant entries and exits are stamped with (default: now); tests pin days with it. */
+  audiencesAt?: Date;
+}
+
 /**
  * The whole refresh, in the order the product promises: every derived table, then the
- * predictions that read them, published together. What `clv refresh`, `POST /refresh` and the
- * schedule run; later steps (datasets, audiences) join here.
+ * predictions that read them, published together; then every live audience is evaluated on
+ * the published tables. What `clv refresh`, `POST /refresh` and the schedule run. An audience
+ * that fails to evaluate is recorded with its error and does not fail the refresh.
  */
-export function refreshAll(
+export async function refreshAll(
   warehouse: Warehouse,
   config: Config,
   onStep?: RefreshStepListener,
-): Promise<RefreshSummary> {
-  return refresh(warehouse, config, derivedTables, [predictionsStep, featuresStep], onStep);
+  options: RefreshAllOptions = {},
+): Promise<FullRefreshSummary> {
+  const summary = await refresh(
+    warehouse,
+    config,
+    derivedTables,
+    [predictionsStep, featuresStep],
+    onStep,
+  );
+  const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
+  const evaluated = await exclusive(() =>
+    evaluateAllAudiences(warehouse, config, {
+      refreshId: summary.refreshId,
+      at: options.audiencesAt,
+    }),
+  );
+  return {
+    ...summary,
+    audiences: {
+      evaluated: evaluated.audiences.length,
+      failed: evaluated.audiences.filter((audience) => audience.error !== null).length,
+      seconds: evaluated.seconds,
+    },
+  };
 }

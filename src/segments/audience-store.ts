@@ -156,6 +156,10 @@ export async function writeAudienceVersion(
     who,
     at,
   };
+  // Every bound name must appear in its statement: the version row has no template.
+  const versionParams = Object.fromEntries(
+    Object.entries(params).filter(([name]) => name !== 'template'),
+  ) as Omit<typeof params, 'template'>;
   await warehouse.transaction(async () => {
     if (version === 1) {
       await warehouse.run(
@@ -175,7 +179,7 @@ export async function writeAudienceVersion(
     await warehouse.run(
       `INSERT INTO audience_versions VALUES ($id, $version, $name, $description, $rule::JSON,
          $include, $who, $at::TIMESTAMP)`,
-      params,
+      versionParams,
     );
   });
 }

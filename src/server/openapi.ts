@@ -54,10 +54,7 @@ export function openApiDocument(routes: readonly ApiRoute[], version: string): J
 }
 
 function operation(route: ApiRoute, defs: Defs): JsonObject {
-  const parameters = [
-    ...fields(route.params, 'path', defs),
-    ...fields(route.query, 'query', defs),
-  ];
+  const parameters = [...fields(route.params, 'path', defs), ...fields(route.query, 'query', defs)];
   const status = String(route.status ?? 200);
   const responses: JsonObject = {
     [status]: {
@@ -120,11 +117,7 @@ function requestBody(route: ApiRoute, defs: Defs): JsonObject | null {
   };
 }
 
-function fields(
-  object: z.ZodType | undefined,
-  where: 'path' | 'query',
-  defs: Defs,
-): JsonObject[] {
+function fields(object: z.ZodType | undefined, where: 'path' | 'query', defs: Defs): JsonObject[] {
   if (!object) return [];
   const json = schema(object, 'input', defs);
   const properties = (json['properties'] ?? {}) as Record<string, JsonObject>;

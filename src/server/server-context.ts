@@ -3,14 +3,13 @@ import type { Config } from '../config/schema.js';
 import { ingestBatch } from '../ingest/ingest-batch.js';
 import { lastRefreshIfUnchanged } from '../model/store-state.js';
 import { KeyVerifier } from '../keys/key-verifier.js';
-import type { RefreshSummary } from '../model/refresh.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { IngestQueue } from './ingest-queue.js';
 import { Lane } from './lane.js';
 import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
-import { refreshAll } from '../pipeline/refresh-all.js';
+import { refreshAll, type FullRefreshSummary } from '../pipeline/refresh-all.js';
 import { DeliveryLoop } from '../destinations/delivery-loop.js';
 
 /** Everything a route may use: the store's connections, the schedulers, the keys. */
@@ -23,7 +22,7 @@ export interface ServerContext {
   write: Warehouse;
   writes: Lane;
   keys: KeyVerifier;
-  refresher: RefreshScheduler<RefreshSummary | null>;
+  refresher: RefreshScheduler<FullRefreshSummary | null>;
   ingest: IngestQueue;
   cache: ResponseCache;
   /** Queues audience changes for their destinations and delivers them, on schedule and on request. */
@@ -42,7 +41,7 @@ export interface ContextOptions {
   /** A sync of the destinations failed as a whole (single deliveries fail into their log). */
   onDeliveryError?(error: unknown): void;
   /** After each refresh that ran (a scheduled one with nothing new does not). */
-  onRefreshed?(summary: RefreshSummary, reason: RefreshReason): void;
+  onRefreshed?(summary: FullRefreshSummary, reason: RefreshReason): void;
 }
 
 /** Opens the connections and starts the schedulers around an open, migrated store. */
@@ -58,13 +57,15 @@ export async function createServerContext(
   const writes = new Lane();
   const keys = await KeyVerifier.load(write);
   const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
-  const refresher = new RefreshScheduler<RefreshSummary | null>(
+  const refresher = new RefreshScheduler<FullRefreshSummary | null>(
     async (reason) => {
       // On schedule, a refresh with nothing new to read is skipped.
       if (reason === 'schedule' && (await lastRefreshIfUnchanged(refreshing)) !== null) {
         return null;
       }
-      const summary = await refreshAll(refreshing, config);
+      const summary = await refreshAll(refreshing, config, undefined, {
+        exclusive: (work) => writes.run(work),
+      });
       options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();

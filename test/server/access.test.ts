@@ -7,6 +7,12 @@ import type { TempProject } from '../helpers/temp-project.js';
 import { testServer, type TestServer } from '../helpers/test-server.js';
 import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
+const SAMPLE_RULE = {
+  version: 1,
+  match: 'all',
+  conditions: [{ type: 'value', field: 'orders', test: { op: 'gte', value: 1 } }],
+};
+
 /** A request each route accepts from a caller allowed to make it (hand-made shop data). */
 const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> = {
   'GET /status': { path: '/status' },
@@ -28,6 +34,15 @@ const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> 
   'GET /customers/top': { path: '/customers/top?by=historic' },
   'GET /customers/at-risk': { path: '/customers/at-risk' },
   'GET /customers/:id': { path: '/customers/c1' },
+  'GET /audiences': { path: '/audiences' },
+  'GET /audiences/templates': { path: '/audiences/templates' },
+  'POST /audiences/estimate': { path: '/audiences/estimate', body: { rule: SAMPLE_RULE } },
+  'POST /audiences': { path: '/audiences', body: { name: 'matrix', rule: SAMPLE_RULE } },
+  'GET /audiences/:id': { path: '/audiences/aud_0000000000' },
+  'POST /audiences/:id': { path: '/audiences/aud_0000000000', body: { name: 'renamed' } },
+  'DELETE /audiences/:id': { path: '/audiences/aud_0000000000' },
+  'GET /audiences/:id/members': { path: '/audiences/aud_0000000000/members' },
+  'GET /audiences/:id/history': { path: '/audiences/aud_0000000000/history' },
   'POST /events': { path: '/events', body: [] },
   'POST /imports': { path: '/imports?kind=costs', form: true },
   // The shop's own costs file, by its path: the test server and its caller are on loopback.

@@ -19,6 +19,15 @@ interface Call {
   form?: boolean;
 }
 
+const WINBACK_LIKE = {
+  version: 1,
+  match: 'all',
+  conditions: [
+    { type: 'value', field: 'days_since_last_order', test: { op: 'gt', value: 90 } },
+    { type: 'consent', channel: 'email', subscribed: true },
+  ],
+};
+
 /** The calls, in order: reads first, then the writes (on the test's private copy of the demo). */
 function calls(customerId: string, localFile: string): Call[] {
   const get = (path: string): Call => ({ method: 'GET', path });
@@ -47,6 +56,9 @@ function calls(customerId: string, localFile: string): Call[] {
     get('/customers/at-risk?limit=5'),
     get(`/customers/${encodeURIComponent(customerId)}?eventsLimit=20`),
     get('/keys'),
+    get('/audiences'),
+    get('/audiences/templates'),
+    { method: 'POST', path: '/audiences/estimate', body: { rule: WINBACK_LIKE } },
     { method: 'POST', path: '/model/holdout', body: { holdoutFrom: DEMO_HOLDOUT_FROM } },
     {
       method: 'POST',
@@ -67,6 +79,7 @@ function calls(customerId: string, localFile: string): Call[] {
     { method: 'POST', path: '/imports/local', body: { path: localFile, kind: 'costs' } },
     { method: 'POST', path: '/refresh' },
     { method: 'POST', path: '/keys', body: { role: 'read', name: 'answer schema' } },
+    { method: 'POST', path: '/audiences', body: { name: 'answer schema', rule: WINBACK_LIKE } },
   ];
 }
 
@@ -120,6 +133,20 @@ beforeAll(async () => {
   const created = answers.get('POST /keys') as { keyId: string };
   const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };
   answers.set('DELETE /keys/:id', await send(revoke));
+  // The audience the calls created, read and edited, then deleted.
+  const audience = (answers.get('POST /audiences') as { id: string }).id;
+  const at = `/audiences/${audience}`;
+  answers.set('GET /audiences/:id', await send({ method: 'GET', path: at }));
+  answers.set(
+    'POST /audiences/:id',
+    await send({ method: 'POST', path: at, body: { description: 'edited' } }),
+  );
+  answers.set(
+    'GET /audiences/:id/members',
+    await send({ method: 'GET', path: `${at}/members?limit=5` }),
+  );
+  answers.set('GET /audiences/:id/history', await send({ method: 'GET', path: `${at}/history` }));
+  answers.set('DELETE /audiences/:id', await send({ method: 'DELETE', path: at }));
 }, 600_000);
 
 afterAll(async () => {

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import type { RefreshSummary } from '../../model/refresh.js';
 import { lastRefreshIfUnchanged } from '../../model/store-state.js';
-import { refreshAll } from '../../pipeline/refresh-all.js';
+import { refreshAll, type FullRefreshSummary } from '../../pipeline/refresh-all.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { table } from '../output.js';
 import { stepProgressBar } from '../progress-bar.js';
@@ -34,7 +33,7 @@ export function registerRefresh(program: Command): void {
     )
     .action(async (options: { ifChanged?: boolean }, command: Command) => {
       const output = outputFor(command);
-      const result = await withProjectStore<RefreshSummary | SkippedRefresh>(
+      const result = await withProjectStore<FullRefreshSummary | SkippedRefresh>(
         command,
         async (project, warehouse) => {
           const unchanged = options.ifChanged ? await lastRefreshIfUnchanged(warehouse) : null;
@@ -60,7 +59,7 @@ export function registerRefresh(program: Command): void {
 async function refreshThrough(
   server: RemoteServer,
   ifChanged: boolean,
-): Promise<RefreshSummary | SkippedRefresh> {
+): Promise<FullRefreshSummary | SkippedRefresh> {
   if (ifChanged) {
     const status = await server.get<{
       lastRefresh: { refreshId: number } | null;
@@ -70,10 +69,10 @@ async function refreshThrough(
       return skipped(status.lastRefresh.refreshId);
     }
   }
-  return server.send<RefreshSummary>('POST', '/refresh');
+  return server.send<FullRefreshSummary>('POST', '/refresh');
 }
 
-function describeRefresh(summary: RefreshSummary): string {
+function describeRefresh(summary: FullRefreshSummary): string {
   return [
     `refresh ${summary.refreshId}: ${summary.events.toLocaleString('en')} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
     table(summary.tables.map((t) => [t.name, t.rows])),
@@ -84,6 +83,11 @@ function describeRefresh(summary: RefreshSummary): string {
     ...(summary.modelChange
       ? [
           `the purchase model changed from ${summary.modelChange.from} to ${summary.modelChange.to} since the last refresh`,
+        ]
+      : []),
+    ...(summary.audiences.evaluated > 0
+      ? [
+          `audiences: ${summary.audiences.evaluated} evaluated in ${summary.audiences.seconds.toFixed(2)} s${summary.audiences.failed > 0 ? `, ${summary.audiences.failed} failed (see clv audience list)` : ''}`,
         ]
       : []),
     ...summary.warnings.map((warning) => `warning: ${warning}`),

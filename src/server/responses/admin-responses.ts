@@ -19,6 +19,13 @@ export const refreshSummarySchema = z
       .strictObject({ from: z.string(), to: z.string() })
       .nullable()
       .describe('the purchase model chosen differs from the one of the refresh before'),
+    audiences: z
+      .strictObject({
+        evaluated: z.number(),
+        failed: z.number().describe('their errors are in each audience’s `error`'),
+        seconds: z.number().describe('the time evaluating the audiences added to the refresh'),
+      })
+      .describe('every live audience is evaluated after the refresh publishes'),
   })
   .nullable()
   .describe('null when a scheduled refresh it joined found nothing new');
