@@ -23,6 +23,19 @@ const EXAMPLES: Record<string, string> = {
   'key create': 'clv key create --role admin --name ops --project shop',
   'key list': 'clv key list --project shop --json',
   'key revoke': 'clv key revoke 0123456789ab --project shop',
+  destination: 'clv destination list --project shop',
+  'destination add':
+    'clv destination add --name crm --kind webhook --url https://crm.example.com/hook --secret-env HOOK_SECRET --project shop',
+  'destination list': 'clv destination list --project shop --json',
+  'destination remove': 'clv destination remove dst_0123456789 --project shop',
+  // One entry for `audience` whichever branch's file registers the command first.
+  audience: 'clv audience sync --project shop',
+  'audience activate':
+    'clv audience activate aud_0123456789 --destination dst_0123456789 --holdout 0.1 --project shop',
+  'audience activations': 'clv audience activations --audience aud_0123456789 --project shop',
+  'audience deliveries': 'clv audience deliveries act_0123456789 --project shop',
+  'audience deactivate': 'clv audience deactivate act_0123456789 --project shop',
+  'audience sync': 'clv audience sync --project shop',
 };
 
 /** Every command of `program`, below it, with its path after `clv`. */

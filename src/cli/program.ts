@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { registerAudienceActivation } from './commands/audience-activation.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
+import { registerDestination } from './commands/destination.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerKey } from './commands/key.js';
@@ -32,6 +34,9 @@ export function buildProgram(): Command {
   registerMetricsReports(registerMetrics(program));
   registerCustomers(program);
   registerKey(program);
+  // After registerAudience (branch audiences): these add to its `audience` command.
+  registerAudienceActivation(program);
+  registerDestination(program);
   finishHelp(program);
   return program;
 }

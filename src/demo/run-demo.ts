@@ -3,13 +3,15 @@ import { importFile } from '../ingest/import-file.js';
 import type { ImportKind } from '../ingest/formats.js';
 import type { ImportSummary } from '../ingest/import-summary.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { addDemoDestination } from './demo-destination.js';
 import { generateDemo } from './generate.js';
 import type { DemoOptions } from './types.js';
 import { writeDemoFiles } from './write-files.js';
 
 /**
  * Generates the demo shop's files into the project's demo-data folder and loads them through
- * the same import path as a user's files: rates first, so every amount can be converted.
+ * the same import path as a user's files: rates first, so every amount can be converted. A
+ * disabled webhook destination comes with it.
  */
 export async function runDemo(
   warehouse: Warehouse,
@@ -31,5 +33,6 @@ export async function runDemo(
     onStep?.(`importing the ${kind}`, summaries.length + 1, 5);
     summaries.push(await importFile(warehouse, project, { file, kind }));
   }
+  await addDemoDestination(warehouse, project.dir);
   return summaries;
 }

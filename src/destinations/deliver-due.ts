@@ -49,6 +49,7 @@ async function dueHeads(
   now: Date,
   limit: number,
   activationId: string | null,
+  tried: readonly string[],
 ): Promise<DueDelivery[]> {
   const rows = await warehouse.query<DueRow>(
     `WITH heads AS (
@@ -62,8 +63,9 @@ async function dueHeads(
      WHERE h.place = 1 AND h.next_attempt_at <= $now::TIMESTAMP
        AND a.stopped_at IS NULL AND d.enabled AND d.deleted_at IS NULL
        AND ($activation IS NULL OR h.activation_id = $activation)
+       AND NOT list_contains($tried, h.delivery_id)
      ORDER BY h.next_attempt_at, h.delivery_id LIMIT $limit`,
-    { now: timestampText(now), limit, activation: activationId },
+    { now: timestampText(now), limit, activation: activationId, tried },
   );
   return rows.map((row) => ({
     id: row.delivery_id,
@@ -79,8 +81,9 @@ async function dueHeads(
 }
 
 /**
- * Attempts the deliveries that are due, at most `limit`, different activations' at once. The
- * network waits happen outside the store; each outcome is recorded as soon as it is known.
+ * Attempts the deliveries that are due, at most `limit`, different activations' at once, and
+ * each at most once per call (a retry waits for a later call even when its backoff is short).
+ * The network waits happen outside the store; each outcome is recorded as soon as it is known.
  */
 export async function deliverDue(
   store: StoreAccess,
@@ -89,6 +92,7 @@ export async function deliverDue(
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const outcome: DeliverOutcome = { attempted: 0, delivered: 0, retrying: 0, dead: 0 };
+  const tried: string[] = [];
   while (outcome.attempted < options.limit) {
     const { heads, destinations } = await store(async (warehouse) => {
       const due = await dueHeads(
@@ -96,6 +100,7 @@ export async function deliverDue(
         clock(),
         options.limit - outcome.attempted,
         options.activationId ?? null,
+        tried,
       );
       const loaded = new Map<string, LoadedDestination | string>();
       for (const id of new Set(due.map((d) => d.destinationId))) {
@@ -108,6 +113,7 @@ export async function deliverDue(
       return { heads: due, destinations: loaded };
     });
     if (heads.length === 0) break;
+    tried.push(...heads.map((delivery) => delivery.id));
     const results = await Promise.all(
       heads.map((delivery) => attempt(store, delivery, destinations, options, clock, random)),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/run-demo.js';
+import { listDestinations } from '../../src/destinations/destinations.js';
 import { storeOverview } from '../../src/store/store-overview.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
@@ -41,6 +42,11 @@ describe('the demo store', () => {
       const again = await runDemo(a.t.warehouse, a.t.project, { customers: 300, seed: 7 });
       expect(again.map((s) => s.inserted)).toEqual([0, 0, 0, 0]);
       expect((await a.t.query(FINGERPRINT))[0]).toEqual(a.fingerprint);
+      // One disabled webhook pointing nowhere, also after the second run.
+      const destinations = await listDestinations(a.t.warehouse);
+      expect(destinations.map((d) => [d.name, d.kind, d.enabled, d.hasSecret])).toEqual([
+        ['Demo webhook (disabled)', 'webhook', false, true],
+      ]);
     } finally {
       await Promise.all([a.t.cleanup(), b.t.cleanup(), c.t.cleanup()]);
     }

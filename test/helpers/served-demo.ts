@@ -66,6 +66,8 @@ export async function servedDemo(
      * e.g. a small shop imported and refreshed with the CLI (see `small-shop.ts`).
      */
     shop?: (project: string) => Promise<void>;
+    /** Changes the served copy before the server starts (rows a test needs in the store). */
+    prepare?: (project: string) => Promise<void>;
   } = {},
 ): Promise<ServedDemo> {
   const store = options.empty || options.shop ? null : await demoStore(options);
@@ -80,6 +82,7 @@ export async function servedDemo(
       await clv(['init', project]);
       await options.shop?.(project);
     }
+    await options.prepare?.(project);
     const keys = options.keys ? await createKeys(project) : null;
     const { child, url } = await startServe(project);
     let closed: Promise<void> | null = null;

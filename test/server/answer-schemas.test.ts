@@ -5,7 +5,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { API_PREFIX, type ApiRoute } from '../../src/server/route.js';
 import { apiRoutes } from '../../src/server/routes/index.js';
+import { openProject } from '../../src/config/project.js';
+import { openStore } from '../../src/store/open-store.js';
+import { setMembers } from '../helpers/activation-shop.js';
 import { DEMO_HOLDOUT_FROM, servedDemo, type ServedDemo } from '../helpers/served-demo.js';
+
+/** An audience of the demo's first 40 customers, made before the server starts. */
+const AUDIENCE = 'aud_00000000de';
+
+async function addAudience(dir: string): Promise<void> {
+  const warehouse = await openStore(await openProject(dir));
+  try {
+    const first = await warehouse.query<{ customer_id: string }>(
+      'SELECT customer_id FROM customer_features ORDER BY customer_id LIMIT 40',
+    );
+    await setMembers(
+      warehouse,
+      AUDIENCE,
+      first.map((row) => row.customer_id),
+    );
+  } finally {
+    await warehouse.close();
+  }
+}
 
 // Each route's real answer on the demo shop, held to the schema the route declares (and the
 // OpenAPI document shows): the schemas' objects are strict, so a field a handler sends and the
@@ -59,6 +81,8 @@ function calls(customerId: string, localFile: string): Call[] {
     get('/audiences'),
     get('/audiences/templates'),
     { method: 'POST', path: '/audiences/estimate', body: { rule: WINBACK_LIKE } },
+    get('/destinations'),
+    get('/activations'),
     { method: 'POST', path: '/model/holdout', body: { holdoutFrom: DEMO_HOLDOUT_FROM } },
     {
       method: 'POST',
@@ -120,7 +144,7 @@ async function send(call: Call): Promise<unknown> {
 }
 
 beforeAll(async () => {
-  demo = await servedDemo({ keys: true });
+  demo = await servedDemo({ keys: true, prepare: addAudience });
   const top = await demo.api<{ items: { customerId: string }[] }>('/customers/top?limit=1');
   const customerId = top.items[0]?.customerId;
   if (customerId === undefined) throw new Error('the demo has no customer');
@@ -133,20 +157,53 @@ beforeAll(async () => {
   const created = answers.get('POST /keys') as { keyId: string };
   const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };
   answers.set('DELETE /keys/:id', await send(revoke));
-  // The audience the calls created, read and edited, then deleted.
-  const audience = (answers.get('POST /audiences') as { id: string }).id;
-  const at = `/audiences/${audience}`;
-  answers.set('GET /audiences/:id', await send({ method: 'GET', path: at }));
-  answers.set(
-    'POST /audiences/:id',
-    await send({ method: 'POST', path: at, body: { description: 'edited' } }),
-  );
-  answers.set(
-    'GET /audiences/:id/members',
-    await send({ method: 'GET', path: `${at}/members?limit=5` }),
-  );
-  answers.set('GET /audiences/:id/history', await send({ method: 'GET', path: `${at}/history` }));
-  answers.set('DELETE /audiences/:id', await send({ method: 'DELETE', path: at }));
+  {
+    // The audience the calls created, read and edited, then deleted.
+    const audience = (answers.get('POST /audiences') as { id: string }).id;
+    const at = `/audiences/${audience}`;
+    answers.set('GET /audiences/:id', await send({ method: 'GET', path: at }));
+    answers.set(
+      'POST /audiences/:id',
+      await send({ method: 'POST', path: at, body: { description: 'edited' } }),
+    );
+    answers.set(
+      'GET /audiences/:id/members',
+      await send({ method: 'GET', path: `${at}/members?limit=5` }),
+    );
+    answers.set('GET /audiences/:id/history', await send({ method: 'GET', path: `${at}/history` }));
+    answers.set('DELETE /audiences/:id', await send({ method: 'DELETE', path: at }));
+  }
+  {
+    // A CSV destination (files in the served project), an activation of the audience with a
+    // holdout, a sync that writes its first file, its log, and both removed again.
+    const destination = (await send({
+      method: 'POST',
+      path: '/destinations',
+      body: { name: 'answer schema files', kind: 'csv', config: { folder: 'answer-exports' } },
+    })) as { id: string };
+    answers.set('POST /destinations', destination);
+    const activation = (await send({
+      method: 'POST',
+      path: `/audiences/${AUDIENCE}/activations`,
+      body: { destinationId: destination.id, holdoutShare: 0.1 },
+    })) as { id: string };
+    answers.set('POST /audiences/:id/activations', activation);
+    const at = `/activations/${activation.id}`;
+    answers.set('POST /activations/:id/sync', await send({ method: 'POST', path: `${at}/sync` }));
+    answers.set(
+      'GET /activations/:id/deliveries',
+      await send({ method: 'GET', path: `${at}/deliveries` }),
+    );
+    answers.set(
+      'GET /activations?audienceId',
+      await send({ method: 'GET', path: `/activations?audienceId=${AUDIENCE}` }),
+    );
+    answers.set('DELETE /activations/:id', await send({ method: 'DELETE', path: at }));
+    answers.set(
+      'DELETE /destinations/:id',
+      await send({ method: 'DELETE', path: `/destinations/${destination.id}` }),
+    );
+  }
 }, 600_000);
 
 afterAll(async () => {
@@ -191,6 +248,30 @@ describe("every route's real answer matches its declared schema", () => {
     expect(metrics.kpis.revenue.series.length).toBeGreaterThan(0);
     const sbg = answers.get('GET /model?model=sbg') as { retention: unknown };
     expect(sbg.retention).not.toBeNull();
+  });
+
+  it('holds what the destination calls made: a first full delivery less the control group', () => {
+    const sync = answers.get('POST /activations/:id/sync') as { queued: number; entries: number };
+    expect(sync).toMatchObject({ queued: 1, attempted: 1, delivered: 1, exits: 0 });
+    // 40 members, about a tenth withheld.
+    expect(sync.entries).toBeGreaterThan(28);
+    expect(sync.entries).toBeLessThan(40);
+    const log = answers.get('GET /activations/:id/deliveries') as {
+      deliveries: { kind: string; status: string; members: number }[];
+    };
+    expect(log.deliveries).toEqual([
+      expect.objectContaining({ kind: 'full', status: 'delivered', members: sync.entries }),
+    ]);
+    const listed = answers.get('GET /activations?audienceId') as {
+      activations: { controlMembers: number }[];
+    };
+    expect(listed.activations[0]?.controlMembers).toBe(40 - sync.entries);
+    const demoDestinations = answers.get('GET /destinations') as {
+      destinations: { name: string; enabled: boolean }[];
+    };
+    expect(demoDestinations.destinations).toEqual([
+      expect.objectContaining({ name: 'Demo webhook (disabled)', enabled: false }),
+    ]);
   });
 
   it('fails an answer with a field its schema lacks, or a value of the wrong type', () => {

@@ -1,4 +1,11 @@
-import { DOUBLE, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DOUBLE,
+  LIST,
+  listValue,
+  VARCHAR,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import type { SqlParams } from '../warehouse.js';
 
 /** Bound values with the engine types that must not be left to inference. */
@@ -26,6 +33,8 @@ export function bindParams(params: SqlParams | undefined): Bound | undefined {
       values[name] = value;
     } else if (Array.isArray(value)) {
       values[name] = listValue([...(value as readonly string[])]);
+      // Typed, so that an empty list binds too (its items give the engine nothing to infer).
+      types[name] = LIST(VARCHAR);
     } else {
       values[name] = value as DuckDBValue;
     }

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { addDestination, listDestinations } from '../destinations/destinations.js';
+import type { Warehouse } from '../store/warehouse.js';
+
+export const DEMO_DESTINATION = 'Demo webhook (disabled)';
+
+/**
+ * A webhook destination pointing nowhere and disabled, so that the destination pages have
+ * something to show; once. Its secret is random and not kept anywhere else.
+ */
+export async function addDemoDestination(warehouse: Warehouse, projectDir: string): Promise<void> {
+  const existing = await listDestinations(warehouse);
+  if (existing.some((destination) => destination.name === DEMO_DESTINATION)) return;
+  await addDestination(
+    warehouse,
+    projectDir,
+    {
+      name: DEMO_DESTINATION,
+      kind: 'webhook',
+      config: { url: 'https://example.invalid/clv-webhook' },
+      secret: randomBytes(24).toString('base64url'),
+      enabled: false,
+    },
+    'demo',
+  );
+}
