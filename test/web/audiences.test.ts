@@ -98,7 +98,8 @@ describe('audiences in Chromium', () => {
     await t.page.locator('[data-page="audience"][data-audience]').waitFor();
     await settledWidgets(t.page, 'audience');
   };
-  const ruleInAddress = () => JSON.parse(new URL(t.page.url()).searchParams.get('rule') ?? 'null');
+  const ruleInAddress = (): { conditions: unknown[] } =>
+    JSON.parse(new URL(t.page.url()).searchParams.get('rule') ?? 'null');
 
   it('lists the demo’s audiences and builds one from a template, with the API’s estimate', async () => {
     await t.page.goto(`${t.demo.url}/audiences`);
@@ -259,6 +260,49 @@ describe('audiences in Chromium', () => {
         { timeout: 20_000 },
       )
       .toEqual(hook.batches.map(() => 'delivered'));
+    expect(t.browser.consoleErrors()).toEqual([]);
+  });
+
+  it('opens the builder pre-filled from a decile, a segment group and the at-risk list', async () => {
+    await t.page.goto(`${t.demo.url}/deciles`);
+    await settledWidgets(t.page, 'deciles');
+    await t.page
+      .locator('[data-action="create-audience"][data-label="Decile 1 by revenue"]')
+      .click();
+    await t.page.locator('[data-page="audience-builder"]').waitFor();
+    const decile1 = {
+      version: 1,
+      match: 'all',
+      conditions: [
+        { type: 'value', field: 'revenue_decile', test: { op: 'between', min: 1, max: 1 } },
+      ],
+    };
+    expect(ruleInAddress()).toEqual(decile1);
+    expect(await t.page.locator('input[name="name"]').inputValue()).toBe('Decile 1 by revenue');
+    const estimate = await post<Estimate>('/audiences/estimate', { rule: decile1 });
+    await expectEstimateOnScreen(estimate);
+
+    await t.page.goto(`${t.demo.url}/segments?segment=email`);
+    await settledWidgets(t.page, 'segments');
+    await t.page
+      .locator('[data-widget-links="segment-audiences"] [data-action="create-audience"]')
+      .first()
+      .click();
+    await t.page.locator('[data-page="audience-builder"]').waitFor();
+    expect(ruleInAddress().conditions).toEqual([
+      { type: 'consent', channel: 'email', subscribed: true },
+    ]);
+    await t.page.locator('[data-node="0"][data-type="consent"]').waitFor();
+
+    await t.page.goto(`${t.demo.url}/predictions`);
+    await settledWidgets(t.page, 'predictions');
+    await t.page.locator('[data-widget-links="at-risk-audience"] a').click();
+    await t.page.locator('[data-page="audience-builder"]').waitFor();
+    expect(ruleInAddress().conditions[0]).toEqual({
+      type: 'value',
+      field: 'churn_risk',
+      test: { op: 'gte', value: 0.5 },
+    });
     expect(t.browser.consoleErrors()).toEqual([]);
   });
 });
