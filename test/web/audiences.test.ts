@@ -159,8 +159,16 @@ describe('audiences in Chromium', () => {
     await value.locator('[data-role="field"]').selectOption('revenue');
     await value.locator('[data-role="test-op"]').selectOption('gt');
     await value.locator('[data-role="test-value"]').fill('250');
-    // A third condition, removed again with Delete on its card.
+    // A third condition, an event without its type: the server's refusal shows at the card
+    // while editing; then removed again with Delete on the card.
+    await addKind.selectOption('event');
     await addCondition.click();
+    t.browser.expectFailure('/api/v1/audiences/estimate');
+    await expect
+      .poll(() => t.page.locator('[data-node="2"] [data-role="node-errors"]').textContent(), {
+        timeout: 10_000,
+      })
+      .toMatch(/^eventType: /);
     await t.page.locator('[data-node="2"]').focus();
     await t.page.keyboard.press('Delete');
     await expect.poll(() => t.page.locator('[data-node="2"]').count()).toBe(0);
@@ -260,6 +268,18 @@ describe('audiences in Chromium', () => {
         { timeout: 20_000 },
       )
       .toEqual(hook.batches.map(() => 'delivered'));
+
+    // The list shows the audience's size and its destination synced.
+    await t.page.goto(`${t.demo.url}/audiences`);
+    await settledWidgets(t.page, 'audiences');
+    const row = t.page.locator('[data-widget="audience-list"] tbody tr', {
+      has: t.page.locator(`[data-audience="${id}"]`),
+    });
+    expect(await row.locator('[data-column="members"]').getAttribute('data-value')).toBe(
+      String(estimate.members),
+    );
+    expect(await row.locator('[data-sync]').getAttribute('data-sync')).toBe('synced');
+    expect(await row.locator('[data-sync]').textContent()).toMatch(/^Loopback hook: synced /);
     expect(t.browser.consoleErrors()).toEqual([]);
   });
 

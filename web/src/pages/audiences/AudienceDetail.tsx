@@ -28,14 +28,21 @@ export function AudienceDetail({ id }: { id: string }) {
   }
   const a = audience.data;
   const reason = absentReason(a);
-  const figure = (role: string, label: string, value: number | null, kind: 'count' | 'money') => (
+  // Entries and exits count from the first refresh after the audience was made.
+  const changeReason =
+    a.members !== null && a.entered === null ? 'counted from the next refresh' : reason;
+  const figure = (
+    role: string,
+    label: string,
+    value: number | null,
+    kind: 'count' | 'money',
+    why = reason,
+  ) => (
     <div className="estimate-figure" data-figure={role} data-value={value ?? ''}>
       <dt>{label}</dt>
-      <dd
-        data-reason={value === null ? reason : undefined}
-        title={value === null ? reason : undefined}
-      >
+      <dd data-reason={value === null ? why : undefined} title={value === null ? why : undefined}>
         {formatValue(value, kind, format)}
+        {value === null && <span className="muted reason"> ({why})</span>}
       </dd>
     </div>
   );
@@ -61,8 +68,8 @@ export function AudienceDetail({ id }: { id: string }) {
         </p>
         <dl className="estimate-figures">
           {figure('members', 'Members', a.members, 'count')}
-          {figure('entered', 'Entered since the last refresh', a.entered, 'count')}
-          {figure('exited', 'Exited since the last refresh', a.exited, 'count')}
+          {figure('entered', 'Entered since the last refresh', a.entered, 'count', changeReason)}
+          {figure('exited', 'Exited since the last refresh', a.exited, 'count', changeReason)}
           {figure('revenue', 'Revenue', a.revenue, 'money')}
           {figure('historicClv', 'Historic CLV (sum)', a.historicClv, 'money')}
           {figure('predictedClv', 'Predicted CLV (sum)', a.predictedClv, 'money')}

@@ -44,6 +44,17 @@ export function BuilderPage({
   const estimate = useEstimate(rule, audience?.id);
   const attributes = useAttributeValues();
   const audiences = useAudiences();
+  // The estimate validates the rule as it is edited: its field errors show at the cards at once,
+  // a save's errors (name, description too) replace them.
+  const shownErrors = useMemo(
+    () =>
+      errors.nodes.size > 0 || errors.form.size > 0
+        ? errors
+        : estimate.status === 'error' && estimate.error instanceof ApiError
+          ? fieldErrors(estimate.error.details)
+          : NO_ERRORS,
+    [errors, estimate],
+  );
   const tools = useMemo<BuilderTools>(
     () => ({
       attributes:
@@ -57,12 +68,14 @@ export function BuilderPage({
         audiences.status === 'ready'
           ? audiences.data.audiences.filter((a) => a.id !== audience?.id)
           : [],
-      errors,
+      errors: shownErrors,
     }),
-    [attributes, audiences, errors, audience?.id],
+    [attributes, audiences, shownErrors, audience?.id],
   );
   const setRule = (next: Rule) => {
     setRuleState(next);
+    // A save's errors were about the rule as it was.
+    setErrors(NO_ERRORS);
     const params = new URLSearchParams(window.location.search);
     params.set(RULE_PARAM, JSON.stringify(next));
     navigate(`${window.location.pathname}?${params.toString()}`, { replace: true });
