@@ -38,6 +38,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: ({ customers }) => `${customers.toLocaleString('en')} simulated customers`,
     load: () => import('./predict-bench.js'),
   },
+  audience: {
+    about: 'audience estimates (p95 vs a bare aggregate) and 20 audiences evaluated at refresh',
+    size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
+    load: () => import('./audience-bench.js'),
+  },
   serve: {
     about: 'HTTP API on the demo shop: metrics latency vs a bare route, batched ingest',
     size: demoShopSize,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerAudienceActivation } from './commands/audience-activation.js';
+import { registerAudience } from './commands/audience.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerMetricsReports(registerMetrics(program));
   registerCustomers(program);
+  registerAudience(program);
   registerKey(program);
   // After registerAudience (branch audiences): these add to its `audience` command.
   registerAudienceActivation(program);

@@ -34,10 +34,12 @@ export async function liveRules(warehouse: Warehouse): Promise<Map<string, Rule>
 
 /** Whether the store has been refreshed since audiences exist (so rules have their tables). */
 export async function hasFeatures(warehouse: Warehouse): Promise<boolean> {
-  return (
-    (await tableExists(warehouse, TABLE.customerFeatures)) &&
-    (await tableExists(warehouse, TABLE.storeAsOf))
+  const [found] = await warehouse.query<{ n: number }>(
+    `SELECT count(DISTINCT table_name) AS n FROM information_schema.tables
+     WHERE list_contains($names, table_name)`,
+    { names: [TABLE.customerFeatures, TABLE.storeAsOf] },
   );
+  return found?.n === 2;
 }
 
 /** A 409 saying to refresh, before the first refresh builds what rules read. */
@@ -56,12 +58,42 @@ export interface RuleScope {
   rules: ReadonlyMap<string, Rule>;
 }
 
-/** The known attributes (configured drill-downs, and those found at the last refresh) and the live rules. */
-export async function ruleScope(warehouse: Warehouse, config: Config): Promise<RuleScope> {
-  const attributes = (await tableExists(warehouse, TABLE.customerAttributes))
-    ? await knownAttributes(warehouse, config)
-    : config.drilldowns;
-  return { knownAttributes: new Set(attributes), rules: await liveRules(warehouse) };
+/**
+ * The known attributes (configured drill-downs, and those found at the last refresh) and the
+ * live rules. Given the rule about to be compiled, only what it reads is loaded: an estimate
+ * of a rule without attribute or audience conditions asks the store nothing more.
+ */
+export async function ruleScope(
+  warehouse: Warehouse,
+  config: Config,
+  forRule?: Rule,
+): Promise<RuleScope> {
+  const needs = forRule ? ruleNeeds(forRule) : { attributes: true, audiences: true };
+  // Another audience's rule may test any attribute.
+  const attributes =
+    needs.attributes || needs.audiences
+      ? (await tableExists(warehouse, TABLE.customerAttributes))
+        ? await knownAttributes(warehouse, config)
+        : config.drilldowns
+      : [];
+  return {
+    knownAttributes: new Set(attributes),
+    rules: needs.audiences ? await liveRules(warehouse) : new Map(),
+  };
+}
+
+/** Whether a rule has attribute conditions, and audience conditions, anywhere in it. */
+export function ruleNeeds(rule: Rule): { attributes: boolean; audiences: boolean } {
+  const needs = { attributes: false, audiences: false };
+  const visit = (nodes: readonly RuleNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'group') visit(node.conditions);
+      else if (node.type === 'attribute') needs.attributes = true;
+      else if (node.type === 'audience') needs.audiences = true;
+    }
+  };
+  visit(rule.conditions);
+  return needs;
 }
 
 /**

@@ -49,6 +49,9 @@ export interface AudienceInput {
   template?: string | null;
 }
 
+/** Who changes audiences when no API key is involved: the CLI, an open server. */
+export const LOCAL_OWNER = 'local';
+
 export const NAME_MAX = 100;
 export const DESCRIPTION_MAX = 2000;
 

@@ -1,6 +1,14 @@
 import type { Config } from '../config/schema.js';
+import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { compileAudienceRule, parseRule, requireFeatures, ruleScope } from './audience-rule.js';
+import type { CompiledRule } from './compile-rule.js';
+import {
+  compileAudienceRule,
+  parseRule,
+  requireFeatures,
+  ruleNeeds,
+  ruleScope,
+} from './audience-rule.js';
 import { audienceNames } from './audiences.js';
 import { ruleText } from './rule-text.js';
 
@@ -28,9 +36,25 @@ export interface AudienceEstimate {
 
 export const SAMPLE_SIZE = 20;
 
+// What `compileRule` returns: the rule's condition after this, over the features table itself.
+const COMPILED_PREFIX = `SELECT f.customer_id FROM ${TABLE.customerFeatures} f WHERE `;
+
 /**
- * Estimates a rule on the latest refresh: one aggregate query over `customer_features` joined
- * with the compiled rule, and a top-N for the sample. `audienceId` is the audience being edited,
+ * The members with the values an estimate sums: the compiled rule's condition read in the same
+ * scan of `customer_features` (no join of a million ids back to their rows), or a semi-join
+ * should the compiled query ever take another shape.
+ */
+function membersSql(compiled: CompiledRule): string {
+  const columns = 'f.customer_id, f.revenue, f.historic_clv, f.predicted_clv, f.p_alive';
+  if (compiled.sql.startsWith(COMPILED_PREFIX)) {
+    return `SELECT ${columns} FROM ${TABLE.customerFeatures} f WHERE ${compiled.sql.slice(COMPILED_PREFIX.length)}`;
+  }
+  return `SELECT ${columns} FROM ${TABLE.customerFeatures} f SEMI JOIN (${compiled.sql}) r USING (customer_id)`;
+}
+
+/**
+ * Estimates a rule on the latest refresh: one query over `customer_features` with the compiled
+ * rule's condition, its sums and its top 20 for the sample. `audienceId` is the audience being edited,
  * so that a rule reaching back to it is refused as a cycle. A 409 before the first refresh.
  */
 export async function estimateAudience(
@@ -40,40 +64,44 @@ export async function estimateAudience(
 ): Promise<AudienceEstimate> {
   const rule = parseRule(input.rule);
   await requireFeatures(warehouse);
-  const scope = await ruleScope(warehouse, config);
+  const scope = await ruleScope(warehouse, config, rule);
   const rules = input.audienceId ? new Map(scope.rules).set(input.audienceId, rule) : scope.rules;
   const compiled = compileAudienceRule(rule, { ...scope, rules }, input.audienceId);
-  const [totals] = await warehouse.query<{
+  const [row] = await warehouse.query<{
     as_of: string;
     members: number;
     known: number;
     revenue: number;
     historic_clv: number;
     predicted_clv: number | null;
+    sample:
+      | {
+          customer_id: string;
+          revenue: number;
+          predicted_clv: number | null;
+          p_alive: number | null;
+        }[]
+      | null;
   }>(
-    `WITH members AS (${compiled.sql})
+    `WITH m AS MATERIALIZED (${membersSql(compiled)})
      SELECT strftime((SELECT as_of FROM store_as_of), '%Y-%m-%dT%H:%M:%SZ') AS as_of,
-            count(m.customer_id) AS members,
-            count(*) AS known,
-            coalesce(sum(f.revenue) FILTER (WHERE m.customer_id IS NOT NULL), 0) AS revenue,
-            coalesce(sum(f.historic_clv) FILTER (WHERE m.customer_id IS NOT NULL), 0) AS historic_clv,
-            sum(f.predicted_clv) FILTER (WHERE m.customer_id IS NOT NULL) AS predicted_clv
-     FROM customer_features f LEFT JOIN members m USING (customer_id)`,
+            (SELECT count(*) FROM customer_features) AS known,
+            count(*) AS members,
+            coalesce(sum(revenue), 0) AS revenue,
+            coalesce(sum(historic_clv), 0) AS historic_clv,
+            sum(predicted_clv) AS predicted_clv,
+            (SELECT list(struct_pack(customer_id, revenue, predicted_clv, p_alive)
+                         ORDER BY predicted_clv DESC NULLS LAST, customer_id COLLATE C)
+             FROM (SELECT * FROM m ORDER BY predicted_clv DESC NULLS LAST, customer_id COLLATE C
+                   LIMIT ${SAMPLE_SIZE})) AS sample
+     FROM m`,
     compiled.params,
   );
-  const sample = await warehouse.query<{
-    customer_id: string;
-    revenue: number;
-    predicted_clv: number | null;
-    p_alive: number | null;
-  }>(
-    `SELECT f.customer_id, f.revenue, f.predicted_clv, f.p_alive
-     FROM customer_features f SEMI JOIN (${compiled.sql}) m USING (customer_id)
-     ORDER BY f.predicted_clv DESC NULLS LAST, f.customer_id COLLATE C
-     LIMIT ${SAMPLE_SIZE}`,
-    compiled.params,
-  );
-  const names = await audienceNames(warehouse);
+  const totals = row;
+  const sample = row?.sample ?? [];
+  const names = ruleNeeds(rule).audiences
+    ? await audienceNames(warehouse)
+    : new Map<string, string>();
   const members = totals?.members ?? 0;
   const known = totals?.known ?? 0;
   return {

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { messageOf } from '../shared/errors.js';
+import { ClvError, messageOf } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { compileAudienceRule, hasFeatures, ruleScope, type RuleScope } from './audience-rule.js';
 import { liveAudienceRows, nowStamp, type AudienceRow } from './audience-store.js';
@@ -30,21 +30,38 @@ export async function evaluateAudience(
     const change = await recordMembership(warehouse, audience.id, compiled, options);
     return { ...change, error: null };
   } catch (error) {
-    const message = messageOf(error).slice(0, 1000);
-    await warehouse.run(
+    // Our own errors say what to change; an engine's report keeps its first line, without SQL.
+    const message =
+      error instanceof ClvError
+        ? error.message.slice(0, 1000)
+        : `the engine failed: ${(messageOf(error).split('\n')[0] ?? '').slice(0, 300)}`;
+    await recordFailure(warehouse, audience.id, message, options);
+    return { audienceId: audience.id, members: null, entered: 0, exited: 0, error: message };
+  }
+}
+
+/** An evaluation row saying why it failed, the membership left as it was. */
+async function recordFailure(
+  warehouse: Warehouse,
+  audienceId: string,
+  message: string,
+  options: Omit<RecordOptions, 'scope'>,
+): Promise<void> {
+  // Not recording the failure must not fail the refresh either: the summary still counts it.
+  await warehouse
+    .run(
       `INSERT INTO audience_evaluations
        SELECT $audience, $at::TIMESTAMP, $source, $refresh, count(*), 0, 0, $error
        FROM audience_members WHERE audience_id = $audience AND exited_at IS NULL`,
       {
-        audience: audience.id,
+        audience: audienceId,
         at: options.at,
         source: options.source,
         refresh: options.refreshId ?? null,
         error: message,
       },
-    );
-    return { audienceId: audience.id, members: null, entered: 0, exited: 0, error: message };
-  }
+    )
+    .catch(() => undefined);
 }
 
 /** What the refresh's audience step did, and how long it took. */

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../keys/api-keys.js';
+import { LOCAL_OWNER } from '../segments/audiences.js';
 import { ClvError } from '../shared/errors.js';
 import type { Access } from './route.js';
 import type { ServerContext } from './server-context.js';
@@ -14,7 +15,7 @@ export interface Caller {
 }
 
 /** The name changes are recorded under when no key is involved: an open server, the CLI. */
-export const LOCAL_CALLER = 'local';
+export const LOCAL_CALLER = LOCAL_OWNER;
 
 const callers = new WeakMap<FastifyRequest, Caller>();
 
