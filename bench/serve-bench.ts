@@ -6,6 +6,8 @@
  *     one at a time), beside a bare Fastify route returning a constant (the ceiling);
  * (2) batched ingest: batches of 1,000 new events at concurrency 4, every reply sent after
  *     commit; afterwards the store must hold exactly the acknowledged events.
+ * (3) the same ingest with 20 streaming audiences re-evaluated behind every batch: its rate
+ *     against (2)'s, and how far the evaluation ran behind the commits.
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,6 +18,11 @@ import { fileURLToPath } from 'node:url';
 import { openProject } from '../src/config/project.js';
 import { openStore } from '../src/store/open-store.js';
 import { listeningUrl } from '../test/helpers/listening-url.js';
+import {
+  removeStreamingAudiences,
+  saveStreamingAudiences,
+  streamingRules,
+} from './streaming-audiences.js';
 import { machineInfo } from './measure.js';
 import type { BenchContext } from './bench-context.js';
 
@@ -36,7 +43,13 @@ const SMOKE: typeof FULL = {
   coldRequests: 2,
 };
 type Sizes = typeof FULL;
-const GOALS = { metricsP95Ms: 50, ingestEventsPerSecond: 50_000 };
+const GOALS = {
+  metricsP95Ms: 50,
+  ingestEventsPerSecond: 100_000,
+  streamingIngestRatio: 0.8,
+  streamingLagMs: 1000,
+};
+const STREAMING_AUDIENCES = 20;
 
 interface Latency {
   requests: number;
@@ -103,6 +116,7 @@ export async function run(context: BenchContext): Promise<void> {
     server.child.kill('SIGTERM');
     await exited(server.child);
     const stored = await storedEvents(project, runTag);
+    const streaming = await streamingIngest(cli, project, `${runTag}s`, sizes);
     const results = {
       benchmark: 'serve',
       machine: machineInfo(),
@@ -121,6 +135,11 @@ export async function run(context: BenchContext): Promise<void> {
         durable:
           stored >= ingest.acknowledgedEvents && stored - ingest.acknowledgedEvents <= 4 * BATCH,
       },
+      streaming: {
+        audiences: STREAMING_AUDIENCES,
+        ...streaming,
+        ratioToPlainIngest: streaming.ingest.eventsPerSecond / ingest.eventsPerSecond,
+      },
     };
     const ms = (value: number): string => `${value.toFixed(2)} ms`;
     console.log(
@@ -130,6 +149,7 @@ export async function run(context: BenchContext): Promise<void> {
         `  first request ${ms(firstMs)}; computed afresh, one at a time (${sizes.coldRequests} periods): p50 ${ms(cold.p50)}, p95 ${ms(cold.p95)}`,
         `POST /api/v1/events, batches of ${BATCH}, concurrency 4: ${ingest.eventsPerSecond.toFixed(0)} events/s (goal ${GOALS.ingestEventsPerSecond}), ${ingest.acknowledgedEvents} acknowledged in ${ingest.seconds.toFixed(1)} s, batch p50 ${ms(ingest.p50)} p95 ${ms(ingest.p95)}`,
         `  stored after the run: ${stored} for ${ingest.acknowledgedEvents} acknowledged (${results.ingest.durable ? 'every acknowledged event; the rest were in flight when the run stopped' : 'MISMATCH'})`,
+        `with ${STREAMING_AUDIENCES} streaming audiences: ${streaming.ingest.eventsPerSecond.toFixed(0)} events/s, ${results.streaming.ratioToPlainIngest.toFixed(2)}× the plain ingest (goal ≥ ${GOALS.streamingIngestRatio}), batch p95 ${ms(streaming.ingest.p95)}; ${streaming.lag.evaluations} evaluations, lag from commit to recorded membership: last ${streaming.lag.lastLagMs ?? '–'} ms, largest ${streaming.lag.maxLagMs ?? '–'} ms (goal < ${GOALS.streamingLagMs} ms)`,
       ].join('\n'),
     );
     console.log(`results: ${await context.writeResults('serve', results)}`);
@@ -137,6 +157,46 @@ export async function run(context: BenchContext): Promise<void> {
     server.child.kill('SIGKILL');
     await rm(join(project, 'uploads'), { recursive: true, force: true });
   }
+}
+
+/** Ingest again with streaming audiences saved, on a server started afresh; they are removed after. */
+async function streamingIngest(cli: string, project: string, tag: string, sizes: Sizes) {
+  await saveStreamingAudiences(project, streamingRules(STREAMING_AUDIENCES));
+  const server = await start(process.execPath, [
+    cli,
+    'serve',
+    '--project',
+    project,
+    '--port',
+    '0',
+    '--json',
+  ]);
+  try {
+    const ingest = await ingestLoad(`${server.url}/api/v1/events`, tag, sizes);
+    // The last evaluations finish behind the last replies; bounded wait.
+    let lag = await streamingLag(server.url);
+    for (let i = 0; i < 100 && lag.pendingBatches > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      lag = await streamingLag(server.url);
+    }
+    return { ingest, lag };
+  } finally {
+    server.child.kill('SIGTERM');
+    await exited(server.child);
+    await removeStreamingAudiences(project);
+  }
+}
+
+async function streamingLag(base: string) {
+  const status = (await (await fetch(`${base}/api/v1/status`)).json()) as {
+    streamingAudiences: {
+      evaluations: number;
+      lastLagMs: number | null;
+      maxLagMs: number | null;
+      pendingBatches: number;
+    };
+  };
+  return status.streamingAudiences;
 }
 
 async function load(url: string, connections: number, sizes: Sizes): Promise<Latency> {

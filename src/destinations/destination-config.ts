@@ -29,7 +29,16 @@ const httpUrl = z
     } catch {
       return false;
     }
-  }, 'must be an http:// or https:// URL');
+  }, 'must be an http:// or https:// URL')
+  // The config is shown to every reader: credentials belong in the sealed secret.
+  .refine((text) => {
+    try {
+      const url = new URL(text);
+      return url.username === '' && url.password === '';
+    } catch {
+      return true;
+    }
+  }, 'must not hold a user name or password: pass the token as the secret');
 
 /** A folder inside the project, so that the API cannot have files written anywhere else. */
 const projectFolder = z

@@ -154,8 +154,8 @@ export async function listDestinations(warehouse: Warehouse): Promise<Destinatio
 }
 
 /**
- * Removes a destination: its activations stop and its secret is erased; the row stays so that
- * delivery logs still name it.
+ * Removes a destination: its activations stop, their pending deliveries are given up, and its
+ * secret is erased; the row stays so that delivery logs still name it.
  */
 export async function removeDestination(
   warehouse: Warehouse,
@@ -174,6 +174,13 @@ export async function removeDestination(
       `UPDATE activations SET stopped_at = $at::TIMESTAMP
        WHERE destination_id = $id AND stopped_at IS NULL`,
       { id, at },
+    );
+    await warehouse.run(
+      `UPDATE deliveries SET status = 'dead', next_attempt_at = NULL,
+         last_error = coalesce(last_error || '; ', '') || 'the destination was removed before delivery'
+       WHERE status = 'pending' AND activation_id IN (
+         SELECT activation_id FROM activations WHERE destination_id = $id)`,
+      { id },
     );
   });
   return { deleted: id };

@@ -5,6 +5,7 @@ import type { DeliveryMember } from './delivery-member.js';
 import { currentMembers, customersByIds, type Recipient } from './audience-recipients.js';
 import { isControl } from './holdout.js';
 import { newDeliveryId } from './ids.js';
+import { stopActivation } from './activations.js';
 
 /** What one queueing pass of an activation added. */
 export interface QueueOutcome {
@@ -23,6 +24,7 @@ type ActivationState = {
   config: string;
   enabled: boolean;
   include_unsubscribed: boolean;
+  audience_deleted: boolean;
   synced_evaluations: number | null;
   evaluations: number;
   latest_evaluation: string | null;
@@ -49,6 +51,7 @@ export async function queueChanges(
   const [state] = await warehouse.query<ActivationState>(
     `SELECT a.audience_id, a.holdout_share, d.kind, d.config::VARCHAR AS config, d.enabled,
             coalesce(u.include_unsubscribed, false) AS include_unsubscribed,
+            u.deleted_at IS NOT NULL AS audience_deleted,
             a.synced_evaluations,
             (SELECT count(*) FROM audience_evaluations e WHERE e.audience_id = a.audience_id)
               AS evaluations,
@@ -65,6 +68,16 @@ export async function queueChanges(
   );
   // Stopped, removed, paused, or no evaluation since the last pass: nothing new to send.
   if (!state || !state.enabled) return none;
+  if (state.audience_deleted) {
+    // The destination keeps what it was last sent; nothing more goes out for a deleted rule.
+    await stopActivation(warehouse, activationId, options.clock);
+    await warehouse.run(
+      `UPDATE activations SET last_error = 'stopped: the audience was deleted'
+       WHERE activation_id = $id`,
+      { id: activationId },
+    );
+    return none;
+  }
   const first = state.deliveries === 0;
   if (!first && state.synced_evaluations === state.evaluations) return none;
 

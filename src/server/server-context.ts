@@ -9,6 +9,7 @@ import { Lane } from './lane.js';
 import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
+import { StreamingAudiences } from './streaming-audiences.js';
 import { refreshAll, type FullRefreshSummary } from '../pipeline/refresh-all.js';
 import { DeliveryLoop } from '../destinations/delivery-loop.js';
 
@@ -24,6 +25,10 @@ export interface ServerContext {
   keys: KeyVerifier;
   refresher: RefreshScheduler<FullRefreshSummary | null>;
   ingest: IngestQueue;
+  /** Re-evaluates the streaming audiences for the customers of each ingested batch. */
+  streaming: StreamingAudiences;
+  /** Serialises the writes of audience membership (streaming and at refresh). */
+  audiences: Lane;
   cache: ResponseCache;
   /** Queues audience changes for their destinations and delivers them, on schedule and on request. */
   deliveries: DeliveryLoop;
@@ -40,6 +45,8 @@ export interface ContextOptions {
   onRefreshError(error: unknown, reason: RefreshReason): void;
   /** A sync of the destinations failed as a whole (single deliveries fail into their log). */
   onDeliveryError?(error: unknown): void;
+  /** A streaming audience evaluation failed (logged; the next batch tries again). */
+  onStreamingError?(error: unknown): void;
   /** After each refresh that ran (a scheduled one with nothing new does not). */
   onRefreshed?(summary: FullRefreshSummary, reason: RefreshReason): void;
 }
@@ -54,9 +61,24 @@ export async function createServerContext(
   const reads = await ReadPool.open(store, options.readers ?? 3);
   const write = await store.fork();
   const refreshing = await store.fork();
+  const evaluating = await store.fork();
   const writes = new Lane();
+  const audiences = new Lane();
+  const streaming = new StreamingAudiences(
+    evaluating,
+    config,
+    audiences,
+    options.onStreamingError ?? (() => undefined),
+  );
   const keys = await KeyVerifier.load(write);
   const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
+  // Network waits happen outside the write lane; only the short reads and writes go through it.
+  const deliveries = new DeliveryLoop(
+    (work) => writes.run(() => work(write)),
+    { projectDir: project.dir, settings: config.destinations },
+    (error) => options.onDeliveryError?.(error),
+  );
+  deliveries.start();
   const refresher = new RefreshScheduler<FullRefreshSummary | null>(
     async (reason) => {
       // On schedule, a refresh with nothing new to read is skipped.
@@ -69,6 +91,8 @@ export async function createServerContext(
       options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
       void cache.renew();
+      // The refresh evaluated the audiences: their changes go out now, not at the next tick.
+      deliveries.syncNow().catch((error: unknown) => options.onDeliveryError?.(error));
       return summary;
     },
     {
@@ -83,16 +107,10 @@ export async function createServerContext(
     20_000,
     (outcome) => {
       if (outcome.accepted > 0) refresher.noteIngest();
+      if (outcome.accepted > 0 && outcome.importId !== null) streaming.noteImport(outcome.importId);
     },
     (events) => events.some((event) => !hasEventId(event, config.columns.eventId)),
   );
-  // Network waits happen outside the write lane; only the short reads and writes go through it.
-  const deliveries = new DeliveryLoop(
-    (work) => writes.run(() => work(write)),
-    { projectDir: project.dir, settings: config.destinations },
-    (error) => options.onDeliveryError?.(error),
-  );
-  deliveries.start();
   return {
     project,
     config,
@@ -103,14 +121,19 @@ export async function createServerContext(
     keys,
     refresher,
     ingest,
+    streaming,
+    audiences,
     cache,
     loopback: options.loopback,
     isOpen: () => options.loopback && keys.active === 0,
     async close() {
-      await deliveries.stop();
+      // The refresh first: one ending now asks for a sync, which the stopped loop then declines.
       await refresher.stop();
+      await deliveries.stop();
       await writes.run(async () => undefined);
+      await streaming.idle();
       await reads.close();
+      await evaluating.close();
       await write.close();
       await refreshing.close();
     },

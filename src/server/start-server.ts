@@ -101,6 +101,8 @@ function open(
     loopback,
     onRefreshError: (error, reason) => app.log.error({ err: error, reason }, 'refresh failed'),
     onDeliveryError: (error) => app.log.error({ err: error }, 'destination sync failed'),
+    onStreamingError: (error) =>
+      app.log.error({ err: error }, 'streaming audience evaluation failed'),
     onRefreshed: (summary, reason) =>
       app.log.info(
         {

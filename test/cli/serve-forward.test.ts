@@ -48,6 +48,11 @@ const READS = [
   ['customers', 'top', '--limit', '0'],
   ['metrics', '--segment', 'attribute:nothing'],
   ['key', 'list', '--json'],
+  ['destination', 'list'],
+  ['destination', 'list', '--json'],
+  ['audience', 'activations', '--json'],
+  ['audience', 'deliveries', 'act_0000000000'],
+  ['audience', 'sync'],
 ];
 
 const same = (result: CliResult) => ({
@@ -110,6 +115,8 @@ describe('clv commands while clv serve holds the store', () => {
       expect(direct.get('customers show nobody')?.code).toBe(2);
       expect(direct.get('metrics --segment attribute:nothing')?.code).toBe(2);
       expect(direct.get('metrics --json')?.code).toBe(0);
+      expect(direct.get('audience deliveries act_0000000000')?.code).toBe(2);
+      expect(direct.get('destination list')?.stdout).toContain('Demo webhook (disabled)');
 
       const importB = await clv(['import', fileB, '--kind', 'events']);
       expect(importShape(importB, fileB)).toEqual(importShape(importA, fileA));

@@ -5,7 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivation, getActivation } from '../../src/destinations/activations.js';
 import { listDeliveries } from '../../src/destinations/deliveries.js';
-import { addDestination, listDestinations } from '../../src/destinations/destinations.js';
+import {
+  addDestination,
+  listDestinations,
+  removeDestination,
+} from '../../src/destinations/destinations.js';
 import { directAccess } from '../../src/destinations/store-access.js';
 import { syncDeliveries, type SyncOutcome } from '../../src/destinations/sync-deliveries.js';
 import {
@@ -16,6 +20,8 @@ import {
 } from '../helpers/activation-shop.js';
 import { loopbackReceiver, type LoopbackReceiver } from '../helpers/loopback-receiver.js';
 import type { TempProject } from '../helpers/temp-project.js';
+import { importFile } from '../../src/ingest/import-file.js';
+import { refreshAll } from '../../src/pipeline/refresh-all.js';
 
 // Small backoff and timeout so that retries, hangs and dead letters take milliseconds.
 const CONFIG = {
@@ -421,6 +427,17 @@ describe('a CSV destination', () => {
     );
   });
 
+  it('refuses a URL with credentials in it: they would be shown to every reader', async () => {
+    await expect(
+      addDestination(
+        t.warehouse,
+        t.dir,
+        { name: 'x', kind: 'webhook', config: { url: 'https://u:p@example.com/' }, secret: 's' },
+        'test',
+      ),
+    ).rejects.toThrow('config.url: must not hold a user name or password');
+  });
+
   it('refuses a folder outside the project', async () => {
     await expect(
       addDestination(
@@ -430,6 +447,53 @@ describe('a CSV destination', () => {
         'test',
       ),
     ).rejects.toThrow('config.folder: must be a folder inside the project');
+  });
+});
+
+describe('an activation of a deleted audience', () => {
+  it('stops, saying why, and gives up what was still pending', async () => {
+    receiver.mode = 'fail';
+    await setMembers(t.warehouse, 'aud_0000000a04', ['c01']);
+    const activation = await activate('aud_0000000a04', await webhook('hook deleted'));
+    expect(await sync(activation.id)).toMatchObject({ queued: 1, retrying: 1 });
+    await t.warehouse.run(
+      `UPDATE audiences SET deleted_at = now() WHERE audience_id = 'aud_0000000a04'`,
+    );
+    await setMembers(t.warehouse, 'aud_0000000a04', ['c01', 'c02']);
+    expect(await sync(activation.id)).toMatchObject({ queued: 0, attempted: 0 });
+    expect(await getActivation(t.warehouse, activation.id)).toMatchObject({
+      state: 'stopped',
+      pending: 0,
+      dead: 1,
+      lastError: 'stopped: the audience was deleted',
+    });
+    const [given] = await listDeliveries(t.warehouse, activation.id);
+    expect(given?.lastError).toBe(
+      'HTTP 500: {"error":"receiver failed"}; the activation was stopped before delivery',
+    );
+    receiver.mode = 'ok';
+  });
+
+  it('and of a removed destination the same', async () => {
+    receiver.mode = 'fail';
+    await setMembers(t.warehouse, 'aud_0000000a05', ['c01']);
+    const destination = await webhook('hook removed');
+    const activation = await activate('aud_0000000a05', destination);
+    expect(await sync(activation.id)).toMatchObject({ queued: 1, retrying: 1 });
+    await removeDestination(t.warehouse, destination);
+    expect(await getActivation(t.warehouse, activation.id)).toMatchObject({
+      state: 'stopped',
+      pending: 0,
+      dead: 1,
+    });
+    const [given] = await listDeliveries(t.warehouse, activation.id);
+    expect(given?.lastError).toMatch(/; the destination was removed before delivery$/);
+    const [row] = await t.warehouse.query<{ sealed: string | null }>(
+      `SELECT sealed_secret AS sealed FROM destinations WHERE destination_id = $id`,
+      { id: destination },
+    );
+    expect(row?.sealed).toBeNull();
+    receiver.mode = 'ok';
   });
 });
 
@@ -447,5 +511,46 @@ describe('secrets', () => {
     expect(file.includes(Buffer.from(secret))).toBe(false);
     const key = await stat(join(t.dir, '.clv', 'secret.key'));
     expect(key.mode & 0o777).toBe(0o600);
+  });
+});
+
+// Last: it changes the shop (c02 revokes consent), which the tests above rely on.
+describe('a member who loses consent', () => {
+  it('is unsubscribed from an email list at the next sync after the refresh', async () => {
+    receiver.mode = 'ok';
+    const list = await addDestination(
+      t.warehouse,
+      t.dir,
+      { name: 'list 2', kind: 'email-list', config: { url: receiver.url }, secret: 'tok' },
+      'test',
+    );
+    await setMembers(t.warehouse, 'aud_0000000a03', ['c01', 'c02']);
+    const activation = await activate('aud_0000000a03', list.id);
+    await settle(activation.id);
+    const file = await t.file(
+      'revoke.csv',
+      'event_id,customer_id,type,timestamp,category,action\nrv2,c02,consent,2024-07-01T00:00:00Z,newsletter,revoke\n',
+    );
+    await importFile(t.warehouse, t.project, { file, kind: 'events' });
+    await refreshAll(t.warehouse, t.project.config);
+    // The refresh evaluates the audience again: same members, c02 now without consent.
+    await setMembers(t.warehouse, 'aud_0000000a03', ['c01', 'c02']);
+    await settle(activation.id);
+    const log = await listDeliveries(t.warehouse, activation.id);
+    const operations = receiver.requests
+      .filter((r) => r.headers['idempotency-key'] === log[0]?.id)
+      .map((r) => (JSON.parse(r.body) as { operations: unknown[] }).operations);
+    expect(log.map((d) => [d.kind, d.entries, d.exits])).toEqual([
+      ['changes', 0, 1],
+      ['full', 2, 0],
+    ]);
+    // One call with one operation: c02's unsubscribe, by the address it was subscribed with.
+    expect(operations).toHaveLength(1);
+    expect(
+      operations[0]?.map((o) => {
+        const { op, email, customerId } = o as Record<string, unknown>;
+        return [op, email, customerId];
+      }),
+    ).toEqual([['unsubscribe', 'c02@example.test', 'c02']]);
   });
 });

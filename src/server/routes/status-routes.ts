@@ -24,6 +24,16 @@ const status = z.strictObject({
     .string()
     .nullable()
     .describe('when the holdout check running now started (UTC, ISO 8601); null when none runs'),
+  streamingAudiences: z
+    .strictObject({
+      evaluations: z.number(),
+      lastLagMs: z.number().nullable(),
+      maxLagMs: z.number().nullable(),
+      pendingBatches: z.number(),
+    })
+    .describe(
+      'how far the streaming audiences run behind ingest since the server started: evaluations run, and the time from a batch’s commit to the end of the evaluation that covered it (last and largest, ms)',
+    ),
   lastRefresh: z
     .strictObject({
       refreshId: z.number(),
@@ -100,6 +110,7 @@ async function statusOf(
     refreshing: context.refresher.running,
     ...refreshed,
     holdoutRunningSince: holdoutRunningSince(context)?.toISOString() ?? null,
+    streamingAudiences: context.streaming.lag(),
     latestOrder,
     nextScheduledRefresh: next ? next.toISOString() : null,
     lastFailedRefresh,

@@ -1,0 +1,46 @@
+import type { Config } from '../config/schema.js';
+import type { Warehouse } from '../store/warehouse.js';
+
+/**
+ * Creates temp table `table` with the columns of `customer_features` a streaming rule may read
+ * (customer_id, attributes, email_subscribed, sms_subscribed), read live from the raw tables
+ * for the customers of `scope` (a table of customer_id): what the last refresh knew is not
+ * enough for a rule evaluated as events arrive. Consent follows the glossary: the latest
+ * consent event of each category (ties: later import, later line) decides.
+ */
+export async function createLiveFeatures(
+  warehouse: Warehouse,
+  config: Config,
+  scope: string,
+  table: string,
+): Promise<void> {
+  await warehouse.run(
+    `CREATE TEMP TABLE ${table} AS
+     WITH latest AS (
+       SELECT customer_id, consent_category AS category,
+              arg_max(consent_action, (ts, import_id, source_line)) AS action
+       FROM events
+       WHERE kind = 'consent' AND customer_id IN (SELECT customer_id FROM ${scope})
+       GROUP BY customer_id, consent_category
+     ),
+     consent AS (
+       SELECT customer_id,
+              bool_or(list_contains($accept, action))
+                FILTER (WHERE list_contains($email, category)) AS email_subscribed,
+              bool_or(list_contains($accept, action))
+                FILTER (WHERE list_contains($sms, category)) AS sms_subscribed
+       FROM latest GROUP BY customer_id
+     )
+     SELECT s.customer_id, a.attributes,
+            coalesce(c.email_subscribed, false) AS email_subscribed,
+            coalesce(c.sms_subscribed, false) AS sms_subscribed
+     FROM ${scope} s
+     LEFT JOIN customers a USING (customer_id)
+     LEFT JOIN consent c USING (customer_id)`,
+    {
+      accept: config.consent.acceptValues,
+      email: config.consent.emailCategories,
+      sms: config.consent.smsCategories,
+    },
+  );
+}

@@ -1,0 +1,61 @@
+import type { Config } from '../config/schema.js';
+import { tableExists } from '../model/store-state.js';
+import { TABLE } from '../model/table-names.js';
+import type { Warehouse } from '../store/warehouse.js';
+import { knownAttributes } from '../metrics/attributes.js';
+import { compileRule } from './compile-rule.js';
+import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
+import { createLiveFeatures } from './live-features.js';
+import { recordMembership, type MembershipChange } from './record-membership.js';
+import { liveAudienceRules } from './saved-rules.js';
+import { isStreamingRule } from './streaming-rule.js';
+
+/**
+ * Re-evaluates the streaming audiences (rules on attributes, consent and raw events only) for
+ * the customers of the given imports, reading their attributes and consent live, and records
+ * who entered and left. Before the first refresh there is nothing to evaluate against (no
+ * as-of instant, no known attributes): it does nothing, and the refresh evaluates everyone.
+ */
+export async function evaluateStreaming(
+  warehouse: Warehouse,
+  config: Config,
+  importIds: readonly number[],
+  at: Date = new Date(),
+): Promise<MembershipChange[]> {
+  if (importIds.length === 0 || !(await tableExists(warehouse, TABLE.storeAsOf))) return [];
+  const rules = await liveAudienceRules(warehouse);
+  const resolveAudience = (id: string) => rules.get(id) ?? null;
+  const streaming = [...rules].filter(([, rule]) => isStreamingRule(rule, resolveAudience));
+  if (streaming.length === 0) return [];
+  const known = new Set(await knownAttributes(warehouse, config));
+  const stamp = at.toISOString().replace('T', ' ').replace('Z', '');
+  return warehouse.withScratchTable('stream_scope', (scope) =>
+    warehouse.withScratchTable('stream_live', async (live) => {
+      // Ids of one coalesced run are near each other; a range reads the events' zone maps.
+      await warehouse.run(
+        `CREATE TEMP TABLE ${scope} AS
+         SELECT DISTINCT customer_id FROM events WHERE import_id BETWEEN $first AND $last`,
+        { first: Math.min(...importIds), last: Math.max(...importIds) },
+      );
+      await createLiveFeatures(warehouse, config, scope, live);
+      const changes: MembershipChange[] = [];
+      for (const [audienceId, rule] of streaming) {
+        const compiled = compileRule(rule, {
+          dialect: duckdbRuleDialect,
+          knownAttributes: known,
+          resolveAudience,
+          audienceId,
+          source: live,
+        });
+        changes.push(
+          await recordMembership(warehouse, audienceId, compiled, {
+            at: stamp,
+            source: 'stream',
+            scope,
+          }),
+        );
+      }
+      return changes;
+    }),
+  );
+}
