@@ -2,6 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardSession } from '../helpers/dashboard-session.js';
+import { downloadWidgetCsv, parseCsv } from './csv-download.js';
 import { settledWidgets } from './settled.js';
 
 interface Estimate {
@@ -158,7 +159,22 @@ describe('audiences in Chromium', () => {
     const value = t.page.locator('[data-node="1"]');
     await value.locator('[data-role="field"]').selectOption('revenue');
     await value.locator('[data-role="test-op"]').selectOption('gt');
-    await value.locator('[data-role="test-value"]').fill('250');
+    // Typed a key at a time: the estimate waits for the typing to pause (300 ms), so the
+    // three keystrokes ask for one estimate, not three.
+    const asked: string[] = [];
+    const count = (request: { url(): string; method(): string }) => {
+      if (request.method() === 'POST' && request.url().endsWith('/audiences/estimate')) {
+        asked.push(request.url());
+      }
+    };
+    await t.page.waitForTimeout(400);
+    t.page.on('request', count);
+    const number = value.locator('[data-role="test-value"]');
+    await number.fill('');
+    await number.pressSequentially('250', { delay: 60 });
+    await t.page.waitForTimeout(700);
+    t.page.off('request', count);
+    expect(asked).toHaveLength(1);
     // A third condition, an event without its type: the server's refusal shows at the card
     // while editing; then removed again with Delete on the card.
     await addKind.selectOption('event');
@@ -235,14 +251,19 @@ describe('audiences in Chromium', () => {
     await table.locator('[data-action="sync-now"]').first().click();
 
     // Every member arrives at the receiver, each batch signed and with its idempotency key.
-    const expected = (
-      await (await fetch(`${t.demo.url}/api/v1/audiences/${id}/members?format=csv`)).text()
-    )
-      .trim()
-      .split(/\r?\n/)
+    const csv = parseCsv(
+      await (await fetch(`${t.demo.url}/api/v1/audiences/${id}/members?format=csv`)).text(),
+    );
+    const expected = csv
       .slice(1)
-      .map((line) => line.split(',')[0]?.replace(/^"|"$/g, ''))
+      .map((line) => line[0] ?? '')
       .sort();
+    // The members card's CSV is the server's whole membership, not the page on screen.
+    const saved = await downloadWidgetCsv(t.page, 'audience-members');
+    expect(saved.fileName).toBe(`audience-${id}-members.csv`);
+    expect([saved.header, ...saved.rows.map((r) => saved.header.map((h) => r[h]))]).toEqual(
+      csv.filter((line) => line.length > 1),
+    );
     expect(expected).toHaveLength(estimate.members);
     const received = () =>
       [...new Set(hook.batches.flatMap((b) => b.body.members.map((m) => m.customer_id)))].sort();
