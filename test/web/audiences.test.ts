@@ -229,6 +229,32 @@ describe('audiences in Chromium', () => {
       await t.page.locator('[data-widget="audience-members"]').getAttribute('data-state'),
     ).toBe('ready');
 
+    // Edited: revenue over 300, saved as version 2 with the members of the new rule.
+    await t.page.locator('[data-action="edit-audience"]').click();
+    await t.page.locator('[data-page="audience-builder"]').waitFor();
+    // The saved rule in its cards.
+    const revenue = t.page.locator('[data-node="1"] [data-role="test-value"]');
+    expect(await revenue.inputValue()).toBe('250');
+    expect(await t.page.locator('[data-node="0"]').getAttribute('data-type')).toBe('consent');
+    await revenue.fill('300');
+    const edited = {
+      ...rule,
+      conditions: [rule.conditions[0], { ...rule.conditions[1], test: { op: 'gt', value: 300 } }],
+    };
+    await expect.poll(ruleInAddress).toEqual(edited);
+    const narrower = await post<Estimate>('/audiences/estimate', { rule: edited, audienceId: id });
+    expect(narrower.members).toBeLessThan(estimate.members);
+    await expectEstimateOnScreen(narrower);
+    await t.page.locator('[data-action="save-audience"]').click();
+    await t.page.waitForURL(new RegExp(`/audiences/${id}$`));
+    await audiencePage();
+    expect(await t.page.locator('[data-figure="members"]').getAttribute('data-value')).toBe(
+      String(narrower.members),
+    );
+    const version2 = await t.demo.api<{ version: number; rule: unknown }>(`/audiences/${id}`);
+    expect([version2.version, version2.rule]).toEqual([2, edited]);
+    estimate.members = narrower.members;
+
     // A webhook destination pointing at the loopback receiver, then activate from the page.
     const destination = await post<{ id: string }>('/destinations', {
       name: 'Loopback hook',
