@@ -49,9 +49,17 @@ describe('API keys', () => {
 
     const verifier = await KeyVerifier.load(p.warehouse);
     expect(verifier.active).toBe(1);
-    expect(await verifier.verify(created.key)).toEqual({ keyId: created.keyId, role: 'ingest' });
+    expect(await verifier.verify(created.key)).toEqual({
+      keyId: created.keyId,
+      role: 'ingest',
+      name: 'shop webhook',
+    });
     // The second time comes from the cache and must say the same.
-    expect(await verifier.verify(created.key)).toEqual({ keyId: created.keyId, role: 'ingest' });
+    expect(await verifier.verify(created.key)).toEqual({
+      keyId: created.keyId,
+      role: 'ingest',
+      name: 'shop webhook',
+    });
   });
 
   it('refuses wrong secrets, malformed keys and unknown ids', async () => {
@@ -70,7 +78,12 @@ describe('API keys', () => {
     ];
     for (const key of presented) expect(await verifier.verify(key)).toBeNull();
     // Failures are not cached in a way that hurts the real key.
-    expect(await verifier.verify(created.key)).toEqual({ keyId: created.keyId, role: 'read' });
+    // An unnamed key is known by its id where a name is recorded (audience owners).
+    expect(await verifier.verify(created.key)).toEqual({
+      keyId: created.keyId,
+      role: 'read',
+      name: created.keyId,
+    });
   });
 
   it('stores only a hash and salt: the secret appears in no column', async () => {
@@ -165,7 +178,11 @@ describe('API keys', () => {
     await verifier.reload(p.warehouse);
     expect(verifier.active).toBe(1);
     expect(await verifier.verify(gone.key)).toBeNull();
-    expect(await verifier.verify(kept.key)).toEqual({ keyId: kept.keyId, role: 'read' });
+    expect(await verifier.verify(kept.key)).toEqual({
+      keyId: kept.keyId,
+      role: 'read',
+      name: kept.keyId,
+    });
 
     // A fresh verifier never saw the key and refuses it too.
     expect(await (await KeyVerifier.load(p.warehouse)).verify(gone.key)).toBeNull();
