@@ -1,11 +1,10 @@
 import { FEATURE_FIELDS, FIELD_KEYS } from '../../../rules/feature-fields';
-import type { Condition, FeatureField, PropertyFilter } from '../../../rules/rule-types';
+import type { Condition, FeatureField } from '../../../rules/rule-types';
 import { firstTest, opsFor } from '../../../rules/value-tests';
 import type { BuilderTools } from './builder-tools';
 import { CountWindowInputs } from './CountWindowInputs';
+import { PropertyFilters } from './PropertyFilters';
 import { ValueTestInputs } from './ValueTestInputs';
-
-const MAX_PROPERTIES = 10;
 
 /** The inputs of one condition, by its type; every control is labelled. */
 export function ConditionFields({
@@ -254,55 +253,4 @@ function optionalText<T extends Condition & { type: 'campaign' }>(
   const { [key]: _old, ...rest } = condition;
   void _old;
   return (value === '' ? rest : { ...rest, [key]: value }) as T;
-}
-
-/** The event's property filters: a key and a test each, up to ten. */
-function PropertyFilters({
-  filters,
-  onChange,
-}: {
-  filters: PropertyFilter[];
-  onChange(filters: PropertyFilter[]): void;
-}) {
-  return (
-    <span className="property-filters">
-      {filters.map((filter, i) => (
-        <span key={i} className="property-filter" data-role="property-filter">
-          <input
-            type="text"
-            aria-label={`Property ${i + 1} name`}
-            placeholder="property"
-            value={filter.key}
-            onChange={(event) =>
-              onChange(filters.map((f, j) => (j === i ? { ...f, key: event.target.value } : f)))
-            }
-          />
-          <ValueTestInputs
-            test={filter.test}
-            kind={undefined}
-            label={`property ${i + 1}`}
-            onChange={(test) => onChange(filters.map((f, j) => (j === i ? { ...f, test } : f)))}
-          />
-          <button
-            type="button"
-            className="button small"
-            aria-label={`Remove property ${i + 1}`}
-            onClick={() => onChange(filters.filter((_, j) => j !== i))}
-          >
-            ×
-          </button>
-        </span>
-      ))}
-      {filters.length < MAX_PROPERTIES && (
-        <button
-          type="button"
-          className="button small"
-          data-action="add-property"
-          onClick={() => onChange([...filters, { key: '', test: { op: 'equals', value: '' } }])}
-        >
-          Add property filter
-        </button>
-      )}
-    </span>
-  );
 }
