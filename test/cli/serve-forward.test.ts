@@ -53,6 +53,9 @@ const READS = [
   ['audience', 'activations', '--json'],
   ['audience', 'deliveries', 'act_0000000000'],
   ['audience', 'sync'],
+  ['audience', 'list', '--json'],
+  ['audience', 'estimate', '--template', 'vip', '--json'],
+  ['audience', 'show', 'aud_0000000000'],
 ];
 
 const same = (result: CliResult) => ({
@@ -117,6 +120,10 @@ describe('clv commands while clv serve holds the store', () => {
       expect(direct.get('metrics --json')?.code).toBe(0);
       expect(direct.get('audience deliveries act_0000000000')?.code).toBe(2);
       expect(direct.get('destination list')?.stdout).toContain('Demo webhook (disabled)');
+      expect(direct.get('audience show aud_0000000000')?.code).toBe(2);
+      expect(JSON.parse(directRun('audience list --json').stdout)).toMatchObject({
+        audiences: { length: 5 },
+      });
 
       const importB = await clv(['import', fileB, '--kind', 'events']);
       expect(importShape(importB, fileB)).toEqual(importShape(importA, fileA));
@@ -137,6 +144,19 @@ describe('clv commands while clv serve holds the store', () => {
       const listed = await clv(['key', 'list', '--json'], { CLV_API_KEY: key.stdout.trim() });
       expect(listed.code).toBe(0);
       expect((JSON.parse(listed.stdout) as ApiKeyInfo[]).map((k) => k.name)).toEqual(['ops']);
+      // A change through the server is recorded under the key's name.
+      const audience = await clv(
+        ['audience', 'create', '--template', 'vip', '--name', 'VIP (ops)', '--json'],
+        {
+          CLV_API_KEY: key.stdout.trim(),
+        },
+      );
+      expect(audience.code, audience.stdout + audience.stderr).toBe(0);
+      expect(JSON.parse(audience.stdout)).toMatchObject({
+        owner: 'ops',
+        template: 'vip',
+        version: 1,
+      });
 
       // A command with no route says so, exit 1.
       const demo = await clv(['demo', '--customers', '10']);

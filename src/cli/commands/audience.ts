@@ -86,6 +86,18 @@ async function audienceInput(flags: WriteFlags): Promise<AudienceInput> {
   return input;
 }
 
+/** A new audience's input with the template's name, description and rule where none is given. */
+function withTemplate(input: AudienceInput, project: Project): AudienceInput {
+  if (input.template === undefined || input.template === null) return input;
+  const template = audienceTemplate(project.config, input.template);
+  return {
+    ...input,
+    name: input.name ?? template.name,
+    description: input.description ?? template.description,
+    rule: input.rule ?? template.rule,
+  };
+}
+
 /** The rule to estimate: `--rule`, or a template's. */
 async function estimateRule(flags: RuleFlags, project: Project): Promise<unknown> {
   const rule = await readRule(flags.rule);
@@ -169,7 +181,9 @@ export function registerAudience(program: Command): void {
       const created = await withProjectStore(
         command,
         (project, warehouse) => createAudience(warehouse, project.config, input, LOCAL_OWNER),
-        (server) => server.send<Audience>('POST', '/audiences', input),
+        // The API takes a whole body: a template fills in what the options leave out.
+        (server, project) =>
+          server.send<Audience>('POST', '/audiences', withTemplate(input, project)),
       );
       output.result(created, () => describeAudience(created));
     });
