@@ -1,4 +1,7 @@
+import { compileRule } from '../../src/segments/compile-rule.js';
+import { duckdbRuleDialect } from '../../src/segments/duckdb-rule-dialect.js';
 import { recordMembership } from '../../src/segments/record-membership.js';
+import { ruleSchema } from '../../src/segments/rule-schema.js';
 import type { Warehouse } from '../../src/store/warehouse.js';
 import { importedShop } from './imported-shop.js';
 import type { TempProject } from './temp-project.js';
@@ -49,6 +52,51 @@ export function activationShop(config?: object): Promise<TempProject> {
 
 let evaluation = 0;
 
+// Stored with the test audiences: reads a derived value, so streaming evaluation leaves them
+// alone; a refresh that evaluates audiences would select every customer who bought.
+const FIXTURE_RULE = JSON.stringify({
+  version: 1,
+  match: 'all',
+  conditions: [{ type: 'value', field: 'revenue', test: { op: 'gte', value: 0 } }],
+});
+
+async function ensureAudience(
+  warehouse: Warehouse,
+  audienceId: string,
+  rule: string,
+  includeUnsubscribed: boolean,
+): Promise<void> {
+  await warehouse.run(
+    `INSERT INTO audiences
+     SELECT $id, $id, '', 'test', $rule::JSON, 1, $include, NULL, now(), now(), 'test', NULL
+     WHERE $id NOT IN (SELECT audience_id FROM audiences)`,
+    { id: audienceId, rule, include: includeUnsubscribed },
+  );
+}
+
+/**
+ * Makes an audience with a real rule (once) and records its evaluation through compileRule and
+ * recordMembership, as a refresh does; returns how many customers it holds.
+ */
+export async function ruleAudience(
+  warehouse: Warehouse,
+  audienceId: string,
+  rule: unknown,
+): Promise<number> {
+  const parsed = ruleSchema.parse(rule);
+  await ensureAudience(warehouse, audienceId, JSON.stringify(parsed), false);
+  const compiled = compileRule(parsed, {
+    dialect: duckdbRuleDialect,
+    knownAttributes: new Set(),
+    resolveAudience: () => null,
+  });
+  const change = await recordMembership(warehouse, audienceId, compiled, {
+    at: '2026-01-01 00:00:00',
+    source: 'edit',
+  });
+  return change.members;
+}
+
 /**
  * Makes an audience (once) and records an evaluation in which exactly `members` belong to it,
  * through the same recordMembership a refresh uses.
@@ -59,13 +107,7 @@ export async function setMembers(
   members: readonly string[],
   options: { includeUnsubscribed?: boolean } = {},
 ): Promise<void> {
-  await warehouse.run(
-    `INSERT INTO audiences
-     SELECT $id, $id, '', 'test', '{"version":1,"match":"all","conditions":[]}', 1, $include,
-            NULL, now(), now(), 'test', NULL
-     WHERE $id NOT IN (SELECT audience_id FROM audiences)`,
-    { id: audienceId, include: options.includeUnsubscribed ?? false },
-  );
+  await ensureAudience(warehouse, audienceId, FIXTURE_RULE, options.includeUnsubscribed ?? false);
   evaluation += 1;
   const second = String(evaluation % 60).padStart(2, '0');
   const minute = String(Math.floor(evaluation / 60) % 60).padStart(2, '0');
