@@ -8,5 +8,6 @@ export const DASHBOARD_PAGES = [
   'predictions',
   'channels',
   'customers',
+  'audiences',
   'survey',
 ] as const;

@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's details: for a 400, the wrong fields as `{ field, message }`. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -52,7 +54,21 @@ export async function request<T>(
   url: string,
   init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; key?: string } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const text = await send(url, init, 'application/json');
+  return (text ? safeJson(text) : null) as T;
+}
+
+/** GETs a body as text (a CSV), or throws an ApiError with the server's message. */
+export function requestText(url: string): Promise<string> {
+  return send(url, {}, 'text/csv, application/json');
+}
+
+async function send(
+  url: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; key?: string },
+  accept: string,
+): Promise<string> {
+  const headers: Record<string, string> = { accept };
   const key = init.key ?? storedKey();
   if (key) headers.authorization = `Bearer ${key}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -69,17 +85,20 @@ export async function request<T>(
     throw new ApiError(0, 'network', 'The server cannot be reached. Is clv serve running?');
   }
   const text = await response.text();
-  const body: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string } } | null)?.error;
+    const body: unknown = text ? safeJson(text) : null;
+    const error = (
+      body as { error?: { code?: string; message?: string; details?: unknown } } | null
+    )?.error;
     if (response.status === 401) unauthorizedListeners.forEach((listener) => listener());
     throw new ApiError(
       response.status,
       error?.code ?? 'http',
       error?.message ?? `The server answered ${response.status}.`,
+      error?.details,
     );
   }
-  return body as T;
+  return text;
 }
 
 function safeJson(text: string): unknown {

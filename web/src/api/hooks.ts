@@ -16,6 +16,7 @@ import type {
   OrderOutcomes,
   PredictionDistributions,
   RankedCustomerPage,
+  RfmReport,
   SegmentGroups,
   Status,
 } from './types';
@@ -61,6 +62,11 @@ export function useCohorts(query: { to?: string } = {}) {
 
 export function useDeciles(query: { to?: string; by?: 'revenue' | 'predicted' }) {
   return useApi<DecilesReport>(apiUrl('/metrics/deciles', { ...query }));
+}
+
+/** The named RFM groups of the latest refresh. */
+export function useRfm() {
+  return useApi<RfmReport>(apiUrl('/metrics/rfm'));
 }
 
 export function useChannels(query: PeriodQuery) {

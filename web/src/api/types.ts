@@ -4,7 +4,7 @@
 import type { paths } from './generated/api-schema';
 
 /** The JSON of a route's success answer. */
-type Answer<
+export type Answer<
   P extends keyof paths,
   M extends 'get' | 'post' | 'delete' = 'get',
 > = paths[P][M] extends {

@@ -63,6 +63,12 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('../pages/customers/CustomersPage')),
   },
   {
+    path: '/audiences',
+    title: 'Audiences',
+    filters: { range: false, compare: false, segment: false },
+    component: lazy(() => import('../pages/audiences/AudiencesPage')),
+  },
+  {
     path: '/survey',
     title: 'Survey',
     filters: { range: true, compare: false, segment: false },
@@ -72,10 +78,15 @@ export const PAGES: PageEntry[] = [
 
 export const CUSTOMER_PROFILE = lazy(() => import('../pages/customers/CustomerProfilePage'));
 
-/** The page for a path: an exact page, or a customer's profile under /customers/. */
+// Pages whose component routes the addresses under its own (an audience, the builder).
+const NESTED = ['/audiences'];
+
+/** The page for a path: an exact page, a page with nested addresses, or a customer's profile. */
 export function pageFor(path: string): { page: PageEntry | null; customerId: string | null } {
   const exact = PAGES.find((p) => p.path === path);
   if (exact) return { page: exact, customerId: null };
+  const nested = NESTED.find((prefix) => path.startsWith(`${prefix}/`));
+  if (nested) return { page: PAGES.find((p) => p.path === nested) ?? null, customerId: null };
   const profile = /^\/customers\/(.+)$/.exec(path);
   if (profile?.[1]) {
     return {

@@ -9,6 +9,8 @@ import { decileShareOptions } from '../../widgets/decile-share/decile-share-opti
 import { decileTable, decileValueNoun } from '../../widgets/decile-table/decile-table';
 import { DataTableCard } from '../../widgets/table-card/DataTableCard';
 import { AsOf } from '../../widgets/as-of/AsOf';
+import { AudienceFromLinks } from '../../widgets/audience-from/AudienceFromLinks';
+import { decileStarts } from '../../rules/audience-starts';
 
 type RankBy = DecilesReport['by'];
 
@@ -45,6 +47,16 @@ export default function DecilesPage() {
           ))}
         </div>
       </div>
+      {deciles.status === 'ready' && (
+        <AudienceFromLinks
+          id="decile-audiences"
+          title="Create an audience from a decile (as of the latest refresh)"
+          starts={decileStarts(
+            by,
+            deciles.data.deciles.filter((d) => d.customers > 0).map((d) => d.decile),
+          )}
+        />
+      )}
       <div className="grid">
         <ChartCard
           id="decile-share"

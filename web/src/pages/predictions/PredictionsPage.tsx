@@ -1,4 +1,6 @@
 import { useAtRisk, useModel, useTopCustomers } from '../../api/hooks';
+import { atRiskRule } from '../../rules/prefilled-rules';
+import { AudienceFromLinks } from '../../widgets/audience-from/AudienceFromLinks';
 import { useDashboard } from '../../app/dashboard-context';
 import { formatDay, formatValue } from '../../format/format';
 import { modelName } from '../../format/model-name';
@@ -77,6 +79,10 @@ export default function PredictionsPage() {
           context={format}
           profileHref={profileHref}
           empty="No high-value customer is at risk."
+        />
+        <AudienceFromLinks
+          id="at-risk-audience"
+          starts={[{ label: 'High-value customers at risk', rule: atRiskRule(0.5) }]}
         />
       </div>
     </div>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useKpiCatalog, useMetrics } from '../../api/hooks';
+import { useKpiCatalog, useMetrics, useRfm } from '../../api/hooks';
+import { rfmStarts, segmentStarts } from '../../rules/audience-starts';
+import { AudienceFromLinks } from '../../widgets/audience-from/AudienceFromLinks';
 import { afterCatalog, kpiLookup } from '../../api/kpi-catalog';
 import type { KpiKey, MetricsReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
@@ -36,6 +38,7 @@ export default function SegmentsPage() {
     useMetrics({ ...period, compare: filters.compare, segment: segmentation }),
     catalog,
   );
+  const rfm = useRfm();
   const [method, setMethod] = useState<SegmentClvMethod | null>(null);
   const report = metrics.status === 'ready' ? metrics.data : null;
   const segments = report?.segments ?? [];
@@ -86,6 +89,22 @@ export default function SegmentsPage() {
           </PeriodLine>
         )}
       </div>
+      <AudienceFromLinks
+        id="segment-audiences"
+        title="Create an audience from a group"
+        starts={segmentStarts(
+          segmentation,
+          segments.map((s) => s.segment),
+          labelOf,
+        )}
+      />
+      {rfm.status === 'ready' && (
+        <AudienceFromLinks
+          id="rfm-audiences"
+          title="Create an audience from an RFM group"
+          starts={rfmStarts(rfm.data.groups.filter((g) => g.customers > 0).map((g) => g.group))}
+        />
+      )}
       <div className="grid">
         {card(RETENTION_CHART)}
         <ChartCard

@@ -18,6 +18,7 @@ export function TableCard({
   empty,
   csv,
   download,
+  saveCsv,
   actions,
   footer,
   wide = false,
@@ -36,6 +37,8 @@ export function TableCard({
   csv: TableData | null;
   /** Fetches more than the card shows for the CSV (every page of a paged list). */
   download?: () => Promise<TableData>;
+  /** Saves a CSV the server makes itself (every row), in place of the card's table. */
+  saveCsv?: () => Promise<void>;
   actions?: ReactNode;
   /** Shown under the table in every state (a pager). */
   footer?: ReactNode;
@@ -51,11 +54,12 @@ export function TableCard({
   const [failed, setFailed] = useState<string | null>(null);
   const save = async () => {
     if (!csv) return;
-    if (!download) return downloadCsv(csv, id);
+    if (!download && !saveCsv) return downloadCsv(csv, id);
     setDownloading(true);
     setFailed(null);
     try {
-      downloadCsv(await download(), id);
+      if (saveCsv) await saveCsv();
+      else if (download) downloadCsv(await download(), id);
     } catch (error) {
       setFailed(error instanceof Error ? error.message : String(error));
     } finally {
