@@ -39,9 +39,11 @@ export interface CompileContext {
 export interface CompiledRule {
   sql: string;
   /**
-   * The condition alone, over the source aliased `f`: a caller that reads other columns of
-   * the same rows (an estimate's sums) filters its own scan with it instead of joining back.
+   * The relations (the source aliased `f`, with the joins of counted conditions) and the
+   * condition alone: a caller that reads other columns of the same rows (an estimate's sums)
+   * selects them `FROM from WHERE where` instead of joining the ids back.
    */
+  from: string;
   where: string;
   params: SqlParams;
 }
@@ -53,9 +55,13 @@ const CAMPAIGN_ACTIONS: Record<CampaignCondition['action'], readonly string[]> =
   clicked: ['clicked'],
 };
 
+/** The relations counted conditions count rows of, and their aliases in a rule's query. */
+type CountedRelation = 'events' | 'orders';
+const COUNT_ALIAS: Record<CountedRelation, string> = { events: 'e', orders: 'o' };
+
 /** The rows a counted condition counts: a relation, filters on it, and what to count. */
 interface CountedRows {
-  from: string;
+  from: CountedRelation;
   filters: string[];
   measure?: string;
 }
@@ -84,8 +90,12 @@ export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
   const compiler = new RuleCompiler(context);
   const path = context.audienceId ? [context.audienceId] : [];
   const where = compiler.group(rule.match, rule.conditions, path);
+  // The joins exist once the condition has been compiled: it adds them as it meets counts.
+  // A source narrower than every customer (a streaming batch's) narrows the counts' scans too.
+  const from = `${source} f${compiler.joins(source === TABLE.customerFeatures ? null : source)}`;
   return {
-    sql: `SELECT f.customer_id FROM ${source} f WHERE ${where}`,
+    sql: `SELECT f.customer_id FROM ${from} WHERE ${where}`,
+    from,
     where,
     params: compiler.params,
   };
@@ -95,6 +105,10 @@ class RuleCompiler {
   readonly params: Record<string, SqlValue> = {};
   private next = 0;
   private conditions = 0;
+  private readonly counts: Record<CountedRelation, { filter: string; aggregate: string }[]> = {
+    events: [],
+    orders: [],
+  };
 
   constructor(private readonly context: CompileContext) {}
 
@@ -226,9 +240,11 @@ class RuleCompiler {
   }
 
   /**
-   * Customers whose count of matching rows lies in the asked range (0 included when asked).
-   * The rows are described only when the range needs them, so that a range every count or no
-   * count meets binds no value its SQL leaves out.
+   * Whether the customer's count of matching rows lies in the asked range (0 included when
+   * asked). Every count over one relation is one filtered aggregate of a single grouped scan
+   * joined to the customers (see `joins`): a subquery per condition made the engine's planning
+   * time grow faster than the number of conditions. The rows are described only when the range
+   * needs them, so that a range every count or no count meets binds no value it leaves out.
    */
   private counted(count: RuleCount | undefined, rows: () => CountedRows): string {
     const atLeast = count?.atLeast ?? (count?.atMost === undefined ? 1 : 0);
@@ -236,16 +252,28 @@ class RuleCompiler {
     if (atMost !== undefined && atMost < atLeast) return 'false';
     if (atLeast === 0 && atMost === undefined) return 'true';
     const { from, filters, measure = 'count(*)' } = rows();
-    const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
-    const matching = (having: string): string =>
-      `f.customer_id IN (SELECT customer_id FROM ${from} ${where} GROUP BY customer_id HAVING ${having})`;
-    if (atLeast === 0) {
-      return `(NOT ${matching(`${measure} > ${this.bind(atMost ?? 0, 'integer')}`)})`;
-    }
-    const low = `${measure} >= ${this.bind(atLeast, 'integer')}`;
-    return matching(
-      atMost === undefined ? low : `${low} AND ${measure} <= ${this.bind(atMost, 'integer')}`,
-    );
+    const counts = this.counts[from];
+    const filter = filters.length > 0 ? filters.join(' AND ') : 'true';
+    counts.push({ filter, aggregate: `${measure} FILTER (WHERE ${filter})` });
+    const n = `coalesce(${COUNT_ALIAS[from]}.n${counts.length}, 0)`;
+    const low = atLeast === 0 ? null : `${n} >= ${this.bind(atLeast, 'integer')}`;
+    const high = atMost === undefined ? null : `${n} <= ${this.bind(atMost, 'integer')}`;
+    return `(${[low, high].filter((part) => part !== null).join(' AND ')})`;
+  }
+
+  /** The grouped scans the counted conditions read, joined to the customers by id. */
+  joins(narrowTo: string | null): string {
+    return (Object.keys(this.counts) as CountedRelation[])
+      .filter((from) => this.counts[from].length > 0)
+      .map((from) => {
+        const counts = this.counts[from];
+        const alias = COUNT_ALIAS[from];
+        const columns = counts.map((c, i) => `${c.aggregate} AS n${i + 1}`).join(', ');
+        const any = counts.map((c) => `(${c.filter})`).join(' OR ');
+        const narrow = narrowTo ? ` AND customer_id IN (SELECT customer_id FROM ${narrowTo})` : '';
+        return ` LEFT JOIN (SELECT customer_id, ${columns} FROM ${from} WHERE (${any})${narrow} GROUP BY customer_id) ${alias} ON ${alias}.customer_id = f.customer_id`;
+      })
+      .join('');
   }
 
   private event(condition: EventCondition): string {

@@ -1,5 +1,4 @@
 import type { Config } from '../config/schema.js';
-import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { CompiledRule } from './compile-rule.js';
 import {
@@ -42,7 +41,7 @@ export const SAMPLE_SIZE = 20;
  */
 function membersSql(compiled: CompiledRule): string {
   const columns = 'f.customer_id, f.revenue, f.historic_clv, f.predicted_clv, f.p_alive';
-  return `SELECT ${columns} FROM ${TABLE.customerFeatures} f WHERE ${compiled.where}`;
+  return `SELECT ${columns} FROM ${compiled.from} WHERE ${compiled.where}`;
 }
 
 /**

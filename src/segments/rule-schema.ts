@@ -210,6 +210,7 @@ export const ruleSchema: z.ZodType<Rule> = z
     if (size.conditions > RULE_LIMITS.conditions) {
       context.addIssue({
         code: 'custom',
+        path: ['conditions'],
         message: `a rule holds at most ${RULE_LIMITS.conditions} conditions (this one ${size.conditions})`,
       });
     }
