@@ -68,7 +68,7 @@ describe('the audiences API on a refreshed shop', () => {
           { customerId: 'a', revenue: 180, predictedClv: null, pAlive: 1 },
           { customerId: 'b', revenue: 20, predictedClv: null, pAlive: 1 },
         ],
-        ruleText: 'Orders ≥ 1',
+        ruleText: 'all of: orders at least 1',
       },
     });
   });
@@ -96,7 +96,7 @@ describe('the audiences API on a refreshed shop', () => {
       predictedClv: null,
       error: null,
       rule: buyers,
-      ruleText: 'Orders ≥ 1',
+      ruleText: 'all of: orders at least 1',
     });
     expect(created.body['versions']).toEqual([
       expect.objectContaining({ version: 1, name: 'Buyers', changedBy: 'test admin' }),
@@ -176,7 +176,7 @@ describe('the audiences API on a refreshed shop', () => {
     };
     const second = await call('POST', '/audiences', { name: 'Second', rule: inFirst });
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ members: 2, ruleText: 'in audience "First"' });
+    expect(second.body).toMatchObject({ members: 2, ruleText: 'all of: member of audience "First"' });
     const secondId = second.body['id'] as string;
     const cycle = await call('POST', `/audiences/${firstId}`, {
       rule: {
