@@ -21,6 +21,11 @@ export interface RecordOptions {
    * the caller's, never user input.
    */
   scope?: string;
+  /**
+   * The caller holds a transaction around this and other evaluations (streaming evaluation
+   * commits a batch's audiences together): none is opened here.
+   */
+  inTransaction?: boolean;
 }
 
 const TABLE_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -48,7 +53,9 @@ export async function recordMembership(
       compiled.params,
     );
     const params = { audience: audienceId, at: options.at };
-    return warehouse.transaction(async () => {
+    const atomically = <T>(work: () => Promise<T>): Promise<T> =>
+      options.inTransaction ? work() : warehouse.transaction(work);
+    return atomically(async () => {
       const exited = await warehouse.run(
         `UPDATE audience_members SET exited_at = $at::TIMESTAMP
          WHERE audience_id = $audience AND exited_at IS NULL ${scope ? `AND ${scope}` : ''}

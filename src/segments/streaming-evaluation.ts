@@ -30,32 +30,46 @@ export async function evaluateStreaming(
   const known = new Set(await knownAttributes(warehouse, config));
   const stamp = at.toISOString().replace('T', ' ').replace('Z', '');
   return warehouse.withScratchTable('stream_scope', (scope) =>
-    warehouse.withScratchTable('stream_live', async (live) => {
-      // Ids of one coalesced run are near each other; a range reads the events' zone maps.
-      await warehouse.run(
-        `CREATE TEMP TABLE ${scope} AS
+    warehouse.withScratchTable('stream_live', (live) =>
+      warehouse.withScratchTable('stream_events', async (events) => {
+        // Ids of one coalesced run are near each other; a range reads the events' zone maps.
+        await warehouse.run(
+          `CREATE TEMP TABLE ${scope} AS
          SELECT DISTINCT customer_id FROM events WHERE import_id BETWEEN $first AND $last`,
-        { first: Math.min(...importIds), last: Math.max(...importIds) },
-      );
-      await createLiveFeatures(warehouse, config, scope, live);
-      const changes: MembershipChange[] = [];
-      for (const [audienceId, rule] of streaming) {
-        const compiled = compileRule(rule, {
-          dialect: duckdbRuleDialect,
-          knownAttributes: known,
-          resolveAudience,
-          audienceId,
-          source: live,
-        });
-        changes.push(
-          await recordMembership(warehouse, audienceId, compiled, {
-            at: stamp,
-            source: 'stream',
-            scope,
-          }),
+          { first: Math.min(...importIds), last: Math.max(...importIds) },
         );
-      }
-      return changes;
-    }),
+        await createLiveFeatures(warehouse, config, scope, live);
+        // One scan of the events for every rule's counts: those of the batch's customers.
+        await warehouse.run(
+          `CREATE TEMP TABLE ${events} AS
+         SELECT customer_id, type, kind, ts, properties, campaign_id, campaign_channel,
+                campaign_action
+         FROM events WHERE customer_id IN (SELECT customer_id FROM ${scope})`,
+        );
+        // One commit for every audience of the batch, not one each.
+        return warehouse.transaction(async () => {
+          const changes: MembershipChange[] = [];
+          for (const [audienceId, rule] of streaming) {
+            const compiled = compileRule(rule, {
+              dialect: duckdbRuleDialect,
+              knownAttributes: known,
+              resolveAudience,
+              audienceId,
+              source: live,
+              events,
+            });
+            changes.push(
+              await recordMembership(warehouse, audienceId, compiled, {
+                at: stamp,
+                source: 'stream',
+                scope,
+                inTransaction: true,
+              }),
+            );
+          }
+          return changes;
+        });
+      }),
+    ),
   );
 }
