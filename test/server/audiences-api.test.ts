@@ -176,7 +176,10 @@ describe('the audiences API on a refreshed shop', () => {
     };
     const second = await call('POST', '/audiences', { name: 'Second', rule: inFirst });
     expect(second.status).toBe(201);
-    expect(second.body).toMatchObject({ members: 2, ruleText: 'all of: member of audience "First"' });
+    expect(second.body).toMatchObject({
+      members: 2,
+      ruleText: 'all of: member of audience "First"',
+    });
     const secondId = second.body['id'] as string;
     const cycle = await call('POST', `/audiences/${firstId}`, {
       rule: {
