@@ -78,7 +78,7 @@ describe('clv audience', () => {
     });
 
     const shown = await clv('audience', 'show', audience.id);
-    expect(shown.stdout).toContain('rule: email subscribed');
+    expect(shown.stdout).toContain('rule: all of: subscribed to email');
 
     const members = await clv('audience', 'members', audience.id, '--json');
     expect(JSON.parse(members.stdout)).toMatchObject({ total: 1, members: [{ customerId: 'a' }] });

@@ -7,23 +7,26 @@ import { API_PREFIX, type ApiRoute } from '../../src/server/route.js';
 import { apiRoutes } from '../../src/server/routes/index.js';
 import { openProject } from '../../src/config/project.js';
 import { openStore } from '../../src/store/open-store.js';
-import { setMembers } from '../helpers/activation-shop.js';
+import { ruleAudience } from '../helpers/activation-shop.js';
 import { DEMO_HOLDOUT_FROM, servedDemo, type ServedDemo } from '../helpers/served-demo.js';
 
-/** An audience of the demo's first 40 customers, made before the server starts. */
+/** An audience of the demo's top customers by revenue (a real rule), made before the server starts. */
 const AUDIENCE = 'aud_00000000de';
+let audienceSize = 0;
 
 async function addAudience(dir: string): Promise<void> {
   const warehouse = await openStore(await openProject(dir));
   try {
-    const first = await warehouse.query<{ customer_id: string }>(
-      'SELECT customer_id FROM customer_features ORDER BY customer_id LIMIT 40',
+    const [fortieth] = await warehouse.query<{ revenue: number }>(
+      'SELECT revenue FROM customer_features ORDER BY revenue DESC LIMIT 1 OFFSET 39',
     );
-    await setMembers(
-      warehouse,
-      AUDIENCE,
-      first.map((row) => row.customer_id),
-    );
+    audienceSize = await ruleAudience(warehouse, AUDIENCE, {
+      version: 1,
+      match: 'all',
+      conditions: [
+        { type: 'value', field: 'revenue', test: { op: 'gte', value: fortieth?.revenue ?? 0 } },
+      ],
+    });
   } finally {
     await warehouse.close();
   }
@@ -253,9 +256,11 @@ describe("every route's real answer matches its declared schema", () => {
   it('holds what the destination calls made: a first full delivery less the control group', () => {
     const sync = answers.get('POST /activations/:id/sync') as { queued: number; entries: number };
     expect(sync).toMatchObject({ queued: 1, attempted: 1, delivered: 1, exits: 0 });
-    // 40 members, about a tenth withheld.
-    expect(sync.entries).toBeGreaterThan(28);
-    expect(sync.entries).toBeLessThan(40);
+    // About 40 members (ties at the threshold may add a few), about a tenth withheld.
+    expect(audienceSize).toBeGreaterThanOrEqual(40);
+    expect(audienceSize).toBeLessThan(60);
+    expect(sync.entries).toBeGreaterThan(audienceSize * 0.7);
+    expect(sync.entries).toBeLessThan(audienceSize);
     const log = answers.get('GET /activations/:id/deliveries') as {
       deliveries: { kind: string; status: string; members: number }[];
     };
@@ -265,7 +270,7 @@ describe("every route's real answer matches its declared schema", () => {
     const listed = answers.get('GET /activations?audienceId') as {
       activations: { controlMembers: number }[];
     };
-    expect(listed.activations[0]?.controlMembers).toBe(40 - sync.entries);
+    expect(listed.activations[0]?.controlMembers).toBe(audienceSize - sync.entries);
     const demoDestinations = answers.get('GET /destinations') as {
       destinations: { name: string; enabled: boolean }[];
     };
