@@ -93,15 +93,7 @@ export async function run(context: BenchContext): Promise<void> {
   const ceiling = await load(`${bare.url}/constant`, 10, sizes);
   bare.child.kill();
 
-  const server = await start(process.execPath, [
-    cli,
-    'serve',
-    '--project',
-    project,
-    '--port',
-    '0',
-    '--json',
-  ]);
+  const server = await serve(cli, project);
   try {
     const metricsUrl = `${server.url}/api/v1/metrics`;
     const firstStarted = performance.now();
@@ -162,15 +154,7 @@ export async function run(context: BenchContext): Promise<void> {
 /** Ingest again with streaming audiences saved, on a server started afresh; they are removed after. */
 async function streamingIngest(cli: string, project: string, tag: string, sizes: Sizes) {
   await saveStreamingAudiences(project, streamingRules(STREAMING_AUDIENCES));
-  const server = await start(process.execPath, [
-    cli,
-    'serve',
-    '--project',
-    project,
-    '--port',
-    '0',
-    '--json',
-  ]);
+  const server = await serve(cli, project);
   try {
     const ingest = await ingestLoad(`${server.url}/api/v1/events`, tag, sizes);
     // The last evaluations finish behind the last replies; bounded wait.
@@ -326,6 +310,11 @@ async function storedEvents(dir: string, tag: string): Promise<number> {
   } finally {
     await store.close();
   }
+}
+
+/** `clv serve --json` on the project, on a free loopback port. */
+function serve(cli: string, project: string): Promise<{ child: ChildProcess; url: string }> {
+  return start(process.execPath, [cli, 'serve', '--project', project, '--port', '0', '--json']);
 }
 
 /** Spawns a server that prints `clv serve --json`'s start line; resolves with its address. */

@@ -18,7 +18,8 @@ export interface AudienceFigures {
   error: string | null;
 }
 
-const NONE: AudienceFigures = {
+/** The figures of an audience not evaluated yet. */
+export const NO_FIGURES: AudienceFigures = {
   members: null,
   entered: null,
   exited: null,
@@ -90,7 +91,7 @@ export async function audienceFigures(
     { ids },
   );
   const figures = new Map<string, AudienceFigures>();
-  for (const id of ids) figures.set(id, NONE);
+  for (const id of ids) figures.set(id, NO_FIGURES);
   for (const row of rows) {
     const evaluated = row.evaluated;
     figures.set(row.id, {

@@ -7,6 +7,7 @@ import type { Warehouse } from '../store/warehouse.js';
 import { compileRule, type CompiledRule } from './compile-rule.js';
 import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
 import { ruleSchema, type Rule, type RuleNode } from './rule-schema.js';
+import { isStreamingRule } from './rule-text.js';
 
 /**
  * A rule as sent (JSON or already parsed): its shape checked by `ruleSchema`, a 400 naming
@@ -122,29 +123,7 @@ export function compileAudienceRule(
  * and purchases (the derived orders) make it wait for a refresh.
  */
 export function isStreaming(rule: Rule, rules: ReadonlyMap<string, Rule>): boolean {
-  const seen = new Set<string>();
-  const streams = (nodes: readonly RuleNode[]): boolean =>
-    nodes.every((node) => {
-      switch (node.type) {
-        case 'group':
-          return streams(node.conditions);
-        case 'attribute':
-        case 'consent':
-        case 'event':
-        case 'campaign':
-          return true;
-        case 'value':
-        case 'purchase':
-          return false;
-        case 'audience': {
-          if (seen.has(node.audienceId)) return true;
-          seen.add(node.audienceId);
-          const inner = rules.get(node.audienceId);
-          return inner ? streams(inner.conditions) : false;
-        }
-      }
-    });
-  return streams(rule.conditions);
+  return isStreamingRule(rule, (id) => rules.get(id) ?? null);
 }
 
 /** The audiences whose rules name `audienceId` in an audience condition. */

@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { audienceFigures, type AudienceFigures } from './audience-figures.js';
+import { audienceFigures, NO_FIGURES, type AudienceFigures } from './audience-figures.js';
 import {
   audiencesUsing,
   compileAudienceRule,
@@ -223,14 +223,7 @@ function summary(
   return {
     ...fields,
     streaming: isStreaming(rule, rules),
-    members: null,
-    entered: null,
-    exited: null,
-    revenue: null,
-    historicClv: null,
-    predictedClv: null,
-    lastEvaluatedAt: null,
-    error: null,
+    ...NO_FIGURES,
     ...figures,
   };
 }

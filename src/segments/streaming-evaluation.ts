@@ -3,11 +3,11 @@ import { tableExists } from '../model/store-state.js';
 import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { knownAttributes } from '../metrics/attributes.js';
+import { liveRules } from './audience-rule.js';
 import { compileRule } from './compile-rule.js';
 import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
 import { createLiveFeatures } from './live-features.js';
 import { recordMembership, type MembershipChange } from './record-membership.js';
-import { liveAudienceRules } from './saved-rules.js';
 import { isStreamingRule } from './rule-text.js';
 
 /**
@@ -23,7 +23,7 @@ export async function evaluateStreaming(
   at: Date = new Date(),
 ): Promise<MembershipChange[]> {
   if (importIds.length === 0 || !(await tableExists(warehouse, TABLE.storeAsOf))) return [];
-  const rules = await liveAudienceRules(warehouse);
+  const rules = await liveRules(warehouse);
   const resolveAudience = (id: string) => rules.get(id) ?? null;
   const streaming = [...rules].filter(([, rule]) => isStreamingRule(rule, resolveAudience));
   if (streaming.length === 0) return [];
