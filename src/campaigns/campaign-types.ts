@@ -102,11 +102,7 @@ export interface Lift {
 export interface LiftAbsent {
   audience: CampaignAudience;
   reason:
-    | 'no-audience'
-    | 'no-activation'
-    | 'no-control-group'
-    | 'too-few-customers'
-    | 'window-open';
+    'no-audience' | 'no-activation' | 'no-control-group' | 'too-few-customers' | 'window-open';
   /** The same in words, for people. */
   message: string;
 }
