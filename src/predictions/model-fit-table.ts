@@ -41,7 +41,15 @@ export async function writeModelFits(
 /** The models of the last refresh, purchase first; null when the store has never been refreshed. */
 export async function storedFits(warehouse: Warehouse): Promise<StoredFit[] | null> {
   if (!(await tableExists(warehouse, TABLE.modelFit))) return null;
-  const rows = await warehouse.query(`SELECT * FROM model_fit ORDER BY role`);
+  return readStoredFits(warehouse, TABLE.modelFit);
+}
+
+/**
+ * The rows of a `model_fit` table, purchase first: the published one, or the one a refresh is
+ * building (`schema.model_fit`, which later refresh steps read). The name is the caller's.
+ */
+export async function readStoredFits(warehouse: Warehouse, table: string): Promise<StoredFit[]> {
+  const rows = await warehouse.query(`SELECT * FROM ${table} ORDER BY role`);
   return rows.map((row) => {
     const fit = typeof row['fit'] === 'string' ? (JSON.parse(row['fit']) as ModelFit) : null;
     // Stores refreshed before statuses existed have an `error` column instead.
