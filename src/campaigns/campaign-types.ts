@@ -20,14 +20,18 @@ export interface CampaignAudience {
   known: boolean;
 }
 
-/** The funnel's counts: distinct customers, and events, per action. */
-export interface FunnelCounts {
+/** Distinct customers per canonical action. */
+export interface ActionCustomers {
   sent: number;
   delivered: number;
   opened: number;
   clicked: number;
   unsubscribed: number;
   bounced: number;
+}
+
+/** The funnel's counts: distinct customers, and events, per action. */
+export interface FunnelCounts extends ActionCustomers {
   sentEvents: number;
   deliveredEvents: number;
   openedEvents: number;
@@ -127,16 +131,10 @@ export interface CampaignFunnelRow extends FunnelCounts, FunnelRates, Attributed
 }
 
 /** One day of a campaign (project time zone), per audience × channel. */
-export interface CampaignDay {
+export interface CampaignDay extends ActionCustomers {
   day: string;
   audienceKey: string;
   channel: string;
-  sent: number;
-  delivered: number;
-  opened: number;
-  clicked: number;
-  unsubscribed: number;
-  bounced: number;
   /** Attributed orders placed that day and their revenue. */
   attributedOrders: number;
   attributedRevenue: number;

@@ -37,19 +37,15 @@ export async function buildClvMovement(context: StepContext): Promise<string | n
   const purchase = fits.find((fit) => fit.role === 'purchase');
   const spend = fits.find((fit) => fit.role === 'spend');
   await warehouse.run(`CREATE TABLE ${schema}.campaign_clv_movement (${CLV_MOVEMENT_COLUMNS})`);
-  if (!purchase?.fit || !isPurchaseModel(purchase.model)) {
+  const purchaseFit = purchase?.fit ?? null;
+  const purchaseModel = purchase?.model ?? '';
+  if (!purchaseFit || !isPurchaseModel(purchaseModel)) {
     return `no purchase model is fitted${purchase?.reason ? ` (${purchase.reason})` : ''}, so recipients have no predicted CLV or P(alive)`;
   }
   return warehouse.withScratchTable('movement_recipients', (recipients) =>
     warehouse.withScratchTable('movement_forecasts', async (forecasts) => {
       await writeRecipientHistories(context, recipients);
-      await writeForecasts(
-        context,
-        recipients,
-        forecasts,
-        purchase.model as PurchaseModelName,
-        purchase.fit as ModelFit,
-      );
+      await writeForecasts(context, recipients, forecasts, purchaseModel, purchaseFit);
       const spendOutcome = await spendOf(context, spend?.fit ?? null);
       const priced = spendSql(spendOutcome);
       await warehouse.run(
