@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { ACTIONS, MAPPED_EVENTS, actionParams } from './campaign-touch-tables.js';
+import { ACTIONS, SCRATCH, actionParams, mappedEvents } from './campaign-touch-tables.js';
 
 const CUSTOMER_COUNTS = ACTIONS.map((a) => `count(${a}_at) AS ${a}`).join(', ');
 const EVENT_COUNTS = ACTIONS.map((a) => `count(*) FILTER (WHERE action = '${a}') AS ${a}_events`);
@@ -31,7 +31,9 @@ export async function buildFunnel(
        FROM ${recipients} GROUP BY ${keys}
      ),
      events AS MATERIALIZED (
-       SELECT ${keys}, ${EVENT_COUNTS.join(', ')} FROM ${MAPPED_EVENTS} GROUP BY ${keys}
+       SELECT ${keys}, c.* EXCLUDE (k)
+       FROM (SELECT k, ${EVENT_COUNTS.join(', ')} FROM ${mappedEvents(schema)} GROUP BY k) c
+       JOIN ${schema}.${SCRATCH.keys} USING (k)
      ),
      -- A campaign's distinct customers need a pass over its recipients only when it went to
      -- more than one audience or channel; otherwise its one row is its total.
