@@ -52,17 +52,19 @@ export async function buildKeys(
     actionParams(config),
   );
   await warehouse.run(
-    `CREATE TEMP TABLE ${scratch.keys} AS
-     SELECT DISTINCT k, campaign_id, audience_key, channel FROM ${scratch.actions}
-     WHERE k IS NOT NULL`,
-  );
-  await warehouse.run(
     `CREATE TEMP TABLE ${scratch.sends} AS
      SELECT campaign_id, audience_key,
             coalesce(min(first_at) FILTER (WHERE action = 'sent'), min(first_at)) AS send_at,
             bool_or(action = 'sent') AS has_sent
      FROM ${scratch.actions} WHERE k IS NOT NULL
      GROUP BY campaign_id, audience_key`,
+  );
+  await warehouse.run(
+    `CREATE TEMP TABLE ${scratch.keys} AS
+     SELECT k, campaign_id, audience_key, channel, s.send_at
+     FROM (SELECT DISTINCT k, campaign_id, audience_key, channel FROM ${scratch.actions}
+           WHERE k IS NOT NULL)
+     JOIN ${scratch.sends} s USING (campaign_id, audience_key)`,
   );
   const [left] = await warehouse.query<{
     unmapped: number;
@@ -146,8 +148,9 @@ export async function buildAttributions(
 /**
  * `campaign_recipients`: one row per campaign × audience × channel × customer with the first
  * time of any action and of each, the campaign × audience's send instant, and whether the
- * customer responded to the campaign (clicked it, or has an order attributed to it). The CLV
- * movement reads campaign_id, audience_key, customer_id, send_at, responder.
+ * customer responded: clicked (in this campaign × audience × channel), or has an order
+ * attributed to the campaign. The CLV movement reads campaign_id, audience_key, customer_id,
+ * send_at, responder.
  */
 export async function buildRecipients(
   warehouse: Warehouse,
@@ -156,21 +159,16 @@ export async function buildRecipients(
 ): Promise<void> {
   await warehouse.run(
     `CREATE TABLE ${schema}.${TABLE.campaignRecipients} AS
-     WITH responders AS (
-       SELECT DISTINCT k.campaign_id, c.customer_id
-       FROM ${scratch.customers} c JOIN ${scratch.keys} k USING (k)
-       WHERE c.clicked_at IS NOT NULL
-       UNION
+     WITH attributed AS (
        SELECT DISTINCT campaign_id, customer_id FROM ${schema}.${TABLE.campaignAttributions}
      )
      SELECT k.campaign_id, k.audience_key, k.channel, c.customer_id,
             least(${ACTIONS.map((a) => `c.${a}_at`).join(', ')}) AS first_event_at,
             ${ACTIONS.map((a) => `c.${a}_at`).join(', ')},
-            s.send_at,
-            r.customer_id IS NOT NULL AS responder
+            k.send_at,
+            c.clicked_at IS NOT NULL OR a.customer_id IS NOT NULL AS responder
      FROM ${scratch.customers} c
      JOIN ${scratch.keys} k USING (k)
-     JOIN ${scratch.sends} s USING (campaign_id, audience_key)
-     LEFT JOIN responders r USING (campaign_id, customer_id)`,
+     LEFT JOIN attributed a ON a.campaign_id = k.campaign_id AND a.customer_id = c.customer_id`,
   );
 }
