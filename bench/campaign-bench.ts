@@ -29,6 +29,9 @@ const median = (samples: readonly number[]): number =>
 /** The campaigns step once, in a fresh schema that reads the published tables by plain name. */
 async function stepOnce(warehouse: Warehouse, project: Awaited<ReturnType<typeof openProject>>) {
   await warehouse.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  // Every round from the same state: the refresh's (or the last round's) writes checkpointed,
+  // so that no round pays for another's.
+  await warehouse.run('CHECKPOINT');
   await warehouse.run(`CREATE SCHEMA ${SCHEMA}`);
   // The step reads the as-of instant from its own schema, as the features step left it there.
   await warehouse.run(
