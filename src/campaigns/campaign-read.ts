@@ -1,4 +1,4 @@
-import { requireDerivedTables, tableExists } from '../model/store-state.js';
+import { requireDerivedTables } from '../model/store-state.js';
 import { TABLE } from '../model/table-names.js';
 import { ClvError } from '../shared/errors.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
@@ -25,7 +25,12 @@ const ISO = `'%Y-%m-%dT%H:%M:%SZ'`;
 /** Fails like every report before a refresh (or after one by a version without campaigns). */
 export async function requireCampaignTables(warehouse: Warehouse): Promise<CampaignState> {
   await requireDerivedTables(warehouse);
-  if (!(await tableExists(warehouse, TABLE.campaignState))) {
+  // The published view, not a table of the same name in a refresh's own schema.
+  const published = await warehouse.query(
+    `SELECT 1 FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $name`,
+    { name: TABLE.campaignState },
+  );
+  if (published.length === 0) {
     throw new ClvError('conflict', 'no derived tables yet: run clv refresh first');
   }
   const [row] = await warehouse.query<{
