@@ -119,7 +119,7 @@ export async function buildAttributions(
               m.action = 'clicked' AS is_click,
               m.ts + to_microseconds(CASE WHEN m.action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
                 AS touch_end
-       FROM ${mappedEvents(scratch)} m JOIN ${scratch.keys} k USING (k)
+       FROM ${mappedEvents(scratch, ['clicked', 'opened'])} m JOIN ${scratch.keys} k USING (k)
        WHERE m.action IN ('clicked', 'opened')
      ),
      candidates AS (
@@ -139,6 +139,8 @@ export async function buildAttributions(
             campaign_id, audience_key, channel, touch, touch_at
      FROM candidates WHERE rank = 1`,
     {
+      clicked: config.campaign.actionValues.clicked,
+      opened: config.campaign.actionValues.opened,
       clickUs: dayMicros(config.campaign.attribution.clickDays),
       openUs: dayMicros(config.campaign.attribution.openDays),
     },
