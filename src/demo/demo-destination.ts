@@ -6,12 +6,17 @@ export const DEMO_DESTINATION = 'Demo webhook (disabled)';
 
 /**
  * A webhook destination pointing nowhere and disabled, so that the destination pages have
- * something to show; once. Its secret is random and not kept anywhere else.
+ * something to show and the demo's historic activations a destination; once. Its secret is
+ * random and not kept anywhere else. Returns its id.
  */
-export async function addDemoDestination(warehouse: Warehouse, projectDir: string): Promise<void> {
+export async function addDemoDestination(
+  warehouse: Warehouse,
+  projectDir: string,
+): Promise<string> {
   const existing = await listDestinations(warehouse);
-  if (existing.some((destination) => destination.name === DEMO_DESTINATION)) return;
-  await addDestination(
+  const held = existing.find((destination) => destination.name === DEMO_DESTINATION);
+  if (held) return held.id;
+  const added = await addDestination(
     warehouse,
     projectDir,
     {
@@ -23,4 +28,5 @@ export async function addDemoDestination(warehouse: Warehouse, projectDir: strin
     },
     'demo',
   );
+  return added.id;
 }
