@@ -39,7 +39,7 @@ const styles: Record<CampaignKind, CampaignStyle> = {
     deliverRate: 0.98,
     bounceRate: 0.015,
     openRate: 0,
-    clickRate: 0.15,
+    clickRate: 0.2,
     comeBack: 0,
   },
   VIP: { ...email, audienceId: DEMO_AUDIENCE_IDS.vip, reach: 1, openRate: 0.5, clickRate: 0.3 },
