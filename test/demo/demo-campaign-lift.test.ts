@@ -56,4 +56,30 @@ describe('the demo shop’s campaigns after a refresh', () => {
       await t.cleanup();
     }
   }, 120_000);
+
+  it('read without NaN or Infinity on tiny demos, saying why a lift is absent', async () => {
+    for (const [customers, seed] of [
+      [1, 3],
+      [40, 11],
+    ] as const) {
+      const t = await tempProject();
+      try {
+        await runDemo(t.warehouse, t.project, { customers, seed });
+        await refreshAll(t.warehouse, t.project.config);
+        const list = await listCampaigns(t.warehouse, t.project.config);
+        const numbers: number[] = [];
+        JSON.stringify(list, (_key, value: unknown) => {
+          if (typeof value === 'number') numbers.push(value);
+          return value;
+        });
+        expect(numbers.every(Number.isFinite)).toBe(true);
+        for (const campaign of list.campaigns) {
+          for (const absent of campaign.liftAbsent)
+            expect(absent.message.length).toBeGreaterThan(10);
+        }
+      } finally {
+        await t.cleanup();
+      }
+    }
+  }, 60_000);
 });
