@@ -112,6 +112,8 @@ describe('generateDemo', () => {
     expect(() => generateDemo({ customers: 0, seed: 1 })).toThrow(ClvError);
     expect(() => generateDemo({ customers: 2.5, seed: 1 })).toThrow(ClvError);
     expect(() => generateDemo({ customers: 10, seed: Number.NaN })).toThrow(ClvError);
+    expect(() => generateDemo({ customers: 10, seed: 1, churnWindowDays: 0 })).toThrow(ClvError);
+    expect(() => generateDemo({ customers: 10, seed: 1, churnWindowDays: 2.5 })).toThrow(ClvError);
   });
 
   it('keeps every event inside the calendar, in time order, with unique ids and known customers', () => {
