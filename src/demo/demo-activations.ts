@@ -45,25 +45,27 @@ function* controlRows(activations: readonly DemoActivation[]): Generator<[string
   }
 }
 
+/** Who the demo's activations are created by, as its destination is. */
+export const DEMO_AUTHOR = 'demo';
+
 const stamp = (iso: string): string => iso.replace('T', ' ').replace('Z', '');
 
 /**
  * Writes the demo's activations (to `destinationId`, by `demo`) and their control groups in
- * one transaction, in bulk through temp tables; activations the store holds already are left
- * as they are, so a second run adds nothing. Returns how many activations it wrote.
+ * one transaction, in bulk through temp tables. A store that holds demo activations already
+ * gets none: the events of a second run (another seed, say) are duplicates the import drops,
+ * so its activations would belong to no campaign. Returns how many activations it wrote.
  */
 export async function writeDemoActivations(
   warehouse: Warehouse,
   destinationId: string,
   activations: readonly DemoActivation[],
 ): Promise<number> {
-  const held = await warehouse.query<{ id: string }>(
-    `SELECT activation_id AS id FROM activations WHERE list_contains($ids, activation_id)`,
-    { ids: activations.map((activation) => activation.id) },
+  const [held] = await warehouse.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM activations WHERE created_by = $who`,
+    { who: DEMO_AUTHOR },
   );
-  const skip = new Set(held.map((row) => row.id));
-  const fresh = activations.filter((activation) => !skip.has(activation.id));
-  if (fresh.length === 0) return 0;
+  if ((held?.n ?? 0) > 0 || activations.length === 0) return 0;
   await warehouse.transaction(() =>
     warehouse.withScratchTable('demo_activations', (sends) =>
       warehouse.withScratchTable('demo_controls', async (controls) => {
@@ -74,7 +76,7 @@ export async function writeDemoActivations(
         );
         await warehouse.append(
           sends,
-          fresh.map((a) => [
+          activations.map((a) => [
             a.id,
             a.audienceId,
             a.holdoutShare,
@@ -82,13 +84,13 @@ export async function writeDemoActivations(
             stamp(a.stoppedAt),
           ]),
         );
-        await warehouse.append(controls, controlRows(fresh));
+        await warehouse.append(controls, controlRows(activations));
         await warehouse.run(
           `INSERT INTO activations
            SELECT activation_id, audience_id, $destination, holdout_share, created_at::TIMESTAMP,
-                  'demo', stopped_at::TIMESTAMP, NULL, NULL, NULL
+                  $who, stopped_at::TIMESTAMP, NULL, NULL, NULL
            FROM ${sends}`,
-          { destination: destinationId },
+          { destination: destinationId, who: DEMO_AUTHOR },
         );
         await warehouse.run(
           `INSERT INTO activation_controls
@@ -98,5 +100,5 @@ export async function writeDemoActivations(
       }),
     ),
   );
-  return fresh.length;
+  return activations.length;
 }

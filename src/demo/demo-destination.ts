@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addDestination, listDestinations } from '../destinations/destinations.js';
+import { DEMO_AUTHOR } from './demo-activations.js';
 import type { Warehouse } from '../store/warehouse.js';
 
 export const DEMO_DESTINATION = 'Demo webhook (disabled)';
@@ -26,7 +27,7 @@ export async function addDemoDestination(
       secret: randomBytes(24).toString('base64url'),
       enabled: false,
     },
-    'demo',
+    DEMO_AUTHOR,
   );
   return added.id;
 }
