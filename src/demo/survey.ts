@@ -3,6 +3,7 @@ import type { EventPayload, EventSink } from './event-sink.js';
 import type { DemoOrder } from './orders.js';
 import type { CustomerProfile } from './customers.js';
 import type { Random } from '../shared/random.js';
+
 const scorePayloads: readonly EventPayload[] = Array.from({ length: 11 }, (_, score) => ({
   score,
 }));
