@@ -14,7 +14,6 @@ export const ACTIONS = [
 
 /** Scratch tables of the step, dropped when it is done. */
 export const SCRATCH = {
-  events: 'campaign_events_mapped',
   sends: 'campaign_sends',
 } as const;
 
@@ -23,61 +22,65 @@ export function dayMicros(days: number): number {
   return Math.round(days * 86_400_000_000);
 }
 
-function actionParams(config: Config): SqlParams {
+/** The bound lists of raw values of each canonical action (`$sent`, `$delivered`, …). */
+export function actionParams(config: Config): SqlParams {
   const values = config.campaign.actionValues;
   return Object.fromEntries(ACTIONS.map((action) => [action, values[action]]));
 }
 
 /**
  * The campaign events with a campaign id and a mapped action, as (customer, campaign, audience
- * key, channel, canonical action, time), and each campaign × audience's send instant. Returns
- * how many campaign events were left out, and a few of their raw actions.
+ * key, channel, canonical action, time): a subquery read in place, as copying the campaign
+ * events into a table of their own costs more than scanning them again. Needs `actionParams`.
  */
-export async function buildMappedEvents(
+export const MAPPED_EVENTS = `(
+  SELECT * FROM (
+    SELECT customer_id, campaign_id, coalesce(audience_id, '') AS audience_key,
+           coalesce(campaign_channel, '') AS channel, ts,
+           CASE ${ACTIONS.map((a) => `WHEN list_contains($${a}, campaign_action) THEN '${a}'`).join(' ')}
+           END AS action
+    FROM events WHERE kind = 'campaign' AND campaign_id IS NOT NULL
+  ) WHERE action IS NOT NULL
+)`;
+
+/**
+ * How many campaign events are left out (an action no list maps, or no campaign id), with a
+ * few of the unmapped raw actions; and `campaign_sends`, each campaign × audience's send
+ * instant: the first `sent` event, else the first event of any action.
+ */
+export async function buildSends(
   warehouse: Warehouse,
   config: Config,
   schema: string,
 ): Promise<{ unmapped: number; examples: string[]; noCampaign: number }> {
-  const map = ACTIONS.map(
-    (action) => `SELECT unnest($${action}::VARCHAR[]) AS raw, '${action}' AS action`,
-  );
   const params = actionParams(config);
-  await warehouse.run(
-    `CREATE TABLE ${schema}.${SCRATCH.events} AS
-     WITH action_map AS (${map.join(' UNION ALL ')})
-     SELECT e.customer_id, e.campaign_id, coalesce(e.audience_id, '') AS audience_key,
-            coalesce(e.campaign_channel, '') AS channel, m.action, e.ts
-     FROM events e JOIN action_map m ON e.campaign_action = m.raw
-     WHERE e.kind = 'campaign' AND e.campaign_id IS NOT NULL`,
-    params,
-  );
+  const all = ACTIONS.map((a) => `$${a}`).join(', ');
   const [left] = await warehouse.query<{
     unmapped: number;
     examples: string[];
     no_campaign: number;
   }>(
-    `WITH action_map AS (${map.join(' UNION ALL ')}),
-     out AS (
-       SELECT campaign_id, campaign_action FROM events
+    `WITH out AS (
+       SELECT campaign_id, coalesce(campaign_action, '(none)') AS action FROM events
        WHERE kind = 'campaign'
-         AND (campaign_id IS NULL OR campaign_action IS NULL
-              OR campaign_action NOT IN (SELECT raw FROM action_map))
+         AND (campaign_id IS NULL OR NOT list_contains(flatten([${all}]), campaign_action)
+              OR campaign_action IS NULL)
      )
      SELECT count(*) FILTER (WHERE campaign_id IS NOT NULL) AS unmapped,
-            coalesce(list(DISTINCT coalesce(campaign_action, '(none)') ORDER BY coalesce(campaign_action, '(none)'))
-              FILTER (WHERE campaign_id IS NOT NULL), []) AS examples,
+            coalesce(list(DISTINCT action ORDER BY action) FILTER (WHERE campaign_id IS NOT NULL),
+                     []) AS examples,
             count(*) FILTER (WHERE campaign_id IS NULL) AS no_campaign
      FROM out`,
     params,
   );
-  // The send instant: the first `sent` event, else the first event of any action.
   await warehouse.run(
     `CREATE TABLE ${schema}.${SCRATCH.sends} AS
      SELECT campaign_id, audience_key,
             coalesce(min(ts) FILTER (WHERE action = 'sent'), min(ts)) AS send_at,
             bool_or(action = 'sent') AS has_sent
-     FROM ${schema}.${SCRATCH.events}
+     FROM ${MAPPED_EVENTS}
      GROUP BY campaign_id, audience_key`,
+    params,
   );
   return {
     unmapped: left?.unmapped ?? 0,
@@ -104,7 +107,7 @@ export async function buildAttributions(
               action = 'clicked' AS is_click,
               ts + to_microseconds(CASE WHEN action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
                 AS touch_end
-       FROM ${schema}.${SCRATCH.events}
+       FROM ${MAPPED_EVENTS}
        WHERE action IN ('clicked', 'opened')
      ),
      candidates AS (
@@ -124,6 +127,7 @@ export async function buildAttributions(
             campaign_id, audience_key, channel, touch, touch_at
      FROM candidates WHERE rank = 1`,
     {
+      ...actionParams(config),
       clickUs: dayMicros(config.campaign.attribution.clickDays),
       openUs: dayMicros(config.campaign.attribution.openDays),
     },
@@ -132,29 +136,29 @@ export async function buildAttributions(
 
 const firstOf = (action: string): string =>
   `min(ts) FILTER (WHERE action = '${action}') AS ${action}_at`;
-const eventsOf = (action: string): string =>
-  `count(*) FILTER (WHERE action = '${action}') AS ${action}_events`;
 
 /**
  * `campaign_recipients`: one row per campaign × audience × channel × customer with the first
- * time of each action and how many events of each, the campaign × audience's send instant,
- * and whether the customer responded to the campaign (clicked it, or has an order attributed
- * to it). The CLV movement reads campaign_id, audience_key, customer_id, send_at, responder.
+ * time of each action, the campaign × audience's send instant, and whether the customer
+ * responded to the campaign (clicked it, or has an order attributed to it). The CLV movement
+ * reads campaign_id, audience_key, customer_id, send_at, responder.
  */
-export async function buildRecipients(warehouse: Warehouse, schema: string): Promise<void> {
+export async function buildRecipients(
+  warehouse: Warehouse,
+  config: Config,
+  schema: string,
+): Promise<void> {
   await warehouse.run(
     `CREATE TABLE ${schema}.${TABLE.campaignRecipients} AS
-     WITH per_customer AS (
+     WITH per_customer AS MATERIALIZED (
        SELECT campaign_id, audience_key, channel, customer_id,
               min(ts) AS first_event_at, max(ts) AS last_event_at,
-              ${ACTIONS.map(firstOf).join(', ')},
-              ${ACTIONS.map(eventsOf).join(', ')}
-       FROM ${schema}.${SCRATCH.events}
+              ${ACTIONS.map(firstOf).join(', ')}
+       FROM ${MAPPED_EVENTS}
        GROUP BY campaign_id, audience_key, channel, customer_id
      ),
      responders AS (
-       SELECT DISTINCT campaign_id, customer_id FROM ${schema}.${SCRATCH.events}
-       WHERE action = 'clicked'
+       SELECT DISTINCT campaign_id, customer_id FROM per_customer WHERE clicked_at IS NOT NULL
        UNION
        SELECT DISTINCT campaign_id, customer_id FROM ${schema}.${TABLE.campaignAttributions}
      )
@@ -162,10 +166,10 @@ export async function buildRecipients(warehouse: Warehouse, schema: string): Pro
             p.first_event_at, p.last_event_at,
             ${ACTIONS.map((a) => `p.${a}_at`).join(', ')},
             s.send_at,
-            r.customer_id IS NOT NULL AS responder,
-            ${ACTIONS.map((a) => `p.${a}_events`).join(', ')}
+            r.customer_id IS NOT NULL AS responder
      FROM per_customer p
      JOIN ${schema}.${SCRATCH.sends} s USING (campaign_id, audience_key)
      LEFT JOIN responders r USING (campaign_id, customer_id)`,
+    actionParams(config),
   );
 }
