@@ -8,15 +8,15 @@ import type {
 } from '../../campaigns/campaign-types.js';
 import { table } from '../output.js';
 
-// Counts stay numbers so that the table separates thousands and right-aligns them; rates are
-// text ending in " %" (right-aligned as numbers are); a missing value is a dash.
+// Counts stay numbers so that the table separates thousands and right-aligns them; rates and
+// money are text the table right-aligns too; a missing value is a dash.
 
 const percent = (value: number | null): string =>
   value === null ? '-' : `${(value * 100).toFixed(1)} %`;
-const money = (value: number | null): number | string =>
-  value === null ? '-' : Number(value.toFixed(2));
 const moneyText = (value: number): string =>
   value.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Money as text with two decimals (right-aligned as numbers are): 80.00, not 80.
+const money = (value: number | null): string => (value === null ? '-' : moneyText(value));
 const signed = (text: string, value: number): string => `${value >= 0 ? '+' : ''}${text}`;
 const when = (instant: string): string => `${instant.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -128,6 +128,7 @@ export function describeCampaignList(list: CampaignList, currency: string): stri
 /** One campaign for people: its funnel per audience × channel, lift, days and CLV movement. */
 export function describeCampaignReport(report: CampaignReport, currency: string): string {
   const c = report.campaign;
+  const names = new Map(c.audiences.map((a) => [a.key, a.name]));
   const lines = [
     `Campaign ${c.id}: first sent ${when(c.firstSendAt)}, last event ${when(c.lastEventAt)}, channels ${c.channels.join(', ') || '-'}`,
     `${c.recipients.toLocaleString('en')} recipients, open rate ${percent(c.openRate)}, click rate ${percent(c.clickRate)}, ${c.attributedOrders.toLocaleString('en')} attributed orders, ${moneyText(c.attributedRevenue)} ${currency} attributed revenue`,
@@ -187,7 +188,7 @@ export function describeCampaignReport(report: CampaignReport, currency: string)
           ],
           ...report.daily.map((d) => [
             d.day,
-            d.audienceKey === '' ? 'No audience' : d.audienceKey,
+            names.get(d.audienceKey) ?? d.audienceKey,
             d.channel,
             d.sent,
             d.opened,
