@@ -51,6 +51,8 @@ export function CampaignDetail({ id }: { id: string }) {
   const noLift = (r: CampaignReport) => r.campaign.lift.length === 0;
   const noLiftText = c.liftAbsent.map(absentText).join(' ') || 'No audience has a control group.';
   const absent = <AbsentLifts report={report.data} />;
+  // Lift counts orders over the longer of the two attribution windows after the send.
+  const windowDays = Math.max(report.data.attribution.clickDays, report.data.attribution.openDays);
   const day = (instant: string) => instant.slice(0, 16).replace('T', ' ');
   return (
     <div className="page" data-page="campaign" data-campaign={c.id}>
@@ -99,7 +101,7 @@ export function CampaignDetail({ id }: { id: string }) {
         <ChartCard
           id="campaign-lift-conversion"
           title="Conversion: treated vs control"
-          subtitle={`Share of customers with an order within ${report.data.campaign.lift[0]?.windowDays ?? '–'} days of the send; the difference with its 95 % interval (Newcombe) is in the table.`}
+          subtitle={`Share of customers with an order within ${windowDays} days of the send; the difference with its 95 % interval (Newcombe) is in the table.`}
           state={report}
           build={(r) => campaignLiftOptions(r.campaign.lift, 'conversion', format)}
           isEmpty={noLift}

@@ -59,6 +59,7 @@ export function CampaignList() {
                     </Link>
                   );
                 }
+                if (column.key === 'lift') return <span className="lift-text">{row.lift}</span>;
                 return undefined;
               }}
             />
