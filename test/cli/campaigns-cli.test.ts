@@ -66,7 +66,7 @@ describe('clv campaigns', () => {
 
   it('names the campaign it does not know and the option that is wrong', async () => {
     const unknown = await clv('campaigns', 'show', 'nope');
-    expect(unknown.code).not.toBe(0);
+    expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/^clv: .*nope/);
     const wrong = await clv('campaigns', 'list', '--from', '2024-13-01');
     expect(wrong.code).toBe(2);
