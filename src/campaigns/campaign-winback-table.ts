@@ -1,6 +1,5 @@
 import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { SCRATCH } from './campaign-touch-tables.js';
 import { newcombeDifference } from './lift-stats.js';
 
 /** The reactivation windows, in days. */
@@ -40,10 +39,11 @@ export async function buildWinback(warehouse: Warehouse, schema: string): Promis
        GROUP BY a.audience_id, ac.customer_id
      ),
      treated AS (
-       SELECT e.audience_key AS audience_id, e.customer_id, min(e.ts) AS enter_at
-       FROM ${schema}.${SCRATCH.events} e JOIN winback w ON w.audience_id = e.audience_key
-       WHERE e.action = 'sent'
-       GROUP BY e.audience_key, e.customer_id
+       SELECT r.audience_key AS audience_id, r.customer_id, min(r.sent_at) AS enter_at
+       FROM ${schema}.${TABLE.campaignRecipients} r
+       JOIN winback w ON w.audience_id = r.audience_key
+       WHERE r.sent_at IS NOT NULL
+       GROUP BY r.audience_key, r.customer_id
      ),
      members AS (
        SELECT *, true AS is_treated FROM treated ANTI JOIN control USING (audience_id, customer_id)

@@ -6,8 +6,8 @@ import { buildLift } from './campaign-lift-table.js';
 import {
   SCRATCH,
   buildAttributions,
-  buildMappedEvents,
   buildRecipients,
+  buildSends,
 } from './campaign-touch-tables.js';
 import { buildWinback } from './campaign-winback-table.js';
 import { buildClvMovement } from './clv-movement.js';
@@ -21,7 +21,7 @@ import { buildClvMovement } from './clv-movement.js';
  */
 export const campaignsStep: ComputedStep = async ({ warehouse, config, schema }) => {
   const warnings: string[] = [];
-  const left = await buildMappedEvents(warehouse, config, schema);
+  const left = await buildSends(warehouse, config, schema);
   if (left.unmapped > 0) {
     const examples = left.examples.map((value) => JSON.stringify(value)).join(', ');
     warnings.push(
@@ -36,7 +36,7 @@ export const campaignsStep: ComputedStep = async ({ warehouse, config, schema })
     );
   }
   await buildAttributions(warehouse, config, schema);
-  await buildRecipients(warehouse, schema);
+  await buildRecipients(warehouse, config, schema);
   await buildFunnel(warehouse, config, schema);
   await buildDaily(warehouse, config, schema);
   const liftRows = await buildLift(warehouse, config, schema);
