@@ -101,8 +101,9 @@ describe('the Campaigns page in Chromium', () => {
     // At phone width nothing scrolls sideways.
     await t.page.setViewportSize({ width: 390, height: 844 });
     await settledWidgets(t.page, 'campaign');
-    const wide = await t.page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    // Run in the page, as text: the tests compile without the DOM's types.
+    const wide = await t.page.evaluate<number>(
+      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
     );
     expect(wide).toBe(0);
     expect(t.browser.consoleErrors()).toEqual([]);
