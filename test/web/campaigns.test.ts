@@ -58,7 +58,8 @@ describe('the Campaigns page in Chromium', () => {
 
   it("shows a campaign's funnel and lift as the API does, on a phone too", async () => {
     const list = await t.demo.api<CampaignList>('/campaigns');
-    const id = list.campaigns[0]?.id ?? '';
+    // A campaign with a lift when the demo has one, else the newest.
+    const id = (list.campaigns.find((c) => c.lift.length > 0) ?? list.campaigns[0])?.id ?? '';
     await t.page.locator(`[data-widget="campaign-list"] a[data-campaign="${id}"]`).click();
     await t.page.waitForURL(new RegExp(`/campaigns/${encodeURIComponent(id)}$`));
     // The page shows its widgets once the report has come.
@@ -94,6 +95,11 @@ describe('the Campaigns page in Chromium', () => {
       expect(cells.map((r) => [r['difference']?.value, r['low']?.value, r['high']?.value])).toEqual(
         c.lift.map((l) => [l.conversion.value, l.conversion.low, l.conversion.high].map(raw)),
       );
+      // Under the chart, each audience's lift says whether it is significant.
+      const lines = lift.locator('[data-role="lift-lines"] li[data-audience]');
+      expect(
+        await lines.evaluateAll((els) => els.map((e) => e.getAttribute('data-significant'))),
+      ).toEqual(c.lift.map((l) => String(l.conversion.significant)));
     }
     const opened = c.channels.includes('email') ? 'ready' : 'empty';
     expect(states['campaign-opened']).toBe(opened);

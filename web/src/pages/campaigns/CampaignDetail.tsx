@@ -2,14 +2,21 @@ import { useCampaign } from '../../api/campaign-hooks';
 import type { CampaignReport } from '../../api/types';
 import { useDashboard } from '../../app/dashboard-context';
 import { Link } from '../../app/Link';
-import { formatValue } from '../../format/format';
+import { formatValue, type FormatContext } from '../../format/format';
 import { campaignDailyOptions } from '../../widgets/campaign-daily/campaign-daily-options';
 import { campaignFunnelOptions } from '../../widgets/campaign-funnel/campaign-funnel-options';
 import { funnelRowsTable } from '../../widgets/campaign-funnel/funnel-rows-table';
-import { campaignLiftOptions } from '../../widgets/campaign-lift/campaign-lift-options';
+import {
+  campaignLiftOptions,
+  type LiftMeasure,
+} from '../../widgets/campaign-lift/campaign-lift-options';
 import { openedGroups } from '../../widgets/campaign-opened/opened-groups';
 import { campaignOpenedOptions } from '../../widgets/campaign-opened/campaign-opened-options';
-import { absentText } from '../../widgets/campaign-table/lift-text';
+import {
+  absentText,
+  differenceText,
+  significanceText,
+} from '../../widgets/campaign-table/lift-text';
 import { ChartCard } from '../../widgets/chart-card/ChartCard';
 import { clvMovementOptions } from '../../widgets/clv-movement/clv-movement-options';
 import { StateView } from '../../widgets/state-view/StateView';
@@ -17,14 +24,34 @@ import { DataTableCard } from '../../widgets/table-card/DataTableCard';
 import { attributionText } from './attribution-text';
 import './campaigns.css';
 
-/** The audiences without a lift and why, under the lift charts. */
-function AbsentLifts({ report }: { report: CampaignReport }) {
-  const absent = report.campaign.liftAbsent;
-  if (absent.length === 0) return null;
+/**
+ * Under a lift chart: each audience's difference with its 95 % interval and significance in
+ * words, then the audiences without a lift and why.
+ */
+function LiftLines({
+  report,
+  measure,
+  context,
+}: {
+  report: CampaignReport;
+  measure: LiftMeasure;
+  context: FormatContext;
+}) {
+  const { lift, liftAbsent } = report.campaign;
   return (
-    <ul className="lift-absent muted" data-role="lift-absent">
-      {absent.map((a) => (
-        <li key={a.audience.key} data-reason={a.reason}>
+    <ul className="lift-lines" data-role="lift-lines">
+      {lift.map((l) => (
+        <li
+          key={l.audience.key}
+          data-audience={l.audience.key}
+          data-significant={l[measure].significant}
+        >
+          {l.audience.name}: <strong>{differenceText(l[measure], context)}</strong>,{' '}
+          {significanceText(l[measure])}
+        </li>
+      ))}
+      {liftAbsent.map((a) => (
+        <li key={a.audience.key} className="muted" data-reason={a.reason}>
           {absentText(a)}
         </li>
       ))}
@@ -50,7 +77,6 @@ export function CampaignDetail({ id }: { id: string }) {
   const c = report.data.campaign;
   const noLift = (r: CampaignReport) => r.campaign.lift.length === 0;
   const noLiftText = c.liftAbsent.map(absentText).join(' ') || 'No audience has a control group.';
-  const absent = <AbsentLifts report={report.data} />;
   // Lift counts orders over the longer of the two attribution windows after the send.
   const windowDays = Math.max(report.data.attribution.clickDays, report.data.attribution.openDays);
   const day = (instant: string) => instant.slice(0, 16).replace('T', ' ');
@@ -101,23 +127,23 @@ export function CampaignDetail({ id }: { id: string }) {
         <ChartCard
           id="campaign-lift-conversion"
           title="Conversion: treated vs control"
-          subtitle={`Share of customers with an order within ${windowDays} days of the send; the difference with its 95 % interval (Newcombe) is in the table.`}
+          subtitle={`Share of customers with an order within ${windowDays} days of the send; the difference with its 95 % interval (Newcombe) below.`}
           state={report}
           build={(r) => campaignLiftOptions(r.campaign.lift, 'conversion', format)}
           isEmpty={noLift}
           empty={noLiftText}
-          footer={absent}
+          footer={<LiftLines report={report.data} measure="conversion" context={format} />}
           context={format}
         />
         <ChartCard
           id="campaign-lift-revenue"
           title="Revenue per customer: treated vs control"
-          subtitle="Revenue of successful orders in the same window per customer; the difference with its 95 % interval (Welch) is in the table."
+          subtitle="Revenue of successful orders in the same window per customer; the difference with its 95 % interval (Welch) below."
           state={report}
           build={(r) => campaignLiftOptions(r.campaign.lift, 'revenuePerCustomer', format)}
           isEmpty={noLift}
           empty={noLiftText}
-          footer={absent}
+          footer={<LiftLines report={report.data} measure="revenuePerCustomer" context={format} />}
           context={format}
         />
         <ChartCard
