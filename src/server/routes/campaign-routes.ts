@@ -5,7 +5,11 @@ import { campaignListSchema, campaignReportSchema } from '../responses/campaign-
 import { route } from '../route.js';
 import { date } from './query-fields.js';
 
-/** Campaigns: their funnels, attributed revenue and lift, the winback report, one campaign. */
+/**
+ * Campaigns: their funnels, attributed revenue and lift, the winback report, one campaign. Not
+ * cached until the next refresh as the reports are: the answers name saved audiences (and list
+ * the live winback ones) as they are now, and an audience edit is no refresh.
+ */
 export const campaignRoutes = [
   route({
     method: 'GET',
@@ -15,7 +19,6 @@ export const campaignRoutes = [
     description:
       'The JSON of `clv campaigns list --json`: { asOf, attribution, campaigns, winback }, newest campaign first. 409 before the first refresh.',
     access: 'read',
-    cached: true,
     dates: ['query.from', 'query.to'],
     query: z.object({
       from: date.optional().describe('campaigns first sent on or after this day'),
@@ -33,7 +36,6 @@ export const campaignRoutes = [
       'One campaign: funnel per audience and channel, days, treated vs control, CLV movement',
     description: '404 for a campaign id no event carries.',
     access: 'read',
-    cached: true,
     params: z.object({ id: z.string().min(1).max(500) }),
     response: campaignReportSchema,
     handler: ({ params, context }) =>
