@@ -48,6 +48,22 @@ describe('the Campaigns page in Chromium', () => {
       }
       for (const a of c.liftAbsent) expect(lift).toContain(a.message);
     }
+    // Emails opened by audience and campaign: the newest email campaign's opens per audience.
+    const email = list.campaigns.find((c) => c.channels.includes('email'));
+    expect(states['campaign-opened']).toBe(email ? 'ready' : 'empty');
+    if (email) {
+      const report = await t.demo.api<CampaignReport>(`/campaigns/${encodeURIComponent(email.id)}`);
+      const opened = await downloadWidgetCsv(t.page, 'campaign-opened');
+      expect(
+        opened.rows
+          .filter((r) => r['Campaign'] === email.id)
+          .map((r) => [r['Audience'], r['Opened (customers)']]),
+      ).toEqual(
+        report.funnel
+          .filter((f) => f.channel === 'email')
+          .map((f) => [f.audience.name, String(f.opened)]),
+      );
+    }
     const csv = await downloadWidgetCsv(t.page, 'campaign-list');
     expect(csv.fileName).toBe('campaign-list.csv');
     expect(csv.rows.map((r) => [r['Campaign'], r['Recipients']])).toEqual(

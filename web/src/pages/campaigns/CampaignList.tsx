@@ -9,6 +9,7 @@ import { DataTableCard } from '../../widgets/table-card/DataTableCard';
 import { TableCard } from '../../widgets/table-card/TableCard';
 import { winbackTable } from '../../widgets/winback-table/winback-table';
 import { attributionText } from './attribution-text';
+import { OpenedByAudienceCard } from './OpenedByAudienceCard';
 import './campaigns.css';
 
 const noCampaigns = (list: CampaignListAnswer) => list.campaigns.length === 0;
@@ -65,6 +66,9 @@ export function CampaignList() {
             />
           )}
         </TableCard>
+        {campaigns.status === 'ready' && (
+          <OpenedByAudienceCard campaigns={campaigns.data.campaigns} context={format} />
+        )}
         <DataTableCard
           id="campaign-lift"
           title="Treated vs control"

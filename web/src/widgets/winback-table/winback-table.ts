@@ -36,10 +36,10 @@ export function winbackTable(reports: readonly WinbackReport[], context: FormatC
       { key: 'controlEligible', label: 'Control eligible', format: 'count' },
       { key: 'controlReactivated', label: 'Control reactivated', format: 'count' },
       { key: 'controlShare', label: 'Control share', format: 'percent' },
+      { key: 'inWords', label: 'Treated − control', format: 'text' },
       { key: 'difference', label: 'Difference', format: 'percent' },
       { key: 'low', label: '95 % low', format: 'percent' },
       { key: 'high', label: '95 % high', format: 'percent' },
-      { key: 'inWords', label: 'Treated − control', format: 'text' },
     ],
     rows,
   };
