@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { Difference, LiftAbsent } from './campaign-types.js';
-import { SCRATCH, dayMicros } from './campaign-touch-tables.js';
+import { dayMicros, type CampaignScratch } from './campaign-scratch.js';
 import { newcombeDifference, welchDifference } from './lift-stats.js';
 
 /** The window lift counts orders in after the send: max(clickDays, openDays). */
@@ -44,6 +44,7 @@ export async function buildLift(
   warehouse: Warehouse,
   config: Config,
   schema: string,
+  scratch: CampaignScratch,
 ): Promise<number> {
   const windowDays = liftWindowDays(config);
   const rows = await warehouse.query<PairRow>(
@@ -53,14 +54,14 @@ export async function buildLift(
                 PARTITION BY s.campaign_id, s.audience_key
                 ORDER BY a.created_at DESC, a.activation_id COLLATE C DESC
               ) AS rank
-       FROM ${schema}.${SCRATCH.sends} s
+       FROM ${scratch.sends} s
        JOIN activations a ON a.audience_id = s.audience_key AND a.created_at <= s.send_at
        WHERE s.audience_key <> ''
      ),
      pairs AS (
        SELECT s.campaign_id, s.audience_key, s.send_at, s.has_sent, c.activation_id,
               s.send_at + to_microseconds($windowUs::BIGINT) AS window_end
-       FROM ${schema}.${SCRATCH.sends} s
+       FROM ${scratch.sends} s
        LEFT JOIN chosen c ON c.campaign_id = s.campaign_id AND c.audience_key = s.audience_key
                          AND c.rank = 1
      ),

@@ -3,11 +3,13 @@ import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { buildDaily, buildFunnel } from './campaign-count-tables.js';
 import { buildLift } from './campaign-lift-table.js';
+import { campaignScratch, dropScratch } from './campaign-scratch.js';
 import {
-  SCRATCH,
   buildAttributions,
+  buildCustomers,
+  buildKeys,
   buildRecipients,
-  buildSends,
+  type LeftOut,
 } from './campaign-touch-tables.js';
 import { buildWinback } from './campaign-winback-table.js';
 import { buildClvMovement } from './clv-movement.js';
@@ -20,13 +22,56 @@ import { buildClvMovement } from './clv-movement.js';
  * CLV movement is empty, if it is.
  */
 export const campaignsStep: ComputedStep = async ({ warehouse, config, schema }) => {
+  const scratch = campaignScratch(warehouse);
+  try {
+    const left = await buildKeys(warehouse, config, scratch);
+    await buildCustomers(warehouse, scratch);
+    await buildAttributions(warehouse, config, schema, scratch);
+    await buildRecipients(warehouse, schema, scratch);
+    await buildFunnel(warehouse, config, schema, scratch);
+    await buildDaily(warehouse, config, schema, scratch);
+    const liftRows = await buildLift(warehouse, config, schema, scratch);
+    const winbackRows = await buildWinback(warehouse, schema);
+    await dropScratch(warehouse, scratch);
+    const clvReason = await buildClvMovement({ warehouse, config, schema });
+    await warehouse.run(
+      `CREATE TABLE ${schema}.${TABLE.campaignState} AS
+       SELECT (SELECT as_of FROM ${schema}.${TABLE.storeAsOf}) AS as_of,
+              $clickDays::DOUBLE AS click_days, $openDays::DOUBLE AS open_days,
+              $clvReason::VARCHAR AS clv_movement_reason, $unmapped::BIGINT AS unmapped_events`,
+      {
+        clickDays: config.campaign.attribution.clickDays,
+        openDays: config.campaign.attribution.openDays,
+        clvReason,
+        unmapped: left.unmapped + left.noCampaign,
+      },
+    );
+    const count = (name: string) => rowCount(warehouse, `${schema}.${name}`);
+    return {
+      tables: [
+        { name: TABLE.campaignRecipients, rows: await count(TABLE.campaignRecipients) },
+        { name: TABLE.campaignAttributions, rows: await count(TABLE.campaignAttributions) },
+        { name: TABLE.campaignFunnel, rows: await count(TABLE.campaignFunnel) },
+        { name: TABLE.campaignDaily, rows: await count(TABLE.campaignDaily) },
+        { name: TABLE.campaignLift, rows: liftRows },
+        { name: TABLE.campaignWinback, rows: winbackRows },
+        { name: TABLE.campaignClvMovement, rows: await count(TABLE.campaignClvMovement) },
+        { name: TABLE.campaignState, rows: 1 },
+      ],
+      warnings: leftOutWarnings(left),
+    };
+  } finally {
+    await dropScratch(warehouse, scratch);
+  }
+};
+
+function leftOutWarnings(left: LeftOut): string[] {
   const warnings: string[] = [];
-  const left = await buildSends(warehouse, config, schema);
   if (left.unmapped > 0) {
     const examples = left.examples.map((value) => JSON.stringify(value)).join(', ');
     warnings.push(
       `${left.unmapped} campaign events have an action that campaign.actionValues does not map ` +
-        `(${examples}${left.examples.length < left.unmapped ? ', …' : ''}) and were left out ` +
+        `(${examples}${left.moreExamples ? ', …' : ''}) and were left out ` +
         `of the campaign analysis`,
     );
   }
@@ -35,43 +80,8 @@ export const campaignsStep: ComputedStep = async ({ warehouse, config, schema })
       `${left.noCampaign} campaign events have no campaign id and were left out of the campaign analysis`,
     );
   }
-  await buildAttributions(warehouse, config, schema);
-  await buildRecipients(warehouse, config, schema);
-  await buildFunnel(warehouse, config, schema);
-  await buildDaily(warehouse, config, schema);
-  const liftRows = await buildLift(warehouse, config, schema);
-  const winbackRows = await buildWinback(warehouse, schema);
-  const clvReason = await buildClvMovement({ warehouse, config, schema });
-  await warehouse.run(
-    `CREATE TABLE ${schema}.${TABLE.campaignState} AS
-     SELECT (SELECT as_of FROM ${schema}.${TABLE.storeAsOf}) AS as_of,
-            $clickDays::DOUBLE AS click_days, $openDays::DOUBLE AS open_days,
-            $clvReason::VARCHAR AS clv_movement_reason, $unmapped::BIGINT AS unmapped_events`,
-    {
-      clickDays: config.campaign.attribution.clickDays,
-      openDays: config.campaign.attribution.openDays,
-      clvReason,
-      unmapped: left.unmapped + left.noCampaign,
-    },
-  );
-  for (const scratch of Object.values(SCRATCH)) {
-    await warehouse.run(`DROP TABLE ${schema}.${scratch}`);
-  }
-  const count = (name: string) => rowCount(warehouse, `${schema}.${name}`);
-  return {
-    tables: [
-      { name: TABLE.campaignRecipients, rows: await count(TABLE.campaignRecipients) },
-      { name: TABLE.campaignAttributions, rows: await count(TABLE.campaignAttributions) },
-      { name: TABLE.campaignFunnel, rows: await count(TABLE.campaignFunnel) },
-      { name: TABLE.campaignDaily, rows: await count(TABLE.campaignDaily) },
-      { name: TABLE.campaignLift, rows: liftRows },
-      { name: TABLE.campaignWinback, rows: winbackRows },
-      { name: TABLE.campaignClvMovement, rows: await count(TABLE.campaignClvMovement) },
-      { name: TABLE.campaignState, rows: 1 },
-    ],
-    warnings,
-  };
-};
+  return warnings;
+}
 
 async function rowCount(warehouse: Warehouse, table: string): Promise<number> {
   const [row] = await warehouse.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
