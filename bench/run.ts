@@ -43,6 +43,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
     load: () => import('./audience-bench.js'),
   },
+  campaign: {
+    about: "the refresh's campaigns step alone vs a bare scan of the campaign events",
+    size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
+    load: () => import('./campaign-bench.js'),
+  },
   serve: {
     about: 'HTTP API on the demo shop: metrics latency vs a bare route, batched ingest',
     size: demoShopSize,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { registerAudience } from './commands/audience.js';
 import { registerAudienceActivation } from './commands/audience-activation.js';
+import { registerCampaigns } from './commands/campaigns.js';
 import { registerCustomers } from './commands/customers.js';
 import { registerDemo } from './commands/demo.js';
 import { registerDestination } from './commands/destination.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerMetricsReports(registerMetrics(program));
   registerCustomers(program);
   registerAudience(program);
+  registerCampaigns(program);
   registerKey(program);
   // After registerAudience: these add to its `audience` command.
   registerAudienceActivation(program);

@@ -29,7 +29,15 @@ export function defaultConfigText(): string {
     "acceptValues": ${j(d.consent.acceptValues)},
     "emailCategories": ${j(d.consent.emailCategories)}, "smsCategories": ${j(d.consent.smsCategories)}
   },
-  "campaign": ${j(d.campaign)},
+  // Campaign events: where their fields are, which raw action values mean sent, delivered,
+  // opened, clicked, unsubscribed and bounced, and the days after a click or an open in which a
+  // successful order is attributed to the campaign (the last touch wins).
+  "campaign": {
+    "type": ${j(d.campaign.type)}, "campaignId": ${j(d.campaign.campaignId)}, "channel": ${j(d.campaign.channel)},
+    "action": ${j(d.campaign.action)}, "audienceId": ${j(d.campaign.audienceId)},
+    "actionValues": ${j(d.campaign.actionValues)},
+    "attribution": ${j(d.campaign.attribution)}
+  },
   // Survey answers: score is NPS (0-10), csat is 1-5.
   "survey": ${j(d.survey)},
   // Customer attributes offered as drill-downs on the dashboard.

@@ -62,6 +62,29 @@ const campaign = z
     channel: name.default('channel'),
     action: name.default('action'),
     audienceId: name.default('audience_id'),
+    /** Which raw `action` values mean each of the six canonical actions; others are left out. */
+    actionValues: z
+      .strictObject({
+        sent: names.default(['sent']),
+        delivered: names.default(['delivered']),
+        opened: names.default(['opened']),
+        clicked: names.default(['clicked']),
+        unsubscribed: names.default(['unsubscribed']),
+        bounced: names.default(['bounced']),
+      })
+      .prefault({})
+      .refine(
+        (values) =>
+          new Set(Object.values(values).flat()).size === Object.values(values).flat().length,
+        'a raw action value may mean only one action',
+      ),
+    /** Days after a click (an open) in which a successful order is attributed to it. */
+    attribution: z
+      .strictObject({
+        clickDays: z.number().positive().max(90).default(7),
+        openDays: z.number().positive().max(90).default(3),
+      })
+      .prefault({}),
   })
   .prefault({});
 

@@ -20,6 +20,8 @@ export type OrderOutcome = 'success' | 'canceled' | 'returned';
 export interface DemoOrder {
   at: number;
   outcome: OrderOutcome;
+  /** The amount in EUR, for the winback's "top buyers by revenue". */
+  eur: number;
 }
 
 /** Exchange rates to EUR, shared with the rates file so amounts convert back to believable EUR. */
@@ -65,7 +67,8 @@ const orderPayloads = {
   SEK: orderPayload('SEK'),
 };
 
-interface Buyer {
+/** How a customer buys: rate, dropout and spend, drawn once. */
+export interface Buyer {
   ratePerDay: number;
   dropout: number;
   spendRate: number;
@@ -120,29 +123,38 @@ function drawAmount(profile: CustomerProfile, buyer: Buyer, random: Random) {
   if (profile.country === 'GB' && random.chance(0.9)) currency = 'GBP';
   if (profile.country === 'SE' && random.chance(0.88)) currency = 'SEK';
   const local = currency === 'EUR' ? eur : eur / rateToEur[currency];
-  return { amount: Math.round(local * 100) / 100, currency };
+  return { amount: Math.round(local * 100) / 100, currency, eur: Math.round(eur * 100) / 100 };
 }
 
-function emitOrder(
+/** Draws an order's outcome and amount at `at` and emits its purchase (and any status) event. */
+function writeOrder(
   profile: CustomerProfile,
   buyer: Buyer,
-  order: DemoOrder,
+  at: number,
   random: Random,
   sink: EventSink,
-): void {
+): DemoOrder {
+  const outcome = drawOutcome(random);
   const ref = sink.newOrder();
-  const { amount, currency } = drawAmount(profile, buyer, random);
-  let status: OrderOutcome = order.outcome;
-  if (order.outcome !== 'success' && random.chance(0.5)) {
+  const { amount, currency, eur } = drawAmount(profile, buyer, random);
+  let status: OrderOutcome = outcome;
+  if (outcome !== 'success' && random.chance(0.5)) {
     // Cancels come within hours or days, returns after delivery; past the calendar they stay inline.
-    const delayDays = order.outcome === 'canceled' ? random.uniform(0.2, 3) : random.uniform(7, 30);
-    const laterAt = toSecond(order.at + delayDays * DAY);
+    const delayDays = outcome === 'canceled' ? random.uniform(0.2, 3) : random.uniform(7, 30);
+    const laterAt = toSecond(at + delayDays * DAY);
     if (laterAt <= DEMO_END) {
       status = 'success';
-      sink.push(laterAt, profile.id, 'purchase', statusPayloads[order.outcome], Number.NaN, ref);
+      sink.push(laterAt, profile.id, 'purchase', statusPayloads[outcome], Number.NaN, ref);
     }
   }
-  sink.push(order.at, profile.id, 'purchase', orderPayloads[currency][status], amount, ref);
+  sink.push(at, profile.id, 'purchase', orderPayloads[currency][status], amount, ref);
+  return { at, outcome, eur };
+}
+
+/** A customer's way of buying and orders so far, in time order. */
+export interface BuyingHistory {
+  buyer: Buyer;
+  orders: DemoOrder[];
 }
 
 /** Draws a customer's orders BG/NBD-style and emits their purchase and status events. */
@@ -151,17 +163,36 @@ export function generateOrders(
   consent: ConsentHistory,
   random: Random,
   sink: EventSink,
-): DemoOrder[] {
+): BuyingHistory {
   const buyer = drawBuyer(random);
   const orders: DemoOrder[] = [];
-  if (random.chance(NEVER_BUYS)) return orders;
+  if (random.chance(NEVER_BUYS)) return { buyer, orders };
   let at = firstOrderAt(profile.signupAt, random);
   while (at <= DEMO_END) {
-    const order = { at, outcome: drawOutcome(random) };
-    orders.push(order);
-    emitOrder(profile, buyer, order, random, sink);
+    orders.push(writeOrder(profile, buyer, at, random, sink));
     if (random.chance(dropoutAt(buyer, consent, at))) break;
     at = nextOrderAt(buyer, consent, at, random);
   }
-  return orders;
+  return { buyer, orders };
+}
+
+/**
+ * An order a campaign brought (after a click, say), written like any other (amount, outcome,
+ * later cancel or return) and added to the history in time order; null past the calendar.
+ * It moves a second on from any order at the same second, so a customer's orders stay apart.
+ */
+export function placeOrder(
+  profile: CustomerProfile,
+  history: BuyingHistory,
+  at: number,
+  random: Random,
+  sink: EventSink,
+): DemoOrder | null {
+  let when = toSecond(at);
+  while (history.orders.some((order) => order.at === when)) when += SECOND;
+  if (when > DEMO_END) return null;
+  const order = writeOrder(profile, history.buyer, when, random, sink);
+  const after = history.orders.findIndex((other) => other.at > when);
+  history.orders.splice(after < 0 ? history.orders.length : after, 0, order);
+  return order;
 }

@@ -1,8 +1,12 @@
+import type { DemoActivation } from './demo-activations.js';
+
 // Row keys are the file's column names, so a row is exactly one line of its CSV file.
 
 export interface DemoOptions {
   customers: number;
   seed: number;
+  /** The project's churn window, which the winback audience reads (365 when absent). */
+  churnWindowDays?: number;
 }
 
 export type AcquisitionChannel =
@@ -56,6 +60,8 @@ export interface DemoData {
   events: DemoEvent[];
   costs: DemoCost[];
   rates: DemoRate[];
+  /** Not a file: the campaigns' activations and control groups, written to the store. */
+  activations: DemoActivation[];
 }
 
 /** Absolute paths of the written files. */

@@ -23,6 +23,15 @@ export const TABLE = {
   /** Written by the features step, after the predictions: what audience rules test. */
   customerFeatures: 'customer_features',
   storeAsOf: 'store_as_of',
+  /** Written by the campaigns step, after the features: the campaign response analysis. */
+  campaignRecipients: 'campaign_recipients',
+  campaignFunnel: 'campaign_funnel',
+  campaignDaily: 'campaign_daily',
+  campaignAttributions: 'campaign_attributions',
+  campaignLift: 'campaign_lift',
+  campaignWinback: 'campaign_winback',
+  campaignState: 'campaign_state',
+  campaignClvMovement: 'campaign_clv_movement',
 } as const;
 
 /** A table a refresh builds. */

@@ -1,3 +1,4 @@
+import { campaignsStep } from '../campaigns/campaigns-step.js';
 import type { Config } from '../config/schema.js';
 import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
@@ -44,7 +45,7 @@ export async function refreshAll(
     warehouse,
     config,
     derivedTables,
-    [predictionsStep, featuresStep],
+    [predictionsStep, featuresStep, campaignsStep],
     onStep,
   );
   const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ClvError } from '../shared/errors.js';
+import { isId } from '../shared/ids.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { Rule } from './rule-schema.js';
 
@@ -72,6 +73,22 @@ function fromStored(row: StoredRow): AudienceRow {
 /** A fresh id: `aud_` and 10 hex digits. */
 export function newAudienceId(): string {
   return `aud_${randomBytes(5).toString('hex')}`;
+}
+
+/**
+ * A caller's own id for a new audience (the demo's fixed ones): it must have the shape of ours
+ * and be free, also among deleted audiences, whose activations still name them.
+ */
+export async function checkChosenId(warehouse: Warehouse, id: string): Promise<string> {
+  if (!isId('aud', id)) throw new ClvError('bad_input', `id: must be 'aud_' and 10 hex digits`);
+  const [taken] = await warehouse.query(
+    `SELECT 1 AS taken FROM audiences WHERE audience_id = $id`,
+    {
+      id,
+    },
+  );
+  if (taken) throw new ClvError('conflict', `id: the audience ${id} exists already`);
+  return id;
 }
 
 /** Every live audience, by name. */

@@ -14,6 +14,7 @@ import {
 import {
   audienceRow,
   audienceVersions,
+  checkChosenId,
   checkNameFree,
   liveAudienceRows,
   markDeleted,
@@ -110,14 +111,17 @@ export async function audienceNames(warehouse: Warehouse): Promise<Map<string, s
 
 /**
  * Saves a new audience (version 1, owned by `who`) after checking its name and compiling its
- * rule, and evaluates it at once when the store has been refreshed.
+ * rule, and evaluates it at once when the store has been refreshed. `options.id` is for the
+ * demo only, whose campaigns name its audiences by fixed ids; everyone else gets a fresh id.
  */
 export async function createAudience(
   warehouse: Warehouse,
   config: Config,
   input: AudienceInput,
   who: string,
+  options: { id?: string } = {},
 ): Promise<Audience> {
+  const chosenId = options.id === undefined ? null : await checkChosenId(warehouse, options.id);
   const template =
     input.template === undefined || input.template === null
       ? null
@@ -132,7 +136,7 @@ export async function createAudience(
     includeUnsubscribed: input.includeUnsubscribed ?? false,
     template: template?.key ?? null,
   };
-  const id = newAudienceId();
+  const id = chosenId ?? newAudienceId();
   return save(warehouse, config, id, fields, 1, who, true);
 }
 

@@ -56,6 +56,9 @@ const READS = [
   ['audience', 'list', '--json'],
   ['audience', 'estimate', '--template', 'vip', '--json'],
   ['audience', 'show', 'aud_0000000000'],
+  ['campaigns', '--json'],
+  ['campaigns', 'list', '--from', '2026-01-01'],
+  ['campaigns', 'show', 'nope'],
 ];
 
 const same = (result: CliResult) => ({

@@ -95,3 +95,37 @@ describe('project config', () => {
     expect(parseConfig(text, FILE)).toEqual(defaultConfig());
   });
 });
+
+describe('campaign config', () => {
+  it('maps each canonical action to its own name and attributes for 7 days after a click, 3 after an open', () => {
+    const config = parseConfig('{}', FILE);
+    expect(config.campaign.actionValues).toEqual({
+      sent: ['sent'],
+      delivered: ['delivered'],
+      opened: ['opened'],
+      clicked: ['clicked'],
+      unsubscribed: ['unsubscribed'],
+      bounced: ['bounced'],
+    });
+    expect(config.campaign.attribution).toEqual({ clickDays: 7, openDays: 3 });
+    const custom = parseConfig(
+      '{ "campaign": { "actionValues": { "opened": ["open", "view"] }, "attribution": { "clickDays": 14 } } }',
+      FILE,
+    );
+    expect(custom.campaign.actionValues.opened).toEqual(['open', 'view']);
+    expect(custom.campaign.actionValues.sent).toEqual(['sent']);
+    expect(custom.campaign.attribution).toEqual({ clickDays: 14, openDays: 3 });
+  });
+
+  it('refuses a raw action meaning two actions, and windows outside (0, 90] days', () => {
+    expect(() =>
+      parseConfig('{ "campaign": { "actionValues": { "opened": ["clicked"] } } }', FILE),
+    ).toThrow(`${FILE}: campaign.actionValues: a raw action value may mean only one action`);
+    expect(() =>
+      parseConfig('{ "campaign": { "attribution": { "clickDays": 0 } } }', FILE),
+    ).toThrow(`${FILE}: campaign.attribution.clickDays:`);
+    expect(() =>
+      parseConfig('{ "campaign": { "attribution": { "openDays": 91 } } }', FILE),
+    ).toThrow(`${FILE}: campaign.attribution.openDays:`);
+  });
+});

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_AUDIENCE_IDS } from '../../src/demo/demo-audiences.js';
+import { generateDemo } from '../../src/demo/generate.js';
 import { runDemo } from '../../src/demo/run-demo.js';
+import { TEMPLATE_KEYS } from '../../src/segments/audience-templates.js';
 import { listDestinations } from '../../src/destinations/destinations.js';
+import { directAccess } from '../../src/destinations/store-access.js';
+import { syncDeliveries } from '../../src/destinations/sync-deliveries.js';
 import { storeOverview } from '../../src/store/store-overview.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
@@ -22,7 +27,87 @@ async function demoStore(seed: number): Promise<{ t: TempProject; fingerprint: u
   return { t, fingerprint: (await t.query(FINGERPRINT))[0] };
 }
 
+/** The audiences, activations and control groups the demo saved, as plain rows. */
+async function campaignRecords(t: TempProject) {
+  return {
+    audiences: await t.query(
+      `SELECT audience_id, name, template FROM audiences ORDER BY audience_id`,
+    ),
+    activations: await t.query(
+      `SELECT a.activation_id, a.audience_id, d.name AS destination, a.holdout_share,
+              strftime(a.created_at, '%Y-%m-%dT%H:%M:%SZ') AS created_at,
+              strftime(a.stopped_at, '%Y-%m-%dT%H:%M:%SZ') AS stopped_at, a.created_by,
+              a.synced_evaluations, a.synced_through, a.last_error,
+              coalesce((SELECT list(c.customer_id ORDER BY c.customer_id) FROM activation_controls c
+               WHERE c.activation_id = a.activation_id), []) AS controls,
+              (SELECT count(*) FROM activation_controls c WHERE c.activation_id = a.activation_id
+                 AND c.controlled_at <> a.created_at)::INTEGER AS controls_at_other_times
+       FROM activations a JOIN destinations d USING (destination_id)
+       ORDER BY a.activation_id`,
+    ),
+  };
+}
+
 describe('the demo store', () => {
+  it('saves the campaigns’ audiences under their fixed ids and each send’s stopped activation with its control group', async () => {
+    const t = await tempProject();
+    try {
+      await runDemo(t.warehouse, t.project, { customers: 300, seed: 5 });
+      const generated = generateDemo({
+        customers: 300,
+        seed: 5,
+        churnWindowDays: t.project.config.churnWindowDays,
+      });
+      const { audiences, activations } = await campaignRecords(t);
+      expect(audiences.filter((row) => row.audience_id?.toString().startsWith('aud_de'))).toEqual([
+        {
+          audience_id: DEMO_AUDIENCE_IDS.newsletter,
+          name: 'Newsletter subscribers',
+          template: null,
+        },
+        { audience_id: DEMO_AUDIENCE_IDS.sms, name: 'SMS subscribers', template: null },
+        { audience_id: DEMO_AUDIENCE_IDS.vip, name: 'VIP', template: 'vip' },
+        { audience_id: DEMO_AUDIENCE_IDS.winback, name: 'Winback', template: 'winback' },
+      ]);
+      // The other three templates, as before, for seven audiences in all.
+      expect(audiences).toHaveLength(7);
+      expect(new Set(audiences.map((row) => row.template))).toEqual(
+        new Set([null, ...TEMPLATE_KEYS]),
+      );
+      expect(activations).toEqual(
+        generated.activations
+          .map((a) => ({
+            activation_id: a.id,
+            audience_id: a.audienceId,
+            destination: 'Demo webhook (disabled)',
+            holdout_share: 0.1,
+            created_at: a.createdAt,
+            stopped_at: a.stoppedAt,
+            created_by: 'demo',
+            synced_evaluations: null,
+            synced_through: null,
+            last_error: null,
+            controls: [...a.controls].sort(),
+            controls_at_other_times: 0,
+          }))
+          .sort((x, y) => (x.activation_id < y.activation_id ? -1 : 1)),
+      );
+      expect(activations.length).toBeGreaterThan(50);
+      // Stopped: a pass of the delivery loop queues and sends nothing for them.
+      const outcome = await syncDeliveries(directAccess(t.warehouse), {
+        projectDir: t.project.dir,
+        settings: t.project.config.destinations,
+      });
+      expect(outcome).toMatchObject({ queued: 0, attempted: 0 });
+      const [deliveries] = await t.query<{ n: number }>(
+        'SELECT count(*)::INTEGER AS n FROM deliveries',
+      );
+      expect(deliveries?.n).toBe(0);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
   it('is identical for the same seed and different for another, through the import path', async () => {
     const a = await demoStore(7);
     const b = await demoStore(7);
@@ -38,10 +123,12 @@ describe('the demo store', () => {
         'purchase',
         'survey',
       ]);
+      const stored = await campaignRecords(a.t);
       // Running the demo again on the same store adds nothing.
       const again = await runDemo(a.t.warehouse, a.t.project, { customers: 300, seed: 7 });
       expect(again.map((s) => s.inserted)).toEqual([0, 0, 0, 0]);
       expect((await a.t.query(FINGERPRINT))[0]).toEqual(a.fingerprint);
+      expect(await campaignRecords(a.t)).toEqual(stored);
       // One disabled webhook pointing nowhere, also after the second run.
       const destinations = await listDestinations(a.t.warehouse);
       expect(destinations.map((d) => [d.name, d.kind, d.enabled, d.hasSecret])).toEqual([

@@ -43,6 +43,8 @@ const SAMPLES: Record<string, { path: string; body?: unknown; form?: boolean }> 
   'DELETE /audiences/:id': { path: '/audiences/aud_0000000000' },
   'GET /audiences/:id/members': { path: '/audiences/aud_0000000000/members' },
   'GET /audiences/:id/history': { path: '/audiences/aud_0000000000/history' },
+  'GET /campaigns': { path: '/campaigns?from=2024-01-01' },
+  'GET /campaigns/:id': { path: '/campaigns/nope' },
   'POST /events': { path: '/events', body: [] },
   'POST /imports': { path: '/imports?kind=costs', form: true },
   // The shop's own costs file, by its path: the test server and its caller are on loopback.

@@ -84,6 +84,8 @@ function calls(customerId: string, localFile: string): Call[] {
     get('/audiences'),
     get('/audiences/templates'),
     { method: 'POST', path: '/audiences/estimate', body: { rule: WINBACK_LIKE } },
+    get('/campaigns'),
+    get('/campaigns?from=2026-01-01&to=2026-06-30'),
     get('/destinations'),
     get('/activations'),
     { method: 'POST', path: '/model/holdout', body: { holdoutFrom: DEMO_HOLDOUT_FROM } },
@@ -157,6 +159,14 @@ beforeAll(async () => {
   await writeFile(localFile, 'month,channel,spend\n2026-05,social,7\n');
   for (const call of calls(customerId, localFile))
     answers.set(`${call.method} ${call.path}`, await send(call));
+  {
+    // The newest campaign of the demo, as its page shows it.
+    const list = answers.get('GET /campaigns') as { campaigns: { id: string }[] };
+    const newest = list.campaigns[0]?.id;
+    if (newest === undefined) throw new Error('the demo has no campaign');
+    const at = `/campaigns/${encodeURIComponent(newest)}`;
+    answers.set('GET /campaigns/:id', await send({ method: 'GET', path: at }));
+  }
   const created = answers.get('POST /keys') as { keyId: string };
   const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };
   answers.set('DELETE /keys/:id', await send(revoke));

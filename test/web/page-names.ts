@@ -9,5 +9,6 @@ export const DASHBOARD_PAGES = [
   'channels',
   'customers',
   'audiences',
+  'campaigns',
   'survey',
 ] as const;

@@ -1,6 +1,7 @@
 import type { ApiRoute } from '../route.js';
 import { adminRoutes } from './admin-routes.js';
 import { audienceRoutes } from './audience-routes.js';
+import { campaignRoutes } from './campaign-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { destinationRoutes } from './destination-routes.js';
 import { drilldownRoutes } from './drilldown-routes.js';
@@ -19,6 +20,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...modelRoutes,
   ...customerRoutes,
   ...audienceRoutes,
+  ...campaignRoutes,
   ...ingestRoutes,
   ...destinationRoutes,
   ...adminRoutes,

@@ -101,3 +101,22 @@ export type TimelineEvent = CustomerProfile['timeline']['items'][number];
 /** The summary of the refresh asked for; null when a scheduled one it joined found nothing new. */
 export type RefreshResult = Answer<'/api/v1/refresh', 'post'>;
 export type HoldoutCheck = Answer<'/api/v1/model/holdout', 'post'>;
+
+/** The campaigns first sent in a period, newest first, and the winback audiences' report. */
+export type CampaignList = Answer<'/api/v1/campaigns'>;
+/** A row of the campaigns table: funnel, rates, attributed revenue and lift. */
+export type CampaignSummary = CampaignList['campaigns'][number];
+export type CampaignAudience = CampaignSummary['audiences'][number];
+/** Treated vs control for one campaign × audience. */
+export type Lift = CampaignSummary['lift'][number];
+/** Why a campaign × audience has no lift, as a key and in words. */
+export type LiftAbsent = CampaignSummary['liftAbsent'][number];
+/** A difference with its 95 % interval (Newcombe for rates, Welch for revenue). */
+export type Difference = Lift['conversion'];
+export type WinbackReport = CampaignList['winback'][number];
+export type WinbackWindow = WinbackReport['windows'][number];
+export type CampaignReport = Answer<'/api/v1/campaigns/{id}'>;
+export type CampaignFunnelRow = CampaignReport['funnel'][number];
+export type CampaignDay = CampaignReport['daily'][number];
+export type ClvMovementRow = CampaignReport['clvMovement'][number];
+export type AttributionWindows = CampaignList['attribution'];

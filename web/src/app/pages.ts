@@ -69,6 +69,12 @@ export const PAGES: PageEntry[] = [
     component: lazy(() => import('../pages/audiences/AudiencesPage')),
   },
   {
+    path: '/campaigns',
+    title: 'Campaigns',
+    filters: { range: false, compare: false, segment: false },
+    component: lazy(() => import('../pages/campaigns/CampaignsPage')),
+  },
+  {
     path: '/survey',
     title: 'Survey',
     filters: { range: true, compare: false, segment: false },
@@ -78,8 +84,9 @@ export const PAGES: PageEntry[] = [
 
 export const CUSTOMER_PROFILE = lazy(() => import('../pages/customers/CustomerProfilePage'));
 
-// Pages whose component routes the addresses under its own (an audience, the builder).
-const NESTED = ['/audiences'];
+// Pages whose component routes the addresses under its own (an audience, the builder, a
+// campaign).
+const NESTED = ['/audiences', '/campaigns'];
 
 /** The page for a path: an exact page, a page with nested addresses, or a customer's profile. */
 export function pageFor(path: string): { page: PageEntry | null; customerId: string | null } {

@@ -1,0 +1,214 @@
+import type { Config } from '../config/schema.js';
+import { TABLE } from '../model/table-names.js';
+import type { Warehouse } from '../store/warehouse.js';
+import type { Difference, LiftAbsent } from './campaign-types.js';
+import { dayMicros, type CampaignScratch } from './campaign-scratch.js';
+import { newcombeDifference, welchDifference } from './lift-stats.js';
+
+/** The window lift counts orders in after the send: max(clickDays, openDays). */
+export function liftWindowDays(config: Config): number {
+  const { clickDays, openDays } = config.campaign.attribution;
+  return Math.max(clickDays, openDays);
+}
+
+type PairRow = {
+  campaign_id: string;
+  audience_key: string;
+  send_at: string;
+  activation_id: string | null;
+  window_open: boolean;
+  treated_n: number;
+  treated_converters: number;
+  treated_revenue: number;
+  treated_variance: number;
+  control_n: number;
+  control_converters: number;
+  control_revenue: number;
+  control_variance: number;
+};
+
+const COLUMNS = `campaign_id VARCHAR, audience_key VARCHAR, send_at TIMESTAMP, window_days DOUBLE,
+  activation_id VARCHAR, reason VARCHAR, message VARCHAR,
+  treated_customers BIGINT, treated_converters BIGINT, treated_revenue DOUBLE,
+  control_customers BIGINT, control_converters BIGINT, control_revenue DOUBLE,
+  conversion_diff DOUBLE, conversion_low DOUBLE, conversion_high DOUBLE,
+  conversion_significant BOOLEAN, revenue_diff DOUBLE, revenue_low DOUBLE, revenue_high DOUBLE,
+  revenue_significant BOOLEAN`;
+
+/**
+ * `campaign_lift`: one row per campaign × audience. With an activation, a control group and a
+ * closed window it holds treated and control (customers, converters, revenue) and the two
+ * differences with their 95 % intervals; otherwise `reason` and `message` say why not.
+ */
+export async function buildLift(
+  warehouse: Warehouse,
+  config: Config,
+  schema: string,
+  scratch: CampaignScratch,
+): Promise<number> {
+  const windowDays = liftWindowDays(config);
+  const rows = await warehouse.query<PairRow>(
+    `WITH chosen AS (
+       SELECT s.campaign_id, s.audience_key, a.activation_id,
+              row_number() OVER (
+                PARTITION BY s.campaign_id, s.audience_key
+                ORDER BY a.created_at DESC, a.activation_id COLLATE C DESC
+              ) AS rank
+       FROM ${scratch.sends} s
+       JOIN activations a ON a.audience_id = s.audience_key AND a.created_at <= s.send_at
+       WHERE s.audience_key <> ''
+     ),
+     pairs AS (
+       SELECT s.campaign_id, s.audience_key, s.send_at, s.has_sent, c.activation_id,
+              s.send_at + to_microseconds($windowUs::BIGINT) AS window_end
+       FROM ${scratch.sends} s
+       LEFT JOIN chosen c ON c.campaign_id = s.campaign_id AND c.audience_key = s.audience_key
+                         AND c.rank = 1
+     ),
+     control AS (
+       SELECT DISTINCT p.campaign_id, p.audience_key, ac.customer_id
+       FROM pairs p JOIN activation_controls ac
+         ON ac.activation_id = p.activation_id AND ac.controlled_at <= p.send_at
+     ),
+     treated AS (
+       SELECT DISTINCT r.campaign_id, r.audience_key, r.customer_id
+       FROM ${schema}.${TABLE.campaignRecipients} r
+       JOIN pairs p USING (campaign_id, audience_key)
+       WHERE p.activation_id IS NOT NULL AND (r.sent_at IS NOT NULL OR NOT p.has_sent)
+     ),
+     members AS (
+       SELECT *, true AS is_treated FROM treated
+       ANTI JOIN control USING (campaign_id, audience_key, customer_id)
+       UNION ALL
+       SELECT *, false AS is_treated FROM control
+     ),
+     per_customer AS (
+       SELECT m.campaign_id, m.audience_key, m.is_treated, m.customer_id,
+              count(o.order_key) AS orders, coalesce(sum(o.amount), 0)::DOUBLE AS revenue
+       FROM members m JOIN pairs p USING (campaign_id, audience_key)
+       LEFT JOIN orders o
+         ON o.customer_id = m.customer_id AND o.outcome = 'success'
+        AND o.ts >= p.send_at AND o.ts < p.window_end
+       GROUP BY m.campaign_id, m.audience_key, m.is_treated, m.customer_id
+     ),
+     groups AS (
+       SELECT campaign_id, audience_key,
+              count(*) FILTER (WHERE is_treated) AS treated_n,
+              count(*) FILTER (WHERE is_treated AND orders > 0) AS treated_converters,
+              coalesce(sum(revenue) FILTER (WHERE is_treated), 0) AS treated_revenue,
+              coalesce(var_samp(revenue) FILTER (WHERE is_treated), 0) AS treated_variance,
+              count(*) FILTER (WHERE NOT is_treated) AS control_n,
+              count(*) FILTER (WHERE NOT is_treated AND orders > 0) AS control_converters,
+              coalesce(sum(revenue) FILTER (WHERE NOT is_treated), 0) AS control_revenue,
+              coalesce(var_samp(revenue) FILTER (WHERE NOT is_treated), 0) AS control_variance
+       FROM per_customer GROUP BY campaign_id, audience_key
+     )
+     SELECT p.campaign_id, p.audience_key,
+            strftime(p.send_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS send_at, p.activation_id,
+            p.window_end > (SELECT as_of FROM ${schema}.${TABLE.storeAsOf}) AS window_open,
+            coalesce(g.treated_n, 0)::BIGINT AS treated_n,
+            coalesce(g.treated_converters, 0)::BIGINT AS treated_converters,
+            coalesce(g.treated_revenue, 0)::DOUBLE AS treated_revenue,
+            coalesce(g.treated_variance, 0)::DOUBLE AS treated_variance,
+            coalesce(g.control_n, 0)::BIGINT AS control_n,
+            coalesce(g.control_converters, 0)::BIGINT AS control_converters,
+            coalesce(g.control_revenue, 0)::DOUBLE AS control_revenue,
+            coalesce(g.control_variance, 0)::DOUBLE AS control_variance
+     FROM pairs p LEFT JOIN groups g USING (campaign_id, audience_key)
+     ORDER BY p.campaign_id, p.audience_key`,
+    { windowUs: dayMicros(windowDays) },
+  );
+  await warehouse.run(`CREATE TABLE ${schema}.${TABLE.campaignLift} (${COLUMNS})`);
+  for (const row of rows) {
+    const absent = absentReason(row, windowDays);
+    const lift = absent ? null : differences(row);
+    await warehouse.run(
+      `INSERT INTO ${schema}.${TABLE.campaignLift} VALUES ($campaign, $audience,
+         $sendAt::TIMESTAMP, $windowDays, $activation, $reason, $message,
+         $tn, $tc, $tr, $cn, $cc, $cr, $cv, $cl, $ch, $cs, $rv, $rl, $rh, $rs)`,
+      {
+        campaign: row.campaign_id,
+        audience: row.audience_key,
+        sendAt: row.send_at.replace('T', ' ').replace('Z', ''),
+        windowDays,
+        activation: row.activation_id,
+        reason: absent?.reason ?? null,
+        message: absent?.message ?? null,
+        tn: row.treated_n,
+        tc: row.treated_converters,
+        tr: row.treated_revenue,
+        cn: row.control_n,
+        cc: row.control_converters,
+        cr: row.control_revenue,
+        cv: lift?.conversion.value ?? null,
+        cl: lift?.conversion.low ?? null,
+        ch: lift?.conversion.high ?? null,
+        cs: lift?.conversion.significant ?? null,
+        rv: lift?.revenue.value ?? null,
+        rl: lift?.revenue.low ?? null,
+        rh: lift?.revenue.high ?? null,
+        rs: lift?.revenue.significant ?? null,
+      },
+    );
+  }
+  return rows.length;
+}
+
+/** Why a campaign × audience has no lift, in the contract's order of reasons; null when it has. */
+function absentReason(row: PairRow, windowDays: number): Omit<LiftAbsent, 'audience'> | null {
+  if (row.audience_key === '') {
+    return {
+      reason: 'no-audience',
+      message: 'These events carry no audience, so there is no control group to compare with.',
+    };
+  }
+  if (row.activation_id === null) {
+    return {
+      reason: 'no-activation',
+      message:
+        'No activation of this audience was created before the send, so there is no control group to compare with.',
+    };
+  }
+  if (row.control_n === 0) {
+    return {
+      reason: 'no-control-group',
+      message: `Activation ${row.activation_id} held no customers out as a control group before the send.`,
+    };
+  }
+  if (row.treated_n < 2 || row.control_n < 2) {
+    return {
+      reason: 'too-few-customers',
+      message: `Lift needs 2 customers in each group at least; treated ${row.treated_n}, control ${row.control_n}.`,
+    };
+  }
+  if (row.window_open) {
+    return {
+      reason: 'window-open',
+      message: `The ${windowDays}-day window after the send has not closed by the store's latest event.`,
+    };
+  }
+  return null;
+}
+
+function differences(row: PairRow): { conversion: Difference; revenue: Difference } {
+  return {
+    conversion: newcombeDifference(
+      row.treated_converters,
+      row.treated_n,
+      row.control_converters,
+      row.control_n,
+    ),
+    revenue: welchDifference(
+      {
+        n: row.treated_n,
+        mean: row.treated_revenue / row.treated_n,
+        variance: row.treated_variance,
+      },
+      {
+        n: row.control_n,
+        mean: row.control_revenue / row.control_n,
+        variance: row.control_variance,
+      },
+    ),
+  };
+}

@@ -1,0 +1,176 @@
+import type { Config } from '../config/schema.js';
+import { TABLE } from '../model/table-names.js';
+import type { Warehouse } from '../store/warehouse.js';
+import {
+  ACTIONS,
+  actionParams,
+  dayMicros,
+  mappedEvents,
+  type CampaignScratch,
+} from './campaign-scratch.js';
+
+/** The campaign events the analysis leaves out, and a few of their raw actions. */
+export interface LeftOut {
+  unmapped: number;
+  examples: string[];
+  moreExamples: boolean;
+  noCampaign: number;
+}
+
+/**
+ * One pass over the campaign events: the `actions`, `keys` and `sends` scratch tables (see
+ * campaign-scratch.ts). A campaign × audience's send instant is its first `sent` event, else
+ * its first event of any action. Returns how many campaign events are left out (an action no
+ * list maps, or no campaign id), with a few of the unmapped raw actions.
+ */
+export async function buildKeys(
+  warehouse: Warehouse,
+  config: Config,
+  scratch: CampaignScratch,
+): Promise<LeftOut> {
+  const mapping = ACTIONS.map((a) => `WHEN list_contains($${a}, raw_action) THEN '${a}'`);
+  await warehouse.run(
+    `CREATE TEMP TABLE ${scratch.actions} AS
+     WITH raw AS (
+       SELECT campaign_id, coalesce(audience_id, '') AS audience_key,
+              coalesce(campaign_channel, '') AS channel, campaign_action AS raw_action,
+              count(*) AS events, min(ts) AS first_at, max(ts) AS last_at
+       FROM events WHERE kind = 'campaign'
+       GROUP BY campaign_id, audience_key, channel, raw_action
+     ),
+     mapped AS (
+       SELECT *, CASE WHEN campaign_id IS NOT NULL THEN CASE ${mapping.join(' ')} END END AS action
+       FROM raw
+     ),
+     numbered AS (
+       SELECT campaign_id, audience_key, channel,
+              (row_number() OVER (ORDER BY campaign_id, audience_key, channel))::INTEGER AS k
+       FROM (SELECT DISTINCT campaign_id, audience_key, channel FROM mapped
+             WHERE action IS NOT NULL)
+     )
+     SELECT m.*, n.k FROM mapped m LEFT JOIN numbered n USING (campaign_id, audience_key, channel)`,
+    actionParams(config),
+  );
+  await warehouse.run(
+    `CREATE TEMP TABLE ${scratch.sends} AS
+     SELECT campaign_id, audience_key,
+            coalesce(min(first_at) FILTER (WHERE action = 'sent'), min(first_at)) AS send_at,
+            bool_or(action = 'sent') AS has_sent
+     FROM ${scratch.actions} WHERE k IS NOT NULL
+     GROUP BY campaign_id, audience_key`,
+  );
+  await warehouse.run(
+    `CREATE TEMP TABLE ${scratch.keys} AS
+     SELECT k, campaign_id, audience_key, channel, s.send_at
+     FROM (SELECT DISTINCT k, campaign_id, audience_key, channel FROM ${scratch.actions}
+           WHERE k IS NOT NULL)
+     JOIN ${scratch.sends} s USING (campaign_id, audience_key)`,
+  );
+  const [left] = await warehouse.query<{
+    unmapped: number;
+    examples: string[];
+    no_campaign: number;
+  }>(
+    `SELECT coalesce(sum(events) FILTER (WHERE campaign_id IS NOT NULL), 0)::BIGINT AS unmapped,
+            coalesce(list(DISTINCT coalesce(raw_action, '(none)')
+                          ORDER BY coalesce(raw_action, '(none)'))
+                     FILTER (WHERE campaign_id IS NOT NULL), []) AS examples,
+            coalesce(sum(events) FILTER (WHERE campaign_id IS NULL), 0)::BIGINT AS no_campaign
+     FROM ${scratch.actions} WHERE action IS NULL`,
+  );
+  return {
+    unmapped: left?.unmapped ?? 0,
+    examples: (left?.examples ?? []).slice(0, 3),
+    moreExamples: (left?.examples ?? []).length > 3,
+    noCampaign: left?.no_campaign ?? 0,
+  };
+}
+
+/** The `customers` scratch table: per campaign × audience × channel × customer, the first time of each action. */
+export async function buildCustomers(
+  warehouse: Warehouse,
+  scratch: CampaignScratch,
+): Promise<void> {
+  await warehouse.run(
+    `CREATE TEMP TABLE ${scratch.customers} AS
+     SELECT k, customer_id,
+            ${ACTIONS.map((a) => `min(ts) FILTER (WHERE action = '${a}') AS ${a}_at`).join(', ')}
+     FROM ${mappedEvents(scratch)}
+     GROUP BY k, customer_id`,
+  );
+}
+
+/**
+ * `campaign_attributions`: each successful order with a qualifying touch, attributed to the
+ * last one: a click at tc qualifies when tc <= t < tc + clickDays, an open when to <= t <
+ * to + openDays; the latest touch wins, at equal times a click before an open, then the
+ * smaller campaign id, audience key and channel (byte order).
+ */
+export async function buildAttributions(
+  warehouse: Warehouse,
+  config: Config,
+  schema: string,
+  scratch: CampaignScratch,
+): Promise<void> {
+  await warehouse.run(
+    `CREATE TABLE ${schema}.${TABLE.campaignAttributions} AS
+     WITH touches AS (
+       SELECT m.customer_id, k.campaign_id, k.audience_key, k.channel, m.ts AS touch_at,
+              m.action = 'clicked' AS is_click,
+              m.ts + to_microseconds(CASE WHEN m.action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
+                AS touch_end
+       FROM ${mappedEvents(scratch, ['clicked', 'opened'])} m JOIN ${scratch.keys} k USING (k)
+       WHERE m.action IN ('clicked', 'opened')
+     ),
+     candidates AS (
+       SELECT o.order_key, o.customer_id, o.ts AS order_at, o.day, o.amount,
+              t.campaign_id, t.audience_key, t.channel, t.touch_at,
+              CASE WHEN t.is_click THEN 'click' ELSE 'open' END AS touch,
+              row_number() OVER (
+                PARTITION BY o.order_key
+                ORDER BY t.touch_at DESC, t.is_click DESC, t.campaign_id COLLATE C,
+                         t.audience_key COLLATE C, t.channel COLLATE C
+              ) AS rank
+       FROM orders o JOIN touches t
+         ON o.customer_id = t.customer_id AND t.touch_at <= o.ts AND o.ts < t.touch_end
+       WHERE o.outcome = 'success'
+     )
+     SELECT order_key, customer_id, order_at, day, amount,
+            campaign_id, audience_key, channel, touch, touch_at
+     FROM candidates WHERE rank = 1`,
+    {
+      clicked: config.campaign.actionValues.clicked,
+      opened: config.campaign.actionValues.opened,
+      clickUs: dayMicros(config.campaign.attribution.clickDays),
+      openUs: dayMicros(config.campaign.attribution.openDays),
+    },
+  );
+}
+
+/**
+ * `campaign_recipients`: one row per campaign × audience × channel × customer with the first
+ * time of any action and of each, the campaign × audience's send instant, and whether the
+ * customer responded: clicked (in this campaign × audience × channel), or has an order
+ * attributed to the campaign. The CLV movement reads campaign_id, audience_key, customer_id,
+ * send_at, responder.
+ */
+export async function buildRecipients(
+  warehouse: Warehouse,
+  schema: string,
+  scratch: CampaignScratch,
+): Promise<void> {
+  await warehouse.run(
+    `CREATE TABLE ${schema}.${TABLE.campaignRecipients} AS
+     WITH attributed AS (
+       SELECT DISTINCT campaign_id, customer_id FROM ${schema}.${TABLE.campaignAttributions}
+     )
+     SELECT k.campaign_id, k.audience_key, k.channel, c.customer_id,
+            least(${ACTIONS.map((a) => `c.${a}_at`).join(', ')}) AS first_event_at,
+            ${ACTIONS.map((a) => `c.${a}_at`).join(', ')},
+            k.send_at,
+            c.clicked_at IS NOT NULL OR a.customer_id IS NOT NULL AS responder
+     FROM ${scratch.customers} c
+     JOIN ${scratch.keys} k USING (k)
+     LEFT JOIN attributed a ON a.campaign_id = k.campaign_id AND a.customer_id = c.customer_id`,
+  );
+}
