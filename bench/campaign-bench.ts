@@ -22,6 +22,14 @@ import { machineInfo, timed } from './measure.js';
 /** The issue's goal: the campaign tables of the 1 M-customer demo in under 5 s at refresh. */
 const GOAL_SECONDS = 5;
 const SCHEMA = 'bench_campaigns';
+/** The tables of earlier refresh steps that the campaigns step reads from its own schema. */
+const EARLIER_STEPS_TABLES = [
+  TABLE.storeAsOf,
+  TABLE.orders,
+  TABLE.purchaseSummary,
+  TABLE.customerPredictions,
+  TABLE.modelFit,
+] as const;
 
 const median = (samples: readonly number[]): number =>
   [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)] ?? 0;
@@ -33,10 +41,11 @@ async function stepOnce(warehouse: Warehouse, project: Awaited<ReturnType<typeof
   // so that no round pays for another's.
   await warehouse.run('CHECKPOINT');
   await warehouse.run(`CREATE SCHEMA ${SCHEMA}`);
-  // The step reads the as-of instant from its own schema, as the features step left it there.
-  await warehouse.run(
-    `CREATE TABLE ${SCHEMA}.${TABLE.storeAsOf} AS SELECT * FROM main.${TABLE.storeAsOf}`,
-  );
+  // The step reads what the earlier steps of a refresh leave in its schema: views of the
+  // published tables stand in for them, so that no copy is timed.
+  for (const table of EARLIER_STEPS_TABLES) {
+    await warehouse.run(`CREATE VIEW ${SCHEMA}.${table} AS SELECT * FROM main.${table}`);
+  }
   await warehouse.run(`SET search_path = '${SCHEMA},main'`);
   try {
     return await timed(() => campaignsStep({ warehouse, config: project.config, schema: SCHEMA }));

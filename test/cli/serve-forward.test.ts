@@ -125,7 +125,7 @@ describe('clv commands while clv serve holds the store', () => {
       expect(direct.get('destination list')?.stdout).toContain('Demo webhook (disabled)');
       expect(direct.get('audience show aud_0000000000')?.code).toBe(2);
       expect(JSON.parse(directRun('audience list --json').stdout)).toMatchObject({
-        audiences: { length: 5 },
+        audiences: { length: 7 },
       });
 
       const importB = await clv(['import', fileB, '--kind', 'events']);

@@ -135,6 +135,8 @@ describe('drill-downs and order outcomes in Chromium', () => {
       ['/overview', 'overview', 'overview-order-outcomes'],
     ] as const) {
       await t.page.goto(`${t.demo.url}${path}`);
+      // The chart mounts once its page has its period: wait for it before "nothing loading".
+      await t.page.locator(`[data-widget="${widget}"]`).waitFor();
       const states = await settled(page);
       expect(states[widget]).toBe('ready');
       const csv = await downloadWidgetCsv(t.page, widget);
