@@ -52,7 +52,12 @@ export function onUnauthorized(listener: Listener): () => void {
 /** Sends a request and returns its JSON, or throws an ApiError with the server's message. */
 export async function request<T>(
   url: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; key?: string } = {},
+  init: {
+    method?: 'GET' | 'POST' | 'DELETE';
+    body?: unknown;
+    signal?: AbortSignal;
+    key?: string;
+  } = {},
 ): Promise<T> {
   const text = await send(url, init, 'application/json');
   return (text ? safeJson(text) : null) as T;
@@ -65,7 +70,7 @@ export function requestText(url: string): Promise<string> {
 
 async function send(
   url: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal; key?: string },
+  init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal; key?: string },
   accept: string,
 ): Promise<string> {
   const headers: Record<string, string> = { accept };

@@ -21,6 +21,12 @@ export const PAGES: PageEntry[] = [
     component: OverviewPage,
   },
   {
+    path: '/dashboards',
+    title: 'Dashboards',
+    filters: { range: false, compare: false, segment: false },
+    component: lazy(() => import('../pages/dashboards/DashboardsPage')),
+  },
+  {
     path: '/trends',
     title: 'Trends',
     filters: { range: true, compare: true, segment: true },
@@ -86,7 +92,7 @@ export const CUSTOMER_PROFILE = lazy(() => import('../pages/customers/CustomerPr
 
 // Pages whose component routes the addresses under its own (an audience, the builder, a
 // campaign).
-const NESTED = ['/audiences', '/campaigns'];
+const NESTED = ['/audiences', '/campaigns', '/dashboards'];
 
 /** The page for a path: an exact page, a page with nested addresses, or a customer's profile. */
 export function pageFor(path: string): { page: PageEntry | null; customerId: string | null } {
