@@ -58,7 +58,7 @@ export function dashboardTemplates(saved: readonly SavedQuery[]): DashboardTempl
         id: 'clv-deciles',
         title: 'Active customers by predicted CLV decile',
         layout: { x: 0, y: 8, w: 6, h: 8 },
-        source: savedQuerySource(saved, 'clv-deciles', {}),
+        source: savedQuerySource(saved, 'clv-deciles-summary', {}),
         visual: { type: 'bar', x: 'decile', y: ['avg_predicted_clv'], format: 'money' },
       },
       {

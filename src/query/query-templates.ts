@@ -7,15 +7,16 @@ export interface QueryTemplate extends Required<SavedQueryInput> {
 
 /**
  * The example dataset: Adobe-style CLV deciles of the customers active over a lookback (a
- * successful order within `lookback_days` before the store's as-of instant), ranked by
- * predicted CLV (customers without a prediction last, ties by id), with their revenue over the
- * lookback and their share of the predicted CLV. The lookback is the default of its parameter.
+ * successful order within `lookback_days` before the store's as-of instant), one row per
+ * customer: its decile by predicted CLV (customers without a prediction last, ties by id), its
+ * revenue over the lookback and its predicted CLV. The lookback is the default of its
+ * parameter. Audiences can test its columns; the summary below reads it.
  */
 const clvDeciles: QueryTemplate = {
   key: 'clv-deciles',
   name: 'CLV deciles',
   description:
-    'customers with a successful order in the lookback, in ten deciles by predicted CLV: customers, revenue in the lookback, mean predicted CLV, share of predicted CLV',
+    'per customer with a successful order in the lookback: its decile by predicted CLV (1 highest), revenue in the lookback, predicted CLV',
   dataset: 'clv_deciles',
   defaults: { lookback_days: 365 },
   sql: `WITH as_of AS (SELECT max(as_of) AS at FROM store_as_of),
@@ -25,16 +26,26 @@ active AS (
   WHERE o.outcome = 'success'
     AND o.ts > as_of.at - to_days(CAST({{lookback_days}} AS INTEGER)) AND o.ts <= as_of.at
   GROUP BY o.customer_id
-),
-ranked AS (
-  SELECT a.customer_id, a.revenue, p.predicted_clv,
-         ntile(10) OVER (ORDER BY p.predicted_clv DESC NULLS LAST, a.customer_id) AS decile
-  FROM active a LEFT JOIN customer_predictions p USING (customer_id)
 )
-SELECT decile, count(*) AS customers, round(sum(revenue), 2) AS revenue,
+SELECT a.customer_id,
+       ntile(10) OVER (ORDER BY p.predicted_clv DESC NULLS LAST, a.customer_id) AS decile,
+       round(a.revenue, 2) AS revenue, p.predicted_clv
+FROM active a LEFT JOIN customer_predictions p USING (customer_id)
+ORDER BY decile, a.customer_id`,
+};
+
+/** The deciles of the dataset above, a row each: what the CLV deciles dashboard charts. */
+const clvDecilesSummary: QueryTemplate = {
+  key: 'clv-deciles-summary',
+  name: 'CLV deciles summary',
+  description:
+    'per predicted-CLV decile of the active customers (dataset clv_deciles): customers, revenue in the lookback, mean predicted CLV, share of predicted CLV',
+  dataset: null,
+  defaults: {},
+  sql: `SELECT decile, count(*) AS customers, round(sum(revenue), 2) AS revenue,
        round(avg(predicted_clv), 2) AS avg_predicted_clv,
        round(sum(predicted_clv) / sum(sum(predicted_clv)) OVER (), 4) AS share_of_predicted_clv
-FROM ranked
+FROM dataset_clv_deciles
 GROUP BY decile
 ORDER BY decile`,
 };
@@ -113,6 +124,7 @@ ORDER BY segment`,
 
 export const QUERY_TEMPLATES: readonly QueryTemplate[] = [
   clvDeciles,
+  clvDecilesSummary,
   clvDecileShare,
   retentionByConsent,
 ];
