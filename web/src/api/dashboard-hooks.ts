@@ -35,3 +35,15 @@ export function useDashboardDocument(id: string) {
 export function useSavedQueries(enabled = true) {
   return useApi<SavedQueryList>(enabled ? apiUrl('/queries') : null);
 }
+
+// The dashboard's document types and the server's schema must stay one shape: a field the
+// server adds or renames fails the typecheck here.
+type ApiDashboard = Answer<'/api/v1/dashboards/{id}'>;
+type ApiList = Answer<'/api/v1/dashboards'>;
+type ApiTemplates = Answer<'/api/v1/dashboards/templates'>;
+const webIsApi: Dashboard extends ApiDashboard ? true : never = true;
+const apiIsWeb: ApiDashboard extends Dashboard ? true : never = true;
+const listIsWeb: ApiList extends { dashboards: DashboardSummary[] } ? true : never = true;
+const templatesAreWeb: ApiTemplates extends { templates: DashboardTemplate[] } ? true : never =
+  true;
+void [webIsApi, apiIsWeb, listIsWeb, templatesAreWeb];

@@ -1,6 +1,6 @@
 // ECharts, with only the charts and components the dashboard draws (the full build is ~1 MB).
 // The heatmap and its colour scale load with the first chart that needs them (heatmap.ts).
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -14,7 +14,6 @@ import { PALETTE, TEXT, MUTED, GRID_LINE } from './palette';
 echarts.use([
   BarChart,
   LineChart,
-  PieChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

@@ -170,7 +170,7 @@ export function DashboardEditor({
                 widget: {
                   ...NEW_WIDGET,
                   id: newWidgetId(draft.widgets.map((w) => w.id)),
-                  layout: { x: 0, y: 0, w: 3, h: 2 },
+                  layout: { x: 0, y: 0, w: 3, h: 4 },
                 },
                 isNew: true,
               })

@@ -5,7 +5,7 @@ import 'react-resizable/css/styles.css';
 import { GRID, type Widget, type WidgetLayout } from '../../dashboards/dashboard-types';
 
 /** The height of one grid row and the gap between cells, in pixels. */
-export const ROW_HEIGHT = 72;
+export const ROW_HEIGHT = 36;
 const MARGIN = 12;
 /** Below this width the grid's 12 columns are too narrow: widgets stack in reading order. */
 const STACK_BELOW = 720;
@@ -44,7 +44,7 @@ export function DashboardGrid({
           {[...widgets]
             .sort((a, b) => a.layout.y - b.layout.y || a.layout.x - b.layout.x)
             .map((w) => (
-              <div key={w.id}>{render(w, cellHeight(Math.max(w.layout.h, 3)))}</div>
+              <div key={w.id}>{render(w, cellHeight(Math.max(w.layout.h, 6)))}</div>
             ))}
         </div>
       ) : (

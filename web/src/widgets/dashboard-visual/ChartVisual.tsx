@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import '../../charts/echarts-pie';
 import { EChart } from '../../charts/EChart';
 import { chartOption, type ChartType } from './visual-options';
 import type { VisualProps } from './visual-props';

@@ -29,7 +29,11 @@ export function cartesianOption(
 ): EChartsOption {
   const { x, series, ys } = columnsOf(table, visual);
   const format = ys[0]?.format ?? 'decimal';
-  const categories = distinct(table.rows.map((row) => row[x?.key ?? '']));
+  // Split by a series column, a category is one value of x; otherwise each row is a category,
+  // so values line up with their rows even where x repeats.
+  const categories = series
+    ? distinct(table.rows.map((row) => row[x?.key ?? '']))
+    : table.rows.map((row) => text(row[x?.key ?? '']));
   const lines: { name: string; data: (number | null)[] }[] =
     series && ys[0]
       ? distinct(table.rows.map((row) => row[series.key])).map((name) => ({

@@ -22,14 +22,14 @@ const AreaVisual = (props: VisualProps) => <ChartVisual {...props} type="area" /
 const PieVisual = (props: VisualProps) => <ChartVisual {...props} type="pie" />;
 const HeatmapVisual = (props: VisualProps) => <ChartVisual {...props} type="heatmap" />;
 
-const CHART = { w: 6, h: 4 };
+const CHART = { w: 6, h: 8 };
 
 export const VISUALS: Record<VisualType, VisualEntry> = {
   kpi: {
     label: 'KPI card',
     component: KpiVisual,
     uses: { x: false, series: false, manyY: false },
-    size: { w: 3, h: 2 },
+    size: { w: 3, h: 4 },
   },
   bar: {
     label: 'Bar',
@@ -59,7 +59,7 @@ export const VISUALS: Record<VisualType, VisualEntry> = {
     label: 'Pie',
     component: PieVisual,
     uses: { x: true, series: false, manyY: false },
-    size: { w: 4, h: 4 },
+    size: { w: 4, h: 8 },
   },
   table: {
     label: 'Table',
@@ -71,6 +71,6 @@ export const VISUALS: Record<VisualType, VisualEntry> = {
     label: 'Heatmap',
     component: HeatmapVisual,
     uses: { x: true, series: true, manyY: false },
-    size: { w: 12, h: 5 },
+    size: { w: 12, h: 10 },
   },
 };
