@@ -1,6 +1,7 @@
 /** Every page of the dashboard by its address, in menu order: what the browser tests visit. */
 export const DASHBOARD_PAGES = [
   'overview',
+  'dashboards',
   'trends',
   'segments',
   'deciles',

@@ -20,6 +20,7 @@ interface Profile {
 /** Every page, its title, and whether its numbers compare with another period. */
 const PAGES = [
   ['overview', 'Overview', true],
+  ['dashboards', 'Dashboards', false],
   ['trends', 'Trends', true],
   ['segments', 'Segments', true],
   ['deciles', 'Deciles', false],

@@ -44,7 +44,12 @@ export function DashboardView({ id }: { id: string }) {
   return (
     <>
       {FILTERS && (
-        <FilterBar page={{ ...FILTERS, filters: { range: true, compare: false, segment: true } }} />
+        <FilterBar
+          // The bar keeps the custom days it was opened with: a dashboard's own range, set in
+          // the address after it opened, opens a new one.
+          key={filters.range === 'custom' ? `${filters.from}-${filters.to}` : filters.range}
+          page={{ ...FILTERS, filters: { range: true, compare: false, segment: true } }}
+        />
       )}
       <DashboardEditor
         // A new version (saved here or reloaded after a conflict) starts a new session.

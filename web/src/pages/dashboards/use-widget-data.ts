@@ -12,6 +12,8 @@ export type WidgetData =
 // Answers by source and filters, so the composer's preview and the placed widget ask once, and
 // a widget moved on the grid is not asked again. Forgotten on reload (Try again).
 const answers = new Map<string, Promise<SourceTable>>();
+/** How many answers are kept; the oldest are forgotten first. */
+const KEPT = 100;
 
 /** The table of a widget's source for the filters, asked again when either changes. */
 export function useWidgetData(
@@ -31,6 +33,10 @@ export function useWidgetData(
     if (!pending) {
       pending = loadSource(source, filters);
       answers.set(key, pending);
+      for (const old of answers.keys()) {
+        if (answers.size <= KEPT) break;
+        answers.delete(old);
+      }
       pending.catch(() => answers.delete(key));
     }
     pending.then(
