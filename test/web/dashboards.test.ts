@@ -95,6 +95,8 @@ describe('the Dashboards page in Chromium', () => {
         if ((await box.getAttribute('value')) === 'customers') await box.check();
         else await box.uncheck();
       }
+      await t.page.locator('[data-widget="composer-preview"][data-state="ready"]').waitFor();
+      await screenshot(t.page, 'dashboard-composer');
     });
     // 3. An audience's members per day as a line.
     await composeWidget(t.page, async () => {
@@ -170,6 +172,55 @@ describe('the Dashboards page in Chromium', () => {
       subscribed?.kpis['revenue']?.value,
     );
     expect(await t.page.locator('select[name="segment"]').inputValue()).toBe('email|subscribed');
+    expect(t.browser.consoleErrors()).toEqual([]);
+  });
+
+  it('moves and resizes widgets in Edit mode only, and undoes a move', async () => {
+    const list = await t.demo.api<{ dashboards: { id: string; title: string }[] }>('/dashboards');
+    const id = list.dashboards.find((d) => d.title === 'Three widgets')?.id ?? '';
+    await t.page.goto(`${t.demo.url}/dashboards/${id}`);
+    await settledDashboard(t.page, ['w-1', 'w-2', 'w-3']);
+    const box = async (widget: string) => {
+      const b = await t.page.locator(`[data-cell="${widget}"]`).boundingBox();
+      if (!b) throw new Error(`${widget} is not on screen`);
+      return b;
+    };
+    /** Drags from a point of a widget (its title, its resize corner) by dx, dy pixels. */
+    const drag = async (selector: string, dx: number, dy: number) => {
+      const handle = await t.page.locator(selector).boundingBox();
+      if (!handle) throw new Error(`${selector} is not on screen`);
+      const [x, y] = [handle.x + Math.min(20, handle.width / 2), handle.y + handle.height / 2];
+      await t.page.mouse.move(x, y);
+      await t.page.mouse.down();
+      await t.page.mouse.move(x + dx, y + dy, { steps: 12 });
+      await t.page.mouse.up();
+    };
+    const start = await box('w-3');
+    // Viewing, the grid stands still.
+    await drag('[data-widget="w-3"] h2', 620, 0);
+    expect(await box('w-3')).toEqual(start);
+    // That drag selected the title's text; a selection would drag as text next time.
+    await t.page.evaluate('window.getSelection()?.removeAllRanges()');
+
+    await t.page.locator('[data-action="edit"]').click();
+    await drag('[data-widget="w-3"] h2', 620, 0);
+    await expect.poll(async () => (await box('w-3')).x).toBeGreaterThan(start.x + 300);
+    await t.page.locator('[data-action="undo"]').click();
+    await expect.poll(async () => (await box('w-3')).x).toBe(start.x);
+    await t.page.locator('[data-action="redo"]').click();
+    await expect.poll(async () => (await box('w-3')).x).toBeGreaterThan(start.x + 300);
+    const tall = (await box('w-1')).height;
+    await drag('[data-cell="w-1"] .react-resizable-handle', 0, 150);
+    await expect.poll(async () => (await box('w-1')).height).toBeGreaterThan(tall + 100);
+
+    await t.page.locator('[data-action="save"]').click();
+    await t.page.locator('[data-action="edit"]').waitFor();
+    const saved = await t.demo.api<Dashboard & { widgets: { layout: { x: number; h: number } }[] }>(
+      `/dashboards/${id}`,
+    );
+    const layouts = Object.fromEntries(saved.widgets.map((w) => [w.id, w.layout]));
+    expect(layouts['w-3']?.x).toBe(6);
+    expect(layouts['w-1']?.h).toBeGreaterThan(4);
     expect(t.browser.consoleErrors()).toEqual([]);
   });
 

@@ -52,7 +52,12 @@ export function DashboardGrid({
           <ReactGridLayout
             layout={layout}
             width={width}
-            gridConfig={{ cols: GRID.cols, rowHeight: ROW_HEIGHT, margin: [MARGIN, MARGIN] }}
+            gridConfig={{
+              cols: GRID.cols,
+              rowHeight: ROW_HEIGHT,
+              margin: [MARGIN, MARGIN],
+              containerPadding: [0, 0],
+            }}
             dragConfig={{
               enabled: editing,
               handle: '.card-header',
