@@ -215,7 +215,7 @@ describe('the Dashboards page in Chromium', () => {
 
     await t.page.locator('[data-action="save"]').click();
     await t.page.locator('[data-action="edit"]').waitFor();
-    const saved = await t.demo.api<Dashboard & { widgets: { layout: { x: number; h: number } }[] }>(
+    const saved = await t.demo.api<{ widgets: { id: string; layout: { x: number; h: number } }[] }>(
       `/dashboards/${id}`,
     );
     const layouts = Object.fromEntries(saved.widgets.map((w) => [w.id, w.layout]));
