@@ -1,5 +1,9 @@
 import {
+  DuckDBArrayValue,
   DuckDBInstance,
+  DuckDBListValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
   StatementType,
   type DuckDBConnection,
   type DuckDBValue,
@@ -36,9 +40,21 @@ export async function openSnapshotEngine(
   return instance.connect();
 }
 
-/** A cell as JSON: integers past 2^53 as text, so that no digit is lost on the way. */
+/**
+ * A cell as JSON: integers past 2^53 as text, so that no digit is lost on the way, in lists,
+ * arrays, structs and maps too (which `toCell` would turn into rounded numbers).
+ */
 function cell(value: DuckDBValue): ResultCell {
   if (typeof value === 'bigint' && !Number.isSafeInteger(Number(value))) return value.toString();
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) {
+    return value.items.map(cell);
+  }
+  if (value instanceof DuckDBStructValue) {
+    return Object.fromEntries(Object.entries(value.entries).map(([k, v]) => [k, cell(v)]));
+  }
+  if (value instanceof DuckDBMapValue) {
+    return Object.fromEntries(value.entries.map(({ key, value: v }) => [String(key), cell(v)]));
+  }
   return toCell(value);
 }
 
