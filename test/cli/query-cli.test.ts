@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueryAnswer } from '../../src/query/query-answer.js';
-import type { QuerySchema } from '../../src/query/query-schema.js';
 import { runClv } from '../helpers/run-cli.js';
 import type { TempProject } from '../helpers/temp-project.js';
 import { queryShop } from '../query/query-shop.js';
@@ -28,9 +27,11 @@ describe('clv query', () => {
 
   const clv = (...args: string[]) => runClv(['query', ...args, '--project', shop.dir]);
 
-  it('prints a table with the row count and the refresh', async () => {
+  it('prints a table with the row count, where it cut, and the refresh', async () => {
     const result = await clv(
       'SELECT customer_id, orders, revenue, first_day FROM customer_summary ORDER BY customer_id',
+      '--limit',
+      '2',
     );
     expect(result.code).toBe(0);
     expect(steady(result.stdout)).toBe(
@@ -38,14 +39,9 @@ describe('clv query', () => {
         'customer_id  orders  revenue  first_day',
         'alice             2    140.5  2024-01-05',
         'bob               1     60.0  2024-01-20',
-        'carol             1     19.5  2024-02-28',
-        '(3 rows; T s; as of refresh 1)',
+        '(2 rows, truncated at --limit 2; T s; as of refresh 1)',
         '',
       ].join('\n'),
-    );
-    const cut = await clv('SELECT order_key FROM orders ORDER BY 1', '--limit', '2');
-    expect(steady(cut.stdout)).toBe(
-      'order_key\nA1\nA2\n(2 rows, truncated at --limit 2; T s; as of refresh 1)\n',
     );
   });
 
@@ -76,14 +72,6 @@ describe('clv query', () => {
     expect(lines.stdout).toBe(
       '{"order_key":"A2","amount":40.5}\n{"order_key":"C1","amount":19.5}\n',
     );
-    const quoted = await clv(
-      'SELECT count(*) AS n FROM orders WHERE customer_id = {{who}}',
-      '--param',
-      "who=x' OR '1'='1",
-      '--format',
-      'csv',
-    );
-    expect(quoted.stdout).toBe('n\n0\n');
   });
 
   it('gives the whole answer as one document with --json, and Parquet to a file', async () => {
@@ -115,14 +103,10 @@ describe('clv query', () => {
       'orders (derived, 5 rows): one row per order: order_key, customer_id, ts (UTC)',
     );
     expect(text.stdout).toContain('\n  amount DECIMAL(38,9)\n');
-    const json = await clv('--schema', '--json');
-    const schema = JSON.parse(json.stdout) as QuerySchema;
-    const names = schema.tables.map((t) => t.name);
-    expect(names).toContain('customer_summary');
     for (const hidden of ['api_keys', 'destinations', 'deliveries']) {
-      expect(names).not.toContain(hidden);
-      expect(text.stdout).not.toMatch(new RegExp(`^${hidden} `, 'm'));
+      expect(text.stdout).not.toMatch(new RegExp(`^${hidden} \\(`, 'm'));
     }
+    expect(text.stdout).toMatch(/^customer_summary \(derived, 3 rows\): /m);
   });
 
   it('exits 2 on a refused statement and on an SQL error, naming line and column', async () => {
