@@ -111,6 +111,7 @@ function fragments(random: Random, paths: HostilePaths): string[] {
     `USE ${pick(['y', 'memory', 'system', 'temp'])}`,
     'BEGIN TRANSACTION',
     'COMMIT',
+    `EXPLAIN ANALYZE ${pick(['CREATE TEMP TABLE t AS SELECT 1', 'CREATE TEMP MACRO m(a) AS a', `COPY ${table} TO '${target}'`, `DELETE FROM ${table}`, 'CHECKPOINT', `SELECT * FROM ${table}`])}`,
     'SELECT * FROM duckdb_tables()',
     'SELECT * FROM duckdb_databases()',
   ];

@@ -125,6 +125,13 @@ describe(`a seeded fuzz of ${CASES} hostile and odd statements over a real snaps
         expect(everything.includes(DESTINATION_SECRET), context).toBe(false);
         expect(everything, context).not.toMatch(/clv_(ingest|read|admin)_|root:x:0:0/);
       }
+      // Nothing the fuzz sent made an object, even in the engine's own temporary schema.
+      const made = await connection.runAndReadAll(
+        `SELECT (SELECT count(*) FROM duckdb_tables() WHERE database_name = 'temp')
+              + (SELECT count(*) FROM duckdb_views() WHERE database_name = 'temp' AND NOT internal)
+              + (SELECT count(*) FROM duckdb_functions() WHERE database_name = 'temp' AND NOT internal)`,
+      );
+      expect(made.getRowsJS()).toEqual([[0n]]);
     } finally {
       connection.closeSync();
     }
