@@ -18,7 +18,7 @@ interface Ask {
 /** Runs one statement through the service, in its worker, and reads the whole answer. */
 async function ask(t: TempProject, sql: string, options: Ask = {}): Promise<QueryAnswer> {
   const query = await startQuery(
-    () => ensureQuerySnapshot(t.warehouse, t.project.queryDir),
+    () => ensureQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query),
     t.project.queryDir,
     options.config ?? t.project.config,
     { sql, params: options.params, limit: options.limit },
@@ -181,7 +181,7 @@ describe('startQuery over the query shop (figures by hand in query-shop.ts)', ()
 
   it('stops the worker when the reader leaves the rows early', async () => {
     const query = await startQuery(
-      () => ensureQuerySnapshot(t.warehouse, t.project.queryDir),
+      () => ensureQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query),
       t.project.queryDir,
       t.project.config,
       { sql: 'SELECT range AS i FROM range(100000000)', limit: 100_000_000 - 1 },
@@ -190,7 +190,7 @@ describe('startQuery over the query shop (figures by hand in query-shop.ts)', ()
     expect(query).toBeInstanceOf(ClvError);
 
     const running = await startQuery(
-      () => ensureQuerySnapshot(t.warehouse, t.project.queryDir),
+      () => ensureQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query),
       t.project.queryDir,
       t.project.config,
       { sql: 'SELECT range AS i FROM range(100000000)', limit: 1_000_000 },
