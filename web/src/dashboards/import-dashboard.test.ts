@@ -82,11 +82,12 @@ describe('importing a dashboard file', () => {
   it('reads the server’s validation details the same way', () => {
     expect(
       serverProblems([
-        { path: 'widgets.0.layout.x', message: 'Too big' },
-        { path: '', message: 'Bad' },
+        { field: 'body.widgets.0.layout.x', message: 'Too big' },
+        { field: 'body', message: 'Bad' },
+        { path: 'title', message: 'Too small' },
         'junk',
       ]),
-    ).toEqual(['widgets 1 › layout › x: Too big', 'the file: Bad']);
+    ).toEqual(['widgets 1 › layout › x: Too big', 'the file: Bad', 'title: Too small']);
     expect(serverProblems(undefined)).toEqual([]);
   });
 });

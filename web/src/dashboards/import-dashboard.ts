@@ -114,14 +114,21 @@ export function readDashboardFile(text: string): ImportResult {
   return { ok: true, input: { schemaVersion: 1, ...parsed.data } };
 }
 
-/** The server's validation details (`[{ path, message }]`) as the same sentences. */
+/**
+ * The server's validation details as the same sentences: `[{ field, message }]` with the
+ * field as a dotted path from the request (`body.widgets.0.layout.x`); `path` is read too.
+ */
 export function serverProblems(details: unknown): string[] {
   if (!Array.isArray(details)) return [];
   return details.flatMap((d: unknown) => {
     if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
+    const { field, path, message } = d as { field?: unknown; path?: unknown; message?: unknown };
     if (typeof message !== 'string') return [];
-    const parts = typeof path === 'string' ? path.split('.').filter(Boolean) : [];
+    const where = typeof field === 'string' ? field : typeof path === 'string' ? path : '';
+    const parts = where
+      .replace(/^body(\.|$)/, '')
+      .split('.')
+      .filter(Boolean);
     const place = parts.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     return [`${placeName(place)}: ${message}`];
   });

@@ -157,7 +157,20 @@ export function DashboardEditor({
           )}
         </div>
       </div>
-      {draft.description && !editing && <p className="muted">{draft.description}</p>}
+      {editing ? (
+        <label className="dashboard-description-field">
+          <span>Description</span>
+          <input
+            name="dashboard-description"
+            value={draft.description}
+            maxLength={1000}
+            placeholder="What this dashboard is for"
+            onChange={(event) => edit((input) => ({ ...input, description: event.target.value }))}
+          />
+        </label>
+      ) : (
+        draft.description && <p className="muted">{draft.description}</p>
+      )}
       {editing && (
         <div className="edit-bar" role="toolbar" aria-label="Edit the dashboard">
           <button
