@@ -31,6 +31,18 @@ describe('the undo stack', () => {
     expect(record(h, { layout: [{ x: 0 }] })).toBe(h);
   });
 
+  it('makes typing in one field one edit, and a new field or another edit a new one', () => {
+    let h = startHistory('');
+    for (const text of ['D', 'De', 'Dec']) h = record(h, text, 'title');
+    h = record(h, 'Dec!', 'description');
+    h = record(h, 'Dec!?');
+    expect(h.past).toEqual(['', 'Dec', 'Dec!']);
+    // After an undo, typing again starts a new edit.
+    h = record(undo(h), 'Dec!!', 'description');
+    expect(h.past).toEqual(['', 'Dec', 'Dec!']);
+    expect(undo(h).present).toBe('Dec!');
+  });
+
   it('keeps at most the last edits', () => {
     let h = startHistory(0);
     for (let i = 1; i <= UNDO_LIMIT + 10; i += 1) h = record(h, i);

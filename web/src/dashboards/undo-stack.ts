@@ -5,6 +5,8 @@ export interface History<T> {
   past: readonly T[];
   present: T;
   future: readonly T[];
+  /** The group of the last edit: typing in one field is one edit to undo, not one per key. */
+  group?: string | undefined;
 }
 
 /** How many edits undo can step back over; older ones are forgotten. */
@@ -14,13 +16,20 @@ export function startHistory<T>(present: T): History<T> {
   return { past: [], present, future: [] };
 }
 
-/** The history after an edit to `next`; an edit that changes nothing is not recorded. */
-export function record<T>(history: History<T>, next: T, same = sameJson): History<T> {
-  if (same(history.present, next)) return history;
+/**
+ * The history after an edit to `next`; an edit that changes nothing is not recorded, and one
+ * of the same `group` as the edit before (the next key typed in a field) joins it.
+ */
+export function record<T>(history: History<T>, next: T, group?: string): History<T> {
+  if (sameJson(history.present, next)) return history;
+  if (group !== undefined && group === history.group && history.future.length === 0) {
+    return { ...history, present: next };
+  }
   return {
     past: [...history.past, history.present].slice(-UNDO_LIMIT),
     present: next,
     future: [],
+    group,
   };
 }
 

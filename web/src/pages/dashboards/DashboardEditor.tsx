@@ -59,8 +59,8 @@ export function DashboardEditor({
   const draft = history.present;
   const dirty = JSON.stringify(history.present) !== JSON.stringify(saved);
   const edit = useCallback(
-    (change: (input: DashboardInput) => DashboardInput) =>
-      setHistory((h) => record(h, change(h.present))),
+    (change: (input: DashboardInput) => DashboardInput, group?: string) =>
+      setHistory((h) => record(h, change(h.present), group)),
     [],
   );
 
@@ -127,7 +127,9 @@ export function DashboardEditor({
               name="dashboard-title"
               value={draft.title}
               maxLength={200}
-              onChange={(event) => edit((input) => ({ ...input, title: event.target.value }))}
+              onChange={(event) =>
+                edit((input) => ({ ...input, title: event.target.value }), 'title')
+              }
             />
           </label>
         ) : (
@@ -165,7 +167,9 @@ export function DashboardEditor({
             value={draft.description}
             maxLength={1000}
             placeholder="What this dashboard is for"
-            onChange={(event) => edit((input) => ({ ...input, description: event.target.value }))}
+            onChange={(event) =>
+              edit((input) => ({ ...input, description: event.target.value }), 'description')
+            }
           />
         </label>
       ) : (
