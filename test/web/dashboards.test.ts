@@ -374,27 +374,48 @@ describe('the Dashboards page in Chromium', () => {
     expect(t.browser.consoleErrors()).toEqual([]);
   });
 
-  it('shows a widget’s reason when its saved query is gone', async () => {
+  it('says why a widget shows nothing: its saved query gone, an SQL error, no data in the period', async () => {
+    const queries = await t.demo.api<{ queries: { id: string; name: string }[] }>('/queries');
+    const idOf = (name: string) => queries.queries.find((q) => q.name === name)?.id ?? '';
+    const widget = (id: string, x: number, source: unknown) => ({
+      id,
+      title: id,
+      layout: { x, y: 0, w: 4, h: 6 },
+      source,
+      visual: { type: 'table' },
+    });
     const made = await post<Dashboard>('/dashboards', {
-      title: 'Gone query',
+      title: 'Nothing to show',
       description: '',
       filters: { from: null, to: null, segment: null },
       widgets: [
-        {
-          id: 'gone',
-          title: 'A deleted query',
-          layout: { x: 0, y: 0, w: 6, h: 6 },
-          source: { kind: 'query', queryId: 'qry_0000000000', params: {} },
-          visual: { type: 'table' },
-        },
+        widget('gone', 0, { kind: 'query', queryId: 'qry_0000000000', params: {} }),
+        widget('failing', 4, {
+          kind: 'query',
+          queryId: idOf('CLV deciles'),
+          params: { lookback_days: { value: 'a year' } },
+        }),
+        widget('no-data', 8, {
+          kind: 'query',
+          queryId: idOf('CLV decile share over time'),
+          params: { from: { value: '1990-01-01' }, to: { value: '1990-02-01' } },
+        }),
       ],
     });
     t.browser.expectFailure('/api/v1/queries/qry_0000000000');
+    t.browser.expectFailure(`/api/v1/queries/${idOf('CLV deciles')}/run`);
     await t.page.goto(`${t.demo.url}/dashboards/${made.id}`);
-    const states = await settledDashboard(t.page, ['gone']);
-    expect(states['gone']).toBe('empty');
-    expect(await t.page.locator('[data-widget="gone"] [data-role="reason"]').textContent()).toBe(
+    const states = await settledDashboard(t.page, ['gone', 'failing', 'no-data']);
+    expect(states).toMatchObject({ gone: 'empty', failing: 'error', 'no-data': 'empty' });
+    const reason = (id: string) =>
+      t.page.locator(`[data-widget="${id}"] [data-role="reason"]`).textContent();
+    expect(await reason('gone')).toBe(
       'The saved query no longer exists: it was deleted or renamed.',
+    );
+    expect(await reason('no-data')).toBe('No data for this period and segment.');
+    // The engine's own words, never a blank card.
+    expect(await t.page.locator('[data-widget="failing"] [role="alert"]').innerText()).toMatch(
+      /Could not load this\n.+/,
     );
   });
 });
