@@ -1,13 +1,17 @@
 import { TABLE } from '../model/table-names.js';
 import type { SqlParams, SqlValue } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
+import { ident } from '../store/sql-text.js';
 import { FEATURE_FIELDS } from './feature-fields.js';
 import { jsonPointer } from './features-step.js';
+import type { KnownDatasets } from './known-datasets.js';
 import type { ParamType, RuleDialect } from './rule-dialect.js';
 import {
   RULE_LIMITS,
+  TEST_KIND,
   type CampaignCondition,
   type Condition,
+  type DatasetCondition,
   type EventCondition,
   type Match,
   type PurchaseCondition,
@@ -23,6 +27,12 @@ export interface CompileContext {
   dialect: RuleDialect;
   /** Attribute names a rule may test (configured drill-downs and those found at refresh). */
   knownAttributes: ReadonlySet<string>;
+  /**
+   * The datasets a rule may read (saved queries materialised at refresh, with a customer_id
+   * column), by name; none when not given. Their table and column names are the only ones a
+   * dataset condition may write into the SQL.
+   */
+  knownDatasets?: KnownDatasets;
   /** The current rule of a saved audience, or null when there is none by that id. */
   resolveAudience: (audienceId: string) => Rule | null;
   /** The audience being compiled, so that a rule reaching back to it is refused. */
@@ -82,13 +92,17 @@ const SOURCE_NAME = /^[a-z_][a-z0-9_]*$/;
  * - counted conditions (event, purchase, campaign) default to "at least once" and count events,
  *   orders, or distinct campaigns inside the window: `lastDays` D is after the as-of instant
  *   minus D × 24 h, `{ from, to }` is [from, to) in UTC;
+ * - a dataset condition holds when the dataset's table has a row for the customer (whose column
+ *   passes the test: numbers and dates as such, other columns as text), or has none when
+ *   `member` is false; it reads the table as it is;
  * - an audience condition inlines that audience's current rule (cycles are refused, and so is a
  *   rule that reaches more than RULE_LIMITS.inlinedConditions conditions, each audience
  *   condition and every condition of the rules it inlines counted);
  * - text reads as a number only when it is written as one (digits, optional sign, fraction and
  *   exponent, blanks around) and finite, and as a date when its first ten characters are a
  *   calendar date YYYY-MM-DD; a date test on a time tests its UTC day.
- * Every value is a bound parameter; attribute names must be known; nothing typed is pasted.
+ * Every value is a bound parameter; attribute, dataset and column names must be known; nothing
+ * typed is pasted but a known dataset's table and column names.
  */
 export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
   const source = context.source ?? TABLE.customerFeatures;
@@ -179,6 +193,8 @@ class RuleCompiler {
         return this.campaign(condition);
       case 'audience':
         return this.audience(condition.audienceId, condition.member, path);
+      case 'dataset':
+        return this.dataset(condition);
     }
   }
 
@@ -328,6 +344,46 @@ class RuleCompiler {
       filters.push(...this.window('ts', condition.window));
       return { from: 'events', filters, measure: 'count(DISTINCT campaign_id)' };
     });
+  }
+
+  private dataset(condition: DatasetCondition): string {
+    const known: KnownDatasets = this.context.knownDatasets ?? new Map();
+    const dataset = known.get(condition.dataset);
+    if (!dataset || !dataset.columns.has('customer_id')) {
+      throw new ClvError(
+        'bad_input',
+        `unknown dataset ${JSON.stringify(condition.dataset)}: known are ${[...known.keys()].sort().join(', ') || 'none'} (saved queries marked as datasets with a customer_id column, after a refresh)`,
+      );
+    }
+    if (!SOURCE_NAME.test(dataset.table)) throw new Error(`not a dataset table: ${dataset.table}`);
+    const id =
+      dataset.columns.get('customer_id')?.type === 'VARCHAR'
+        ? 'd.customer_id'
+        : 'CAST(d.customer_id AS VARCHAR)';
+    const filters = [`${id} = f.customer_id`];
+    if (condition.column !== undefined && condition.test !== undefined) {
+      const column = dataset.columns.get(condition.column);
+      if (!column) {
+        throw new ClvError(
+          'bad_input',
+          `unknown column ${JSON.stringify(condition.column)} of dataset ${condition.dataset}: known are ${[...dataset.columns.keys()].join(', ')}`,
+        );
+      }
+      const wants = TEST_KIND[condition.test.op];
+      if (column.kind !== 'text' && wants !== 'any' && wants !== column.kind) {
+        throw new ClvError(
+          'bad_input',
+          `${condition.dataset}.${condition.column} is a ${column.kind}: ${condition.test.op} tests a ${wants}`,
+        );
+      }
+      // The name is the catalogue's, equal to the one typed; quoted as any column name may be.
+      const name = `d.${ident(condition.column)}`;
+      const value =
+        column.kind === 'text' && column.type !== 'VARCHAR' ? `CAST(${name} AS VARCHAR)` : name;
+      filters.push(`coalesce(${this.test(value, column.kind, condition.test)}, false)`);
+    }
+    const exists = `EXISTS (SELECT 1 FROM ${dataset.table} d WHERE ${filters.join(' AND ')})`;
+    return condition.member ? exists : `(NOT ${exists})`;
   }
 
   private audience(audienceId: string, member: boolean, path: readonly string[]): string {
