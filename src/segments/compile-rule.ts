@@ -1,17 +1,15 @@
 import { TABLE } from '../model/table-names.js';
 import type { SqlParams, SqlValue } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
-import { ident } from '../store/sql-text.js';
 import { FEATURE_FIELDS } from './feature-fields.js';
 import { jsonPointer } from './features-step.js';
+import { datasetConditionSql } from './dataset-condition.js';
 import type { KnownDatasets } from './known-datasets.js';
 import type { ParamType, RuleDialect } from './rule-dialect.js';
 import {
   RULE_LIMITS,
-  TEST_KIND,
   type CampaignCondition,
   type Condition,
-  type DatasetCondition,
   type EventCondition,
   type Match,
   type PurchaseCondition,
@@ -194,7 +192,9 @@ class RuleCompiler {
       case 'audience':
         return this.audience(condition.audienceId, condition.member, path);
       case 'dataset':
-        return this.dataset(condition);
+        return datasetConditionSql(condition, this.context.knownDatasets ?? new Map(), (v, k, t) =>
+          this.test(v, k, t),
+        );
     }
   }
 
@@ -344,46 +344,6 @@ class RuleCompiler {
       filters.push(...this.window('ts', condition.window));
       return { from: 'events', filters, measure: 'count(DISTINCT campaign_id)' };
     });
-  }
-
-  private dataset(condition: DatasetCondition): string {
-    const known: KnownDatasets = this.context.knownDatasets ?? new Map();
-    const dataset = known.get(condition.dataset);
-    if (!dataset || !dataset.columns.has('customer_id')) {
-      throw new ClvError(
-        'bad_input',
-        `unknown dataset ${JSON.stringify(condition.dataset)}: known are ${[...known.keys()].sort().join(', ') || 'none'} (saved queries marked as datasets with a customer_id column, after a refresh)`,
-      );
-    }
-    if (!SOURCE_NAME.test(dataset.table)) throw new Error(`not a dataset table: ${dataset.table}`);
-    const id =
-      dataset.columns.get('customer_id')?.type === 'VARCHAR'
-        ? 'd.customer_id'
-        : 'CAST(d.customer_id AS VARCHAR)';
-    const filters = [`${id} = f.customer_id`];
-    if (condition.column !== undefined && condition.test !== undefined) {
-      const column = dataset.columns.get(condition.column);
-      if (!column) {
-        throw new ClvError(
-          'bad_input',
-          `unknown column ${JSON.stringify(condition.column)} of dataset ${condition.dataset}: known are ${[...dataset.columns.keys()].join(', ')}`,
-        );
-      }
-      const wants = TEST_KIND[condition.test.op];
-      if (column.kind !== 'text' && wants !== 'any' && wants !== column.kind) {
-        throw new ClvError(
-          'bad_input',
-          `${condition.dataset}.${condition.column} is a ${column.kind}: ${condition.test.op} tests a ${wants}`,
-        );
-      }
-      // The name is the catalogue's, equal to the one typed; quoted as any column name may be.
-      const name = `d.${ident(condition.column)}`;
-      const value =
-        column.kind === 'text' && column.type !== 'VARCHAR' ? `CAST(${name} AS VARCHAR)` : name;
-      filters.push(`coalesce(${this.test(value, column.kind, condition.test)}, false)`);
-    }
-    const exists = `EXISTS (SELECT 1 FROM ${dataset.table} d WHERE ${filters.join(' AND ')})`;
-    return condition.member ? exists : `(NOT ${exists})`;
   }
 
   private audience(audienceId: string, member: boolean, path: readonly string[]): string {
