@@ -1,6 +1,7 @@
 import { campaignsStep } from '../campaigns/campaigns-step.js';
 import type { Config } from '../config/schema.js';
 import { startQuerySnapshot, type PendingSnapshot } from '../query/query-snapshot.js';
+import { hasDatasets } from '../query/saved-queries.js';
 import { messageOf } from '../shared/errors.js';
 import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
@@ -67,7 +68,9 @@ export async function refreshAll(
     );
   };
   let snapshot: PendingSnapshot | null = null;
-  if (options.queryDir) {
+  // The snapshot copies every offered table (seconds on a large shop): a refresh writes it
+  // only when datasets must be made for the audiences; otherwise the first query after it does.
+  if (options.queryDir && (await hasDatasets(warehouse))) {
     snapshot = await startQuerySnapshot(warehouse, options.queryDir, config.query).catch(
       (error: unknown) => {
         unwritten(error);
