@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryResult } from '../../api/query-types';
 import { toCsv } from '../../format/csv';
-import { cellOf, columnKeys, resultTable } from './result-table';
+import { cellOf, columnKeys, numberText, resultTable } from './result-table';
 
 const result = (columns: QueryResult['columns'], rows: QueryResult['rows']): QueryResult => ({
   columns,
@@ -52,5 +52,14 @@ describe('resultTable', () => {
       ['customers_2', 'customers', 'decimal'],
     ]);
     expect(toCsv(table)).toBe(`country,customers,customers\r\nDE,3,0.5\r\n,1,${String(1 / 3)}\r\n`);
+  });
+});
+
+describe('numberText', () => {
+  it('keeps integers whole and hides a double’s noise', () => {
+    expect(numberText(1234567, 'en-US')).toBe('1,234,567');
+    expect(numberText(0.1 + 0.2, 'en-US')).toBe('0.3');
+    expect(numberText(1 / 3, 'en-US')).toBe('0.333333333333333');
+    expect(numberText(-12.5, 'de-DE')).toBe('-12,5');
   });
 });

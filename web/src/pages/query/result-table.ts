@@ -38,3 +38,17 @@ export function resultTable(result: QueryResult): TableData {
   );
   return { columns, rows };
 }
+
+/** Rows beyond this many are in the CSV but not drawn: a browser table of 10,000 rows is slow to use. */
+export const TABLE_ROWS = 1000;
+
+/**
+ * A number as a reader wants it from SQL: every digit of an integer (grouped), fractions to 15
+ * significant digits so a double's last-bit noise (0.30000000000000004) does not show.
+ */
+export function numberText(value: number, locale?: string): string {
+  return new Intl.NumberFormat(
+    locale,
+    Number.isInteger(value) ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 15 },
+  ).format(value);
+}
