@@ -47,14 +47,15 @@ export default function QueryPage() {
   }, []);
   const start = useCallback(async () => {
     if (text.trim() === '') return;
-    const error = await run({ sql: text, params: paramValues(fields, values) });
+    const params = paramValues(fields, values);
+    const error = await run(Object.keys(params).length ? { sql: text, params } : { sql: text });
     const at = errorPosition(error);
     if (at) editor.current?.moveTo(at);
   }, [text, fields, values, run]);
-  const openSaved = (query: SavedQuery) => {
+  const openSaved = (query: SavedQuery | null) => {
     setOpen(query);
     setValues({});
-    editor.current?.setText(query.sql);
+    editor.current?.setText(query?.sql ?? '');
   };
 
   return (
@@ -76,6 +77,17 @@ export default function QueryPage() {
           >
             <header className="card-header">
               <h2 id="query-editor-title">{open ? open.name : 'SQL'}</h2>
+              <div className="card-actions">
+                <button
+                  type="button"
+                  className="button small"
+                  data-action="new-query"
+                  disabled={!open && text === ''}
+                  onClick={() => openSaved(null)}
+                >
+                  New query
+                </button>
+              </div>
             </header>
             <SqlEditor
               ref={editor}
@@ -88,6 +100,7 @@ export default function QueryPage() {
               fields={fields}
               values={values}
               onChange={(name, value) => setValues((before) => ({ ...before, [name]: value }))}
+              onRun={() => void start()}
             />
             <div className="run-bar">
               <button

@@ -85,7 +85,7 @@ export function quickChartView(
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: categories, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', name: y.label, nameTextStyle: { align: 'left' } },
+    yAxis: { type: 'value' },
     series: [
       {
         type: pick.kind,
