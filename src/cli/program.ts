@@ -13,6 +13,7 @@ import { registerMetrics } from './commands/metrics.js';
 import { registerMetricsReports } from './commands/metrics-reports.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerPredict } from './commands/predict.js';
+import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { finishHelp } from './help-examples.js';
 
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerCustomers(program);
   registerAudience(program);
   registerCampaigns(program);
+  registerQuery(program);
   registerKey(program);
   // After registerAudience: these add to its `audience` command.
   registerAudienceActivation(program);

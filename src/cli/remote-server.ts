@@ -14,6 +14,8 @@ export interface RemoteServer {
   send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, query?: QueryValues): Promise<T>;
   /** Streams a local file as the multipart field `file`. */
   upload<T>(path: string, file: string, query: QueryValues): Promise<T>;
+  /** Sends a JSON body and hands back the successful answer unread (a streamed file). */
+  open(path: string, body: unknown): Promise<Response>;
 }
 
 /** The key the CLI sends when the server asks for one: an admin key does everything. */
@@ -35,6 +37,22 @@ export function remoteServer(line: ServerLine): RemoteServer {
     if (!response.ok) throw answerError(response.status, text, line.url);
     return JSON.parse(text) as T;
   };
+  const open = async (path: string, body: unknown): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetch(`${line.api}${path}`, {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new ClvError('failure', `the running clv serve at ${line.url} did not answer`, {
+        cause: error,
+      });
+    }
+    if (!response.ok) throw answerError(response.status, await response.text(), line.url);
+    return response;
+  };
   return {
     line,
     loopback: isLoopback(line.url),
@@ -45,6 +63,7 @@ export function remoteServer(line: ServerLine): RemoteServer {
           body === undefined ? headers() : { ...headers(), 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
+    open,
     async upload(path, file, query) {
       const form = new FormData();
       form.set('file', await openAsBlob(file), basename(file));
@@ -66,17 +85,21 @@ function queryText(query: QueryValues | undefined): string {
 function answerError(status: number, text: string, url: string): ClvError {
   let code: ErrorCode = status >= 500 ? 'failure' : 'bad_input';
   let message = `the running clv serve at ${url} answered ${status}`;
+  let details: unknown;
   try {
-    const body = JSON.parse(text) as { error?: { code?: ErrorCode; message?: string } };
+    const body = JSON.parse(text) as {
+      error?: { code?: ErrorCode; message?: string; details?: unknown };
+    };
     if (body.error?.code) code = body.error.code;
     if (body.error?.message) message = body.error.message;
+    details = body.error?.details;
   } catch {
     // Not our error shape: the status alone says what happened.
   }
   if (status === 401) {
     message = `the running clv serve at ${url} needs an API key: set ${API_KEY_VARIABLE} to an admin key (${message})`;
   }
-  return new ClvError(code, message);
+  return new ClvError(code, message, { details });
 }
 
 function isLoopback(url: string): boolean {

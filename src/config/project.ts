@@ -17,6 +17,8 @@ export interface Project {
   demoDataDir: string;
   /** Files a command reads once and removes (batches, uploads): `<project>/.clv/scratch`. */
   scratchDir: string;
+  /** The read-only copy of the published tables that user SQL runs on: `<project>/.clv/query`. */
+  queryDir: string;
 }
 
 /** Paths of a project folder, whether or not it exists yet. */
@@ -29,6 +31,7 @@ export function projectPaths(dir: string): Omit<Project, 'config'> {
     rejectsDir: join(root, 'rejects'),
     demoDataDir: join(root, 'demo-data'),
     scratchDir: join(root, '.clv', 'scratch'),
+    queryDir: join(root, '.clv', 'query'),
   };
 }
 

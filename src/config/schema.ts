@@ -183,6 +183,19 @@ const destinations = z
   })
   .prefault({});
 
+const query = z
+  .strictObject({
+    /** A statement of the query service running longer than this is stopped. */
+    timeoutSeconds: z.number().positive().max(3600).default(30),
+    /** Rows a query answers with at most unless it asks for fewer or more (up to maxRows). */
+    defaultRows: z.number().int().min(1).max(10_000_000).default(10_000),
+    /** The most rows one query may ask for; more are cut and the answer says `truncated`. */
+    maxRows: z.number().int().min(1).max(10_000_000).default(1_000_000),
+    /** Memory the engine of one query may use, in MB, before it fails the query. */
+    memoryMb: z.number().int().min(64).max(1_048_576).default(2048),
+  })
+  .prefault({});
+
 /** The project config (`clv.config.json`): every key optional, defaults are the canonical names. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -207,6 +220,7 @@ export const configSchema = z.strictObject({
   server,
   refresh: refreshSchedule,
   destinations,
+  query,
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,7 @@
 import { campaignsStep } from '../campaigns/campaigns-step.js';
 import type { Config } from '../config/schema.js';
+import { writeQuerySnapshot } from '../query/query-snapshot.js';
+import { messageOf } from '../shared/errors.js';
 import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
 import { predictionsStep } from '../predictions/predictions-step.js';
@@ -27,13 +29,20 @@ export interface RefreshAllOptions {
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** The instant entries and exits are stamped with (default: now); tests pin days with it. */
   audiencesAt?: Date;
+  /**
+   * The project's query folder: the query service's snapshot is written there after the
+   * refresh. A snapshot that cannot be written is a warning (the next query writes it), never
+   * a failed refresh.
+   */
+  queryDir?: string;
 }
 
 /**
  * The whole refresh, in the order the product promises: every derived table, then the
  * predictions that read them, published together; then every live audience is evaluated on
- * the published tables. What `clv refresh`, `POST /refresh` and the schedule run. An audience
- * that fails to evaluate is recorded with its error and does not fail the refresh.
+ * the published tables; then the query service's snapshot. What `clv refresh`, `POST /refresh`
+ * and the schedule run. An audience that fails to evaluate is recorded with its error and does
+ * not fail the refresh.
  */
 export async function refreshAll(
   warehouse: Warehouse,
@@ -55,8 +64,17 @@ export async function refreshAll(
       at: options.audiencesAt,
     }),
   );
+  const warnings = [...summary.warnings];
+  if (options.queryDir) {
+    await writeQuerySnapshot(warehouse, options.queryDir).catch((error: unknown) => {
+      warnings.push(
+        `the query snapshot was not written (${messageOf(error)}): the next query writes it`,
+      );
+    });
+  }
   return {
     ...summary,
+    warnings,
     audiences: {
       evaluated: evaluated.audiences.length,
       failed: evaluated.audiences.filter((audience) => audience.error !== null).length,

@@ -2,6 +2,7 @@ import { ClvError } from '../shared/errors.js';
 import type { Row, Warehouse } from '../store/warehouse.js';
 import { requireFeatures } from './audience-rule.js';
 import { audienceRow } from './audience-store.js';
+import { csvField } from '../shared/csv-field.js';
 
 /** One current member with the values a list or export shows. */
 export interface AudienceMember {
@@ -111,10 +112,4 @@ async function* membersCsv(warehouse: Warehouse, id: string): AsyncGenerator<str
       })
       .join('');
   }
-}
-
-/** A field quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

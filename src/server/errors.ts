@@ -19,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   config: 500,
   failure: 500,
   busy: 503,
+  timeout: 504,
 };
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {

@@ -61,11 +61,11 @@ export interface RouteSpec<
   stream?(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<StreamedAnswer | null>;
 }
 
-/** A streamed answer: its media type, a file name to save it as, and its text in chunks. */
+/** A streamed answer: its media type, a file name to save it as, and its bytes or text in chunks. */
 export interface StreamedAnswer {
   type: string;
   fileName: string;
-  body: AsyncIterable<string>;
+  body: AsyncIterable<string | Uint8Array>;
 }
 
 /** A route with its types erased, as the registry holds it. */

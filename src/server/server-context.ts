@@ -89,6 +89,7 @@ export async function createServerContext(
       // one at a time, through the audiences lane; ingest does not wait for it.
       const summary = await refreshAll(refreshing, config, undefined, {
         exclusive: (work) => audiences.run(work),
+        queryDir: project.queryDir,
       });
       options.onRefreshed?.(summary, reason);
       // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.

@@ -8,7 +8,8 @@ export const ExitCode = {
 /**
  * What went wrong, for programs: the CLI turns it into an exit code, the server into a status
  * (usage and bad_input 400, unauthorized 401, forbidden 403, not_found 404, conflict 409,
- * too_large 413, unsupported_type 415, rate_limited 429, busy 503, config and failure 500).
+ * too_large 413, unsupported_type 415, rate_limited 429, busy 503, timeout 504, config and
+ * failure 500).
  */
 export type ErrorCode =
   | 'usage'
@@ -22,7 +23,8 @@ export type ErrorCode =
   | 'too_large'
   | 'unsupported_type'
   | 'rate_limited'
-  | 'busy';
+  | 'busy'
+  | 'timeout';
 
 /** An error the user can act on: it carries a stable code and never a stack trace to the user. */
 export class ClvError extends Error {

@@ -9,6 +9,7 @@ import { ingestRoutes } from './ingest-routes.js';
 import { kpiCatalogRoutes } from './kpi-catalog-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { modelRoutes } from './model-routes.js';
+import { queryRoutes } from './query-routes.js';
 import { statusRoutes } from './status-routes.js';
 
 /** Every route of the API, in the order the document lists them. */
@@ -21,6 +22,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...customerRoutes,
   ...audienceRoutes,
   ...campaignRoutes,
+  ...queryRoutes,
   ...ingestRoutes,
   ...destinationRoutes,
   ...adminRoutes,
