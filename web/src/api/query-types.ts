@@ -1,53 +1,25 @@
-// The answers of the query routes (/query, /query/schema, /queries), as the contract of issue 16
-// states them.
+// The answers of the query routes, named for the dashboard: generated from the server's
+// OpenAPI document like types.ts (the saved queries' as the contract of issue 16 states them).
+import type { paths } from './generated/api-schema';
+import type { Answer } from './types';
 
+type Body<P extends keyof paths> = paths[P]['post'] extends {
+  requestBody?: { content: { 'application/json': infer B } };
+}
+  ? B
+  : never;
+
+export type QueryResult = Answer<'/api/v1/query', 'post'>;
+/** A column's name and DuckDB type text: VARCHAR, DOUBLE, DATE, DECIMAL(18,2), … */
+export type QueryColumn = QueryResult['columns'][number];
 /** A JSON value of a result cell: lists and structs arrive as JSON arrays and objects. */
-export type QueryValue = string | number | boolean | null | unknown[] | Record<string, unknown>;
+export type QueryValue = QueryResult['rows'][number][number];
+/** What the page sends: the SQL, its parameters' values and a row limit (always as JSON). */
+export type QueryInput = Omit<Body<'/api/v1/query'>, 'format'>;
+export type ParamValue = NonNullable<QueryInput['params']>[string];
 
-export interface QueryColumn {
-  name: string;
-  /** DuckDB's type text: VARCHAR, DOUBLE, DATE, DECIMAL(18,2), … */
-  type: string;
-}
-
-export interface QueryResult {
-  columns: QueryColumn[];
-  rows: QueryValue[][];
-  rowCount: number;
-  truncated: boolean;
-  limit: number;
-  seconds: number;
-  refreshId: string;
-  asOf: string | null;
-}
-
-export type ParamValue = string | number | boolean | null;
-
-export interface QueryInput {
-  sql: string;
-  params?: Record<string, ParamValue>;
-  limit?: number;
-}
-
-export interface SchemaColumn {
-  name: string;
-  type: string;
-  description: string | null;
-}
-
-export interface SchemaTable {
-  name: string;
-  group: 'raw' | 'derived' | 'predictions' | 'audiences' | 'campaigns' | 'datasets';
-  description: string;
-  rows: number;
-  columns: SchemaColumn[];
-}
-
-export interface QuerySchema {
-  refreshId: string | null;
-  asOf: string | null;
-  tables: SchemaTable[];
-}
+export type QuerySchema = Answer<'/api/v1/query/schema'>;
+export type SchemaTable = QuerySchema['tables'][number];
 
 export type ParameterType = 'date' | 'number' | 'string';
 

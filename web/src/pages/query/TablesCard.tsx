@@ -1,7 +1,14 @@
 import type { ApiState } from '../../api/use-api';
-import type { QuerySchema } from '../../api/query-types';
+import type { QuerySchema, SchemaTable } from '../../api/query-types';
 import { StateView, widgetState } from '../../widgets/state-view/StateView';
 import { numberText } from './result-table';
+
+/** The tables in their groups (raw, derived, …), groups and tables in the schema's order. */
+function groupsOf(tables: readonly SchemaTable[]): [string, SchemaTable[]][] {
+  const groups = new Map<string, SchemaTable[]>();
+  for (const table of tables) groups.set(table.group, [...(groups.get(table.group) ?? []), table]);
+  return [...groups];
+}
 
 /** The tables a query can read, by group, each opening to its columns and their types. */
 export function TablesCard({ schema }: { schema: ApiState<QuerySchema> & { reload(): void } }) {
@@ -23,27 +30,32 @@ export function TablesCard({ schema }: { schema: ApiState<QuerySchema> & { reloa
           empty="No tables yet: import data and refresh."
         />
       ) : (
-        <ul className="table-list">
-          {schema.data.tables.map((table) => (
-            <li key={table.name} data-table={table.name}>
-              <details>
-                <summary title={table.description || undefined}>
-                  <code>{table.name}</code>{' '}
-                  <span className="muted">
-                    {table.group}, {numberText(table.rows)} rows
-                  </span>
-                </summary>
-                <ul className="column-list">
-                  {table.columns.map((column) => (
-                    <li key={column.name} title={column.description ?? undefined}>
-                      <code>{column.name}</code> <span className="muted">{column.type}</span>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            </li>
+        <div className="table-groups">
+          {groupsOf(schema.data.tables).map(([group, tables]) => (
+            <div key={group} data-group={group}>
+              <h3>{group}</h3>
+              <ul className="table-list">
+                {tables.map((table) => (
+                  <li key={table.name} data-table={table.name}>
+                    <details>
+                      <summary title={table.description || undefined}>
+                        <code>{table.name}</code>{' '}
+                        <span className="muted">{numberText(table.rows)} rows</span>
+                      </summary>
+                      <ul className="column-list">
+                        {table.columns.map((column) => (
+                          <li key={column.name}>
+                            <code>{column.name}</code> <span className="muted">{column.type}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </section>
   );

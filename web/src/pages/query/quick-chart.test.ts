@@ -9,7 +9,7 @@ const result = (columns: QueryResult['columns'], rows: QueryResult['rows']): Que
   truncated: false,
   limit: 10_000,
   seconds: 0.01,
-  refreshId: 'r1',
+  refreshId: 1,
   asOf: null,
 });
 

@@ -3,7 +3,7 @@ import type { QuerySchema } from '../../api/query-types';
 import { completionSchema } from './sql-completion';
 
 const schema: QuerySchema = {
-  refreshId: 'r1',
+  refreshId: 1,
   asOf: null,
   tables: [
     {
@@ -11,14 +11,14 @@ const schema: QuerySchema = {
       group: 'raw',
       description: 'Every known customer',
       rows: 3,
-      columns: [{ name: 'customer_id', type: 'VARCHAR', description: null }],
+      columns: [{ name: 'customer_id', type: 'VARCHAR' }],
     },
     {
       name: 'derived.orders',
       group: 'derived',
       description: '',
       rows: 2,
-      columns: [{ name: 'amount', type: 'DOUBLE', description: 'In EUR' }],
+      columns: [{ name: 'amount', type: 'DOUBLE' }],
     },
   ],
 };
@@ -33,12 +33,12 @@ describe('completionSchema', () => {
           detail: 'raw table',
           info: 'Every known customer',
         },
-        children: [{ label: 'customer_id', type: 'property', detail: 'VARCHAR', info: undefined }],
+        children: [{ label: 'customer_id', type: 'property', detail: 'VARCHAR' }],
       },
       derived: {
         orders: {
           self: { label: 'orders', type: 'type', detail: 'derived table', info: undefined },
-          children: [{ label: 'amount', type: 'property', detail: 'DOUBLE', info: 'In EUR' }],
+          children: [{ label: 'amount', type: 'property', detail: 'DOUBLE' }],
         },
       },
     });

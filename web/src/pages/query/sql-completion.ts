@@ -16,12 +16,11 @@ const tableEntry = (table: SchemaTable, label: string): SQLNamespace => ({
     label: column.name,
     type: 'property',
     detail: column.type,
-    info: column.description ?? undefined,
   })),
 });
 
 /**
- * Each table with its columns (their types as detail, descriptions as info); a dotted name
+ * Each table (its description as info) with its columns (their types as detail); a dotted name
  * (`schema.table`) nests under its schema as lang-sql expects.
  */
 export function completionSchema(schema: QuerySchema): SQLNamespace {
