@@ -29,6 +29,8 @@ export interface SavedQuery {
   description: string;
   sql: string;
   parameters: { name: string; type: ParameterType }[];
+  /** Values the parameters take when none are given. */
+  defaults?: Record<string, ParamValue>;
   owner: string;
   version: number;
   createdAt: string;

@@ -5,7 +5,7 @@ import { useDashboard } from '../../app/dashboard-context';
 import { errorPosition } from './error-position';
 import { ParamInputs } from './ParamInputs';
 import { QuickChart } from './QuickChart';
-import { paramFields, paramValues } from './query-params';
+import { defaultTexts, paramFields, paramValues } from './query-params';
 import { ResultTable } from './ResultTable';
 import { resultTable } from './result-table';
 import { SavedQueryList } from './SavedQueryList';
@@ -54,7 +54,7 @@ export default function QueryPage() {
   }, [text, fields, values, run]);
   const openSaved = (query: SavedQuery | null) => {
     setOpen(query);
-    setValues({});
+    setValues(defaultTexts(query?.defaults));
     editor.current?.setText(query?.sql ?? '');
   };
 

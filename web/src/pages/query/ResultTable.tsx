@@ -1,3 +1,4 @@
+import { ApiError } from '../../api/client';
 import type { QueryResult } from '../../api/query-types';
 import { useDashboard } from '../../app/dashboard-context';
 import type { TableData } from '../../format/csv';
@@ -12,8 +13,9 @@ import type { RunState } from './use-query-run';
 const IDLE = 'Write a query and run it: Ctrl-Enter (Cmd-Enter on a Mac) or the Run button.';
 const NO_ROWS = 'No rows: the query ran and its result is empty.';
 
+/** The error's heading (a 409 is "Not refreshed yet" in every widget). */
 function errorTitle(error: Error | undefined): string {
-  const status = (error as { status?: number } | undefined)?.status;
+  const status = error instanceof ApiError ? error.status : null;
   if (status === 504) return 'The query ran too long';
   if (status === 400) return 'The query failed';
   return 'Could not run the query';

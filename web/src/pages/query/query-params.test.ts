@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paramFields, paramValues, placeholderNames } from './query-params';
+import { defaultTexts, paramFields, paramValues, placeholderNames } from './query-params';
 
 const SQL = `SELECT * FROM orders
 WHERE ordered_at >= {{from}} AND ordered_at < {{ to }}
@@ -30,5 +30,16 @@ describe('paramValues', () => {
     expect(
       paramValues(fields, { from: '2026-01-01', to: '', min_amount: '12.5', segment: '42' }),
     ).toEqual({ from: '2026-01-01', min_amount: 12.5, segment: '42' });
+  });
+});
+
+describe('defaultTexts', () => {
+  it('fills the fields with a saved query’s defaults', () => {
+    expect(defaultTexts({ from: '2026-01-01', min_amount: 10, segment: null })).toEqual({
+      from: '2026-01-01',
+      min_amount: '10',
+      segment: '',
+    });
+    expect(defaultTexts(undefined)).toEqual({});
   });
 });

@@ -45,3 +45,15 @@ export function paramValues(
   }
   return params;
 }
+
+/** A saved query's default values as the fields' texts (an empty field for null). */
+export function defaultTexts(
+  defaults: Readonly<Record<string, ParamValue>> | undefined,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(defaults ?? {}).map(([name, value]) => [
+      name,
+      value === null ? '' : String(value),
+    ]),
+  );
+}
