@@ -13,6 +13,7 @@ import { registerMetrics } from './commands/metrics.js';
 import { registerMetricsReports } from './commands/metrics-reports.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerPredict } from './commands/predict.js';
+import { registerQueries } from './commands/queries.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { finishHelp } from './help-examples.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerAudience(program);
   registerCampaigns(program);
   registerQuery(program);
+  registerQueries(program);
   registerKey(program);
   // After registerAudience: these add to its `audience` command.
   registerAudienceActivation(program);

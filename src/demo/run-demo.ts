@@ -6,6 +6,8 @@ import { audienceTemplates } from '../segments/audience-templates.js';
 import { createAudience, listAudiences, LOCAL_OWNER } from '../segments/audiences.js';
 import type { AudienceInput } from '../segments/audiences.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { listSavedQueries, createSavedQuery } from '../query/saved-queries.js';
+import { QUERY_TEMPLATES, templateFields } from '../query/query-templates.js';
 import { demoAudiences } from './demo-audiences.js';
 import { writeDemoActivations } from './demo-activations.js';
 import { addDemoDestination } from './demo-destination.js';
@@ -18,8 +20,9 @@ const STEPS = 7;
 /**
  * Generates the demo shop's files into the project's demo-data folder and loads them through
  * the same import path as a user's files: rates first, so every amount can be converted. Then
- * the audiences its campaigns went to, a disabled webhook destination, and each campaign's
- * historic activation (stopped) with its control group.
+ * the audiences its campaigns went to, the shipped saved queries (the CLV deciles dataset), a
+ * disabled webhook destination, and each campaign's historic activation (stopped) with its
+ * control group.
  */
 export async function runDemo(
   warehouse: Warehouse,
@@ -41,8 +44,9 @@ export async function runDemo(
     onStep?.(`importing the ${kind}`, summaries.length + 1, STEPS);
     summaries.push(await importFile(warehouse, project, { file, kind }));
   }
-  onStep?.('creating the audiences and a demo destination', 5, STEPS);
+  onStep?.('creating the audiences, the example dataset and a demo destination', 5, STEPS);
   await createTemplateAudiences(warehouse, project);
+  await createTemplateQueries(warehouse);
   const destinationId = await addDemoDestination(warehouse, project.dir);
   onStep?.('recording the campaigns’ activations and control groups', 6, STEPS);
   await writeDemoActivations(warehouse, destinationId, data.activations);
@@ -87,4 +91,14 @@ export async function createTemplateAudiences(
     if (!templates.has(template.key)) await create({ template: template.key });
   }
   return created;
+}
+
+/** Saves each shipped query template whose name and dataset no saved query has yet. */
+async function createTemplateQueries(warehouse: Warehouse): Promise<void> {
+  const saved = await listSavedQueries(warehouse);
+  const taken = new Set(saved.flatMap((query) => [query.name, query.dataset]));
+  for (const template of QUERY_TEMPLATES.map(templateFields)) {
+    if (taken.has(template.name) || taken.has(template.dataset)) continue;
+    await createSavedQuery(warehouse, template, LOCAL_OWNER);
+  }
 }

@@ -66,7 +66,7 @@ export async function refreshAll(
   );
   const warnings = [...summary.warnings];
   if (options.queryDir) {
-    await writeQuerySnapshot(warehouse, options.queryDir).catch((error: unknown) => {
+    await writeQuerySnapshot(warehouse, options.queryDir, config.query).catch((error: unknown) => {
       warnings.push(
         `the query snapshot was not written (${messageOf(error)}): the next query writes it`,
       );

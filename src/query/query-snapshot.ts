@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Config } from '../config/schema.js';
 import { ClvError } from '../shared/errors.js';
 import { literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
+import { materialiseDatasets } from './materialise-datasets.js';
 import { QUERY_TABLES, type TableGroup } from './query-catalog.js';
 
 /** A table of the snapshot as the schema shows it. */
@@ -58,6 +60,7 @@ let writing: Promise<SnapshotMeta> | null = null;
 export async function ensureQuerySnapshot(
   warehouse: Warehouse,
   queryDir: string,
+  limits: Config['query'],
 ): Promise<SnapshotMeta> {
   while (writing) await writing.catch(() => undefined);
   const latest = await latestRefresh(warehouse);
@@ -66,16 +69,69 @@ export async function ensureQuerySnapshot(
   }
   const meta = await readSnapshotMeta(queryDir);
   if (meta?.refreshId === latest) return meta;
-  return writeQuerySnapshot(warehouse, queryDir);
+  return writeQuerySnapshot(warehouse, queryDir, limits);
+}
+
+/** Runs `work` with `file` attached as `alias`, and always detaches it. */
+async function withAttached<T>(
+  warehouse: Warehouse,
+  file: string,
+  alias: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  await warehouse.run(`ATTACH ${literal(file)} AS ${alias}`);
+  try {
+    return await work();
+  } finally {
+    await warehouse.run(`DETACH ${alias}`);
+  }
+}
+
+/** Copies tables of the store into the attached snapshot `alias`, under the same names. */
+async function copyTables(warehouse: Warehouse, alias: string, names: readonly string[]) {
+  for (const name of names) {
+    await warehouse.run(`CREATE TABLE ${alias}.main.${name} AS SELECT * FROM main.${name}`);
+  }
+}
+
+/** The columns and row counts of the attached snapshot's tables, for those described. */
+async function described(
+  warehouse: Warehouse,
+  alias: string,
+  offered: readonly Omit<SnapshotTable, 'rows' | 'columns'>[],
+): Promise<SnapshotTable[]> {
+  const columns = await warehouse.query<{ table: string; name: string; type: string }>(
+    `SELECT table_name AS "table", column_name AS name, data_type AS type
+     FROM duckdb_columns() WHERE database_name = $alias ORDER BY table_name, column_index`,
+    { alias },
+  );
+  const counts = await warehouse.query<{ name: string; rows: number }>(
+    `SELECT table_name AS name, estimated_size AS rows FROM duckdb_tables()
+     WHERE database_name = $alias`,
+    { alias },
+  );
+  const rowsOf = new Map(counts.map((row) => [row.name, row.rows]));
+  return offered.map((table) => ({
+    ...table,
+    rows: rowsOf.get(table.name) ?? 0,
+    columns: columns
+      .filter((column) => column.table === table.name)
+      .map(({ name, type }) => ({ name, type })),
+  }));
 }
 
 /**
  * Copies the published tables that the query service offers (and only those: no API keys, no
  * destination secrets) into a database file of their own, which user SQL opens read-only in
- * another process. Written beside and renamed into place, so that a query never opens half a
- * snapshot; one already open keeps reading the old file.
+ * another process; then materialises the saved queries marked as datasets on that copy and
+ * adds their tables to it. Written beside and renamed into place, so that a query never opens
+ * half a snapshot; one already open keeps reading the old file.
  */
-export function writeQuerySnapshot(warehouse: Warehouse, queryDir: string): Promise<SnapshotMeta> {
+export function writeQuerySnapshot(
+  warehouse: Warehouse,
+  queryDir: string,
+  limits: Config['query'],
+): Promise<SnapshotMeta> {
   const write = (async () => {
     const refreshId = await latestRefresh(warehouse);
     if (refreshId === null) {
@@ -87,69 +143,75 @@ export function writeQuerySnapshot(warehouse: Warehouse, queryDir: string): Prom
     await mkdir(queryDir, { recursive: true });
     const tag = warehouse.scratchTag();
     const temporary = join(queryDir, `snapshot-${tag}.tmp.duckdb`);
-    await rm(temporary, { force: true });
     const alias = `query_snapshot_${tag}`;
-    const present = new Set(
-      (
-        await warehouse.query<{ name: string }>(
-          `SELECT table_name AS name FROM duckdb_tables()
-           WHERE database_name = current_database() AND schema_name = 'main'
-           UNION ALL
-           SELECT view_name FROM duckdb_views()
-           WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal`,
-        )
-      ).map((row) => row.name),
-    );
-    const offered = QUERY_TABLES.filter((table) => present.has(table.name));
-    await warehouse.run(`ATTACH ${literal(temporary)} AS ${alias}`);
-    let tables: SnapshotTable[];
-    let copied = false;
+    await rm(temporary, { force: true });
     try {
-      for (const table of offered) {
-        await warehouse.run(
-          `CREATE TABLE ${alias}.main.${table.name} AS SELECT * FROM main.${table.name}`,
+      const present = await mainTables(warehouse);
+      const offered = QUERY_TABLES.filter((table) => present.has(table.name));
+      await withAttached(warehouse, temporary, alias, () =>
+        copyTables(
+          warehouse,
+          alias,
+          offered.map((table) => table.name),
+        ),
+      );
+      // The worker that runs a dataset opens the copy read-only: it must be detached meanwhile.
+      const datasets = await materialiseDatasets(
+        warehouse,
+        temporary,
+        join(queryDir, `datasets-${tag}`),
+        limits,
+        refreshId,
+      );
+      const all = [
+        ...offered,
+        ...datasets.map((d) => ({
+          name: d.table,
+          group: 'datasets' as const,
+          description: d.description,
+        })),
+      ];
+      const tables = await withAttached(warehouse, temporary, alias, async () => {
+        await copyTables(
+          warehouse,
+          alias,
+          datasets.map((d) => d.table),
         );
-      }
-      const columns = await warehouse.query<{ table: string; name: string; type: string }>(
-        `SELECT table_name AS "table", column_name AS name, data_type AS type
-         FROM duckdb_columns() WHERE database_name = $alias ORDER BY table_name, column_index`,
-        { alias },
-      );
-      const counts = await warehouse.query<{ name: string; rows: number }>(
-        `SELECT table_name AS name, estimated_size AS rows FROM duckdb_tables()
-         WHERE database_name = $alias`,
-        { alias },
-      );
-      const rowsOf = new Map(counts.map((row) => [row.name, row.rows]));
-      tables = offered.map((table) => ({
-        ...table,
-        rows: rowsOf.get(table.name) ?? 0,
-        columns: columns
-          .filter((column) => column.table === table.name)
-          .map(({ name, type }) => ({ name, type })),
-      }));
-      copied = true;
+        return described(warehouse, alias, all);
+      });
+      const asOf = present.has('store_as_of')
+        ? ((
+            await warehouse.query<{ asOf: string | null }>(
+              `SELECT strftime(max(as_of), '%Y-%m-%dT%H:%M:%S.%gZ') AS "asOf" FROM main.store_as_of`,
+            )
+          )[0]?.asOf ?? null)
+        : null;
+      const meta: SnapshotMeta = { refreshId, asOf, writtenAt: new Date().toISOString(), tables };
+      await rename(temporary, snapshotFile(queryDir));
+      const metaTemporary = join(queryDir, `${META_FILE}.${tag}.tmp`);
+      await writeFile(metaTemporary, `${JSON.stringify(meta, null, 2)}\n`);
+      await rename(metaTemporary, join(queryDir, META_FILE));
+      return meta;
     } finally {
-      await warehouse.run(`DETACH ${alias}`);
       // A half-written copy (the disk full, say) is never renamed into place.
-      if (!copied) await rm(temporary, { force: true });
+      await rm(temporary, { force: true });
+      await rm(join(queryDir, `datasets-${tag}`), { recursive: true, force: true });
     }
-    const asOf = present.has('store_as_of')
-      ? ((
-          await warehouse.query<{ asOf: string | null }>(
-            `SELECT strftime(max(as_of), '%Y-%m-%dT%H:%M:%S.%gZ') AS "asOf" FROM main.store_as_of`,
-          )
-        )[0]?.asOf ?? null)
-      : null;
-    const meta: SnapshotMeta = { refreshId, asOf, writtenAt: new Date().toISOString(), tables };
-    await rename(temporary, snapshotFile(queryDir));
-    const metaTemporary = join(queryDir, `${META_FILE}.${tag}.tmp`);
-    await writeFile(metaTemporary, `${JSON.stringify(meta, null, 2)}\n`);
-    await rename(metaTemporary, join(queryDir, META_FILE));
-    return meta;
   })();
   writing = write;
   return write.finally(() => {
     if (writing === write) writing = null;
   });
+}
+
+/** The names of the store's own tables and views. */
+async function mainTables(warehouse: Warehouse): Promise<Set<string>> {
+  const rows = await warehouse.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = 'main'
+     UNION ALL
+     SELECT view_name FROM duckdb_views()
+     WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal`,
+  );
+  return new Set(rows.map((row) => row.name));
 }

@@ -256,4 +256,30 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'saved queries',
+    sql: `
+      -- A saved SQL statement of the query service. dataset names the table dataset_<name>
+      -- that every refresh materialises from it (NULL: run on request only); defaults are the
+      -- values its {{parameters}} take when none are given, as a dataset always runs.
+      CREATE TABLE saved_queries (
+        query_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        description VARCHAR NOT NULL,
+        sql VARCHAR NOT NULL,
+        defaults JSON NOT NULL,
+        dataset VARCHAR,
+        owner VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        updated_by VARCHAR NOT NULL,
+        -- The last materialisation of its dataset: when, rows, and the error if it failed.
+        dataset_refresh_id INTEGER,
+        dataset_rows BIGINT,
+        dataset_error VARCHAR
+      );
+    `,
+  },
 ];

@@ -1,5 +1,6 @@
 import type { QueryAnswer } from '../../query/query-answer.js';
 import type { QuerySchema } from '../../query/query-schema.js';
+import type { SavedQuery } from '../../query/saved-queries.js';
 import type { ResultCell } from '../../query/worker-protocol.js';
 import { ClvError } from '../../shared/errors.js';
 import { table } from '../output.js';
@@ -45,4 +46,45 @@ export function withPosition(error: unknown): unknown {
     cause: error.cause,
     details: error.details,
   });
+}
+
+/** Saved queries a line each: id, name, dataset, parameters. */
+export function describeSavedQueries(queries: readonly SavedQuery[]): string {
+  if (queries.length === 0) return 'no saved queries (clv queries save --template clv-deciles)';
+  return table([
+    ['id', 'name', 'dataset', 'parameters', 'owner'],
+    ...queries.map((q) => [
+      q.id,
+      q.name,
+      q.dataset === null ? '-' : `dataset_${q.dataset}`,
+      q.parameters.map((p) => p.name).join(', ') || '-',
+      q.owner,
+    ]),
+  ]);
+}
+
+/** One saved query: its words, parameters with defaults, dataset state and SQL. */
+export function describeSavedQuery(query: SavedQuery): string {
+  const parameters = query.parameters.map(
+    (p) =>
+      `  {{${p.name}}} ${p.type}${p.name in query.defaults ? ` = ${JSON.stringify(query.defaults[p.name])}` : ''}`,
+  );
+  const run = query.datasetRun;
+  const dataset =
+    query.dataset === null
+      ? 'dataset: none (runs on request)'
+      : `dataset: dataset_${query.dataset}, ` +
+        (run === null
+          ? 'made at the next refresh'
+          : run.error === null
+            ? `${run.rows ?? 0} rows at refresh ${run.refreshId}`
+            : `failed at refresh ${run.refreshId}: ${run.error}`);
+  return [
+    `${query.id}  ${query.name}  (version ${query.version}, ${query.owner})`,
+    ...(query.description ? [query.description] : []),
+    dataset,
+    ...(parameters.length > 0 ? ['parameters:', ...parameters] : []),
+    '',
+    query.sql,
+  ].join('\n');
 }

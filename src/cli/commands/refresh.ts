@@ -40,7 +40,9 @@ export function registerRefresh(program: Command): void {
           if (unchanged !== null) return skipped(unchanged);
           const bar = output.json ? null : stepProgressBar('refresh');
           try {
-            return await refreshAll(warehouse, project.config, bar?.step, { queryDir: project.queryDir });
+            return await refreshAll(warehouse, project.config, bar?.step, {
+              queryDir: project.queryDir,
+            });
           } finally {
             bar?.done();
           }

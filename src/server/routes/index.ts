@@ -10,6 +10,7 @@ import { kpiCatalogRoutes } from './kpi-catalog-routes.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { modelRoutes } from './model-routes.js';
 import { queryRoutes } from './query-routes.js';
+import { savedQueryRoutes } from './saved-query-routes.js';
 import { statusRoutes } from './status-routes.js';
 
 /** Every route of the API, in the order the document lists them. */
@@ -23,6 +24,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...audienceRoutes,
   ...campaignRoutes,
   ...queryRoutes,
+  ...savedQueryRoutes,
   ...ingestRoutes,
   ...destinationRoutes,
   ...adminRoutes,

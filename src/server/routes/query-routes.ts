@@ -11,7 +11,7 @@ import { queryAnswerSchema, querySchemaSchema } from '../responses/query-respons
 import { route, type StreamedAnswer } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 
-const paramValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
+export const paramValue = z.union([z.string().max(10_000), z.number(), z.boolean(), z.null()]);
 
 const queryBody = z.strictObject({
   sql: z
@@ -35,18 +35,23 @@ const queryBody = z.strictObject({
     .describe('json: one document; ndjson, csv, parquet: streamed as a file'),
 });
 
-/** The snapshot of the latest refresh, checked (and written when stale) on a read connection. */
-const snapshotOf = (context: ServerContext) => () =>
-  context.reads.use((w) => ensureQuerySnapshot(w, context.project.queryDir));
+/**
+ * The snapshot of the latest refresh, checked (and written when stale, which writes datasets)
+ * in the write lane. The refresh writes it as it ends, so a query seldom waits for it.
+ */
+export const snapshotOf = (context: ServerContext) => () =>
+  context.writes.run(() =>
+    ensureQuerySnapshot(context.write, context.project.queryDir, context.config.query),
+  );
 
-const MEDIA = {
+export const MEDIA = {
   csv: 'text/csv; charset=utf-8',
   ndjson: 'application/x-ndjson; charset=utf-8',
   parquet: 'application/vnd.apache.parquet',
 } as const;
 
 /** A streamed format's body: CSV or JSON lines as the rows come, Parquet once written. */
-async function streamedBody(
+export async function streamedBody(
   query: StartedQuery,
   format: keyof typeof MEDIA,
   scratchDir: string,
