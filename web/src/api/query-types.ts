@@ -1,5 +1,5 @@
-// The answers of the query routes, named for the dashboard: generated from the server's
-// OpenAPI document like types.ts (the saved queries' as the contract of issue 16 states them).
+// The answers of the query and saved-query routes, named for the dashboard: generated from the
+// server's OpenAPI document like types.ts.
 import type { paths } from './generated/api-schema';
 import type { Answer } from './types';
 
@@ -21,28 +21,8 @@ export type ParamValue = NonNullable<QueryInput['params']>[string];
 export type QuerySchema = Answer<'/api/v1/query/schema'>;
 export type SchemaTable = QuerySchema['tables'][number];
 
-export type ParameterType = 'date' | 'number' | 'string';
-
-export interface SavedQuery {
-  id: string;
-  name: string;
-  description: string;
-  sql: string;
-  parameters: { name: string; type: ParameterType }[];
-  /** Values the parameters take when none are given. */
-  defaults?: Record<string, ParamValue>;
-  owner: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SavedQueries {
-  queries: SavedQuery[];
-}
-
-export interface SavedQueryInput {
-  name: string;
-  description?: string;
-  sql: string;
-}
+export type SavedQueries = Answer<'/api/v1/queries'>;
+export type SavedQuery = SavedQueries['queries'][number];
+export type ParameterType = SavedQuery['parameters'][number]['type'];
+/** What a save sends: name, description and SQL (defaults and dataset stay as they are). */
+export type SavedQueryInput = Body<'/api/v1/queries'>;

@@ -74,6 +74,11 @@ export function SavedQueryList({
                   Parameters: {query.parameters.map((p) => `${p.name} (${p.type})`).join(', ')}
                 </p>
               )}
+              {query.dataset && (
+                <p className="muted" data-role="dataset">
+                  Kept as the table <code>dataset_{query.dataset}</code> after every refresh.
+                </p>
+              )}
               {admin &&
                 (confirming === query.id ? (
                   <span className="confirm-delete">
