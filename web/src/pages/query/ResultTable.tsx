@@ -1,4 +1,3 @@
-import { ApiError } from '../../api/client';
 import type { QueryResult } from '../../api/query-types';
 import { useDashboard } from '../../app/dashboard-context';
 import type { TableData } from '../../format/csv';
@@ -7,19 +6,12 @@ import { TableCard } from '../../widgets/table-card/TableCard';
 import { positionText, type SqlPosition } from './error-position';
 import { QueryTable } from './QueryTable';
 import { ResultMeta } from './ResultMeta';
+import { errorHeading } from './run-error';
 import { numberText, TABLE_ROWS } from './result-table';
 import type { RunState } from './use-query-run';
 
 const IDLE = 'Write a query and run it: Ctrl-Enter (Cmd-Enter on a Mac) or the Run button.';
 const NO_ROWS = 'No rows: the query ran and its result is empty.';
-
-/** The error's heading (a 409 is "Not refreshed yet" in every widget). */
-function errorTitle(error: Error | undefined): string {
-  const status = error instanceof ApiError ? error.status : null;
-  if (status === 504) return 'The query ran too long';
-  if (status === 400) return 'The query failed';
-  return 'Could not run the query';
-}
 
 /** The result of the last run: its columns with their types, its rows, how long it took and as of when. */
 export function ResultTable({
@@ -58,7 +50,7 @@ export function ResultTable({
       subtitle={result && <ResultMeta result={result} />}
       state={cardState}
       error={state.status === 'error' ? state.error : undefined}
-      errorTitle={errorTitle(state.status === 'error' ? state.error : undefined)}
+      errorTitle={errorHeading(state.status === 'error' ? state.error : undefined)}
       onRetry={onRetry}
       empty={state.status === 'idle' ? IDLE : NO_ROWS}
       csv={table}
