@@ -48,6 +48,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
     load: () => import('./campaign-bench.js'),
   },
+  query: {
+    about: "query snapshot and dataset at refresh; the dashboards' saved queries, cold and cached",
+    size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
+    load: () => import('./query-bench.js'),
+  },
   serve: {
     about: 'HTTP API on the demo shop: metrics latency vs a bare route, batched ingest',
     size: demoShopSize,

@@ -96,9 +96,11 @@ export async function createTemplateAudiences(
 /** Saves each shipped query template whose name and dataset no saved query has yet. */
 async function createTemplateQueries(warehouse: Warehouse): Promise<void> {
   const saved = await listSavedQueries(warehouse);
-  const taken = new Set(saved.flatMap((query) => [query.name, query.dataset]));
+  const taken = new Set(saved.flatMap((query) => [query.name, query.dataset ?? '']));
   for (const template of QUERY_TEMPLATES.map(templateFields)) {
-    if (taken.has(template.name) || taken.has(template.dataset)) continue;
+    if (taken.has(template.name) || (template.dataset !== null && taken.has(template.dataset))) {
+      continue;
+    }
     await createSavedQuery(warehouse, template, LOCAL_OWNER);
   }
 }

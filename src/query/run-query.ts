@@ -35,8 +35,14 @@ export interface QueryStream {
 
 const MAX_SQL_LENGTH = 100_000;
 
-/** The worker's file beside this one: the built JavaScript, or the source under tsx in tests. */
+/**
+ * The worker's file beside this one: the built JavaScript, or the source under tsx in tests.
+ * `CLV_QUERY_WORKER` names a built worker to use instead (the benchmarks run from source but
+ * time the worker a user runs).
+ */
 function workerCommand(): string[] {
+  const chosen = process.env['CLV_QUERY_WORKER'];
+  if (chosen) return [chosen];
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return ['--import', 'tsx', join(dirname(here), 'query-worker.ts')];
   return [join(dirname(here), 'query-worker.js')];

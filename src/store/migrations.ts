@@ -282,4 +282,23 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'dashboards',
+    sql: `
+      -- A user-defined dashboard: document holds its title, filters and widgets (the zod schema
+      -- of src/dashboards/dashboard-schema.ts, format schema_version); version counts its saves.
+      CREATE TABLE dashboards (
+        dashboard_id VARCHAR PRIMARY KEY,
+        title VARCHAR NOT NULL,
+        document JSON NOT NULL,
+        schema_version INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        owner VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        updated_by VARCHAR NOT NULL
+      );
+    `,
+  },
 ];

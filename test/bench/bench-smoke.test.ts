@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const BENCHMARKS = ['import', 'refresh', 'predict', 'audience', 'campaign', 'serve', 'web'];
+const BENCHMARKS = [
+  'import',
+  'refresh',
+  'predict',
+  'audience',
+  'campaign',
+  'query',
+  'serve',
+  'web',
+];
 /** A bound on the whole smoke run (about 40 s on a quiet 2-core machine). */
 const LIMIT_MS = 6 * 60_000;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QueryAnswer } from '../../query/query-answer.js';
 import type { QuerySchema } from '../../query/query-schema.js';
+import type { ResultCell } from '../../query/worker-protocol.js';
 import { instant } from './shared-responses.js';
 
 // The query service's answers, field for field as src/query declares them; the checks at the
@@ -11,16 +12,14 @@ const columnSchema = z.strictObject({
   type: z.string().describe("the engine's type: VARCHAR, BIGINT, DOUBLE, DATE, DECIMAL(18,2), …"),
 });
 
-const cellSchema: z.ZodType<QueryAnswer['rows'][number][number]> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number(),
-    z.boolean(),
-    z.null(),
-    z.array(cellSchema),
-    z.record(z.string(), cellSchema),
-  ]),
-);
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+/** A cell: a scalar, or a list or struct of cells (described one level deep: the document's
+ * types cannot hold a type that contains itself). */
+const cellSchema = z.union([
+  scalar,
+  z.array(z.custom<ResultCell>()),
+  z.record(z.string(), z.custom<ResultCell>()),
+]);
 
 export const queryAnswerSchema = z.strictObject({
   columns: z.array(columnSchema),

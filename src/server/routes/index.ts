@@ -3,6 +3,7 @@ import { adminRoutes } from './admin-routes.js';
 import { audienceRoutes } from './audience-routes.js';
 import { campaignRoutes } from './campaign-routes.js';
 import { customerRoutes } from './customer-routes.js';
+import { dashboardRoutes } from './dashboard-routes.js';
 import { destinationRoutes } from './destination-routes.js';
 import { drilldownRoutes } from './drilldown-routes.js';
 import { ingestRoutes } from './ingest-routes.js';
@@ -25,6 +26,7 @@ export const apiRoutes: readonly ApiRoute[] = [
   ...campaignRoutes,
   ...queryRoutes,
   ...savedQueryRoutes,
+  ...dashboardRoutes,
   ...ingestRoutes,
   ...destinationRoutes,
   ...adminRoutes,

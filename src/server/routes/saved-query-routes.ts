@@ -148,8 +148,28 @@ export const savedQueryRoutes = [
     },
     handler: async ({ params, body, context }) => {
       const saved = await context.reads.use((w) => getSavedQuery(w, params.id));
-      return collectAnswer(
-        await runSaved(snapshotOf(context), context.project.queryDir, context.config, saved, body),
+      // Cached until the next refresh, as the built-in reports are: a dashboard's widgets ask
+      // the same again on every visit. The version keys an edited query apart.
+      const key = JSON.stringify([
+        'saved-query',
+        saved.id,
+        saved.version,
+        body.params ?? {},
+        body.limit ?? null,
+      ]);
+      return context.cache.get(
+        key,
+        async () =>
+          collectAnswer(
+            await runSaved(
+              snapshotOf(context),
+              context.project.queryDir,
+              context.config,
+              saved,
+              body,
+            ),
+          ),
+        (answer) => JSON.stringify(answer.rows).length,
       );
     },
   }),
