@@ -153,9 +153,12 @@ describe('the Query page in Chromium', () => {
 
   it('offers the schema’s table names as the user types', async () => {
     await typeSql(t.page, ['SELECT * FROM custo'], { keepCompletion: true });
+    // The list follows the typing a moment later: wait for the one of the whole word.
     const options = t.page.locator('.cm-tooltip-autocomplete li');
-    await options.first().waitFor();
-    expect(await options.allTextContents()).toContainEqual(expect.stringContaining('customers'));
+    await expect
+      .poll(() => options.allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining('customers'));
+    await screenshot(t.page, 'query-completion');
     await t.page.keyboard.press('Escape');
     expect(t.browser.consoleErrors()).toEqual([]);
   });
