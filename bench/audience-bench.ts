@@ -5,11 +5,8 @@
  * while one edits, against a baseline measured in the same run: the same sums over every known
  * customer with no rule at all (one scan of `customer_features`). p95 of each, and their ratio.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { CONFIG_FILE, STORE_FILE, openProject } from '../src/config/project.js';
+import { rm } from 'node:fs/promises';
+import { openProject } from '../src/config/project.js';
 import { createTemplateAudiences } from '../src/demo/run-demo.js';
 import { refreshAll } from '../src/pipeline/refresh-all.js';
 import { createAudience, LOCAL_OWNER } from '../src/segments/audiences.js';
@@ -18,7 +15,7 @@ import { estimateAudience } from '../src/segments/estimate-audience.js';
 import type { Rule } from '../src/segments/rule-schema.js';
 import { openStore } from '../src/store/open-store.js';
 import type { BenchContext } from './bench-context.js';
-import { makeDemoStore } from './make-demo-store.js';
+import { copyDemoStore, makeDemoStore } from './make-demo-store.js';
 import { machineInfo, timed } from './measure.js';
 
 /** The issue's goal: an estimate's p95 on the 1 M-customer demo. */
@@ -67,13 +64,8 @@ const ms = (seconds: number): number => Number((seconds * 1000).toFixed(1));
 
 export async function run(context: BenchContext): Promise<void> {
   const store = await makeDemoStore(context.cacheDir, context.customers);
-  const dir = await mkdtemp(join(tmpdir(), 'clv-bench-audience-'));
+  const dir = await copyDemoStore(store, 'audience');
   try {
-    await copyFile(store.storeFile, join(dir, STORE_FILE));
-    if (existsSync(`${store.storeFile}.wal`)) {
-      await copyFile(`${store.storeFile}.wal`, join(dir, `${STORE_FILE}.wal`));
-    }
-    await copyFile(store.configFile, join(dir, CONFIG_FILE));
     const project = await openProject(dir);
     const warehouse = await openStore(project);
     try {

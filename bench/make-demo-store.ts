@@ -8,7 +8,9 @@
  *
  * Standalone: `node --import tsx bench/make-demo-store.ts [--customers N]`.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -180,4 +182,18 @@ if (process.argv[1] === thisFile) {
     console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   });
+}
+
+/**
+ * A project in a new temp folder (`clv-bench-<name>-…`) holding a copy of the cached demo
+ * store and its config, for a benchmark that writes to it; the caller removes the folder.
+ */
+export async function copyDemoStore(store: DemoStore, name: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `clv-bench-${name}-`));
+  await copyFile(store.storeFile, join(dir, STORE_FILE));
+  if (existsSync(`${store.storeFile}.wal`)) {
+    await copyFile(`${store.storeFile}.wal`, join(dir, `${STORE_FILE}.wal`));
+  }
+  await copyFile(store.configFile, join(dir, CONFIG_FILE));
+  return dir;
 }

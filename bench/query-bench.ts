@@ -6,11 +6,10 @@
  * visitor after a refresh waits for) and from the per-refresh cache — against a baseline
  * measured in the same run: the same statement run directly on the store's own connection.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CONFIG_FILE, STORE_FILE, openProject } from '../src/config/project.js';
+import { openProject } from '../src/config/project.js';
 import { refreshAll } from '../src/pipeline/refresh-all.js';
 import { collectAnswer } from '../src/query/query-answer.js';
 import { bindablePlaceholders } from '../src/query/query-placeholders.js';
@@ -22,7 +21,7 @@ import { ResponseCache } from '../src/server/response-cache.js';
 import { LOCAL_OWNER } from '../src/segments/audiences.js';
 import { openStore } from '../src/store/open-store.js';
 import type { BenchContext } from './bench-context.js';
-import { makeDemoStore } from './make-demo-store.js';
+import { copyDemoStore, makeDemoStore } from './make-demo-store.js';
 import { machineInfo, timed } from './measure.js';
 
 /** The issue's goal: a widget on a shipped saved query answers in under 1 s p95 at 1 M customers. */
@@ -45,13 +44,8 @@ export async function run(context: BenchContext): Promise<void> {
   if (existsSync(built)) process.env['CLV_QUERY_WORKER'] = built;
   else console.log('no dist/query/query-worker.js (npm run build): timing the worker from source');
   const store = await makeDemoStore(context.cacheDir, context.customers);
-  const dir = await mkdtemp(join(tmpdir(), 'clv-bench-query-'));
+  const dir = await copyDemoStore(store, 'query');
   try {
-    await copyFile(store.storeFile, join(dir, STORE_FILE));
-    if (existsSync(`${store.storeFile}.wal`)) {
-      await copyFile(`${store.storeFile}.wal`, join(dir, `${STORE_FILE}.wal`));
-    }
-    await copyFile(store.configFile, join(dir, CONFIG_FILE));
     const project = await openProject(dir);
     const warehouse = await openStore(project);
     try {

@@ -1,5 +1,9 @@
 import {
+  DuckDBArrayValue,
   DuckDBInstance,
+  DuckDBListValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
   StatementType,
   type DuckDBConnection,
   type DuckDBValue,
@@ -36,9 +40,21 @@ export async function openSnapshotEngine(
   return instance.connect();
 }
 
-/** A cell as JSON: integers past 2^53 as text, so that no digit is lost on the way. */
+/**
+ * A cell as JSON: integers past 2^53 as text, so that no digit is lost on the way, in lists,
+ * arrays, structs and maps too (which `toCell` would turn into rounded numbers).
+ */
 function cell(value: DuckDBValue): ResultCell {
   if (typeof value === 'bigint' && !Number.isSafeInteger(Number(value))) return value.toString();
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) {
+    return value.items.map(cell);
+  }
+  if (value instanceof DuckDBStructValue) {
+    return Object.fromEntries(Object.entries(value.entries).map(([k, v]) => [k, cell(v)]));
+  }
+  if (value instanceof DuckDBMapValue) {
+    return Object.fromEntries(value.entries.map(({ key, value: v }) => [String(key), cell(v)]));
+  }
   return toCell(value);
 }
 
@@ -71,6 +87,32 @@ export async function runStatement(
   }
 }
 
+/** `EXPLAIN [ANALYZE]` before the statement it explains, after any comments. */
+const EXPLAIN_PREFIX = /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*EXPLAIN\s+(?:ANALY[SZ]E\s+)?/i;
+/** `(FORMAT json)` and other options, which a parenthesised SELECT looks like too. */
+const EXPLAIN_OPTIONS = /^\([^)]*\)\s*/;
+
+/**
+ * Whether an EXPLAIN explains one SELECT: EXPLAIN ANALYZE runs what it explains, which the
+ * statement type (EXPLAIN) does not say. The rest is read with and without what may be
+ * options; what cannot be read as one SELECT either way is refused.
+ */
+async function explainsSelect(connection: DuckDBConnection, sql: string): Promise<boolean> {
+  const prefix = EXPLAIN_PREFIX.exec(sql);
+  if (!prefix) return false;
+  const rest = sql.slice(prefix[0].length);
+  for (const explained of [rest, rest.replace(EXPLAIN_OPTIONS, '')]) {
+    try {
+      const inner = await connection.extractStatements(explained);
+      if (inner.count !== 1) continue;
+      if ((await inner.prepare(0)).statementType === StatementType.SELECT) return true;
+    } catch {
+      // Not a statement read this way: the other reading may be.
+    }
+  }
+  return false;
+}
+
 async function answer(
   connection: DuckDBConnection,
   request: Omit<WorkerRequest, 'snapshot' | 'memoryMb'>,
@@ -89,6 +131,14 @@ async function answer(
     const kind = StatementType[prepared.statementType] ?? 'this';
     throw new Refused(
       `${kind.replaceAll('_', ' ')} statements are not allowed: the query service only reads (one SELECT or EXPLAIN)`,
+    );
+  }
+  if (
+    prepared.statementType === StatementType.EXPLAIN &&
+    !(await explainsSelect(connection, request.sql))
+  ) {
+    throw new Refused(
+      'EXPLAIN is allowed of one SELECT only: the query service only reads (EXPLAIN ANALYZE runs the statement it explains)',
     );
   }
   const values: Record<string, DuckDBValue> = {};

@@ -20,8 +20,11 @@ export function sqlErrorPosition(message: string, sql: string): SqlPosition | nu
   const excerpt = match[2] ?? '';
   if (excerpt.startsWith('...')) {
     const own = sql.split('\n')[line - 1] ?? '';
-    const shown = excerpt.slice(3).replace(/\.\.\.$/, '');
-    const start = own.indexOf(shown.slice(0, Math.min(shown.length, 40)));
+    // The whole excerpt is looked for, not its first characters, which a repetitive line
+    // (`a, a, a, …`) holds much earlier; one that runs to the end of the line ends there.
+    const cut = excerpt.length > 6 && excerpt.endsWith('...');
+    const shown = excerpt.slice(3, cut ? -3 : undefined);
+    const start = cut ? own.indexOf(shown) : own.lastIndexOf(shown);
     column = start < 0 ? column - 3 : start + column - 3;
   }
   return { line, column: Math.max(1, column + 1) };

@@ -13,10 +13,24 @@ export function validate<T extends z.ZodType>(
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => ({
+  const issues = result.error.issues.flatMap(closest).map((issue) => ({
     field: [part, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
   const message = issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
   throw new ClvError('bad_input', message, { details: issues });
+}
+
+/**
+ * A union that no branch accepts says why for the branch that came closest (the fewest issues,
+ * then the deepest: the branch that read further into the value), so that a body in one of two
+ * shapes still names its wrong fields, not just "invalid input".
+ */
+function closest(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const depth = (issues: readonly z.core.$ZodIssue[]) =>
+    issues.reduce((sum, inner) => sum + inner.path.length, 0);
+  const branches = [...issue.errors].sort((a, b) => a.length - b.length || depth(b) - depth(a));
+  const best = branches[0] ?? [];
+  return best.flatMap((inner) => closest({ ...inner, path: [...issue.path, ...inner.path] }));
 }

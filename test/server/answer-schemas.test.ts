@@ -88,6 +88,15 @@ function calls(customerId: string, localFile: string): Call[] {
     get('/campaigns?from=2026-01-01&to=2026-06-30'),
     get('/destinations'),
     get('/activations'),
+    get('/query/schema'),
+    {
+      method: 'POST',
+      path: '/query',
+      body: { sql: "SELECT 1 AS one, [1, 2] AS list, {'a': 'b'} AS struct, NULL AS nothing" },
+    },
+    get('/queries'),
+    get('/dashboards'),
+    get('/dashboards/templates'),
     { method: 'POST', path: '/model/holdout', body: { holdoutFrom: DEMO_HOLDOUT_FROM } },
     {
       method: 'POST',
@@ -166,6 +175,48 @@ beforeAll(async () => {
     if (newest === undefined) throw new Error('the demo has no campaign');
     const at = `/campaigns/${encodeURIComponent(newest)}`;
     answers.set('GET /campaigns/:id', await send({ method: 'GET', path: at }));
+  }
+  {
+    // A saved query created, read, edited, run and deleted.
+    const saved = (await send({
+      method: 'POST',
+      path: '/queries',
+      body: { name: 'answer schema', sql: 'SELECT {{n}}::INTEGER AS n', defaults: { n: 1 } },
+    })) as { id: string };
+    answers.set('POST /queries', saved);
+    const at = `/queries/${saved.id}`;
+    answers.set('GET /queries/:id', await send({ method: 'GET', path: at }));
+    answers.set(
+      'POST /queries/:id',
+      await send({ method: 'POST', path: at, body: { description: 'edited' } }),
+    );
+    answers.set(
+      'POST /queries/:id/run',
+      await send({ method: 'POST', path: `${at}/run`, body: { params: { n: 2 } } }),
+    );
+    answers.set('DELETE /queries/:id', await send({ method: 'DELETE', path: at }));
+  }
+  {
+    // A dashboard from a template, read, saved, duplicated, and both deleted.
+    const dashboard = (await send({
+      method: 'POST',
+      path: '/dashboards',
+      body: { template: 'clv-deciles' },
+    })) as { id: string; version: number };
+    answers.set('POST /dashboards', dashboard);
+    const at = `/dashboards/${dashboard.id}`;
+    const document = (await send({ method: 'GET', path: at })) as Record<string, unknown>;
+    answers.set('GET /dashboards/:id', document);
+    answers.set(
+      'POST /dashboards/:id',
+      await send({ method: 'POST', path: at, body: { ...document, title: 'edited' } }),
+    );
+    const copy = (await send({ method: 'POST', path: `${at}/duplicate`, body: {} })) as {
+      id: string;
+    };
+    answers.set('POST /dashboards/:id/duplicate', copy);
+    answers.set('DELETE /dashboards/:id', await send({ method: 'DELETE', path: at }));
+    await send({ method: 'DELETE', path: `/dashboards/${copy.id}` });
   }
   const created = answers.get('POST /keys') as { keyId: string };
   const revoke: Call = { method: 'DELETE', path: `/keys/${created.keyId}` };

@@ -15,7 +15,7 @@ import { ensureQuerySnapshot } from '../../query/query-snapshot.js';
 import { LOCAL_OWNER } from '../../segments/audiences.js';
 import { outputFor, withProjectStore } from '../context.js';
 import { paramsOf, runAndPrint, runOptions, type RunFlags } from './query-run.js';
-import { describeSavedQueries, describeSavedQuery } from './query-text.js';
+import { describeSavedQueries, describeSavedQuery, withPosition } from './query-text.js';
 
 interface SaveFlags {
   name?: string;
@@ -29,6 +29,15 @@ interface SaveFlags {
 }
 
 const collect = (value: string, all: string[]) => [...all, value];
+
+/** The work's result, or its SQL error with the line and column in words. */
+async function positioned<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw withPosition(error);
+  }
+}
 
 /** The fields the save flags set; the SQL from --sql or --file. */
 async function inputOf(flags: SaveFlags): Promise<SavedQueryInput & { template?: string }> {
@@ -79,10 +88,12 @@ export function registerQueries(program: Command): void {
     .description('one saved query: its SQL, parameters, defaults and dataset')
     .argument('<id>', 'the saved query id (qry_…)')
     .action(async (id: string, _flags: unknown, command: Command) => {
-      const saved = await withProjectStore(
-        command,
-        (_project, warehouse) => getSavedQuery(warehouse, id),
-        (server) => server.get<SavedQuery>(`/queries/${encodeURIComponent(id)}`),
+      const saved = await positioned(
+        withProjectStore(
+          command,
+          (_project, warehouse) => getSavedQuery(warehouse, id),
+          (server) => server.get<SavedQuery>(`/queries/${encodeURIComponent(id)}`),
+        ),
       );
       outputFor(command).result(saved, () => describeSavedQuery(saved));
     });
@@ -92,19 +103,21 @@ export function registerQueries(program: Command): void {
     .option('--template <key>', 'start from a shipped template (clv-deciles)')
     .action(async (flags: SaveFlags, command: Command) => {
       const input = withTemplate(await inputOf(flags));
-      const saved = await withProjectStore(
-        command,
-        async (project, warehouse) => {
-          await checkStatement(
-            () => ensureQuerySnapshot(warehouse, project.queryDir, project.config.query),
-            project.queryDir,
-            project.config,
-            input.sql ?? '',
-            input.defaults ?? {},
-          );
-          return createSavedQuery(warehouse, input, LOCAL_OWNER);
-        },
-        (server) => server.send<SavedQuery>('POST', '/queries', input),
+      const saved = await positioned(
+        withProjectStore(
+          command,
+          async (project, warehouse) => {
+            await checkStatement(
+              () => ensureQuerySnapshot(warehouse, project.queryDir, project.config.query),
+              project.queryDir,
+              project.config,
+              input.sql ?? '',
+              input.defaults ?? {},
+            );
+            return createSavedQuery(warehouse, input, LOCAL_OWNER);
+          },
+          (server) => server.send<SavedQuery>('POST', '/queries', input),
+        ),
       );
       outputFor(command).result(saved, () => describeSavedQuery(saved));
     });
@@ -121,20 +134,22 @@ export function registerQueries(program: Command): void {
         dataset: typeof flags.dataset === 'string' ? flags.dataset : undefined,
         noDataset: flags.dataset === false,
       });
-      const saved = await withProjectStore(
-        command,
-        async (project, warehouse) => {
-          const next = mergedFields(await getSavedQuery(warehouse, id), input);
-          await checkStatement(
-            () => ensureQuerySnapshot(warehouse, project.queryDir, project.config.query),
-            project.queryDir,
-            project.config,
-            next.sql,
-            next.defaults,
-          );
-          return editSavedQuery(warehouse, id, input, LOCAL_OWNER);
-        },
-        (server) => server.send<SavedQuery>('POST', `/queries/${encodeURIComponent(id)}`, input),
+      const saved = await positioned(
+        withProjectStore(
+          command,
+          async (project, warehouse) => {
+            const next = mergedFields(await getSavedQuery(warehouse, id), input);
+            await checkStatement(
+              () => ensureQuerySnapshot(warehouse, project.queryDir, project.config.query),
+              project.queryDir,
+              project.config,
+              next.sql,
+              next.defaults,
+            );
+            return editSavedQuery(warehouse, id, input, LOCAL_OWNER);
+          },
+          (server) => server.send<SavedQuery>('POST', `/queries/${encodeURIComponent(id)}`, input),
+        ),
       );
       outputFor(command).result(saved, () => describeSavedQuery(saved));
     });
