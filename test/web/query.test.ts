@@ -199,7 +199,17 @@ describe('the Query page in Chromium', () => {
     expect(await t.page.locator('[data-widget="query-chart"]').count()).toBe(0);
   });
 
-  it('saves a query with parameters, opens it with date inputs, runs it and deletes it', async () => {
+  it('refuses to save broken SQL; saves a query with parameters, opens it with date inputs, runs it and deletes it', async () => {
+    // A statement that cannot run is refused, and the cursor goes to its error.
+    t.browser.expectFailure(/\/api\/v1\/queries$/);
+    await typeSql(t.page, ['SELECT 1', 'FROM no_such_table']);
+    await t.page.locator('input[name="query-name"]').fill('Broken');
+    await t.page.locator('[data-action="save-query"]').click();
+    const refusal = t.page.locator('[data-role="save-query"] [role="alert"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('no_such_table');
+    await expect.poll(() => t.page.locator('.cm-activeLine').textContent()).toMatch(/^FROM/);
+
     const sql = 'SELECT count(*) AS orders FROM orders WHERE day >= {{from}}';
     await typeSql(t.page, [sql]);
     await t.page.locator('input[name="query-name"]').fill('Orders since');

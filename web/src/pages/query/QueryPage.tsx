@@ -114,7 +114,17 @@ export default function QueryPage() {
               </button>
               <span className="muted">or Ctrl-Enter (Cmd-Enter on a Mac) in the editor</span>
             </div>
-            {admin && <SaveQueryForm sql={text} open={open} onSaved={(saved) => setOpen(saved)} />}
+            {admin && (
+              <SaveQueryForm
+                sql={text}
+                open={open}
+                onSaved={(saved) => setOpen(saved)}
+                onError={(error) => {
+                  const at = errorPosition(error);
+                  if (at) editor.current?.moveTo(at);
+                }}
+              />
+            )}
           </section>
           <ResultTable
             state={state}

@@ -7,11 +7,14 @@ export function SaveQueryForm({
   sql,
   open,
   onSaved,
+  onError,
 }: {
   sql: string;
   /** The saved query in the editor, which "Save changes" updates. */
   open: SavedQuery | null;
   onSaved(query: SavedQuery): void;
+  /** A refused save (an SQL error has its line and column for the editor). */
+  onError(error: Error): void;
 }) {
   const [name, setName] = useState(open?.name ?? '');
   const [description, setDescription] = useState(open?.description ?? '');
@@ -31,8 +34,10 @@ export function SaveQueryForm({
       const saved = await saveQuery({ name: name.trim(), description, sql }, id);
       setMessage({ error: false, text: `Saved “${saved.name}” (version ${saved.version}).` });
       onSaved(saved);
-    } catch (error) {
-      setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+    } catch (failure) {
+      const error = failure instanceof Error ? failure : new Error(String(failure));
+      setMessage({ error: true, text: error.message });
+      onError(error);
     } finally {
       setBusy(false);
     }
