@@ -11,4 +11,5 @@ export const DASHBOARD_PAGES = [
   'audiences',
   'campaigns',
   'survey',
+  'query',
 ] as const;
