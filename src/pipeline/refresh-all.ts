@@ -1,6 +1,7 @@
 import { campaignsStep } from '../campaigns/campaigns-step.js';
 import type { Config } from '../config/schema.js';
-import { writeQuerySnapshot } from '../query/query-snapshot.js';
+import { startQuerySnapshot, type PendingSnapshot } from '../query/query-snapshot.js';
+import { hasDatasets } from '../query/saved-queries.js';
 import { messageOf } from '../shared/errors.js';
 import { refresh, type RefreshStepListener, type RefreshSummary } from '../model/refresh.js';
 import { derivedTables } from '../model/registry.js';
@@ -30,19 +31,22 @@ export interface RefreshAllOptions {
   /** The instant entries and exits are stamped with (default: now); tests pin days with it. */
   audiencesAt?: Date;
   /**
-   * The project's query folder: the query service's snapshot is written there after the
-   * refresh. A snapshot that cannot be written is a warning (the next query writes it), never
-   * a failed refresh.
+   * The project's query folder: the saved queries marked as datasets are materialised (on a
+   * snapshot of the refresh written there) before the audiences are evaluated, so that rules
+   * read this refresh's datasets; the snapshot is put in place after them. A snapshot or a
+   * dataset that cannot be written is a warning (the next query writes it), never a failed
+   * refresh.
    */
   queryDir?: string;
 }
 
 /**
  * The whole refresh, in the order the product promises: every derived table, then the
- * predictions that read them, published together; then every live audience is evaluated on
- * the published tables; then the query service's snapshot. What `clv refresh`, `POST /refresh`
- * and the schedule run. An audience that fails to evaluate is recorded with its error and does
- * not fail the refresh.
+ * predictions that read them, published together; then the datasets (saved queries) on them;
+ * then every live audience is evaluated on the published tables and the datasets; then the
+ * query service's snapshot is put in place. What `clv refresh`, `POST /refresh` and the
+ * schedule run. An audience that fails to evaluate is recorded with its error and does not
+ * fail the refresh.
  */
 export async function refreshAll(
   warehouse: Warehouse,
@@ -57,21 +61,34 @@ export async function refreshAll(
     [predictionsStep, featuresStep, campaignsStep],
     onStep,
   );
+  const warnings = [...summary.warnings];
+  const unwritten = (error: unknown): void => {
+    warnings.push(
+      `the query snapshot was not written (${messageOf(error)}): the next query writes it`,
+    );
+  };
+  let snapshot: PendingSnapshot | null = null;
+  // The snapshot copies every offered table (seconds on a large shop): a refresh writes it
+  // only when datasets must be made for the audiences; otherwise the first query after it does.
+  if (options.queryDir && (await hasDatasets(warehouse))) {
+    snapshot = await startQuerySnapshot(warehouse, options.queryDir, config.query).catch(
+      (error: unknown) => {
+        unwritten(error);
+        return null;
+      },
+    );
+  }
   const exclusive = options.exclusive ?? (<T>(work: () => Promise<T>) => work());
   const evaluated = await exclusive(() =>
     evaluateAllAudiences(warehouse, config, {
       refreshId: summary.refreshId,
       at: options.audiencesAt,
     }),
-  );
-  const warnings = [...summary.warnings];
-  if (options.queryDir) {
-    await writeQuerySnapshot(warehouse, options.queryDir, config.query).catch((error: unknown) => {
-      warnings.push(
-        `the query snapshot was not written (${messageOf(error)}): the next query writes it`,
-      );
-    });
-  }
+  ).catch(async (error: unknown) => {
+    await snapshot?.abandon();
+    throw error;
+  });
+  await snapshot?.publish().catch(unwritten);
   return {
     ...summary,
     warnings,

@@ -51,7 +51,7 @@ export async function readSnapshotMeta(queryDir: string): Promise<SnapshotMeta |
   }
 }
 
-let writing: Promise<SnapshotMeta> | null = null;
+let writing: Promise<unknown> | null = null;
 
 /**
  * The snapshot of the latest refresh, written first when it is missing or older (a refresh by a
@@ -120,6 +120,17 @@ async function described(
   }));
 }
 
+/** A snapshot written but not yet in place: published, or abandoned, by its writer. */
+export interface PendingSnapshot {
+  /**
+   * Copies the audience tables again (the audience step ran since the start) and the datasets,
+   * and renames the snapshot into place.
+   */
+  publish(): Promise<SnapshotMeta>;
+  /** Removes what was written. */
+  abandon(): Promise<void>;
+}
+
 /**
  * Copies the published tables that the query service offers (and only those: no API keys, no
  * destination secrets) into a database file of their own, which user SQL opens read-only in
@@ -127,12 +138,40 @@ async function described(
  * adds their tables to it. Written beside and renamed into place, so that a query never opens
  * half a snapshot; one already open keeps reading the old file.
  */
-export function writeQuerySnapshot(
+export async function writeQuerySnapshot(
   warehouse: Warehouse,
   queryDir: string,
   limits: Config['query'],
 ): Promise<SnapshotMeta> {
-  const write = (async () => {
+  return (await startQuerySnapshot(warehouse, queryDir, limits)).publish();
+}
+
+/**
+ * The first half of `writeQuerySnapshot`: the copy and the datasets (in the store as
+ * `dataset_<name>` when it resolves), not yet in place, so that the refresh evaluates the
+ * audiences between the datasets and the snapshot's publication. Until the snapshot is
+ * published or abandoned, `ensureQuerySnapshot` waits for it.
+ */
+export async function startQuerySnapshot(
+  warehouse: Warehouse,
+  queryDir: string,
+  limits: Config['query'],
+): Promise<PendingSnapshot> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  writing = held;
+  const tag = warehouse.scratchTag();
+  const temporary = join(queryDir, `snapshot-${tag}.tmp.duckdb`);
+  const workDir = join(queryDir, `datasets-${tag}`);
+  const alias = `query_snapshot_${tag}`;
+  const cleanUp = async (): Promise<void> => {
+    // A half-written copy (the disk full, say) is never renamed into place.
+    await rm(temporary, { force: true });
+    await rm(workDir, { recursive: true, force: true });
+    if (writing === held) writing = null;
+    release();
+  };
+  try {
     const refreshId = await latestRefresh(warehouse);
     if (refreshId === null) {
       throw new ClvError(
@@ -141,67 +180,66 @@ export function writeQuerySnapshot(
       );
     }
     await mkdir(queryDir, { recursive: true });
-    const tag = warehouse.scratchTag();
-    const temporary = join(queryDir, `snapshot-${tag}.tmp.duckdb`);
-    const alias = `query_snapshot_${tag}`;
     await rm(temporary, { force: true });
-    try {
-      const present = await mainTables(warehouse);
-      const offered = QUERY_TABLES.filter((table) => present.has(table.name));
-      await withAttached(warehouse, temporary, alias, () =>
-        copyTables(
-          warehouse,
-          alias,
-          offered.map((table) => table.name),
-        ),
-      );
-      // The worker that runs a dataset opens the copy read-only: it must be detached meanwhile.
-      const datasets = await materialiseDatasets(
+    const present = await mainTables(warehouse);
+    const offered = QUERY_TABLES.filter((table) => present.has(table.name));
+    await withAttached(warehouse, temporary, alias, () =>
+      copyTables(
         warehouse,
-        temporary,
-        join(queryDir, `datasets-${tag}`),
-        limits,
-        refreshId,
-      );
-      const all = [
-        ...offered,
-        ...datasets.map((d) => ({
-          name: d.table,
-          group: 'datasets' as const,
-          description: d.description,
-        })),
-      ];
-      const tables = await withAttached(warehouse, temporary, alias, async () => {
-        await copyTables(
-          warehouse,
-          alias,
-          datasets.map((d) => d.table),
-        );
-        return described(warehouse, alias, all);
-      });
-      const asOf = present.has('store_as_of')
-        ? ((
-            await warehouse.query<{ asOf: string | null }>(
-              `SELECT strftime(max(as_of), '%Y-%m-%dT%H:%M:%S.%gZ') AS "asOf" FROM main.store_as_of`,
-            )
-          )[0]?.asOf ?? null)
-        : null;
-      const meta: SnapshotMeta = { refreshId, asOf, writtenAt: new Date().toISOString(), tables };
-      await rename(temporary, snapshotFile(queryDir));
-      const metaTemporary = join(queryDir, `${META_FILE}.${tag}.tmp`);
-      await writeFile(metaTemporary, `${JSON.stringify(meta, null, 2)}\n`);
-      await rename(metaTemporary, join(queryDir, META_FILE));
-      return meta;
-    } finally {
-      // A half-written copy (the disk full, say) is never renamed into place.
-      await rm(temporary, { force: true });
-      await rm(join(queryDir, `datasets-${tag}`), { recursive: true, force: true });
-    }
-  })();
-  writing = write;
-  return write.finally(() => {
-    if (writing === write) writing = null;
-  });
+        alias,
+        offered.map((table) => table.name),
+      ),
+    );
+    // The worker that runs a dataset opens the copy read-only: it must be detached meanwhile.
+    const datasets = await materialiseDatasets(warehouse, temporary, workDir, limits, refreshId);
+    const publish = async (): Promise<SnapshotMeta> => {
+      try {
+        const all = [
+          ...offered,
+          ...datasets.map((d) => ({
+            name: d.table,
+            group: 'datasets' as const,
+            description: d.description,
+          })),
+        ];
+        const tables = await withAttached(warehouse, temporary, alias, async () => {
+          // Datasets read the audiences as they were before the refresh evaluated them.
+          for (const table of offered.filter((t) => t.group === 'audiences')) {
+            await warehouse.run(`DROP TABLE ${alias}.main.${table.name}`);
+          }
+          await copyTables(warehouse, alias, [
+            ...offered.filter((t) => t.group === 'audiences').map((t) => t.name),
+            ...datasets.map((d) => d.table),
+          ]);
+          return described(warehouse, alias, all);
+        });
+        const asOf = present.has('store_as_of')
+          ? ((
+              await warehouse.query<{ asOf: string | null }>(
+                `SELECT strftime(max(as_of), '%Y-%m-%dT%H:%M:%S.%gZ') AS "asOf" FROM main.store_as_of`,
+              )
+            )[0]?.asOf ?? null)
+          : null;
+        const meta: SnapshotMeta = {
+          refreshId,
+          asOf,
+          writtenAt: new Date().toISOString(),
+          tables,
+        };
+        await rename(temporary, snapshotFile(queryDir));
+        const metaTemporary = join(queryDir, `${META_FILE}.${tag}.tmp`);
+        await writeFile(metaTemporary, `${JSON.stringify(meta, null, 2)}\n`);
+        await rename(metaTemporary, join(queryDir, META_FILE));
+        return meta;
+      } finally {
+        await cleanUp();
+      }
+    };
+    return { publish, abandon: cleanUp };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
 }
 
 /** The names of the store's own tables and views. */

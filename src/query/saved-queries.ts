@@ -100,6 +100,14 @@ function fromStored(row: StoredRow): SavedQuery {
   };
 }
 
+/** Whether some saved query makes a dataset, which every refresh must materialise. */
+export async function hasDatasets(warehouse: Warehouse): Promise<boolean> {
+  const [row] = await warehouse.query<{ n: number }>(
+    'SELECT count(*)::INTEGER AS n FROM saved_queries WHERE dataset IS NOT NULL',
+  );
+  return (row?.n ?? 0) > 0;
+}
+
 /** Every saved query, newest first. */
 export async function listSavedQueries(warehouse: Warehouse): Promise<SavedQuery[]> {
   const rows = await warehouse.query<StoredRow>(

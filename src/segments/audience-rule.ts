@@ -6,6 +6,7 @@ import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { compileRule, type CompiledRule } from './compile-rule.js';
 import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
+import { knownDatasets, type KnownDatasets } from './known-datasets.js';
 import { ruleSchema, type Rule, type RuleNode } from './rule-schema.js';
 import { isStreamingRule } from './rule-text.js';
 
@@ -53,23 +54,27 @@ export async function requireFeatures(warehouse: Warehouse): Promise<void> {
   }
 }
 
-/** What a rule is compiled against: the known attributes and the other audiences' rules. */
+/** What a rule is compiled against: the known attributes and datasets, the other audiences' rules. */
 export interface RuleScope {
   knownAttributes: ReadonlySet<string>;
+  knownDatasets: KnownDatasets;
   rules: ReadonlyMap<string, Rule>;
 }
 
 /**
- * The known attributes (configured drill-downs, and those found at the last refresh) and the
- * live rules. Given the rule about to be compiled, only what it reads is loaded: an estimate
- * of a rule without attribute or audience conditions asks the store nothing more.
+ * The known attributes (configured drill-downs, and those found at the last refresh), the
+ * datasets in the store and the live rules. Given the rule about to be compiled, only what it
+ * reads is loaded: an estimate of a rule without attribute, dataset or audience conditions asks
+ * the store nothing more.
  */
 export async function ruleScope(
   warehouse: Warehouse,
   config: Config,
   forRule?: Rule,
 ): Promise<RuleScope> {
-  const needs = forRule ? ruleNeeds(forRule) : { attributes: true, audiences: true };
+  const needs = forRule
+    ? ruleNeeds(forRule)
+    : { attributes: true, datasets: true, audiences: true };
   // Another audience's rule may test any attribute.
   const attributes =
     needs.attributes || needs.audiences
@@ -79,17 +84,24 @@ export async function ruleScope(
       : [];
   return {
     knownAttributes: new Set(attributes),
+    // Another audience's rule may read any dataset too.
+    knownDatasets: needs.datasets || needs.audiences ? await knownDatasets(warehouse) : new Map(),
     rules: needs.audiences ? await liveRules(warehouse) : new Map(),
   };
 }
 
-/** Whether a rule has attribute conditions, and audience conditions, anywhere in it. */
-export function ruleNeeds(rule: Rule): { attributes: boolean; audiences: boolean } {
-  const needs = { attributes: false, audiences: false };
+/** Whether a rule has attribute, dataset and audience conditions anywhere in it. */
+export function ruleNeeds(rule: Rule): {
+  attributes: boolean;
+  datasets: boolean;
+  audiences: boolean;
+} {
+  const needs = { attributes: false, datasets: false, audiences: false };
   const visit = (nodes: readonly RuleNode[]): void => {
     for (const node of nodes) {
       if (node.type === 'group') visit(node.conditions);
       else if (node.type === 'attribute') needs.attributes = true;
+      else if (node.type === 'dataset') needs.datasets = true;
       else if (node.type === 'audience') needs.audiences = true;
     }
   };
@@ -99,7 +111,7 @@ export function ruleNeeds(rule: Rule): { attributes: boolean; audiences: boolean
 
 /**
  * The rule of audience `audienceId` (or of a new one) compiled for the warehouse's engine; a
- * 400 for an unknown attribute, a missing audience or a cycle. `rules` may carry the rule being
+ * 400 for an unknown attribute, dataset or column, a missing audience or a cycle. `rules` may carry the rule being
  * saved, so that a cycle through it is found before it is stored.
  */
 export function compileAudienceRule(
@@ -111,6 +123,7 @@ export function compileAudienceRule(
   return compileRule(rule, {
     dialect: duckdbRuleDialect,
     knownAttributes: scope.knownAttributes,
+    knownDatasets: scope.knownDatasets,
     resolveAudience: (id) => (id === audienceId ? rule : (scope.rules.get(id) ?? null)),
     audienceId,
     source,

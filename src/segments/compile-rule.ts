@@ -3,6 +3,8 @@ import type { SqlParams, SqlValue } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
 import { FEATURE_FIELDS } from './feature-fields.js';
 import { jsonPointer } from './features-step.js';
+import { datasetConditionSql } from './dataset-condition.js';
+import type { KnownDatasets } from './known-datasets.js';
 import type { ParamType, RuleDialect } from './rule-dialect.js';
 import {
   RULE_LIMITS,
@@ -23,6 +25,12 @@ export interface CompileContext {
   dialect: RuleDialect;
   /** Attribute names a rule may test (configured drill-downs and those found at refresh). */
   knownAttributes: ReadonlySet<string>;
+  /**
+   * The datasets a rule may read (saved queries materialised at refresh, with a customer_id
+   * column), by name; none when not given. Their table and column names are the only ones a
+   * dataset condition may write into the SQL.
+   */
+  knownDatasets?: KnownDatasets;
   /** The current rule of a saved audience, or null when there is none by that id. */
   resolveAudience: (audienceId: string) => Rule | null;
   /** The audience being compiled, so that a rule reaching back to it is refused. */
@@ -82,13 +90,17 @@ const SOURCE_NAME = /^[a-z_][a-z0-9_]*$/;
  * - counted conditions (event, purchase, campaign) default to "at least once" and count events,
  *   orders, or distinct campaigns inside the window: `lastDays` D is after the as-of instant
  *   minus D × 24 h, `{ from, to }` is [from, to) in UTC;
+ * - a dataset condition holds when the dataset's table has a row for the customer (whose column
+ *   passes the test: numbers and dates as such, other columns as text), or has none when
+ *   `member` is false; it reads the table as it is;
  * - an audience condition inlines that audience's current rule (cycles are refused, and so is a
  *   rule that reaches more than RULE_LIMITS.inlinedConditions conditions, each audience
  *   condition and every condition of the rules it inlines counted);
  * - text reads as a number only when it is written as one (digits, optional sign, fraction and
  *   exponent, blanks around) and finite, and as a date when its first ten characters are a
  *   calendar date YYYY-MM-DD; a date test on a time tests its UTC day.
- * Every value is a bound parameter; attribute names must be known; nothing typed is pasted.
+ * Every value is a bound parameter; attribute, dataset and column names must be known; nothing
+ * typed is pasted but a known dataset's table and column names.
  */
 export function compileRule(rule: Rule, context: CompileContext): CompiledRule {
   const source = context.source ?? TABLE.customerFeatures;
@@ -179,6 +191,10 @@ class RuleCompiler {
         return this.campaign(condition);
       case 'audience':
         return this.audience(condition.audienceId, condition.member, path);
+      case 'dataset':
+        return datasetConditionSql(condition, this.context.knownDatasets ?? new Map(), (v, k, t) =>
+          this.test(v, k, t),
+        );
     }
   }
 

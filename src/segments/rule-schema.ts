@@ -141,6 +141,23 @@ const audienceCondition = z.strictObject({
   member: z.boolean(),
 });
 
+// A dataset and its columns are names of the store's tables, checked against the known ones
+// when the rule is compiled; the pattern is the saved queries' own for a dataset name.
+const datasetCondition = z
+  .strictObject({
+    type: z.literal('dataset'),
+    dataset: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,47}$/, 'must be a dataset name (a-z, 0-9 and _, 48 at most)'),
+    member: z.boolean(),
+    column: text.optional(),
+    test: valueTestSchema.optional(),
+  })
+  .refine((c) => (c.column === undefined) === (c.test === undefined), {
+    message: 'column and test come together or not at all',
+    path: ['column'],
+  });
+
 export type AttributeCondition = z.infer<typeof attributeCondition>;
 export type ConsentCondition = z.infer<typeof consentCondition>;
 export type ValueCondition = z.infer<typeof valueCondition>;
@@ -148,6 +165,7 @@ export type EventCondition = z.infer<typeof eventCondition>;
 export type PurchaseCondition = z.infer<typeof purchaseCondition>;
 export type CampaignCondition = z.infer<typeof campaignCondition>;
 export type AudienceCondition = z.infer<typeof audienceCondition>;
+export type DatasetCondition = z.infer<typeof datasetCondition>;
 export type Condition =
   | AttributeCondition
   | ConsentCondition
@@ -155,7 +173,8 @@ export type Condition =
   | EventCondition
   | PurchaseCondition
   | CampaignCondition
-  | AudienceCondition;
+  | AudienceCondition
+  | DatasetCondition;
 
 export type Match = 'all' | 'any' | 'none';
 /** A container: all / any / none of its conditions hold. Empty `all` and `none` hold for everyone, empty `any` for no one. */
@@ -186,6 +205,7 @@ const nodeSchema: z.ZodType<RuleNode> = z.lazy(() =>
       purchaseCondition,
       campaignCondition,
       audienceCondition,
+      datasetCondition,
     ])
     .meta({ id: 'RuleNode' }),
 );

@@ -114,6 +114,35 @@ describe('ruleText', () => {
   });
 });
 
+describe('ruleText of a dataset condition', () => {
+  it('says in or not in the dataset, with the column test when there is one', () => {
+    expect(
+      ruleText(
+        rule(
+          'all',
+          {
+            type: 'dataset',
+            dataset: 'clv_deciles',
+            member: true,
+            column: 'decile',
+            test: { op: 'lte', value: 2 },
+          },
+          { type: 'dataset', dataset: 'churned', member: false },
+          {
+            type: 'dataset',
+            dataset: 'tiers',
+            member: false,
+            column: 'a "b"',
+            test: { op: 'equals', value: 'gold' },
+          },
+        ),
+      ),
+    ).toBe(
+      'all of: in dataset clv_deciles with decile at most 2; not in dataset churned; not in dataset tiers with "a \\"b\\"" is "gold"',
+    );
+  });
+});
+
 describe('isStreamingRule', () => {
   const attributes = rule('all', {
     type: 'attribute',
@@ -128,7 +157,7 @@ describe('isStreamingRule', () => {
   };
   const resolve = (id: string): Rule | null => audiences[id] ?? null;
 
-  it('streams attributes, consent, events and campaigns, also through audiences', () => {
+  it('streams attributes, consent, events, campaigns and datasets, also through audiences', () => {
     expect(
       isStreamingRule(
         rule(
@@ -143,6 +172,8 @@ describe('isStreamingRule', () => {
             ],
           },
           { type: 'audience', audienceId: 'attributes', member: false },
+          // A dataset changes only at refresh: ingest reads it as the last refresh left it.
+          { type: 'dataset', dataset: 'clv_deciles', member: true },
         ),
         resolve,
       ),

@@ -71,6 +71,13 @@ function conditionText(condition: Condition, options: RuleTextOptions): string {
       const shown = options.audienceName?.(condition.audienceId) ?? condition.audienceId;
       return `${condition.member ? '' : 'not '}member of audience ${JSON.stringify(shown)}`;
     }
+    case 'dataset': {
+      const row =
+        condition.column !== undefined && condition.test !== undefined
+          ? ` with ${name(condition.column)} ${testText(condition.test)}`
+          : '';
+      return `${condition.member ? '' : 'not '}in dataset ${condition.dataset}${row}`;
+    }
   }
 }
 
@@ -174,7 +181,8 @@ function name(key: string): string {
 /**
  * Whether a rule, with the rules of the audiences it uses, reads only what changes with each
  * ingested batch (attributes, consent, raw events and campaign events) and no value a refresh
- * computes (`value` and `purchase` conditions read derived tables). An audience that cannot be
+ * computes (`value` and `purchase` conditions read derived tables). A dataset condition does
+ * not hold a rule back: it reads the dataset's table as the last refresh left it. An audience that cannot be
  * resolved, or that reaches back to itself, makes the rule not streaming.
  */
 export function isStreamingRule(

@@ -6,6 +6,7 @@ import { knownAttributes } from '../metrics/attributes.js';
 import { liveRules } from './audience-rule.js';
 import { compileRule } from './compile-rule.js';
 import { duckdbRuleDialect } from './duckdb-rule-dialect.js';
+import { knownDatasets } from './known-datasets.js';
 import { createLiveFeatures } from './live-features.js';
 import { recordMembership, type MembershipChange } from './record-membership.js';
 import { isStreamingRule } from './rule-text.js';
@@ -28,6 +29,8 @@ export async function evaluateStreaming(
   const streaming = [...rules].filter(([, rule]) => isStreamingRule(rule, resolveAudience));
   if (streaming.length === 0) return [];
   const known = new Set(await knownAttributes(warehouse, config));
+  // Datasets change only at refresh: a dataset condition reads the table as the last one left it.
+  const datasets = await knownDatasets(warehouse);
   const stamp = at.toISOString().replace('T', ' ').replace('Z', '');
   return warehouse.withScratchTable('stream_scope', (scope) =>
     warehouse.withScratchTable('stream_live', (live) =>
@@ -53,6 +56,7 @@ export async function evaluateStreaming(
             const compiled = compileRule(rule, {
               dialect: duckdbRuleDialect,
               knownAttributes: known,
+              knownDatasets: datasets,
               resolveAudience,
               audienceId,
               source: live,

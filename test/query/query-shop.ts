@@ -4,6 +4,7 @@ import { refreshAll } from '../../src/pipeline/refresh-all.js';
 import { importedShop } from '../helpers/imported-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
 import type { Warehouse } from '../../src/store/warehouse.js';
+import { ensureQuerySnapshot } from '../../src/query/query-snapshot.js';
 
 /**
  * Five orders of three customers, every figure countable on one hand (UTC, base EUR):
@@ -47,6 +48,8 @@ export async function queryShop(config: object = {}): Promise<TempProject> {
       'test',
     );
     await refreshAll(t.warehouse, t.project.config, undefined, { queryDir: t.project.queryDir });
+    // Without datasets the refresh leaves the snapshot to the first query: write it now.
+    await ensureQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
     return t;
   } catch (error) {
     await t.cleanup();

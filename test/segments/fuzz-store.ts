@@ -1,8 +1,10 @@
 import { Random } from '../../src/shared/random.js';
 import type { Rule } from '../../src/segments/rule-schema.js';
 import type { Warehouse } from '../../src/store/warehouse.js';
+import { columnKind, knownDatasets } from '../../src/segments/known-datasets.js';
 import type {
   ReferenceCustomer,
+  ReferenceDataset,
   ReferenceEvent,
   ReferenceOrder,
   ReferenceStore,
@@ -108,6 +110,24 @@ export const CAMPAIGN_IDS = ['spring', "it's", '%', 'autumn'] as const;
 export const CHANNELS = ['email', 'sms', '?'] as const;
 const ACTIONS = ['sent', 'delivered', 'opened', 'clicked', 'bounced'] as const;
 export const OUTCOMES = ['success', 'canceled', 'returned', 'other'] as const;
+
+/**
+ * Datasets of the store: `tiers` with columns of every kind (a column name that needs quoting
+ * among them), `int_ids` whose customer_id is a number, `no_ids` without customer_id (not
+ * readable) and `gone`, a saved dataset whose table is not there (not readable either).
+ */
+export const DATASETS = ['tiers', 'int_ids', 'no_ids', 'gone'] as const;
+/** The columns of `tiers`, and the kind of test that suits each. */
+export const TIER_COLUMNS: Readonly<Record<string, 'number' | 'date' | 'any'>> = {
+  customer_id: 'any',
+  tier: 'number',
+  score: 'number',
+  since: 'date',
+  seen: 'date',
+  label: 'any',
+  'q"k': 'any',
+  flag: 'any',
+};
 
 export const AS_OF = Date.UTC(2024, 5, 30, 12, 0, 0);
 const DAY = 86_400_000;
@@ -236,6 +256,7 @@ export async function writeFuzzStore(warehouse: Warehouse, seed: number): Promis
     if (choice === 2) return base + pick([-1, 1]) * 1000;
     return base - random.int(0, DAY - 1);
   };
+  await writeDatasets(warehouse, ids, random, time);
   await warehouse.transaction(async () => {
     let serial = 0;
     for (const id of ids) {
@@ -325,6 +346,90 @@ export async function writeFuzzStore(warehouse: Warehouse, seed: number): Promis
   return readFuzzStore(warehouse);
 }
 
+async function writeDatasets(
+  warehouse: Warehouse,
+  ids: readonly string[],
+  random: Random,
+  time: () => number,
+): Promise<void> {
+  const pick = <T>(values: readonly T[]): T => values[random.int(0, values.length - 1)] as T;
+  await warehouse.run(`
+    CREATE TABLE dataset_tiers (customer_id VARCHAR, tier BIGINT, score DOUBLE, since DATE,
+      seen TIMESTAMP, label VARCHAR, "q""k" VARCHAR, flag BOOLEAN);
+    CREATE TABLE dataset_int_ids (customer_id INTEGER, n INTEGER);
+    INSERT INTO dataset_int_ids VALUES (1, 1), (NULL, 2);
+    CREATE TABLE dataset_no_ids (x INTEGER);
+    INSERT INTO dataset_no_ids VALUES (1);`);
+  for (const dataset of DATASETS) {
+    await warehouse.run(
+      `INSERT INTO saved_queries VALUES ($id, $id, '', 'SELECT 1', '{}', $dataset, 'local', 1,
+         now()::TIMESTAMP, now()::TIMESTAMP, 'local', NULL, NULL, NULL)`,
+      { id: `qry_${dataset}`, dataset },
+    );
+  }
+  // Some customers have no row, some two; one row names a customer the store does not know.
+  const rows = [...ids.filter(() => random.chance(0.6)), ...ids.filter(() => random.chance(0.15))];
+  for (const id of [...rows, 'zz_unknown', null]) {
+    await warehouse.run(
+      `INSERT INTO dataset_tiers VALUES ($id, $tier, $score, $since::DATE,
+         make_timestamp($seen * 1000), $label, $qk, $flag)`,
+      {
+        id,
+        tier: random.chance(0.15) ? null : random.int(1, 10),
+        score: random.chance(0.15)
+          ? null
+          : pick([0, -3, 12.5, 1e12, 5e-324, random.uniform(0, 500)]),
+        since: random.chance(0.15) ? null : new Date(time()).toISOString().slice(0, 10),
+        seen: random.chance(0.15) ? null : time(),
+        label: random.chance(0.15) ? null : pick([...TEXT_VALUES, ...NUMBER_TEXTS, ...DATE_TEXTS]),
+        qk: pick(HOSTILE),
+        flag: pick([true, false, null]),
+      },
+    );
+  }
+}
+
+/** The readable datasets read back into JavaScript: numbers, dates as epoch ms, texts. */
+async function readDatasets(warehouse: Warehouse): Promise<Map<string, ReferenceDataset>> {
+  const datasets = new Map<string, ReferenceDataset>();
+  for (const [name, known] of await knownDatasets(warehouse)) {
+    const columns = new Map([...known.columns].map(([column, c]) => [column, columnKind(c.type)]));
+    const select = [...columns]
+      .map(([column, kind]) => {
+        const quoted = `"${column.replaceAll('"', '""')}"`;
+        const read =
+          kind === 'number'
+            ? `CAST(${quoted} AS DOUBLE)`
+            : kind === 'date'
+              ? `epoch_ms(CAST(${quoted} AS TIMESTAMP))::DOUBLE`
+              : `CAST(${quoted} AS VARCHAR)`;
+        return `${read} AS ${quoted}`;
+      })
+      .join(', ');
+    const rows = await warehouse.query(
+      `SELECT CAST(customer_id AS VARCHAR) AS "(id)", ${select} FROM ${known.table}`,
+    );
+    datasets.set(name, {
+      columns,
+      rows: rows
+        .filter((row) => row['(id)'] !== null)
+        .map((row) => ({
+          customerId: String(row['(id)']),
+          values: new Map(
+            [...columns.keys()].map((column) => {
+              const value = row[column];
+              return [
+                column,
+                typeof value === 'number' || typeof value === 'string' ? value : null,
+              ];
+            }),
+          ),
+        })),
+    });
+  }
+  return datasets;
+}
+
 /** The store read back into JavaScript, as the reference evaluation takes it. */
 export async function readFuzzStore(warehouse: Warehouse): Promise<ReferenceStore> {
   const [asOf] = await warehouse.query<{ ms: number }>(
@@ -378,7 +483,15 @@ export async function readFuzzStore(warehouse: Warehouse): Promise<ReferenceStor
     for (const key of customer.attributes.keys()) knownAttributes.add(key);
   // A key whose every value is JSON null is still found in the store.
   for (const key of ATTRIBUTE_KEYS) knownAttributes.add(key);
-  return { asOf: asOf?.ms ?? 0, customers, events, orders, audiences: AUDIENCES, knownAttributes };
+  return {
+    asOf: asOf?.ms ?? 0,
+    customers,
+    events,
+    orders,
+    audiences: AUDIENCES,
+    knownAttributes,
+    datasets: await readDatasets(warehouse),
+  };
 }
 
 /**

@@ -1,8 +1,10 @@
 import { FEATURE_FIELDS, type FeatureField } from '../../src/segments/feature-fields.js';
 import {
   RULE_LIMITS,
+  TEST_KIND,
   type CampaignCondition,
   type Condition,
+  type DatasetCondition,
   type Match,
   type Rule,
   type RuleCount,
@@ -24,6 +26,19 @@ export interface ReferenceStore {
   /** Saved audiences' current rules by id. */
   audiences: ReadonlyMap<string, Rule>;
   knownAttributes: ReadonlySet<string>;
+  /** The datasets a rule may read, by name (those with a customer_id column). */
+  datasets: ReadonlyMap<string, ReferenceDataset>;
+}
+
+/** A dataset's columns (the kind each is tested as) and rows (values as numbers, epoch ms, texts). */
+export interface ReferenceDataset {
+  columns: ReadonlyMap<string, 'number' | 'date' | 'text'>;
+  rows: readonly ReferenceDatasetRow[];
+}
+
+export interface ReferenceDatasetRow {
+  customerId: string;
+  values: ReadonlyMap<string, number | string | null>;
 }
 
 export interface ReferenceCustomer {
@@ -124,6 +139,8 @@ class Evaluator {
       conditions += 1;
       if (node.type === 'attribute' && !this.store.knownAttributes.has(node.attribute)) {
         throw new ReferenceRefusal(`unknown attribute ${node.attribute}`);
+      } else if (node.type === 'dataset') {
+        this.checkDataset(node);
       } else if (node.type === 'audience') {
         if (path.includes(node.audienceId)) throw new ReferenceRefusal('cycle');
         const rule = this.store.audiences.get(node.audienceId);
@@ -132,6 +149,18 @@ class Evaluator {
       }
     }
     return conditions;
+  }
+
+  private checkDataset(condition: DatasetCondition): void {
+    const dataset = this.store.datasets.get(condition.dataset);
+    if (!dataset) throw new ReferenceRefusal(`unknown dataset ${condition.dataset}`);
+    if (condition.column === undefined || condition.test === undefined) return;
+    const kind = dataset.columns.get(condition.column);
+    if (kind === undefined) throw new ReferenceRefusal(`unknown column ${condition.column}`);
+    const wants = TEST_KIND[condition.test.op];
+    if (kind !== 'text' && wants !== 'any' && wants !== kind) {
+      throw new ReferenceRefusal(`${condition.column} is a ${kind}: ${condition.test.op}`);
+    }
   }
 
   group(customer: ReferenceCustomer, match: Match, nodes: readonly RuleNode[]): boolean {
@@ -181,7 +210,24 @@ class Evaluator {
         if (!rule) throw new ReferenceRefusal(`no audience ${condition.audienceId}`);
         return this.group(customer, rule.match, rule.conditions) === condition.member;
       }
+      case 'dataset':
+        return this.inDataset(customer, condition) === condition.member;
     }
+  }
+
+  /** Whether the dataset has a row for the customer whose column (if any) passes the test. */
+  private inDataset(customer: ReferenceCustomer, condition: DatasetCondition): boolean {
+    const dataset = this.store.datasets.get(condition.dataset);
+    if (!dataset) throw new ReferenceRefusal(`unknown dataset ${condition.dataset}`);
+    const { column, test } = condition;
+    return dataset.rows.some((row) => {
+      if (row.customerId !== customer.id) return false;
+      if (column === undefined || test === undefined) return true;
+      const value = row.values.get(column) ?? null;
+      const kind = dataset.columns.get(column) ?? 'text';
+      if (kind === 'text') return this.test(value === null ? null : String(value), test);
+      return this.typedValueTest(value, kind, test);
+    });
   }
 
   private campaigns(customer: ReferenceCustomer, condition: CampaignCondition): number {
@@ -212,10 +258,19 @@ class Evaluator {
   private featureTest(customer: ReferenceCustomer, field: FeatureField, test: ValueTest): boolean {
     const value = customer.features[field];
     const kind = FEATURE_FIELDS[field].kind;
+    if (kind === 'text') return this.test(value === null ? null : String(value), test);
+    return this.typedValueTest(value, kind, test);
+  }
+
+  /** A test of a typed value (a number, or a time as epoch ms); null is missing. */
+  private typedValueTest(
+    value: number | string | null,
+    kind: 'number' | 'date',
+    test: ValueTest,
+  ): boolean {
     if (value === null) return test.op === 'missing';
     if (test.op === 'exists') return true;
     if (test.op === 'missing') return false;
-    if (kind === 'text') return this.test(String(value), test);
     return this.typedTest(typeof value === 'number' ? value : NaN, kind, test);
   }
 

@@ -7,6 +7,7 @@ import {
   CAMPAIGN_IDS,
   CHANNELS,
   CONFIGURED_ONLY,
+  DATASETS,
   DATE_TEXTS,
   EVENT_TYPES,
   HOSTILE,
@@ -14,6 +15,7 @@ import {
   OUTCOMES,
   PROPERTY_KEYS,
   TEXT_VALUES,
+  TIER_COLUMNS,
 } from './fuzz-store.js';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -60,6 +62,8 @@ const POISONS = [
   'long list',
   'campaign without target',
   'empty count',
+  'bad dataset name',
+  'column without test',
 ] as const;
 type Poison = (typeof POISONS)[number];
 const OPS = Object.keys(TEST_KIND) as TestOp[];
@@ -172,9 +176,14 @@ export class RuleGenerator {
     return { from: this.date(), to: this.date() };
   }
 
-  private test(kind: 'text' | 'number' | 'date' | 'any', values: readonly string[]): Json {
-    // Every test reads an attribute, so only a typed field can be tested the wrong way.
-    const wrong = kind !== 'any' && this.take('wrong kind');
+  private test(
+    kind: 'text' | 'number' | 'date' | 'any',
+    values: readonly string[],
+    schemaKnowsKind = true,
+  ): Json {
+    // Every test reads an attribute, so only a typed field can be tested the wrong way; a
+    // dataset column's kind is known only when the rule is compiled.
+    const wrong = kind !== 'any' && schemaKnowsKind && this.take('wrong kind');
     const ops = OPS.filter((op) =>
       wrong
         ? TEST_KIND[op] !== kind && TEST_KIND[op] !== 'any'
@@ -215,7 +224,7 @@ export class RuleGenerator {
     this.conditions += 1;
     if (forcePoison && this.poison !== null) return this.poisonedCondition(this.poison);
     const values = [...TEXT_VALUES, ...NUMBER_TEXTS, ...DATE_TEXTS];
-    const type = this.random.int(0, 6);
+    const type = this.random.int(0, 7);
     const counted = (): JsonObject => {
       const extra: JsonObject = {};
       if (this.random.chance(0.6)) extra['count'] = this.count();
@@ -278,6 +287,8 @@ export class RuleGenerator {
             ...counted(),
           };
         }
+        case 6:
+          return this.datasetCondition(values);
         default:
           return {
             type: 'audience',
@@ -291,6 +302,27 @@ export class RuleGenerator {
     if (this.take('extra key')) node['sql'] = 'DROP TABLE events';
     if (this.take('unknown type')) node['type'] = 'script';
     return node;
+  }
+
+  /** A dataset condition: mostly on `tiers`, its column tested as its kind or (refused) not. */
+  private datasetCondition(values: readonly string[]): JsonObject {
+    const dataset = this.take('bad dataset name')
+      ? this.pick(['tiers; DROP TABLE events', 'Tiers', '', 'x'.repeat(49)])
+      : this.random.chance(0.7)
+        ? 'tiers'
+        : this.pick([...DATASETS, 'nope']);
+    const node: JsonObject = { type: 'dataset', dataset, member: this.random.chance(0.5) };
+    if (this.take('column without test')) return { ...node, column: 'tier' };
+    if (this.random.chance(0.3)) return node;
+    const column = this.random.chance(0.9)
+      ? this.pick([...Object.keys(TIER_COLUMNS), 'n', 'nope'])
+      : this.text(['tier']);
+    const kind = TIER_COLUMNS[column] ?? 'any';
+    return {
+      ...node,
+      column,
+      test: this.test(this.random.chance(0.8) ? kind : 'any', values, false),
+    };
   }
 
   /** A condition that carries the poison for sure. */
@@ -336,6 +368,10 @@ export class RuleGenerator {
         return { type: 'campaign', action: 'opened' };
       case 'empty count':
         return { type: 'purchase', outcome: 'any', count: {} };
+      case 'bad dataset name':
+        return { type: 'dataset', dataset: `tiers"; DROP TABLE events; --`, member: true };
+      case 'column without test':
+        return { type: 'dataset', dataset: 'tiers', member: true, column: 'tier' };
       case 'extra key':
         return { type: 'consent', channel: 'email', subscribed: true, sql: '1=1' };
       case 'unknown type':

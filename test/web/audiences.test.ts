@@ -372,4 +372,44 @@ describe('audiences in Chromium', () => {
     });
     expect(t.browser.consoleErrors()).toEqual([]);
   });
+
+  it('builds a rule on the demo’s dataset clv_deciles: its top two deciles, as the dataset has them', async () => {
+    await t.page.goto(`${t.demo.url}/audiences/new`);
+    await t.page.locator('[data-page="audience-builder"]').waitFor();
+    const root = t.page.locator('[data-node=""]');
+    await root.locator('> .add-line [data-role="add-kind"]').selectOption('dataset');
+    await root.locator('> .add-line [data-action="add-condition"]').click();
+    const card = t.page.locator('[data-node="0"][data-type="dataset"]');
+    await card.waitFor();
+    // The datasets of the query schema, the demo's first chosen at once.
+    await expect
+      .poll(() => card.locator('[data-role="dataset"] option').allTextContents())
+      .toEqual(['clv_deciles']);
+    await card.locator('[data-role="dataset-column"]').selectOption('decile');
+    await card.locator('[data-role="test-op"]').selectOption('lte');
+    await card.locator('[data-role="test-value"]').fill('2');
+    const rule = {
+      version: 1,
+      match: 'all',
+      conditions: [
+        {
+          type: 'dataset',
+          dataset: 'clv_deciles',
+          member: true,
+          column: 'decile',
+          test: { op: 'lte', value: 2 },
+        },
+      ],
+    };
+    await expect.poll(ruleInAddress).toEqual(rule);
+    const estimate = await post<Estimate>('/audiences/estimate', { rule });
+    const counted = await post<{ rows: number[][] }>('/query', {
+      sql: 'SELECT count(*)::INTEGER FROM dataset_clv_deciles WHERE decile <= 2',
+    });
+    expect(estimate.members).toBe(counted.rows[0]?.[0]);
+    expect(estimate.members).toBeGreaterThan(0);
+    expect(estimate.ruleText).toBe('all of: in dataset clv_deciles with decile at most 2');
+    await expectEstimateOnScreen(estimate);
+    expect(t.browser.consoleErrors()).toEqual([]);
+  });
 });

@@ -12,4 +12,5 @@ export const DASHBOARD_PAGES = [
   'audiences',
   'campaigns',
   'survey',
+  'query',
 ] as const;

@@ -39,7 +39,11 @@ const PAGES = [
   ['Channels', 'channels'],
   ['Customers', 'customers'],
   ['Survey', 'survey'],
+  ['Query', 'query'],
 ] as const;
+
+/** Widgets that stay empty until the user acts: a query's result before its first run. */
+const UNTIL_USED: Record<string, readonly string[]> = { query: ['query-result'] };
 
 describe('every page of the dashboard in Chromium', () => {
   const t = dashboardSession();
@@ -64,7 +68,10 @@ describe('every page of the dashboard in Chromium', () => {
       const states = await settled(name);
       expect(Object.keys(states).length, name).toBeGreaterThan(0);
       expect(
-        Object.entries(states).filter(([, state]) => state !== 'ready'),
+        Object.entries(states).filter(
+          ([widget, state]) =>
+            state !== 'ready' && !(state === 'empty' && UNTIL_USED[name]?.includes(widget)),
+        ),
         name,
       ).toEqual([]);
       expect(await t.page.locator('h1').first().textContent()).toContain(title);

@@ -29,6 +29,7 @@ const PAGES = [
   ['channels', 'Channels', false],
   ['customers', 'Customers', false],
   ['survey', 'Survey', false],
+  ['query', 'Query', false],
 ] as const;
 
 describe('the dashboard’s screens and controls in Chromium', () => {

@@ -10,6 +10,7 @@ import type {
   Destinations,
 } from './audience-types';
 import { apiUrl } from './client';
+import type { Answer } from './types';
 import { useApi } from './use-api';
 
 const audiencePath = (id: string) => `/audiences/${encodeURIComponent(id)}`;
@@ -50,4 +51,9 @@ export function useDeliveries(activationId: string | null) {
       ? null
       : apiUrl(`/activations/${encodeURIComponent(activationId)}/deliveries`),
   );
+}
+
+/** The query service's tables (GET /query/schema): the builder offers its datasets. */
+export function useQuerySchema() {
+  return useApi<Answer<'/api/v1/query/schema'>>(apiUrl('/query/schema'));
 }

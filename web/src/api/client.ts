@@ -18,6 +18,7 @@ export class ApiError extends Error {
 }
 
 export type Query = Record<string, string | number | undefined | null>;
+type Method = 'GET' | 'POST' | 'DELETE';
 
 /** The path with its query string; empty values are left out and keys sorted, so equal asks share a URL. */
 export function apiUrl(path: string, query: Query = {}): string {
@@ -52,12 +53,7 @@ export function onUnauthorized(listener: Listener): () => void {
 /** Sends a request and returns its JSON, or throws an ApiError with the server's message. */
 export async function request<T>(
   url: string,
-  init: {
-    method?: 'GET' | 'POST' | 'DELETE';
-    body?: unknown;
-    signal?: AbortSignal;
-    key?: string;
-  } = {},
+  init: { method?: Method; body?: unknown; signal?: AbortSignal; key?: string } = {},
 ): Promise<T> {
   const text = await send(url, init, 'application/json');
   return (text ? safeJson(text) : null) as T;
@@ -70,7 +66,7 @@ export function requestText(url: string): Promise<string> {
 
 async function send(
   url: string,
-  init: { method?: 'GET' | 'POST' | 'DELETE'; body?: unknown; signal?: AbortSignal; key?: string },
+  init: { method?: Method; body?: unknown; signal?: AbortSignal; key?: string },
   accept: string,
 ): Promise<string> {
   const headers: Record<string, string> = { accept };

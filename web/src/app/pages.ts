@@ -86,6 +86,12 @@ export const PAGES: PageEntry[] = [
     filters: { range: true, compare: false, segment: false },
     component: lazy(() => import('../pages/survey/SurveyPage')),
   },
+  {
+    path: '/query',
+    title: 'Query',
+    filters: { range: false, compare: false, segment: false },
+    component: lazy(() => import('../pages/query/QueryPage')),
+  },
 ];
 
 export const CUSTOMER_PROFILE = lazy(() => import('../pages/customers/CustomerProfilePage'));

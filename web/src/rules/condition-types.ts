@@ -10,12 +10,20 @@ export const CONDITION_TYPES: Record<ConditionType, { label: string; hint: strin
   purchase: { label: 'Purchase', hint: 'successful, canceled or returned orders' },
   campaign: { label: 'Campaign', hint: 'received, opened or clicked a campaign' },
   audience: { label: 'Audience', hint: 'member (or not) of another audience' },
+  dataset: { label: 'Dataset', hint: 'has a row (or not) in a dataset of saved queries' },
 };
 
 export const CONDITION_KEYS = Object.keys(CONDITION_TYPES) as ConditionType[];
 
-/** A new condition of a type, with the first choices filled in (an attribute name when known). */
-export function newCondition(type: ConditionType, firstAttribute = ''): Condition {
+/**
+ * A new condition of a type, with the first choices filled in (an attribute or dataset name
+ * when known).
+ */
+export function newCondition(
+  type: ConditionType,
+  firstAttribute = '',
+  firstDataset = '',
+): Condition {
   switch (type) {
     case 'value':
       return { type, field: 'predicted_clv', test: { op: 'gt', value: 0 } };
@@ -31,5 +39,7 @@ export function newCondition(type: ConditionType, firstAttribute = ''): Conditio
       return { type, action: 'opened', channel: 'email', window: { lastDays: 30 } };
     case 'audience':
       return { type, audienceId: '', member: true };
+    case 'dataset':
+      return { type, dataset: firstDataset, member: true };
   }
 }

@@ -41,7 +41,7 @@ describe('rules the dashboard starts audiences from', () => {
 
   it('start every new condition in a shape the server accepts once its name is filled', () => {
     for (const type of CONDITION_KEYS) {
-      const condition = newCondition(type, 'country');
+      const condition = newCondition(type, 'country', 'clv_deciles');
       const named =
         condition.type === 'event'
           ? { ...condition, eventType: 'page_view' }

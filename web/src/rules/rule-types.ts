@@ -91,6 +91,16 @@ export interface AudienceCondition {
   member: boolean;
 }
 
+/** A row for the customer in a dataset (a saved query materialised at refresh), whose column passes a test. */
+export interface DatasetCondition {
+  type: 'dataset';
+  dataset: string;
+  member: boolean;
+  /** With `test`, or neither: any row of the customer. */
+  column?: string;
+  test?: ValueTest;
+}
+
 export type Condition =
   | AttributeCondition
   | ConsentCondition
@@ -98,7 +108,8 @@ export type Condition =
   | EventCondition
   | PurchaseCondition
   | CampaignCondition
-  | AudienceCondition;
+  | AudienceCondition
+  | DatasetCondition;
 export type ConditionType = Condition['type'];
 
 /** A container: all / any / none of its conditions hold. */

@@ -64,6 +64,14 @@ function isNode(node: unknown, depth: number): node is RuleNode {
       );
     case 'audience':
       return isText(node.audienceId) && typeof node.member === 'boolean';
+    case 'dataset':
+      return (
+        isText(node.dataset) &&
+        typeof node.member === 'boolean' &&
+        optional(node.column, isText) &&
+        optional(node.test, isTest) &&
+        (node.column === undefined) === (node.test === undefined)
+      );
     case 'event':
       return (
         isText(node.eventType) &&

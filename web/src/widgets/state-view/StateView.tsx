@@ -17,12 +17,15 @@ export function StateView({
   empty,
   onRetry,
   height = 160,
+  errorTitle = 'Could not load this',
 }: {
   state: Exclude<WidgetState, 'ready'>;
   error?: Error | undefined;
   empty?: ReactNode;
   onRetry?: (() => void) | undefined;
   height?: number;
+  /** The error's heading, unless a refresh is needed (a widget that runs something, not loads). */
+  errorTitle?: string | undefined;
 }) {
   if (state === 'loading') {
     return (
@@ -42,7 +45,7 @@ export function StateView({
   const needsRefresh = error instanceof ApiError && error.code === 'conflict';
   return (
     <div className="state state-error" style={{ minHeight: height }} role="alert">
-      <strong>{needsRefresh ? 'Not refreshed yet' : 'Could not load this'}</strong>
+      <strong>{needsRefresh ? 'Not refreshed yet' : errorTitle}</strong>
       <span>{error?.message ?? 'Unknown error.'}</span>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

@@ -14,6 +14,7 @@ export function TableCard({
   subtitle,
   state,
   error,
+  errorTitle,
   onRetry,
   empty,
   csv,
@@ -31,6 +32,8 @@ export function TableCard({
   subtitle?: ReactNode;
   state: WidgetState;
   error?: Error | undefined;
+  /** The error state's heading (default: "Could not load this"). */
+  errorTitle?: string;
   onRetry?: (() => void) | undefined;
   empty?: ReactNode;
   /** The data behind the card for the CSV; null while there is none. */
@@ -106,6 +109,7 @@ export function TableCard({
         <StateView
           state={state}
           error={error}
+          errorTitle={errorTitle}
           empty={empty}
           onRetry={onRetry}
           height={placeholderHeight}

@@ -1,12 +1,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { saveAudience } from '../../../api/audience-actions';
-import { useAudiences } from '../../../api/audience-hooks';
+import { useAudiences, useQuerySchema } from '../../../api/audience-hooks';
 import type { Audience, TemplateKey } from '../../../api/audience-types';
 import { ApiError } from '../../../api/client';
 import { useAttributeValues } from '../../../api/hooks';
 import { useDashboard } from '../../../app/dashboard-context';
 import { Link } from '../../../app/Link';
 import { navigate } from '../../../app/navigation';
+import { ruleDatasets } from '../../../rules/datasets';
 import { fieldErrors, type FieldErrors } from '../../../rules/field-errors';
 import { conditionCount } from '../../../rules/rule-edits';
 import { RULE_PARAM } from '../../../rules/rule-url';
@@ -44,6 +45,7 @@ export function BuilderPage({
   const estimate = useEstimate(rule, audience?.id);
   const attributes = useAttributeValues();
   const audiences = useAudiences();
+  const schema = useQuerySchema();
   // The estimate validates the rule as it is edited: its field errors show at the cards at once,
   // a save's errors (name, description too) replace them.
   const shownErrors = useMemo(
@@ -68,9 +70,10 @@ export function BuilderPage({
         audiences.status === 'ready'
           ? audiences.data.audiences.filter((a) => a.id !== audience?.id)
           : [],
+      datasets: schema.status === 'ready' ? ruleDatasets(schema.data) : [],
       errors: shownErrors,
     }),
-    [attributes, audiences, shownErrors, audience?.id],
+    [attributes, audiences, schema, shownErrors, audience?.id],
   );
   const setRule = (next: Rule) => {
     setRuleState(next);

@@ -3,6 +3,7 @@ import type { Condition, FeatureField } from '../../../rules/rule-types';
 import { firstTest, opsFor } from '../../../rules/value-tests';
 import type { BuilderTools } from './builder-tools';
 import { CountWindowInputs } from './CountWindowInputs';
+import { DatasetFields } from './DatasetFields';
 import { PropertyFilters } from './PropertyFilters';
 import { ValueTestInputs } from './ValueTestInputs';
 
@@ -231,6 +232,8 @@ export function ConditionFields({
           </select>
         </>
       );
+    case 'dataset':
+      return <DatasetFields condition={condition} tools={tools} onChange={onChange} />;
   }
 }
 

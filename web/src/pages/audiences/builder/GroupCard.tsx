@@ -126,7 +126,9 @@ export function GroupCard({
           type="button"
           className="button small"
           data-action="add-condition"
-          onClick={() => add(newCondition(kind, tools.attributes[0]?.name ?? ''))}
+          onClick={() =>
+            add(newCondition(kind, tools.attributes[0]?.name ?? '', tools.datasets[0]?.name ?? ''))
+          }
         >
           Add condition
         </button>
