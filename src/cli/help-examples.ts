@@ -32,6 +32,16 @@ const EXAMPLES: Record<string, string> = {
   campaigns: 'clv campaigns --from 2026-01-01 --to 2026-06-30 --project shop',
   'campaigns list': 'clv campaigns list --from 2026-01-01 --project shop --json',
   'campaigns show': 'clv campaigns show spring-sale --project shop',
+  query:
+    'clv query "SELECT status, count(*) AS orders FROM orders GROUP BY 1" --format csv --project shop',
+  queries: 'clv queries list --project shop',
+  'queries list': 'clv queries list --project shop --json',
+  'queries show': 'clv queries show qry_0123456789 --project shop',
+  'queries save':
+    'clv queries save --name "Big spenders" --sql "SELECT customer_id FROM customer_summary WHERE revenue >= {{minimum}}" --default minimum=500 --project shop',
+  'queries edit': 'clv queries edit qry_0123456789 --default lookback_days=180 --project shop',
+  'queries run': 'clv queries run qry_0123456789 --param minimum=1000 --format csv --project shop',
+  'queries delete': 'clv queries delete qry_0123456789 --project shop',
   key: 'clv key create --role read --name dashboard --project shop',
   'key create': 'clv key create --role admin --name ops --project shop',
   'key list': 'clv key list --project shop --json',

@@ -31,7 +31,7 @@ function runBench(dir: string): Promise<Ran> {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (chunk: Buffer): void => {
-      output = (output + chunk.toString()).slice(-8000);
+      output = (output + chunk.toString()).slice(-64_000);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
