@@ -116,7 +116,7 @@ async function writeRecipientHistories(
      -- narrowing the orders to them first cost more than it saved.
      purchase_days AS (
        SELECT customer_id, day, sum(coalesce(amount, 0)) AS value
-       FROM ${schema}.orders WHERE outcome = 'success'
+       FROM ${schema}.orders WHERE outcome = 'success' AND day IS NOT NULL
        GROUP BY customer_id, day
      ),
      -- Each purchase day with the history up to and including it, and the next purchase day:
@@ -124,7 +124,10 @@ async function writeRecipientHistories(
      -- join on the customer with a range finds it, rather than a regrouping of every earlier
      -- purchase day for every recipient. The sums are of DECIMAL amounts, exact in any order.
      prefixes AS (
-       SELECT customer_id, day, lead(day) OVER w AS next_day, row_number() OVER w AS days_so_far,
+       -- The last purchase day's next is open-ended, so that every join condition is a
+       -- comparison the join evaluates itself.
+       SELECT customer_id, day, lead(day, 1, DATE 'infinity') OVER w AS next_day,
+              row_number() OVER w AS days_so_far,
               first_value(day) OVER w AS first_day,
               sum(value) OVER w - first_value(value) OVER w AS repeat_value
        FROM purchase_days
@@ -137,8 +140,7 @@ async function writeRecipientHistories(
             CASE WHEN p.days_so_far > 1
                  THEN CAST(p.repeat_value AS DOUBLE) / (p.days_so_far - 1) END AS monetary
      FROM recipients r JOIN prefixes p
-       ON p.customer_id = r.customer_id AND p.day < r.send_day
-      AND (r.send_day <= p.next_day OR p.next_day IS NULL)`,
+       ON p.customer_id = r.customer_id AND p.day < r.send_day AND r.send_day <= p.next_day`,
     { timezone: config.timezone },
   );
 }
