@@ -24,14 +24,17 @@ export async function buildFunnel(
   scratch: CampaignScratch,
 ): Promise<void> {
   const attributions = `${schema}.${TABLE.campaignAttributions}`;
+  const recipients = `${schema}.${TABLE.campaignRecipients}`;
   const keys = 'campaign_id, audience_key, channel';
   const actionList = ACTIONS.join(', ');
   const eventList = ACTIONS.map((a) => `${a}_events`).join(', ');
   await warehouse.run(
     `CREATE TABLE ${schema}.${TABLE.campaignFunnel} AS
      WITH by_key AS (
-       SELECT k, ${CUSTOMER_COUNTS}, count(*) AS recipients
-       FROM ${scratch.customers} GROUP BY k
+       SELECT k, c.* EXCLUDE (${keys})
+       FROM (SELECT ${keys}, ${CUSTOMER_COUNTS}, count(*) AS recipients
+             FROM ${recipients} GROUP BY ${keys}) c
+       JOIN ${scratch.keys} USING (${keys})
      ),
      events AS (
        SELECT k, ${EVENT_COUNTS}, max(last_at) AS last_event_at
@@ -45,11 +48,9 @@ export async function buildFunnel(
      -- more than one audience or channel; otherwise its one row is its total.
      multi AS (SELECT campaign_id FROM fine GROUP BY campaign_id HAVING count(*) > 1),
      per_customer AS (
-       SELECT k.campaign_id, c.customer_id,
-              ${ACTIONS.map((a) => `min(c.${a}_at) AS ${a}_at`).join(', ')}
-       FROM ${scratch.customers} c JOIN ${scratch.keys} k USING (k)
-       SEMI JOIN multi USING (campaign_id)
-       GROUP BY k.campaign_id, c.customer_id
+       SELECT campaign_id, customer_id, ${ACTIONS.map((a) => `min(${a}_at) AS ${a}_at`).join(', ')}
+       FROM ${recipients} SEMI JOIN multi USING (campaign_id)
+       GROUP BY campaign_id, customer_id
      ),
      whole_counts AS (
        SELECT campaign_id, ${actionList}, recipients FROM fine ANTI JOIN multi USING (campaign_id)
@@ -110,16 +111,20 @@ export async function buildDaily(
   schema: string,
   scratch: CampaignScratch,
 ): Promise<void> {
-  const firsts = ACTIONS.map(
-    (a) =>
-      `SELECT k, ${a}_at AS ts, '${a}' AS action FROM ${scratch.customers} WHERE ${a}_at IS NOT NULL`,
-  );
   const end = `(b + INTERVAL 15 MINUTE - INTERVAL 1 MICROSECOND)`;
   await warehouse.run(
     `CREATE TABLE ${schema}.${TABLE.campaignDaily} AS
-     WITH firsts AS MATERIALIZED (
+     WITH keyed AS (
+       SELECT k, ${ACTIONS.map((a) => `${a}_at`).join(', ')}
+       FROM ${schema}.${TABLE.campaignRecipients} JOIN ${scratch.keys}
+         USING (campaign_id, audience_key, channel)
+     ),
+     -- One pass over the recipients: UNPIVOT leaves out the actions a customer never took;
+     -- an action is named by its column ('sent_at') until the counts.
+     firsts AS MATERIALIZED (
        SELECT k, action, ts, time_bucket(INTERVAL 15 MINUTE, ts) AS b
-       FROM (${firsts.join(' UNION ALL ')})
+       FROM (UNPIVOT keyed ON ${ACTIONS.map((a) => `${a}_at`).join(', ')}
+             INTO NAME action VALUE ts)
      ),
      per_bucket AS MATERIALIZED (
        SELECT k, action, b, count(*) AS n FROM firsts GROUP BY k, action, b
@@ -144,7 +149,7 @@ export async function buildDaily(
        SELECT campaign_id, audience_key, channel, day, c.* EXCLUDE (k, day)
        FROM (
          SELECT k, day,
-                ${ACTIONS.map((a) => `coalesce(sum(n) FILTER (WHERE action = '${a}'), 0) AS ${a}`).join(', ')}
+                ${ACTIONS.map((a) => `coalesce(sum(n) FILTER (WHERE action = '${a}_at'), 0) AS ${a}`).join(', ')}
          FROM by_day GROUP BY k, day
        ) c JOIN ${scratch.keys} USING (k)
      ),

@@ -58,41 +58,66 @@ export async function buildLift(
        JOIN activations a ON a.audience_id = s.audience_key AND a.created_at <= s.send_at
        WHERE s.audience_key <> ''
      ),
+     -- Each pair numbered, so that the joins and groups over its millions of members key on a
+     -- number and a customer rather than on three strings.
      pairs AS (
        SELECT s.campaign_id, s.audience_key, s.send_at, s.has_sent, c.activation_id,
-              s.send_at + to_microseconds($windowUs::BIGINT) AS window_end
+              s.send_at + to_microseconds($windowUs::BIGINT) AS window_end,
+              row_number() OVER (ORDER BY s.campaign_id, s.audience_key) AS pair
        FROM ${scratch.sends} s
        LEFT JOIN chosen c ON c.campaign_id = s.campaign_id AND c.audience_key = s.audience_key
                          AND c.rank = 1
      ),
      control AS (
-       SELECT DISTINCT p.campaign_id, p.audience_key, ac.customer_id
+       SELECT DISTINCT p.pair, ac.customer_id
        FROM pairs p JOIN activation_controls ac
          ON ac.activation_id = p.activation_id AND ac.controlled_at <= p.send_at
      ),
-     treated AS (
-       SELECT DISTINCT r.campaign_id, r.audience_key, r.customer_id
+     eligible AS (
+       SELECT p.pair, r.customer_id
        FROM ${schema}.${TABLE.campaignRecipients} r
        JOIN pairs p USING (campaign_id, audience_key)
        WHERE p.activation_id IS NOT NULL AND (r.sent_at IS NOT NULL OR NOT p.has_sent)
      ),
+     -- A customer has a recipients row per channel: only a pair sent on several channels needs
+     -- its treated made distinct, and distinct over millions of rows is dear.
+     multi AS (
+       SELECT p.pair FROM ${scratch.keys} JOIN pairs p USING (campaign_id, audience_key)
+       GROUP BY p.pair HAVING count(*) > 1
+     ),
+     treated AS (
+       SELECT * FROM eligible ANTI JOIN multi USING (pair)
+       UNION ALL
+       SELECT DISTINCT * FROM eligible SEMI JOIN multi USING (pair)
+     ),
      members AS (
-       SELECT *, true AS is_treated FROM treated
-       ANTI JOIN control USING (campaign_id, audience_key, customer_id)
+       SELECT *, true AS is_treated FROM treated ANTI JOIN control USING (pair, customer_id)
        UNION ALL
        SELECT *, false AS is_treated FROM control
      ),
+     -- The orders in a pair's window, found through the UTC days the window touches: a hash
+     -- join on the day, where a join on the two time bounds (or through the members, who have
+     -- many orders outside any window) cost several times more.
+     window_days AS (
+       SELECT pair, send_at, window_end,
+              CAST(unnest(generate_series(CAST(send_at AS DATE), CAST(window_end AS DATE),
+                                          INTERVAL 1 DAY)) AS DATE) AS day
+       FROM pairs WHERE activation_id IS NOT NULL
+     ),
+     ordered AS (
+       SELECT w.pair, o.customer_id, count(o.order_key) AS orders, sum(o.amount) AS revenue
+       FROM orders o JOIN window_days w
+         ON w.day = CAST(o.ts AS DATE) AND o.ts >= w.send_at AND o.ts < w.window_end
+       WHERE o.outcome = 'success'
+       GROUP BY w.pair, o.customer_id
+     ),
      per_customer AS (
-       SELECT m.campaign_id, m.audience_key, m.is_treated, m.customer_id,
-              count(o.order_key) AS orders, coalesce(sum(o.amount), 0)::DOUBLE AS revenue
-       FROM members m JOIN pairs p USING (campaign_id, audience_key)
-       LEFT JOIN orders o
-         ON o.customer_id = m.customer_id AND o.outcome = 'success'
-        AND o.ts >= p.send_at AND o.ts < p.window_end
-       GROUP BY m.campaign_id, m.audience_key, m.is_treated, m.customer_id
+       SELECT m.pair, m.is_treated, coalesce(o.orders, 0) AS orders,
+              coalesce(o.revenue, 0)::DOUBLE AS revenue
+       FROM members m LEFT JOIN ordered o USING (pair, customer_id)
      ),
      groups AS (
-       SELECT campaign_id, audience_key,
+       SELECT pair,
               count(*) FILTER (WHERE is_treated) AS treated_n,
               count(*) FILTER (WHERE is_treated AND orders > 0) AS treated_converters,
               coalesce(sum(revenue) FILTER (WHERE is_treated), 0) AS treated_revenue,
@@ -101,7 +126,7 @@ export async function buildLift(
               count(*) FILTER (WHERE NOT is_treated AND orders > 0) AS control_converters,
               coalesce(sum(revenue) FILTER (WHERE NOT is_treated), 0) AS control_revenue,
               coalesce(var_samp(revenue) FILTER (WHERE NOT is_treated), 0) AS control_variance
-       FROM per_customer GROUP BY campaign_id, audience_key
+       FROM per_customer GROUP BY pair
      )
      SELECT p.campaign_id, p.audience_key,
             strftime(p.send_at, '%Y-%m-%dT%H:%M:%S.%fZ') AS send_at, p.activation_id,
@@ -114,7 +139,7 @@ export async function buildLift(
             coalesce(g.control_converters, 0)::BIGINT AS control_converters,
             coalesce(g.control_revenue, 0)::DOUBLE AS control_revenue,
             coalesce(g.control_variance, 0)::DOUBLE AS control_variance
-     FROM pairs p LEFT JOIN groups g USING (campaign_id, audience_key)
+     FROM pairs p LEFT JOIN groups g USING (pair)
      ORDER BY p.campaign_id, p.audience_key`,
     { windowUs: dayMicros(windowDays) },
   );

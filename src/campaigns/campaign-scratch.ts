@@ -18,8 +18,8 @@ export const ACTIONS = [
  *   audience × channel (NULL for the unmapped), the one pass over the campaign events that
  *   everything small is counted from;
  * - `keys`: per `k`, its campaign, audience key and channel;
- * - `sends`: per campaign × audience, the send instant;
- * - `customers`: per `k` × customer, the first time of each action.
+ * - `sends`: per campaign × audience, the send instant.
+ * (Per `k` × customer, the first time of each action is `campaign_recipients` itself.)
  * Grouping by the small integer `k` rather than three strings, and keeping what is read again
  * in memory rather than in the store, is what keeps the step within a few bare scans.
  */
@@ -27,7 +27,6 @@ export interface CampaignScratch {
   actions: string;
   keys: string;
   sends: string;
-  customers: string;
 }
 
 export function campaignScratch(warehouse: Warehouse): CampaignScratch {
@@ -36,7 +35,6 @@ export function campaignScratch(warehouse: Warehouse): CampaignScratch {
     actions: `campaign_actions_${tag}`,
     keys: `campaign_keys_${tag}`,
     sends: `campaign_sends_${tag}`,
-    customers: `campaign_customers_${tag}`,
   };
 }
 

@@ -6,7 +6,6 @@ import { buildLift } from './campaign-lift-table.js';
 import { campaignScratch, dropScratch } from './campaign-scratch.js';
 import {
   buildAttributions,
-  buildCustomers,
   buildKeys,
   buildRecipients,
   type LeftOut,
@@ -25,7 +24,6 @@ export const campaignsStep: ComputedStep = async ({ warehouse, config, schema })
   const scratch = campaignScratch(warehouse);
   try {
     const left = await buildKeys(warehouse, config, scratch);
-    await buildCustomers(warehouse, scratch);
     await buildAttributions(warehouse, config, schema, scratch);
     await buildRecipients(warehouse, schema, scratch);
     await buildFunnel(warehouse, config, schema, scratch);

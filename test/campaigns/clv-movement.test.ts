@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
  */
 async function stepSchema(
   t: TempProject,
-  recipients: readonly [string, string, string, string, boolean][],
+  recipients: readonly (readonly [string, string, string, string, boolean, string?])[],
 ): Promise<void> {
   const w = t.warehouse;
   await w.run(`CREATE SCHEMA ${SCHEMA}`);
@@ -30,11 +30,11 @@ async function stepSchema(
     `CREATE TABLE ${SCHEMA}.campaign_recipients (customer_id VARCHAR, campaign_id VARCHAR,
        audience_key VARCHAR, channel VARCHAR, send_at TIMESTAMP, responder BOOLEAN)`,
   );
-  for (const [customer, campaign, audience, sendAt, responder] of recipients) {
+  for (const [customer, campaign, audience, sendAt, responder, channel] of recipients) {
     await w.run(
       `INSERT INTO ${SCHEMA}.campaign_recipients
-       VALUES ($customer, $campaign, $audience, 'email', $sendAt::TIMESTAMP, $responder)`,
-      { customer, campaign, audience, sendAt, responder },
+       VALUES ($customer, $campaign, $audience, $channel, $sendAt::TIMESTAMP, $responder)`,
+      { customer, campaign, audience, channel: channel ?? 'email', sendAt, responder },
     );
   }
 }
@@ -68,7 +68,7 @@ describe('CLV movement of campaign recipients (CDNOW, BG/NBD)', () => {
       ['0002', 'LATE', 'a1', '1998-07-01 09:00:00', true],
       ['0018', 'LATE', 'a1', '1998-07-01 09:00:00', false],
       // The same recipient on a second channel is one recipient.
-      ['0018', 'LATE', 'a1', '1998-07-01 09:00:00', false],
+      ['0018', 'LATE', 'a1', '1998-07-01 09:00:00', false, 'sms'],
     ]);
     const reason = await buildClvMovement({
       warehouse: t.warehouse,
