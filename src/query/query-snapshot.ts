@@ -63,13 +63,34 @@ export async function ensureQuerySnapshot(
   limits: Config['query'],
 ): Promise<SnapshotMeta> {
   while (writing) await writing.catch(() => undefined);
+  return (
+    (await currentSnapshot(warehouse, queryDir)) ?? writeQuerySnapshot(warehouse, queryDir, limits)
+  );
+}
+
+/** The last snapshot read per query folder: a query need not read its description again. */
+const known = new Map<string, SnapshotMeta>();
+
+/**
+ * The snapshot when it is that of the latest refresh and none is being written, else null;
+ * only reads, so a server can ask on a read connection and take the write lane only to write.
+ * A 409 before the first refresh.
+ */
+export async function currentSnapshot(
+  warehouse: Warehouse,
+  queryDir: string,
+): Promise<SnapshotMeta | null> {
+  if (writing) return null;
   const latest = await latestRefresh(warehouse);
   if (latest === null) {
     throw new ClvError('conflict', 'nothing to query before the first refresh: run `clv refresh`');
   }
+  const remembered = known.get(queryDir);
+  if (remembered?.refreshId === latest && existsSync(snapshotFile(queryDir))) return remembered;
   const meta = await readSnapshotMeta(queryDir);
-  if (meta?.refreshId === latest) return meta;
-  return writeQuerySnapshot(warehouse, queryDir, limits);
+  if (meta?.refreshId !== latest) return null;
+  known.set(queryDir, meta);
+  return meta;
 }
 
 /** Runs `work` with `file` attached as `alias`, and always detaches it. */

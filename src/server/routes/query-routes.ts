@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { collectAnswer, csvChunks, ndjsonChunks } from '../../query/query-answer.js';
 import { querySchema } from '../../query/query-schema.js';
 import { startQuery, type StartedQuery } from '../../query/query-service.js';
-import { ensureQuerySnapshot } from '../../query/query-snapshot.js';
+import { currentSnapshot, ensureQuerySnapshot } from '../../query/query-snapshot.js';
 import { writeParquetAnswer } from '../../query/parquet-answer.js';
 import { queryAnswerSchema, querySchemaSchema } from '../responses/query-responses.js';
 import { route, type StreamedAnswer } from '../route.js';
@@ -36,10 +36,12 @@ const queryBody = z.strictObject({
 });
 
 /**
- * The snapshot of the latest refresh, checked (and written when stale, which writes datasets)
- * in the write lane. The refresh writes it as it ends, so a query seldom waits for it.
+ * The snapshot of the latest refresh: checked on a read connection, so that queries do not
+ * queue behind ingest; the write lane is taken only to write it (after a refresh that left it
+ * to the first query, which also writes datasets).
  */
-export const snapshotOf = (context: ServerContext) => () =>
+export const snapshotOf = (context: ServerContext) => async () =>
+  (await context.reads.use((w) => currentSnapshot(w, context.project.queryDir))) ??
   context.writes.run(() =>
     ensureQuerySnapshot(context.write, context.project.queryDir, context.config.query),
   );
