@@ -8,6 +8,7 @@ import { ident, literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { rowObject } from './query-answer.js';
 import type { ParamValue } from './query-placeholders.js';
+import type { ResultColumn } from './worker-protocol.js';
 import { datasetTable } from './saved-queries.js';
 import { runQuery } from './run-query.js';
 
@@ -31,7 +32,7 @@ interface DatasetQuery {
  * Runs every saved query marked as a dataset on the snapshot being written (`snapshot`, not yet
  * in place), each in a worker under the query limits with its default parameters, and writes
  * its rows to `dataset_<name>` in the store: user SQL never runs on the store's own engine,
- * which only reads the worker's rows back (column types as the values read back). A dataset
+ * which only reads the worker's rows back (each column with the type the statement gave it). A dataset
  * whose statement fails keeps its last table, and its saved query records the error; none
  * fails the refresh. Returns the datasets the store holds afterwards.
  */
@@ -85,7 +86,7 @@ async function writeRows(
   snapshot: string,
   file: string,
   limits: Config['query'],
-): Promise<{ rows: number; columns: string[] }> {
+): Promise<{ rows: number; columns: ResultColumn[] }> {
   const started = await runQuery({
     snapshot,
     sql: query.sql,
@@ -109,23 +110,36 @@ async function writeRows(
       `more than query.maxRows (${limits.maxRows}) rows: the dataset was not replaced`,
     );
   }
-  return { rows: end.rowCount, columns: started.columns.map((column) => column.name) };
+  return { rows: end.rowCount, columns: started.columns };
 }
 
+/** Engine types a column keeps when read back from JSON lines; any other reads as JSON. */
+const SCALAR_TYPE =
+  /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|VARCHAR|DATE|TIMESTAMP|TIME|UUID|JSON)$/;
+
 /**
- * Replaces the dataset's table with the rows of `file`, in one statement. An empty answer
- * still makes a table, with its columns as text (no value to read a type from).
+ * Replaces the dataset's table with the rows of `file`, in one statement, each column with the
+ * type the worker's engine gave it (a column of nulls or of decimals is what the statement
+ * made, not what its values look like). An empty answer still makes a table, with its columns
+ * as text. A result that names a column twice is read back by the values alone.
  */
 async function loadRows(
   warehouse: Warehouse,
   table: string,
   file: string,
-  written: { rows: number; columns: string[] },
+  written: { rows: number; columns: ResultColumn[] },
 ): Promise<void> {
-  const empty = written.columns.map((name) => `NULL::VARCHAR AS ${ident(name)}`).join(', ');
+  const names = written.columns.map((column) => column.name);
+  const empty = names.map((name) => `NULL::VARCHAR AS ${ident(name)}`).join(', ');
+  const typed =
+    new Set(names).size === names.length
+      ? `, columns = {${written.columns
+          .map((c) => `${literal(c.name)}: ${literal(SCALAR_TYPE.test(c.type) ? c.type : 'JSON')}`)
+          .join(', ')}}`
+      : ', sample_size = -1';
   const source =
     written.rows === 0
       ? `SELECT ${empty || 'NULL::VARCHAR AS empty'} LIMIT 0`
-      : `SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited', sample_size = -1)`;
+      : `SELECT * FROM read_json(${literal(file)}, format = 'newline_delimited'${typed})`;
   await warehouse.run(`CREATE OR REPLACE TABLE main.${table} AS ${source}`);
 }
