@@ -77,7 +77,7 @@ describe('dataset conditions through the API', () => {
       group: 'datasets',
       columns: [
         { name: 'customer_id', type: 'VARCHAR' },
-        { name: 'tier', type: 'BIGINT' },
+        { name: 'tier', type: 'INTEGER' },
       ],
     });
   });
