@@ -24,17 +24,14 @@ export async function buildFunnel(
   scratch: CampaignScratch,
 ): Promise<void> {
   const attributions = `${schema}.${TABLE.campaignAttributions}`;
-  const recipients = `${schema}.${TABLE.campaignRecipients}`;
+  const rows = `${schema}.${TABLE.campaignRecipientRows}`;
   const keys = 'campaign_id, audience_key, channel';
   const actionList = ACTIONS.join(', ');
   const eventList = ACTIONS.map((a) => `${a}_events`).join(', ');
   await warehouse.run(
     `CREATE TABLE ${schema}.${TABLE.campaignFunnel} AS
      WITH by_key AS (
-       SELECT k, c.* EXCLUDE (${keys})
-       FROM (SELECT ${keys}, ${CUSTOMER_COUNTS}, count(*) AS recipients
-             FROM ${recipients} GROUP BY ${keys}) c
-       JOIN ${scratch.keys} USING (${keys})
+       SELECT k, ${CUSTOMER_COUNTS}, count(*) AS recipients FROM ${rows} GROUP BY k
      ),
      events AS (
        SELECT k, ${EVENT_COUNTS}, max(last_at) AS last_event_at
@@ -47,9 +44,10 @@ export async function buildFunnel(
      -- A campaign's distinct customers need a pass over its recipients only when it went to
      -- more than one audience or channel; otherwise its one row is its total.
      multi AS (SELECT campaign_id FROM fine GROUP BY campaign_id HAVING count(*) > 1),
+     multi_keys AS (SELECT k, campaign_id FROM ${scratch.keys} SEMI JOIN multi USING (campaign_id)),
      per_customer AS (
        SELECT campaign_id, customer_id, ${ACTIONS.map((a) => `min(${a}_at) AS ${a}_at`).join(', ')}
-       FROM ${recipients} SEMI JOIN multi USING (campaign_id)
+       FROM ${rows} JOIN multi_keys USING (k)
        GROUP BY campaign_id, customer_id
      ),
      whole_counts AS (
@@ -116,8 +114,7 @@ export async function buildDaily(
     `CREATE TABLE ${schema}.${TABLE.campaignDaily} AS
      WITH keyed AS (
        SELECT k, ${ACTIONS.map((a) => `${a}_at`).join(', ')}
-       FROM ${schema}.${TABLE.campaignRecipients} JOIN ${scratch.keys}
-         USING (campaign_id, audience_key, channel)
+       FROM ${schema}.${TABLE.campaignRecipientRows}
      ),
      -- One pass over the recipients: UNPIVOT leaves out the actions a customer never took;
      -- an action is named by its column ('sent_at') until the counts.

@@ -73,11 +73,15 @@ export async function buildLift(
        FROM pairs p JOIN activation_controls ac
          ON ac.activation_id = p.activation_id AND ac.controlled_at <= p.send_at
      ),
+     pair_keys AS (
+       SELECT k.k, p.pair, p.has_sent
+       FROM ${scratch.keys} k JOIN pairs p USING (campaign_id, audience_key)
+       WHERE p.activation_id IS NOT NULL
+     ),
      eligible AS (
        SELECT p.pair, r.customer_id
-       FROM ${schema}.${TABLE.campaignRecipients} r
-       JOIN pairs p USING (campaign_id, audience_key)
-       WHERE p.activation_id IS NOT NULL AND (r.sent_at IS NOT NULL OR NOT p.has_sent)
+       FROM ${schema}.${TABLE.campaignRecipientRows} r JOIN pair_keys p USING (k)
+       WHERE r.sent_at IS NOT NULL OR NOT p.has_sent
      ),
      -- A customer has a recipients row per channel: only a pair sent on several channels needs
      -- its treated made distinct, and distinct over millions of rows is dear.

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { TABLE } from '../model/table-names.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
 
 /** The six canonical actions, in funnel order. */
@@ -12,16 +13,17 @@ export const ACTIONS = [
 ] as const;
 
 /**
- * The step's in-memory scratch tables (temporary, named for this run, dropped when it ends):
- * - `actions`: per campaign × audience key × channel × raw action, its events, first and last
- *   time, canonical action (NULL when no list maps it) and `k`, the number of its campaign ×
- *   audience × channel (NULL for the unmapped), the one pass over the campaign events that
- *   everything small is counted from;
- * - `keys`: per `k`, its campaign, audience key and channel;
- * - `sends`: per campaign × audience, the send instant.
- * (Per `k` × customer, the first time of each action is `campaign_recipients` itself.)
- * Grouping by the small integer `k` rather than three strings, and keeping what is read again
- * in memory rather than in the store, is what keeps the step within a few bare scans.
+ * The step's working tables:
+ * - `actions` (temporary, named for this run, dropped when it ends): per campaign × audience
+ *   key × channel × raw action, its events, first and last time, canonical action (NULL when
+ *   no list maps it) and `k`, the number of its campaign × audience × channel (NULL for the
+ *   unmapped), the one pass over the campaign events that everything small is counted from;
+ * - `sends` (temporary): per campaign × audience, the send instant;
+ * - `keys` (`campaign_keys`, in the refresh's schema): per `k`, its campaign, audience key,
+ *   channel and send instant. It stays, because `campaign_recipients` is a view of the
+ *   recipients' rows keyed by `k` (`campaign_recipient_rows`) joined to it.
+ * Grouping and joining by the small integer `k` rather than three strings, and storing it once
+ * per recipient instead of the strings, is what keeps the step within a few bare scans.
  */
 export interface CampaignScratch {
   actions: string;
@@ -29,17 +31,18 @@ export interface CampaignScratch {
   sends: string;
 }
 
-export function campaignScratch(warehouse: Warehouse): CampaignScratch {
+export function campaignScratch(warehouse: Warehouse, schema: string): CampaignScratch {
   const tag = warehouse.scratchTag();
   return {
     actions: `campaign_actions_${tag}`,
-    keys: `campaign_keys_${tag}`,
+    keys: `${schema}.${TABLE.campaignKeys}`,
     sends: `campaign_sends_${tag}`,
   };
 }
 
+/** Drops the temporary tables; `keys` belongs to the refresh. */
 export async function dropScratch(warehouse: Warehouse, scratch: CampaignScratch): Promise<void> {
-  for (const table of Object.values(scratch)) {
+  for (const table of [scratch.actions, scratch.sends]) {
     await warehouse.run(`DROP TABLE IF EXISTS ${table}`);
   }
 }

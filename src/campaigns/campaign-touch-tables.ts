@@ -60,7 +60,7 @@ export async function buildKeys(
      GROUP BY campaign_id, audience_key`,
   );
   await warehouse.run(
-    `CREATE TEMP TABLE ${scratch.keys} AS
+    `CREATE TABLE ${scratch.keys} AS
      SELECT k, campaign_id, audience_key, channel, s.send_at
      FROM (SELECT DISTINCT k, campaign_id, audience_key, channel FROM ${scratch.actions}
            WHERE k IS NOT NULL)
@@ -138,34 +138,43 @@ export async function buildAttributions(
  * time of any action and of each, the campaign × audience's send instant, and whether the
  * customer responded: clicked (in this campaign × audience × channel), or has an order
  * attributed to the campaign. The CLV movement reads campaign_id, audience_key, customer_id,
- * send_at, responder; the funnel and daily counts read it too.
+ * send_at, responder; the funnel, daily counts and lift read the rows by `k`.
  *
- * Grouped straight from the events into the table: a scratch copy of the same rows, read
- * back to build this table, cost a third more.
+ * Stored as `campaign_recipient_rows` (the key `k`, the customer, the first time of each action
+ * and the flag), grouped straight from the events, and a view that adds the key's strings and
+ * send instant and the first time of any action: writing those for millions of rows cost more
+ * than the grouping, and the view reads them from a few dozen keys.
  */
 export async function buildRecipients(
   warehouse: Warehouse,
   schema: string,
   scratch: CampaignScratch,
 ): Promise<void> {
+  const rows = `${schema}.${TABLE.campaignRecipientRows}`;
+  const times = ACTIONS.map((a) => `${a}_at`).join(', ');
   await warehouse.run(
-    `CREATE TABLE ${schema}.${TABLE.campaignRecipients} AS
+    `CREATE TABLE ${rows} AS
      WITH customers AS (
        SELECT k, customer_id,
               ${ACTIONS.map((a) => `min(ts) FILTER (WHERE action = '${a}') AS ${a}_at`).join(', ')}
        FROM ${mappedEvents(scratch)}
        GROUP BY k, customer_id
      ),
+     -- An attributed order makes its customer a responder on every key of its campaign.
      attributed AS (
-       SELECT DISTINCT campaign_id, customer_id FROM ${schema}.${TABLE.campaignAttributions}
+       SELECT DISTINCT k.k, a.customer_id
+       FROM ${schema}.${TABLE.campaignAttributions} a JOIN ${scratch.keys} k USING (campaign_id)
      )
-     SELECT k.campaign_id, k.audience_key, k.channel, c.customer_id,
-            least(${ACTIONS.map((a) => `c.${a}_at`).join(', ')}) AS first_event_at,
-            ${ACTIONS.map((a) => `c.${a}_at`).join(', ')},
-            k.send_at,
+     SELECT c.k, c.customer_id, ${times},
             c.clicked_at IS NOT NULL OR a.customer_id IS NOT NULL AS responder
-     FROM customers c
-     JOIN ${scratch.keys} k USING (k)
-     LEFT JOIN attributed a ON a.campaign_id = k.campaign_id AND a.customer_id = c.customer_id`,
+     FROM customers c LEFT JOIN attributed a USING (k, customer_id)`,
+  );
+  await warehouse.run(
+    `CREATE VIEW ${schema}.${TABLE.campaignRecipients} AS
+     SELECT k.campaign_id, k.audience_key, k.channel, r.customer_id,
+            least(${ACTIONS.map((a) => `r.${a}_at`).join(', ')}) AS first_event_at,
+            ${ACTIONS.map((a) => `r.${a}_at`).join(', ')},
+            k.send_at, r.responder
+     FROM ${rows} r JOIN ${scratch.keys} k USING (k)`,
   );
 }

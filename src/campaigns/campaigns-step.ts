@@ -20,8 +20,19 @@ import { buildClvMovement } from './clv-movement.js';
  * `campaign_state` holds the windows the tables were built with, the as-of instant and why the
  * CLV movement is empty, if it is.
  */
-export const campaignsStep: ComputedStep = async ({ warehouse, config, schema }) => {
-  const scratch = campaignScratch(warehouse);
+export const campaignsStep: ComputedStep = async (context) => {
+  // Every reader of these tables orders what it reads, and not keeping the order of millions
+  // of grouped rows lets the engine write them in parallel: a quarter of the step's time.
+  await context.warehouse.run('SET preserve_insertion_order = false');
+  try {
+    return await buildCampaignTables(context);
+  } finally {
+    await context.warehouse.run('RESET preserve_insertion_order');
+  }
+};
+
+const buildCampaignTables: ComputedStep = async ({ warehouse, config, schema }) => {
+  const scratch = campaignScratch(warehouse, schema);
   try {
     const left = await buildKeys(warehouse, config, scratch);
     await buildAttributions(warehouse, config, schema, scratch);
@@ -47,7 +58,7 @@ export const campaignsStep: ComputedStep = async ({ warehouse, config, schema })
     const count = (name: string) => rowCount(warehouse, `${schema}.${name}`);
     return {
       tables: [
-        { name: TABLE.campaignRecipients, rows: await count(TABLE.campaignRecipients) },
+        { name: TABLE.campaignRecipients, rows: await count(TABLE.campaignRecipientRows) },
         { name: TABLE.campaignAttributions, rows: await count(TABLE.campaignAttributions) },
         { name: TABLE.campaignFunnel, rows: await count(TABLE.campaignFunnel) },
         { name: TABLE.campaignDaily, rows: await count(TABLE.campaignDaily) },

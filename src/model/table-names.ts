@@ -25,6 +25,9 @@ export const TABLE = {
   storeAsOf: 'store_as_of',
   /** Written by the campaigns step, after the features: the campaign response analysis. */
   campaignRecipients: 'campaign_recipients',
+  /** What the `campaign_recipients` view reads: recipients' rows keyed by `k`, and the keys. */
+  campaignRecipientRows: 'campaign_recipient_rows',
+  campaignKeys: 'campaign_keys',
   campaignFunnel: 'campaign_funnel',
   campaignDaily: 'campaign_daily',
   campaignAttributions: 'campaign_attributions',
