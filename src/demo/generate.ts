@@ -14,8 +14,8 @@ import { Random, mixSeed, seedWords } from '../shared/random.js';
 import type { DemoData, DemoOptions } from './types.js';
 
 /**
- * Upper bound on customers. 1 M makes ~20 M events (campaign sends with their deliveries make
- * over half), about 4.5 GB of heap once generated: above Node's default heap, so a run that
+ * Upper bound on customers. 1 M makes ~10 M events (campaign sends with their deliveries make
+ * about half), about 3 GB of heap once generated: above Node's default heap, so a run that
  * large needs `--max-old-space-size` (the bench's builds have 8 GB).
  */
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
