@@ -294,11 +294,11 @@ describe('generateDemo', () => {
     ]);
   });
 
-  it('makes 300k–500k events for the default 20,000 customers, a few messages a year each', () => {
+  it('makes 150k–250k events for the default 20,000 customers, a few messages a year each', () => {
     const data = generateDemo({ customers: 20_000, seed: 1 });
     expect(data.customers).toHaveLength(20_000);
-    expect(data.events.length).toBeGreaterThan(300_000);
-    expect(data.events.length).toBeLessThan(500_000);
+    expect(data.events.length).toBeGreaterThan(150_000);
+    expect(data.events.length).toBeLessThan(250_000);
     const end = Date.parse(END);
     const customerYears = data.customers.reduce(
       (sum, c) => sum + (end - Date.parse(c.signup_date)) / (365.25 * 86_400_000),
