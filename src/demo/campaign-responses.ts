@@ -150,14 +150,18 @@ export function generateCampaigns(
     if (subscriptions.length === 0) continue;
     const sentAt = toSecond(send.at + random.uniform(0, 30) * MINUTE);
     // Consent is checked at the moment of delivery, not the start of the batch.
-    if (!isSubscribed(subscriptions, sentAt) || !random.chance(send.reach)) continue;
+    if (!isSubscribed(subscriptions, sentAt)) continue;
+    const reached = random.chance(send.reach);
     if (send.kind === 'VIP' && successfulBefore(history.orders, send.at) < VIP_MIN_ORDERS) continue;
     if (send.kind === 'WINBACK' && !lapsedTopBuyer(plan, send, history.orders)) continue;
     // Eligibility does not depend on the control draw, so control and treated are one population.
+    // The activation holds out a tenth of the eligible audience; the rotation (reach) then picks
+    // who of the rest is sent this time, so a small send still has a control group to measure by.
     if (control.has(send.audienceId)) {
       plan.controls[send.index]?.push(profile.id);
       continue;
     }
+    if (!reached) continue;
     plan.treated[send.index] = (plan.treated[send.index] ?? 0) + 1;
     respond(send, sentAt, subscriptions, profile, history, random, sink);
   }
