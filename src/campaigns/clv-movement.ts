@@ -51,16 +51,17 @@ export async function buildClvMovement(context: StepContext): Promise<string | n
       await warehouse.run(
         `INSERT INTO ${schema}.campaign_clv_movement
          WITH valued AS (
-           SELECT r.campaign_id, r.audience_key, r.responder, r.clv_now, r.p_alive_now,
+           SELECT r.campaign_id, r.audience_key, r.responder, r.customer_id,
                   f.p_alive AS p_alive_before,
                   $margin * (${priced.expected}) * f.discounted AS clv_before
            FROM ${recipients} r
            LEFT JOIN ${forecasts} f USING (frequency, recency_days, age_days)
          )
-         SELECT campaign_id, audience_key, responder, count(*) AS customers,
-                avg(clv_before), avg(clv_now), avg(p_alive_before), avg(p_alive_now)
-         FROM valued
-         GROUP BY campaign_id, audience_key, responder`,
+         SELECT v.campaign_id, v.audience_key, v.responder, count(*) AS customers,
+                avg(v.clv_before), avg(p.predicted_clv), avg(v.p_alive_before), avg(p.p_alive)
+         FROM valued v
+         LEFT JOIN ${schema}.customer_predictions p USING (customer_id)
+         GROUP BY v.campaign_id, v.audience_key, v.responder`,
         { ...priced.params, margin: context.config.model.margin },
       );
       return priced.law === null && spendOutcome.fallbackMedian === null
@@ -76,9 +77,8 @@ function isPurchaseModel(name: string): name is PurchaseModelName {
 
 /**
  * One row per campaign × audience × recipient who had bought before the send day: the
- * purchase summary's columns with the day before the send day as its end day, whether the
- * recipient responded on any channel, and their predicted CLV and P(alive) now (joined here,
- * so that the table carries no customer id).
+ * purchase summary's columns with the day before the send day as its end day, and whether the
+ * recipient responded on any channel.
  */
 async function writeRecipientHistories(
   { warehouse, config, schema }: StepContext,
@@ -113,7 +113,7 @@ async function writeRecipientHistories(
        FROM by_send JOIN send_days USING (send_at)
      ),
      -- Every customer's, not only the recipients': the join below keeps only theirs, and
-     -- narrowing the orders to them first cost as much as it saved.
+     -- narrowing the orders to them first cost more than it saved.
      purchase_days AS (
        SELECT customer_id, day, sum(coalesce(amount, 0)) AS value
        FROM ${schema}.orders WHERE outcome = 'success' AND day IS NOT NULL
@@ -133,16 +133,14 @@ async function writeRecipientHistories(
        FROM purchase_days
        WINDOW w AS (PARTITION BY customer_id ORDER BY day ROWS UNBOUNDED PRECEDING)
      )
-     SELECT r.campaign_id, r.audience_key, r.responder,
+     SELECT r.campaign_id, r.audience_key, r.customer_id, r.responder,
             (p.days_so_far - 1)::INTEGER AS frequency,
             (p.day - p.first_day)::INTEGER AS recency_days,
             ((r.send_day - 1) - p.first_day)::INTEGER AS age_days,
             CASE WHEN p.days_so_far > 1
-                 THEN CAST(p.repeat_value AS DOUBLE) / (p.days_so_far - 1) END AS monetary,
-            c.predicted_clv AS clv_now, c.p_alive AS p_alive_now
+                 THEN CAST(p.repeat_value AS DOUBLE) / (p.days_so_far - 1) END AS monetary
      FROM recipients r JOIN prefixes p
-       ON p.customer_id = r.customer_id AND p.day < r.send_day AND r.send_day <= p.next_day
-     LEFT JOIN ${schema}.customer_predictions c ON c.customer_id = r.customer_id`,
+       ON p.customer_id = r.customer_id AND p.day < r.send_day AND r.send_day <= p.next_day`,
     { timezone: config.timezone },
   );
 }
