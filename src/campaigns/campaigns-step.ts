@@ -22,7 +22,7 @@ import { buildClvMovement } from './clv-movement.js';
  */
 export const campaignsStep: ComputedStep = async (context) => {
   // Every reader of these tables orders what it reads, and not keeping the order of millions
-  // of grouped rows lets the engine write them in parallel: a quarter of the step's time.
+  // of grouped rows lets the engine write them in parallel: a quarter off the recipients' rows.
   await context.warehouse.run('SET preserve_insertion_order = false');
   try {
     return await buildCampaignTables(context);

@@ -15,7 +15,7 @@ import type { DemoData, DemoOptions } from './types.js';
 
 /**
  * Upper bound on customers. 1 M makes ~10 M events (campaign sends with their deliveries make
- * about half), about 3 GB of heap once generated: above Node's default heap, so a run that
+ * about half), several GB of heap once generated: above Node's default heap, so a run that
  * large needs `--max-old-space-size` (the bench's builds have 8 GB).
  */
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
