@@ -7,6 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { format, resolveConfig } from 'prettier';
 import type { BenchContext, BenchModule } from './bench-context.js';
 import { makeEventsCsv, type EventsFile } from './make-events-csv.js';
 import { megabytes } from './measure.js';
@@ -183,7 +184,13 @@ async function main(argv: string[]): Promise<number> {
     async writeResults(name, results) {
       await mkdir(resultsDir, { recursive: true });
       const file = join(resultsDir, `${name}.json`);
-      await writeFile(file, `${JSON.stringify(results, null, 2)}\n`, 'utf8');
+      // In the project's own style, so that committing a result keeps `npm run lint` clean.
+      const style = await resolveConfig(file);
+      await writeFile(
+        file,
+        await format(JSON.stringify(results), { ...style, parser: 'json' }),
+        'utf8',
+      );
       return file;
     },
   };
