@@ -23,7 +23,7 @@ export const ACTIONS = [
  *   channel and send instant. It stays, because `campaign_recipients` is a view of the
  *   recipients' rows keyed by `k` (`campaign_recipient_rows`) joined to it.
  * Grouping and joining by the small integer `k` rather than three strings, and storing it once
- * per recipient instead of the strings, is what keeps the step within a few bare scans.
+ * per recipient instead of the strings, is cheaper than carrying the strings through.
  */
 export interface CampaignScratch {
   actions: string;
