@@ -4,12 +4,14 @@ import { discountedIfAlive, type ForecastSettings } from '../predict/clv.js';
 import { parameterVector } from '../predict/fit-model.js';
 import type { ModelFit } from '../predict/fit.js';
 import { medianSpend } from '../predict/shrunk-spend.js';
+import { probabilityAliveSql, type BoundSql } from '../predictions/alive-sql.js';
 import { writeHistoryTable } from '../predictions/history-table.js';
 import { readStoredFits } from '../predictions/model-fit-table.js';
 import { readHistories, readSpend } from '../predictions/model-input.js';
 import { purchaseModels, type PurchaseModelName } from '../predictions/purchase-models.js';
 import { spendSql } from '../predictions/spend-sql.js';
 import { finiteOrNull } from '../shared/finite.js';
+import { TABLE } from '../model/table-names.js';
 import type { Warehouse } from '../store/warehouse.js';
 
 /** The columns of `campaign_clv_movement`, one row per campaign × audience × responder flag. */
@@ -23,7 +25,7 @@ interface StepContext {
 }
 
 /**
- * Builds `${schema}.campaign_clv_movement` from `${schema}.campaign_recipients`: for each
+ * Builds `${schema}.campaign_clv_movement` from the recipients' rows and keys: for each
  * campaign × audience × responder flag, the recipients who had bought before the send day, their
  * mean predicted CLV and P(alive) before the send (the current fit applied to their history up
  * to the day before the send day, as `purchase_summary` with that cutoff) and now (the
@@ -45,24 +47,35 @@ export async function buildClvMovement(context: StepContext): Promise<string | n
   return warehouse.withScratchTable('movement_recipients', (recipients) =>
     warehouse.withScratchTable('movement_forecasts', async (forecasts) => {
       await writeRecipientHistories(context, recipients);
-      await writeForecasts(context, recipients, forecasts, purchaseModel, purchaseFit);
+      const forecast = await writeForecasts(
+        context,
+        recipients,
+        forecasts,
+        purchaseModel,
+        purchaseFit,
+      );
       const spendOutcome = await spendOf(context, spend?.fit ?? null);
       const priced = spendSql(spendOutcome);
       await warehouse.run(
         `INSERT INTO ${schema}.campaign_clv_movement
-         WITH valued AS (
-           SELECT r.campaign_id, r.audience_key, r.responder, r.customer_id,
-                  f.p_alive AS p_alive_before,
-                  $margin * (${priced.expected}) * f.discounted AS clv_before
-           FROM ${recipients} r
-           LEFT JOIN ${forecasts} f USING (frequency, recency_days, age_days)
+         WITH forecast AS (${forecast.sql}),
+         valued AS (
+           SELECT pair, responder, customer_id, p_alive AS p_alive_before,
+                  $margin * (${priced.expected}) * discounted AS clv_before
+           FROM forecast
+         ),
+         moved AS (
+           SELECT v.pair, v.responder, count(*) AS customers,
+                  avg(v.clv_before) AS clv_before, avg(p.predicted_clv) AS clv_now,
+                  avg(v.p_alive_before) AS p_alive_before, avg(p.p_alive) AS p_alive_now
+           FROM valued v
+           LEFT JOIN ${schema}.customer_predictions p USING (customer_id)
+           GROUP BY v.pair, v.responder
          )
-         SELECT v.campaign_id, v.audience_key, v.responder, count(*) AS customers,
-                avg(v.clv_before), avg(p.predicted_clv), avg(v.p_alive_before), avg(p.p_alive)
-         FROM valued v
-         LEFT JOIN ${schema}.customer_predictions p USING (customer_id)
-         GROUP BY v.campaign_id, v.audience_key, v.responder`,
-        { ...priced.params, margin: context.config.model.margin },
+         SELECT k.campaign_id, k.audience_key, m.responder, m.customers,
+                m.clv_before, m.clv_now, m.p_alive_before, m.p_alive_now
+         FROM moved m JOIN ${schema}.${TABLE.campaignKeys} k ON k.k = m.pair`,
+        { ...priced.params, ...forecast.params, margin: context.config.model.margin },
       );
       return priced.law === null && spendOutcome.fallbackMedian === null
         ? `no spend model is fitted${spend?.reason ? ` (${spend.reason})` : ''}, so recipients have P(alive) but no predicted CLV`
@@ -76,9 +89,9 @@ function isPurchaseModel(name: string): name is PurchaseModelName {
 }
 
 /**
- * One row per campaign × audience × recipient who had bought before the send day: the
- * purchase summary's columns with the day before the send day as its end day, and whether the
- * recipient responded on any channel.
+ * One row per campaign × audience × recipient who had bought before the send day: the pair
+ * (the smallest `k` of the campaign × audience), the customer, whether they responded on any
+ * channel, and the purchase summary's columns with the day before the send day as its end day.
  */
 async function writeRecipientHistories(
   { warehouse, config, schema }: StepContext,
@@ -87,30 +100,25 @@ async function writeRecipientHistories(
   await warehouse.run(
     `CREATE TEMP TABLE ${table} AS
      WITH
-     -- A recipient has one row per channel, so only a campaign × audience sent on several
-     -- channels needs its rows grouped into recipients; grouping millions of rows that are
-     -- already one per recipient was most of this table's cost.
-     multi AS (
-       SELECT campaign_id, audience_key FROM ${schema}.campaign_recipients
-       GROUP BY campaign_id, audience_key
-       HAVING min(coalesce(channel, '')) <> max(coalesce(channel, ''))
-     ),
-     by_send AS (
-       SELECT campaign_id, audience_key, customer_id, responder, send_at
-       FROM ${schema}.campaign_recipients ANTI JOIN multi USING (campaign_id, audience_key)
-       UNION ALL
-       SELECT campaign_id, audience_key, customer_id, bool_or(responder), min(send_at)
-       FROM ${schema}.campaign_recipients SEMI JOIN multi USING (campaign_id, audience_key)
-       GROUP BY campaign_id, audience_key, customer_id
-     ),
-     -- The zone conversion is dear, and there are few distinct send instants.
-     send_days AS (
-       SELECT send_at, CAST(timezone($timezone, timezone('UTC', send_at)) AS DATE) AS send_day
-       FROM (SELECT DISTINCT send_at FROM by_send)
+     -- A campaign × audience sent on several channels has a key per channel, and a recipient
+     -- a row per channel: only such pairs need their rows grouped into recipients; grouping
+     -- millions of rows that are already one per recipient was most of this table's cost. The
+     -- zone conversion is dear, and there are only a few dozen keys.
+     pairs AS (
+       SELECT k, min(k) OVER send AS pair, count(*) OVER send AS channels,
+              CAST(timezone($timezone, timezone('UTC', send_at)) AS DATE) AS send_day
+       FROM ${schema}.${TABLE.campaignKeys}
+       WINDOW send AS (PARTITION BY campaign_id, audience_key)
      ),
      recipients AS (
-       SELECT campaign_id, audience_key, customer_id, responder, send_day
-       FROM by_send JOIN send_days USING (send_at)
+       SELECT p.pair, r.customer_id, r.responder, p.send_day
+       FROM ${schema}.${TABLE.campaignRecipientRows} r JOIN pairs p USING (k)
+       WHERE p.channels = 1
+       UNION ALL
+       SELECT p.pair, r.customer_id, bool_or(r.responder), p.send_day
+       FROM ${schema}.${TABLE.campaignRecipientRows} r JOIN pairs p USING (k)
+       WHERE p.channels > 1
+       GROUP BY p.pair, p.send_day, r.customer_id
      ),
      -- Every customer's, not only the recipients': the join below keeps only theirs, and
      -- narrowing the orders to them first cost more than it saved.
@@ -133,7 +141,7 @@ async function writeRecipientHistories(
        FROM purchase_days
        WINDOW w AS (PARTITION BY customer_id ORDER BY day ROWS UNBOUNDED PRECEDING)
      )
-     SELECT r.campaign_id, r.audience_key, r.customer_id, r.responder,
+     SELECT r.pair, r.customer_id, r.responder,
             (p.days_so_far - 1)::INTEGER AS frequency,
             (p.day - p.first_day)::INTEGER AS recency_days,
             ((r.send_day - 1) - p.first_day)::INTEGER AS age_days,
@@ -146,8 +154,12 @@ async function writeRecipientHistories(
 }
 
 /**
- * P(alive) and discounted expected purchases of every distinct history, as the predictions
- * step computes them (the same model functions, horizon and discounting).
+ * P(alive) and discounted expected purchases of every recipient, as the predictions step
+ * computes them (the same model functions, horizon and discounting): a SELECT over
+ * `recipients` that adds `p_alive` and `discounted`, NULL where the model gives no finite
+ * number. The models factor the forecast into P(alive), which depends on (x, t_x, T), and the
+ * purchases if alive, which depend on (x, T) only; where P(alive) has a closed form it is
+ * computed in SQL and only the far fewer distinct (x, T) go to the model functions.
  */
 async function writeForecasts(
   { warehouse, config }: StepContext,
@@ -155,8 +167,7 @@ async function writeForecasts(
   forecasts: string,
   model: PurchaseModelName,
   fit: ModelFit,
-): Promise<void> {
-  const histories = await readHistories(warehouse, recipients);
+): Promise<BoundSql> {
   const days = unitDays(config);
   const settings: ForecastSettings = {
     horizonMonths: config.model.horizonMonths,
@@ -165,6 +176,41 @@ async function writeForecasts(
   };
   const purchaseModel = purchaseModels[model];
   const parameters = parameterVector(fit);
+  const alive = probabilityAliveSql(model, parameters, days);
+  if (alive) {
+    const ages = await warehouse.numericColumns(
+      `SELECT DISTINCT frequency, age_days FROM ${recipients} ORDER BY ALL`,
+    );
+    const frequency = ages.frequency ?? [];
+    const ageDays = ages.age_days ?? [];
+    await warehouse.run(
+      `CREATE OR REPLACE TEMP TABLE ${forecasts}
+         (frequency INTEGER, age_days INTEGER, if_alive DOUBLE)`,
+    );
+    await warehouse.append(
+      forecasts,
+      (function* () {
+        for (let i = 0; i < frequency.length; i++) {
+          const x = frequency[i] ?? 0;
+          const T = (ageDays[i] ?? 0) / days;
+          yield [
+            x,
+            ageDays[i] ?? 0,
+            finiteOrNull(discountedIfAlive(purchaseModel, parameters, x, T, settings)),
+          ];
+        }
+      })(),
+    );
+    // NULL both where the purchases if alive are not a finite number, as below.
+    return {
+      sql: `SELECT *, CASE WHEN if_alive IS NOT NULL THEN alive END AS p_alive,
+                   alive * if_alive AS discounted
+            FROM (SELECT r.*, f.if_alive, ${alive.sql} AS alive
+                  FROM ${recipients} r LEFT JOIN ${forecasts} f USING (frequency, age_days))`,
+      params: alive.params,
+    };
+  }
+  const histories = await readHistories(warehouse, recipients);
   const ifAlive = new Map<string, number>();
   const rows = histories.frequency.length;
   const pAlive = new Float64Array(rows);
@@ -185,6 +231,11 @@ async function writeForecasts(
     discounted[i] = usable ? alive * future : NaN;
   }
   await writeHistoryTable(warehouse, forecasts, histories, { p_alive: pAlive, discounted });
+  return {
+    sql: `SELECT r.*, f.p_alive, f.discounted
+          FROM ${recipients} r LEFT JOIN ${forecasts} f USING (frequency, recency_days, age_days)`,
+    params: {},
+  };
 }
 
 /**

@@ -14,8 +14,9 @@ const SCHEMA = 'movement_test';
 const DAY_MS = 86_400_000;
 
 /**
- * A refresh's schema as the campaigns step sees it: the refresh's own tables copied, and
- * `campaign_recipients` with the given rows (customer, campaign, audience, send, responder).
+ * A refresh's schema as the campaigns step sees it: the refresh's own tables copied, and the
+ * recipients' rows and keys that `campaign_recipients` reads, from the given rows (customer,
+ * campaign, audience, send, responder, channel).
  */
 async function stepSchema(
   t: TempProject,
@@ -27,16 +28,26 @@ async function stepSchema(
     await w.run(`CREATE TABLE ${SCHEMA}.${table} AS SELECT * FROM main.${table}`);
   }
   await w.run(
-    `CREATE TABLE ${SCHEMA}.campaign_recipients (customer_id VARCHAR, campaign_id VARCHAR,
+    `CREATE TEMP TABLE given (customer_id VARCHAR, campaign_id VARCHAR,
        audience_key VARCHAR, channel VARCHAR, send_at TIMESTAMP, responder BOOLEAN)`,
   );
   for (const [customer, campaign, audience, sendAt, responder, channel] of recipients) {
     await w.run(
-      `INSERT INTO ${SCHEMA}.campaign_recipients
-       VALUES ($customer, $campaign, $audience, $channel, $sendAt::TIMESTAMP, $responder)`,
+      `INSERT INTO given VALUES ($customer, $campaign, $audience, $channel, $sendAt::TIMESTAMP, $responder)`,
       { customer, campaign, audience, channel: channel ?? 'email', sendAt, responder },
     );
   }
+  await w.run(
+    `CREATE TABLE ${SCHEMA}.campaign_keys AS
+     SELECT (row_number() OVER (ORDER BY campaign_id, audience_key, channel))::INTEGER AS k, *
+     FROM (SELECT DISTINCT campaign_id, audience_key, channel, send_at FROM given)`,
+  );
+  await w.run(
+    `CREATE TABLE ${SCHEMA}.campaign_recipient_rows AS
+     SELECT k.k, g.customer_id, g.responder
+     FROM given g JOIN ${SCHEMA}.campaign_keys k USING (campaign_id, audience_key, channel)`,
+  );
+  await w.run('DROP TABLE given');
 }
 
 // A type, not an interface: rows must be assignable to the warehouse's indexed Row.
@@ -87,57 +98,66 @@ describe('CLV movement of campaign recipients (CDNOW, BG/NBD)', () => {
     }
   });
 
-  test('an earlier send applies the current fit to the history before the send day', async ({
-    t,
-  }) => {
-    const send = '1997-06-01';
-    // Customer 0017's purchase days before the send and their values, from the raw file.
-    const rows100 = (await cdnowTransactions()).filter((row) => row.customer === '0017');
-    const days = [...new Set(rows100.filter((row) => row.day < send).map((row) => row.day))].sort();
-    const value = (day: string): number =>
-      rows100.filter((row) => row.day === day).reduce((sum, row) => sum + Number(row.dollars), 0);
-    expect(days.length).toBeGreaterThan(1);
-    await stepSchema(t, [
-      ['0017', 'EARLY', '', `${send} 08:00:00`, true],
-      // A send on the day of the first purchase: no history before it, left out.
-      ['0018', 'FIRST-DAY', '', '1997-01-01 20:00:00', false],
-    ]);
-    await buildClvMovement({ warehouse: t.warehouse, config: t.project.config, schema: SCHEMA });
-    const rows = await movement(t);
-    expect(rows).toHaveLength(1);
-    const [row] = rows;
+  // BG/NBD and MBG/NBD compute P(alive) in SQL, Pareto/NBD in JavaScript: each must match the
+  // model's own functions. The CDNOW fit is BG/NBD's; its four values serve the others too.
+  test.for(['bgnbd', 'mbgnbd', 'paretonbd'] as const)(
+    'an earlier send applies the current %s fit to the history before the send day',
+    async (name, { t }) => {
+      const send = '1997-06-01';
+      // Customer 0017's purchase days before the send and their values, from the raw file.
+      const rows100 = (await cdnowTransactions()).filter((row) => row.customer === '0017');
+      const days = [
+        ...new Set(rows100.filter((row) => row.day < send).map((row) => row.day)),
+      ].sort();
+      const value = (day: string): number =>
+        rows100.filter((row) => row.day === day).reduce((sum, row) => sum + Number(row.dollars), 0);
+      expect(days.length).toBeGreaterThan(1);
+      await stepSchema(t, [
+        ['0017', 'EARLY', '', `${send} 08:00:00`, true],
+        // A send on the day of the first purchase: no history before it, left out.
+        ['0018', 'FIRST-DAY', '', '1997-01-01 20:00:00', false],
+      ]);
+      await t.warehouse.run(
+        `UPDATE ${SCHEMA}.model_fit SET model = $name WHERE role = 'purchase'`,
+        { name },
+      );
+      await buildClvMovement({ warehouse: t.warehouse, config: t.project.config, schema: SCHEMA });
+      const rows = await movement(t);
+      expect(rows).toHaveLength(1);
+      const [row] = rows;
 
-    const fits = (await storedFits(t.warehouse)) ?? [];
-    const purchase = fits.find((fit) => fit.role === 'purchase')?.fit;
-    const spend = fits.find((fit) => fit.role === 'spend')?.fit;
-    if (!purchase || !spend) throw new Error('CDNOW fits both models');
-    const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-    const first = days[0] as string;
-    const last = days[days.length - 1] as string;
-    const x = days.length - 1;
-    const tx = (dayNumber(last) - dayNumber(first)) / 7;
-    const T = (dayNumber(send) - 1 - dayNumber(first)) / 7;
-    const model = purchaseModels.bgnbd;
-    const parameters = parameterVector(purchase);
-    const pAlive = model.probabilityAlive(parameters, x, tx, T);
-    const future = discountedIfAlive(model, parameters, x, T, {
-      horizonMonths: 12,
-      monthlyDiscountRate: 0.01,
-      unitDays: 7,
-    });
-    const monetary = days.slice(1).reduce((sum, day) => sum + value(day), 0) / x;
-    const { p, q, gamma } = spendParameters(spend);
-    const expectedSpend = (p * (gamma + x * monetary)) / (p * x + q - 1);
-    expect(row?.customers).toBe(1);
-    expect(row?.responder).toBe(true);
-    expect(row?.p_alive_before).toBeCloseTo(pAlive, 12);
-    expect(row?.clv_before).toBeCloseTo(expectedSpend * pAlive * future, 8);
-    const [now] = await t.query<{ p_alive: number; predicted_clv: number }>(
-      `SELECT p_alive, predicted_clv FROM customer_predictions WHERE customer_id = '0017'`,
-    );
-    expect(row?.p_alive_now).toBeCloseTo(now?.p_alive ?? NaN, 12);
-    expect(row?.clv_now).toBeCloseTo(now?.predicted_clv ?? NaN, 9);
-  });
+      const fits = (await storedFits(t.warehouse)) ?? [];
+      const purchase = fits.find((fit) => fit.role === 'purchase')?.fit;
+      const spend = fits.find((fit) => fit.role === 'spend')?.fit;
+      if (!purchase || !spend) throw new Error('CDNOW fits both models');
+      const dayNumber = (day: string): number => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+      const first = days[0] as string;
+      const last = days[days.length - 1] as string;
+      const x = days.length - 1;
+      const tx = (dayNumber(last) - dayNumber(first)) / 7;
+      const T = (dayNumber(send) - 1 - dayNumber(first)) / 7;
+      const model = purchaseModels[name];
+      const parameters = parameterVector(purchase);
+      const pAlive = model.probabilityAlive(parameters, x, tx, T);
+      const future = discountedIfAlive(model, parameters, x, T, {
+        horizonMonths: 12,
+        monthlyDiscountRate: 0.01,
+        unitDays: 7,
+      });
+      const monetary = days.slice(1).reduce((sum, day) => sum + value(day), 0) / x;
+      const { p, q, gamma } = spendParameters(spend);
+      const expectedSpend = (p * (gamma + x * monetary)) / (p * x + q - 1);
+      expect(row?.customers).toBe(1);
+      expect(row?.responder).toBe(true);
+      expect(row?.p_alive_before).toBeCloseTo(pAlive, 12);
+      expect(row?.clv_before).toBeCloseTo(expectedSpend * pAlive * future, 8);
+      const [now] = await t.query<{ p_alive: number; predicted_clv: number }>(
+        `SELECT p_alive, predicted_clv FROM customer_predictions WHERE customer_id = '0017'`,
+      );
+      expect(row?.p_alive_now).toBeCloseTo(now?.p_alive ?? NaN, 12);
+      expect(row?.clv_now).toBeCloseTo(now?.predicted_clv ?? NaN, 9);
+    },
+  );
 
   test('without a purchase model there are no rows, and the reason says so', async ({ t }) => {
     await stepSchema(t, [['0001', 'LATE', 'a1', '1998-07-01 09:00:00', true]]);
