@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { registerAudience } from './commands/audience.js';
 import { registerAudienceActivation } from './commands/audience-activation.js';
 import { registerCampaigns } from './commands/campaigns.js';
@@ -17,18 +16,11 @@ import { registerQueries } from './commands/queries.js';
 import { registerQuery } from './commands/query.js';
 import { registerServe } from './commands/serve.js';
 import { finishHelp } from './help-examples.js';
+import { baseProgram } from './program-base.js';
 
-/** The `clv` command line: every command takes --project DIR and --json. */
+/** The whole `clv` command line, every command registered (for help and for the tests). */
 export function buildProgram(): Command {
-  const program = new Command('clv')
-    .description('clv-dashboard: customer lifetime value from your own data')
-    .addOption(new Option('--project <dir>', 'the project folder').default('.'))
-    .option('--json', 'machine-readable output')
-    .version(packageVersion(), '-V, --version', 'print the version of clv')
-    // Set before the commands exist, which copy it: their help lists --project and --json too.
-    .configureHelp({ showGlobalOptions: true })
-    .showHelpAfterError()
-    .exitOverride();
+  const program = baseProgram();
   registerInit(program);
   registerImport(program);
   registerDemo(program);
@@ -47,10 +39,4 @@ export function buildProgram(): Command {
   registerDestination(program);
   finishHelp(program);
   return program;
-}
-
-function packageVersion(): string {
-  // dist/cli/ and src/cli/ both sit two folders below the package root.
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
 }
