@@ -120,17 +120,27 @@ async function writeRecipientHistories(
        WHERE p.channels > 1
        GROUP BY p.pair, p.send_day, r.customer_id
      ),
-     -- Every customer's, not only the recipients': the join below keeps only theirs, and
-     -- narrowing the orders to them first cost more than it saved.
+     -- A recipient who has not bought since the day before the send has the history
+     -- \`purchase_summary\` holds, but for its end day; only the others need their purchase days
+     -- replayed up to the send.
+     known AS (
+       SELECT r.pair, r.customer_id, r.responder, r.send_day, s.first_day, s.last_day,
+              s.frequency, s.recency_days, s.monetary
+       FROM recipients r JOIN ${schema}.${TABLE.purchaseSummary} s USING (customer_id)
+       WHERE s.first_day < r.send_day
+     ),
+     later AS (SELECT * FROM known WHERE last_day >= send_day),
      purchase_days AS (
        SELECT customer_id, day, sum(coalesce(amount, 0)) AS value
-       FROM ${schema}.orders WHERE outcome = 'success' AND day IS NOT NULL
+       FROM ${schema}.orders SEMI JOIN (SELECT DISTINCT customer_id FROM later) USING (customer_id)
+       WHERE outcome = 'success'
        GROUP BY customer_id, day
      ),
      -- Each purchase day with the history up to and including it, and the next purchase day:
      -- a recipient's history is the one row whose day is the last before the send day, so a
      -- join on the customer with a range finds it, rather than a regrouping of every earlier
-     -- purchase day for every recipient. The sums are of DECIMAL amounts, exact in any order.
+     -- purchase day for every recipient. The sums are of DECIMAL amounts, exact in any order,
+     -- and the formulas those of \`purchase_summary\`, so both halves agree to the last bit.
      prefixes AS (
        -- The last purchase day's next is open-ended, so that every join condition is a
        -- comparison the join evaluates itself.
@@ -141,13 +151,17 @@ async function writeRecipientHistories(
        FROM purchase_days
        WINDOW w AS (PARTITION BY customer_id ORDER BY day ROWS UNBOUNDED PRECEDING)
      )
+     SELECT pair, customer_id, responder, frequency, recency_days,
+            ((send_day - 1) - first_day)::INTEGER AS age_days, monetary
+     FROM known WHERE last_day < send_day
+     UNION ALL
      SELECT r.pair, r.customer_id, r.responder,
             (p.days_so_far - 1)::INTEGER AS frequency,
             (p.day - p.first_day)::INTEGER AS recency_days,
             ((r.send_day - 1) - p.first_day)::INTEGER AS age_days,
             CASE WHEN p.days_so_far > 1
                  THEN CAST(p.repeat_value AS DOUBLE) / (p.days_so_far - 1) END AS monetary
-     FROM recipients r JOIN prefixes p
+     FROM later r JOIN prefixes p
        ON p.customer_id = r.customer_id AND p.day < r.send_day AND r.send_day <= p.next_day`,
     { timezone: config.timezone },
   );
