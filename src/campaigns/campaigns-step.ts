@@ -24,9 +24,14 @@ export const campaignsStep: ComputedStep = async (context) => {
   // Every reader of these tables orders what it reads, and not keeping the order of millions
   // of grouped rows lets the engine write them in parallel: a quarter off the recipients' rows.
   await context.warehouse.run('SET preserve_insertion_order = false');
+  // Choosing and applying a string compression for millions of distinct customer ids cost
+  // more than half of writing the recipients' rows (0.8 s of them at 1 M customers, 0.3 s
+  // without): the step writes plain strings, three times the size (24 MB instead of 8).
+  await context.warehouse.run("SET disabled_compression_methods = 'fsst,dictionary,dict_fsst'");
   try {
     return await buildCampaignTables(context);
   } finally {
+    await context.warehouse.run('RESET disabled_compression_methods');
     await context.warehouse.run('RESET preserve_insertion_order');
   }
 };

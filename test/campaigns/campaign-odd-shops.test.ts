@@ -138,6 +138,13 @@ describe(`the campaign analysis on ${SHOPS} small, odd shops`, () => {
           );
         }
         const summary = await refreshAll(t.warehouse, t.project.config);
+        // The step writes its tables without the string compressions and must leave the
+        // engine's settings as it found them, for every later write.
+        const [settings] = await t.query<{ disabled: string; ordered: boolean }>(
+          `SELECT current_setting('disabled_compression_methods') AS disabled,
+                  current_setting('preserve_insertion_order') AS ordered`,
+        );
+        expect(settings, about).toEqual({ disabled: '', ordered: true });
         if (shop.oddity === 'unmapped-actions') {
           expect(
             summary.warnings.some((w) => w.includes('campaign.actionValues')),
