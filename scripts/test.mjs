@@ -1,0 +1,61 @@
+// `npm test`: Chromium present, the build, then the checks (types, lint, format) and every test.
+// The tests keep two cores only about four fifths busy (servers and browsers starting, files
+// being collected), so the checks run beside them at the lowest priority, in the cycles the
+// tests leave, rather than for a minute and a half before them. Their output is held and shown
+// after the tests'; either failing fails the run.
+import { spawn } from 'node:child_process';
+
+/** At the lowest priority (`nice`), so that they take only what the tests leave idle. */
+const lowest = (args) => ['nice', ['-n', '19', 'npx', ...args]];
+/** `npm run typecheck` and `npm run lint`, but for the API types, which the build just wrote. */
+const CHECKS = [
+  lowest(['tsc', '--noEmit', '-p', '.']),
+  lowest(['tsc', '--noEmit', '-p', 'web']),
+  lowest(['eslint', '.']),
+  lowest(['prettier', '--check', '.']),
+];
+
+function run(command, args, { capture = false } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    let output = '';
+    if (capture) {
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+    }
+    child.once('error', (error) => resolve({ code: 1, output: `${output}${error.message}\n` }));
+    child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+  });
+}
+
+async function checks() {
+  const results = [];
+  for (const [command, args] of CHECKS) {
+    const started = Date.now();
+    const result = await run(command, args, { capture: true });
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    results.push({ name: args.slice(3).join(' '), seconds, ...result });
+    if (result.code !== 0) break;
+  }
+  return results;
+}
+
+for (const [command, args] of [
+  ['node', ['scripts/ensure-chromium.mjs']],
+  ['npm', ['run', 'build']],
+]) {
+  const { code } = await run(command, args);
+  if (code !== 0) process.exit(code);
+}
+const checking = checks();
+const tests = await run('npx', ['vitest', 'run', ...process.argv.slice(2)]);
+const checked = await checking;
+console.log('\nchecks (run beside the tests):');
+for (const check of checked) {
+  console.log(`${check.code === 0 ? 'ok    ' : 'FAILED'} ${check.name} (${check.seconds} s)`);
+  if (check.code !== 0) console.log(check.output);
+}
+const failedCheck = checked.some((check) => check.code !== 0);
+process.exit(tests.code !== 0 ? tests.code : failedCheck ? 1 : 0);
