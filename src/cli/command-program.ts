@@ -41,9 +41,19 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
 export async function programFor(argv: readonly string[]): Promise<Command> {
   const name = commandName(argv);
   const load = name === null ? undefined : COMMANDS[name];
-  if (!load) return (await import('./program.js')).buildProgram();
+  return withCommands(load ? [load] : Object.values(COMMANDS));
+}
+
+/** The whole `clv` command line, every command registered (for help and for the tests). */
+export function buildProgram(): Promise<Command> {
+  return withCommands(Object.values(COMMANDS));
+}
+
+async function withCommands(loads: readonly (() => Promise<Register[]>)[]): Promise<Command> {
+  const registers = await Promise.all(loads.map((load) => load()));
   const program = baseProgram();
-  for (const register of await load()) register(program);
+  // In the table's order, which help follows.
+  for (const register of registers.flat()) register(program);
   finishHelp(program);
   return program;
 }
