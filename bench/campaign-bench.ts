@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { campaignsStep } from '../src/campaigns/campaigns-step.js';
 import { CONFIG_FILE, STORE_FILE, openProject } from '../src/config/project.js';
 import { TABLE } from '../src/model/table-names.js';
+import { usableEvents } from '../src/model/usable-events.js';
 import { refreshAll } from '../src/pipeline/refresh-all.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { openStore } from '../src/store/open-store.js';
@@ -46,6 +47,9 @@ async function stepOnce(warehouse: Warehouse, project: Awaited<ReturnType<typeof
   for (const table of EARLIER_STEPS_TABLES) {
     await warehouse.run(`CREATE VIEW ${SCHEMA}.${table} AS SELECT * FROM main.${table}`);
   }
+  // And reads the events as a refresh reads them: through its view of those in the accepted
+  // ranges (a step that read the raw table here once timed half of what it cost in a refresh).
+  await usableEvents(warehouse, project.config, SCHEMA);
   await warehouse.run(`SET search_path = '${SCHEMA},main'`);
   try {
     return await timed(() => campaignsStep({ warehouse, config: project.config, schema: SCHEMA }));
