@@ -26,6 +26,9 @@ const DEMO_CONFIG = { refresh: { cron: null } };
 /** Six months before the demo shop's last order (October 2026). */
 export const DEMO_HOLDOUT_FROM = '2026-05-01';
 const READY_MS = 30_000;
+/** The project's query folder and the snapshot in it (see src/query/query-snapshot.ts). */
+const QUERY_DIR = join('.clv', 'query');
+const SNAPSHOT_FILES = ['snapshot.duckdb', 'snapshot.json'].map((name) => join(QUERY_DIR, name));
 const BUILD_STEP_MS = 4 * 60_000;
 /** How long a worker waits for another one's build before giving up. */
 const BUILD_WAIT_MS = 10 * 60_000;
@@ -75,7 +78,13 @@ export async function servedDemo(
   const project = await mkdtemp(join(tmpdir(), 'clv-e2e-serve-'));
   try {
     if (store) {
-      for (const name of [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`]) {
+      const names = [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`];
+      // The refresh wrote the query snapshot (the demo has a dataset); each copy writing it again
+      // at its first query cost seconds a server. A copy that `prepare` changes writes its own,
+      // so that queries see the change.
+      if (!options.prepare) names.push(...SNAPSHOT_FILES);
+      await mkdir(join(project, QUERY_DIR), { recursive: true });
+      for (const name of names) {
         if (existsSync(join(store, name))) await copyFile(join(store, name), join(project, name));
       }
     } else {
