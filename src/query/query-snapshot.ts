@@ -33,6 +33,11 @@ export function snapshotFile(queryDir: string): string {
   return join(queryDir, DATABASE_FILE);
 }
 
+/** Every file a snapshot is made of (its database and its description), for copying it whole. */
+export function snapshotFiles(queryDir: string): string[] {
+  return [snapshotFile(queryDir), join(queryDir, META_FILE)];
+}
+
 /** The refresh every published table comes from, or null before the first. */
 async function latestRefresh(warehouse: Warehouse): Promise<number | null> {
   const [row] = await warehouse.query<{ id: number | null }>(

@@ -14,9 +14,10 @@ import {
 } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CONFIG_FILE, STORE_FILE } from '../../src/config/project.js';
+import { CONFIG_FILE, STORE_FILE, projectPaths } from '../../src/config/project.js';
+import { snapshotFiles } from '../../src/query/query-snapshot.js';
 import { CLI, runClv } from './run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,9 +27,6 @@ const DEMO_CONFIG = { refresh: { cron: null } };
 /** Six months before the demo shop's last order (October 2026). */
 export const DEMO_HOLDOUT_FROM = '2026-05-01';
 const READY_MS = 30_000;
-/** The project's query folder and the snapshot in it (see src/query/query-snapshot.ts). */
-const QUERY_DIR = join('.clv', 'query');
-const SNAPSHOT_FILES = ['snapshot.duckdb', 'snapshot.json'].map((name) => join(QUERY_DIR, name));
 const BUILD_STEP_MS = 4 * 60_000;
 /** How long a worker waits for another one's build before giving up. */
 const BUILD_WAIT_MS = 10 * 60_000;
@@ -78,14 +76,19 @@ export async function servedDemo(
   const project = await mkdtemp(join(tmpdir(), 'clv-e2e-serve-'));
   try {
     if (store) {
-      const names = [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`];
+      const copy = (file: string): [string, string] => [file, join(project, relative(store, file))];
+      const files = [CONFIG_FILE, STORE_FILE, `${STORE_FILE}.wal`].map((name) =>
+        copy(join(store, name)),
+      );
       // The refresh wrote the query snapshot (the demo has a dataset); each copy writing it again
       // at its first query cost seconds a server. A copy that `prepare` changes writes its own,
       // so that queries see the change.
-      if (!options.prepare) names.push(...SNAPSHOT_FILES);
-      await mkdir(join(project, QUERY_DIR), { recursive: true });
-      for (const name of names) {
-        if (existsSync(join(store, name))) await copyFile(join(store, name), join(project, name));
+      if (!options.prepare) {
+        files.push(...snapshotFiles(projectPaths(store).queryDir).map(copy));
+        await mkdir(projectPaths(project).queryDir, { recursive: true });
+      }
+      for (const [source, target] of files) {
+        if (existsSync(source)) await copyFile(source, target);
       }
     } else {
       await clv(['init', project]);
