@@ -52,7 +52,8 @@ export function defaultConfigText(): string {
   // What an import accepts: event times from minTimestamp to maxTimestamp (null: one year after
   // the import), amounts and monthly spend from 0 to maxAmount (also once converted to the base
   // currency). Anything outside is rejected with a reason; a refresh leaves out stored events
-  // outside them.
+  // outside them. memoryLimitMb: the memory the engine may hold during an import (MB, at least
+  // 256); past it, the import spills to clv.duckdb.tmp in the project.
   "import": ${j(d.import)},
   // clv serve: largest request body (MB), requests per minute per API key, host names besides
   // the listening address that requests may be addressed to (e.g. a proxy's), largest answer

@@ -152,6 +152,11 @@ const importLimits = z
     maxTimestamp: instant.nullable().default(null),
     /** Largest accepted amount (and monthly spend), as given and in the base currency. */
     maxAmount: z.number().positive().max(1e15).default(1e13),
+    /**
+     * Memory the engine may hold while a file is imported, in MB; beyond it the import's
+     * scratch tables spill to the store's temporary folder (`clv.duckdb.tmp`, in the project).
+     */
+    memoryLimitMb: z.number().int().min(256).max(1_048_576).default(1024),
   })
   .prefault({});
 

@@ -6,6 +6,7 @@ import { literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { fileBytes, type CsvHead } from './csv-head.js';
 import { CsvRecordReader, MAX_RECORD_BYTES } from './csv-records.js';
+import { lineSizeOptions } from './line-size.js';
 
 /** Delimiter and quote of the scratch files: control characters, quoted when in a value. */
 const DELIMITER = '\x01';
@@ -86,7 +87,7 @@ function scratchRead(file: string, columns: readonly string[]): string {
   // The path is ours, not data; the longest record fits the line size.
   return `read_csv(${literal(file)}, columns = {${columns.join(', ')}}, header = false,
     auto_detect = false, delim = chr(1), quote = chr(2), escape = chr(2), new_line = '\\n',
-    max_line_size = ${2 * MAX_RECORD_BYTES + 1024})`;
+    ${lineSizeOptions(2 * MAX_RECORD_BYTES + 1024)})`;
 }
 
 /** A value as a scratch-file cell: as it is unless it holds a control character; null is empty. */

@@ -38,8 +38,20 @@ export interface ImportOptions {
 /**
  * Imports one file in one transaction: every row is inserted, recognised as a duplicate, or
  * written to the rejects file with its line number and reason. A failure leaves no trace.
+ * The engine's memory is held to `import.memoryLimitMb` meanwhile: a file of any size stages,
+ * validates and stores through the store's temporary folder rather than all in memory.
  */
 export async function importFile(
+  warehouse: Warehouse,
+  project: Project,
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  return warehouse.withMemoryLimit(project.config.import.memoryLimitMb, () =>
+    importWithin(warehouse, project, options),
+  );
+}
+
+async function importWithin(
   warehouse: Warehouse,
   project: Project,
   options: ImportOptions,

@@ -2,6 +2,7 @@ import { ident, literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { stageCsvCarefully } from './csv-careful.js';
 import { isGzip, readCsvHead, scanCsvBytes, type CsvHead } from './csv-head.js';
+import { lineSizeOptions, MAX_LINE_BYTES } from './line-size.js';
 
 /** The scratch relations a staged CSV file fills. */
 export interface CsvTargets {
@@ -78,7 +79,7 @@ async function readFast(
          header = true, delim = ${literal(head.delimiter)}, quote = '"', escape = '"',
          columns = {${columns}}, compression = ${isGzip(file) ? "'gzip'" : "'none'"},
          store_rejects = true, rejects_table = ${literal(targets.readerErrors)},
-         rejects_scan = ${literal(targets.readerScans)}, max_line_size = 67108864)`,
+         rejects_scan = ${literal(targets.readerScans)}, ${lineSizeOptions(MAX_LINE_BYTES)})`,
       { file },
     );
     return true;

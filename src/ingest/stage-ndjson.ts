@@ -1,6 +1,7 @@
 import { literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import type { Staged } from './staged.js';
+import { lineSizeOptions, MAX_LINE_BYTES } from './line-size.js';
 
 /**
  * Stages an NDJSON file line by line, so that one bad line is one rejected row instead of a
@@ -19,7 +20,7 @@ export async function stageNdjson(
   await warehouse.run(
     `CREATE TEMP TABLE ${lines} AS SELECT * FROM read_csv($file, columns = {'text': 'VARCHAR'},
        header = false, delim = chr(1), quote = '', escape = '', auto_detect = false,
-       max_line_size = 67108864)`,
+       ${lineSizeOptions(MAX_LINE_BYTES)})`,
     { file },
   );
   await warehouse.run(`

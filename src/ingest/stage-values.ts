@@ -3,6 +3,7 @@ import { writeScratch } from '../store/scratch-files.js';
 import { literal } from '../store/sql-text.js';
 import type { Staged } from './staged.js';
 import { DELIMITER, QUOTE, ValuesCsv, type ValuesShape } from './values-csv.js';
+import { lineSizeOptions } from './line-size.js';
 
 /** The reader's default; a longer line needs a larger buffer, which costs on every batch. */
 const DEFAULT_MAX_LINE = 2_097_152;
@@ -39,7 +40,7 @@ export async function stageValues(
     // The path is ours, not data.
     return `read_csv(${literal(file)}, columns = {${types.join(', ')}}, header = false,
       auto_detect = false, delim = ${chr(DELIMITER)}, quote = ${chr(QUOTE)},
-      escape = ${chr(QUOTE)}, max_line_size = ${maxLine})`;
+      escape = ${chr(QUOTE)}, ${lineSizeOptions(maxLine)})`;
   };
   const drop = async (): Promise<void> => {
     await Promise.all(files.map((file) => rm(file, { force: true })));

@@ -50,6 +50,12 @@ export interface Warehouse {
    * creates), and drops that table afterwards whether `work` resolves or throws.
    */
   withScratchTable<T>(prefix: string, work: (table: string) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` with the engine's memory held to `megabytes`: beyond it, scratch tables and
+   * large operators spill to the store's temporary folder. The limit is the engine's, not the
+   * connection's (other connections share it meanwhile); the one before is restored after.
+   */
+  withMemoryLimit<T>(megabytes: number, work: () => Promise<T>): Promise<T>;
   /** Share of the running statement done, 0..1, or null when the engine cannot tell. */
   progress(): number | null;
   close(): Promise<void>;

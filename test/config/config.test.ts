@@ -68,6 +68,7 @@ describe('project config', () => {
       minTimestamp: '1970-01-01',
       maxTimestamp: null,
       maxAmount: 1e13,
+      memoryLimitMb: 1024,
     });
     const set = parseConfig(
       '{ "import": { "minTimestamp": "1900-01-01", "maxTimestamp": "2100-01-01T00:00:00Z" } }',
@@ -77,6 +78,7 @@ describe('project config', () => {
       minTimestamp: '1900-01-01',
       maxTimestamp: '2100-01-01T00:00:00Z',
       maxAmount: 1e13,
+      memoryLimitMb: 1024,
     });
     expect(() => parseConfig('{ "import": { "minTimestamp": "yesterday" } }', FILE)).toThrow(
       `${FILE}: import.minTimestamp: must be a date (YYYY-MM-DD) or an ISO 8601 time stamp`,
@@ -87,6 +89,15 @@ describe('project config', () => {
     expect(() => parseConfig('{ "import": { "maxAmount": -1 } }', FILE)).toThrow(
       `${FILE}: import.maxAmount:`,
     );
+    // The engine's readers alone hold two 64 MB buffers: less than 256 MB cannot import.
+    expect(parseConfig('{ "import": { "memoryLimitMb": 256 } }', FILE).import.memoryLimitMb).toBe(
+      256,
+    );
+    for (const bad of ['255', '1024.5', '"1GB"', 'null']) {
+      expect(() => parseConfig(`{ "import": { "memoryLimitMb": ${bad} } }`, FILE)).toThrow(
+        `${FILE}: import.memoryLimitMb:`,
+      );
+    }
   });
 
   it('writes a commented default file that parses to the defaults', () => {

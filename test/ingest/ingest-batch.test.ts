@@ -437,6 +437,7 @@ function failingOn(warehouse: Warehouse, statement: string): Warehouse {
     fork: () => warehouse.fork(),
     scratchTag: () => warehouse.scratchTag(),
     withScratchTable: (prefix, work) => warehouse.withScratchTable(prefix, work),
+    withMemoryLimit: (megabytes, work) => warehouse.withMemoryLimit(megabytes, work),
     progress: () => warehouse.progress(),
     close: () => warehouse.close(),
   };

@@ -145,6 +145,38 @@ describe('the DuckDB warehouse', () => {
     expect(await tempTables()).toBe(0);
   });
 
+  it('spills past a memory limit rather than failing, and restores the limit after', async () => {
+    const limit = async () =>
+      (
+        await warehouse.query<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`)
+      )[0]?.limit;
+    const before = await limit();
+    const spilled = await warehouse.withMemoryLimit(256, async () => {
+      expect(await limit()).toBe('244.1 MiB');
+      // About 420 MB of strings in a scratch table: past the limit, so partly out to the
+      // temporary folder.
+      await warehouse.run(
+        `CREATE TEMP TABLE big AS SELECT range AS i, repeat('x', 200) || range AS s
+         FROM range(2000000)`,
+      );
+      const [files] = await warehouse.query<{ bytes: number }>(
+        `SELECT coalesce(sum(size), 0)::BIGINT AS bytes FROM duckdb_temporary_files()`,
+      );
+      const [sum] = await warehouse.query<{ n: number; longest: number }>(
+        `SELECT count(*) AS n, max(length(s)) AS longest FROM big`,
+      );
+      expect(sum).toEqual({ n: 2_000_000, longest: 207 });
+      return files?.bytes ?? 0;
+    });
+    // Without the limit nothing goes to the temporary folder (about 65 MB went, here).
+    expect(spilled).toBeGreaterThan(10_000_000);
+    expect(await limit()).toBe(before);
+    await expect(
+      warehouse.withMemoryLimit(300, () => Promise.reject(new Error('work failed'))),
+    ).rejects.toThrow('work failed');
+    expect(await limit()).toBe(before);
+  });
+
   it('returns the number of rows a statement changed', async () => {
     await warehouse.run('CREATE TABLE t (i INTEGER)');
     expect(await warehouse.run('INSERT INTO t SELECT * FROM range(7)')).toBe(7);

@@ -35,6 +35,8 @@ export class DuckDbWarehouse implements Warehouse {
     private readonly ownsInstance = true,
     /** How many scratch tags the store has handed out, shared with its forks. */
     private readonly scratch = { issued: 0 },
+    /** The memory limit the store was opened with (null: the engine's default). */
+    private readonly memoryLimit: string | null = null,
   ) {}
 
   /** Opens (creating when missing) a DuckDB file. */
@@ -53,11 +55,23 @@ export class DuckDbWarehouse implements Warehouse {
       }
       throw new ClvError('failure', `cannot open the store ${path}: ${message}`, { cause: error });
     }
-    return new DuckDbWarehouse(instance, await connect(instance));
+    return new DuckDbWarehouse(
+      instance,
+      await connect(instance),
+      true,
+      { issued: 0 },
+      options.memoryLimit ?? null,
+    );
   }
 
   async fork(): Promise<DuckDbWarehouse> {
-    return new DuckDbWarehouse(this.instance, await connect(this.instance), false, this.scratch);
+    return new DuckDbWarehouse(
+      this.instance,
+      await connect(this.instance),
+      false,
+      this.scratch,
+      this.memoryLimit,
+    );
   }
 
   scratchTag(): string {
@@ -171,6 +185,24 @@ export class DuckDbWarehouse implements Warehouse {
       throw error;
     } finally {
       this.inTransaction = false;
+    }
+  }
+
+  async withMemoryLimit<T>(megabytes: number, work: () => Promise<T>): Promise<T> {
+    // DuckDB's limit is instance-wide, and its temporary folder is `<store>.tmp`, beside the
+    // store in the project, emptied when the store closes. The limit is restored from how the
+    // store was opened: the engine reports it rounded, and setting back what it reports would
+    // lower it a little at every call.
+    await this.run(`SET memory_limit = $limit`, {
+      limit: `${Math.max(1, Math.round(megabytes))}MB`,
+    });
+    try {
+      return await work();
+    } finally {
+      await this.run(
+        this.memoryLimit === null ? 'RESET memory_limit' : 'SET memory_limit = $limit',
+        this.memoryLimit === null ? undefined : { limit: this.memoryLimit },
+      );
     }
   }
 
