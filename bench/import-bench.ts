@@ -1,11 +1,13 @@
 /**
  * Import benchmark. On one events CSV: (a) DuckDB's bare `read_csv` into a fresh database,
  * (b) `importFile` into a fresh project, (c) the same file again into that project (every row a
- * duplicate). Each step runs in its own child process (this file with `--worker`), so each
+ * duplicate); then the same rows as Parquet and as NDJSON (written from the CSV by the engine,
+ * typed as its reader types them), each read bare by the engine's reader and imported into a
+ * fresh project. Each step runs in its own child process (this file with `--worker`), so each
  * starts from a fresh process and has its own peak RSS.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +27,42 @@ import type { BenchContext } from './bench-context.js';
  */
 const GOAL = 0.7;
 const MEMORY_GOAL_MB = 2048;
-const STEPS = ['baseline', 'product', 'reimport'] as const;
+const STEPS = [
+  'baseline',
+  'product',
+  'reimport',
+  'parquet-bare',
+  'parquet',
+  'ndjson-bare',
+  'ndjson',
+] as const;
 type Step = (typeof STEPS)[number];
+type Format = 'csv' | 'parquet' | 'ndjson';
 
 const LABELS: Record<Step, string> = {
   baseline: 'a  DuckDB read_csv (bare)',
   product: 'b  clv import, new project',
   reimport: 'c  clv import, same file again',
+  'parquet-bare': 'd  DuckDB read_parquet (bare)',
+  parquet: 'e  clv import of the Parquet file',
+  'ndjson-bare': 'f  DuckDB read_json (bare)',
+  ndjson: 'g  clv import of the NDJSON file',
+};
+
+/** The file each step reads, and the engine's bare reader of its format. */
+const STEP_FORMAT: Record<Step, Format> = {
+  baseline: 'csv',
+  product: 'csv',
+  reimport: 'csv',
+  'parquet-bare': 'parquet',
+  parquet: 'parquet',
+  'ndjson-bare': 'ndjson',
+  ndjson: 'ndjson',
+};
+const BARE_READER: Record<Format, string> = {
+  csv: 'read_csv',
+  parquet: 'read_parquet',
+  ndjson: 'read_json',
 };
 
 interface StepResult {
@@ -57,14 +88,22 @@ const thisFile = fileURLToPath(import.meta.url);
 export async function run(context: BenchContext): Promise<void> {
   const events = await context.eventsFile();
   const { rows } = context;
-  const baselineDir = await mkdtemp(join(tmpdir(), 'clv-bench-duckdb-'));
-  const projectDir = await mkdtemp(join(tmpdir(), 'clv-bench-project-'));
+  const work = await mkdtemp(join(tmpdir(), 'clv-bench-import-'));
   const results: Partial<Record<Step, StepResult>> = {};
   try {
+    const files = { csv: events.file, ...(await otherFormats(events.file, work)) };
+    // One project per format: (c) imports the CSV again into (b)'s.
+    const dirs: Record<Format, { bare: string; product: string }> = {
+      csv: { bare: join(work, 'csv-bare'), product: join(work, 'csv') },
+      parquet: { bare: join(work, 'parquet-bare'), product: join(work, 'parquet') },
+      ndjson: { bare: join(work, 'ndjson-bare'), product: join(work, 'ndjson') },
+    };
     for (const step of STEPS) {
-      const dir = step === 'baseline' ? baselineDir : projectDir;
+      const format = STEP_FORMAT[step];
+      const dir = isBare(step) ? dirs[format].bare : dirs[format].product;
+      await mkdir(dir, { recursive: true });
       console.log(`running ${LABELS[step].slice(3)} ...`);
-      const result = await runWorker(context, step, events.file, dir);
+      const result = await runWorker(context, step, files[format], dir);
       results[step] = result;
       console.log(
         `  ${result.seconds.toFixed(2)} s, peak RSS +${result.peakRssMb.toFixed(0)} MB` +
@@ -72,25 +111,31 @@ export async function run(context: BenchContext): Promise<void> {
       );
     }
   } finally {
-    await rm(baselineDir, { recursive: true, force: true });
-    await rm(projectDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
-  const a = required(results.baseline);
-  const b = required(results.product);
-  const c = required(results.reimport);
-  const ratio = b.rowsPerSecond / a.rowsPerSecond;
-  const peakMb = Math.max(b.peakRssMb, c.peakRssMb);
+  const all = STEPS.map((step) => required(results[step]));
+  const [a, b, c] = all;
+  const ratioOf = (bare: Step, product: Step): number =>
+    required(results[product]).rowsPerSecond / required(results[bare]).rowsPerSecond;
+  const ratio = ratioOf('baseline', 'product');
+  const ratios = {
+    csv: Number(ratio.toFixed(3)),
+    parquet: Number(ratioOf('parquet-bare', 'parquet').toFixed(3)),
+    ndjson: Number(ratioOf('ndjson-bare', 'ndjson').toFixed(3)),
+  };
+  const peakMb = Math.max(...all.filter((r) => !isBare(r.step)).map((r) => r.peakRssMb));
   const fastEnough = ratio >= GOAL;
   const smallEnough = peakMb < MEMORY_GOAL_MB;
   const pass = fastEnough && smallEnough;
 
   console.log('');
-  console.log(table([a, b, c]));
+  console.log(table(all));
   console.log(
-    `\nb speed / a speed: ${ratio.toFixed(2)} (goal >= ${GOAL}): ${fastEnough ? 'PASS' : 'BELOW GOAL'}`,
+    `\nb speed / a speed: ${ratio.toFixed(2)} (goal >= ${GOAL}): ${fastEnough ? 'PASS' : 'BELOW GOAL'}` +
+      `; Parquet e / d: ${ratios.parquet.toFixed(2)}; NDJSON g / f: ${ratios.ndjson.toFixed(2)}`,
   );
   console.log(
-    `peak RSS of b and c: +${peakMb.toFixed(0)} MB (goal < ${MEMORY_GOAL_MB} MB): ` +
+    `peak RSS of the imports: +${peakMb.toFixed(0)} MB (goal < ${MEMORY_GOAL_MB} MB): ` +
       `${smallEnough ? 'PASS' : 'ABOVE GOAL'}`,
   );
 
@@ -100,14 +145,42 @@ export async function run(context: BenchContext): Promise<void> {
     rows,
     file: { name: relative(context.rootDir, events.file), bytes: events.bytes },
     machine: machineInfo(),
-    steps: { baseline: rounded(a), product: rounded(b), reimport: rounded(c) },
+    steps: Object.fromEntries(all.map((r) => [r.step, rounded(r)])),
     speedRatio: Number(ratio.toFixed(3)),
+    speedRatios: ratios,
     goal: GOAL,
     peakRssMb: Number(peakMb.toFixed(0)),
     memoryGoalMb: MEMORY_GOAL_MB,
     pass,
   });
   console.log(`results written to ${relative(context.rootDir, file)}`);
+  if (!a || !b || !c) throw new Error('the CSV steps produced no result');
+}
+
+function isBare(step: Step): boolean {
+  return step === 'baseline' || step.endsWith('-bare');
+}
+
+/** The CSV's rows as Parquet and NDJSON, typed as the engine's CSV reader types them. */
+async function otherFormats(
+  csv: string,
+  dir: string,
+): Promise<Record<'parquet' | 'ndjson', string>> {
+  const parquet = join(dir, 'events.parquet');
+  const ndjson = join(dir, 'events.ndjson');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const source = `read_csv(${sqlString(csv)})`;
+    await connection.run(
+      `COPY (SELECT * FROM ${source}) TO ${sqlString(parquet)} (FORMAT parquet)`,
+    );
+    await connection.run(`COPY (SELECT * FROM ${source}) TO ${sqlString(ndjson)} (FORMAT json)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return { parquet, ndjson };
 }
 
 function required(result: StepResult | undefined): StepResult {
@@ -170,24 +243,18 @@ interface WorkerArgs {
 }
 
 async function worker(args: WorkerArgs): Promise<StepResult> {
-  switch (args.step) {
-    case 'baseline':
-      return baselineStep(args);
-    case 'product':
-      return productStep(args, false);
-    case 'reimport':
-      return productStep(args, true);
-  }
+  if (isBare(args.step)) return baselineStep(args);
+  return productStep(args, args.step === 'reimport');
 }
 
-async function baselineStep({ file, dir, rows }: WorkerArgs): Promise<StepResult> {
+async function baselineStep({ step, file, dir, rows }: WorkerArgs): Promise<StepResult> {
   const storeFile = join(dir, 'baseline.duckdb');
   const opened = await timed(async () => {
     const instance = await DuckDBInstance.create(storeFile);
     return { instance, connection: await instance.connect() };
   });
   const { instance, connection } = opened.value;
-  const sql = `CREATE TABLE t AS SELECT * FROM read_csv(${sqlString(file)})`;
+  const sql = `CREATE TABLE t AS SELECT * FROM ${BARE_READER[STEP_FORMAT[step]]}(${sqlString(file)})`;
   const measured = await measure(() => connection.run(sql));
   const count = await connection.runAndReadAll('SELECT count(*) AS n FROM t');
   const stored = Number(count.getRows()[0]?.[0] ?? -1);
@@ -201,9 +268,9 @@ async function baselineStep({ file, dir, rows }: WorkerArgs): Promise<StepResult
     connection.closeSync();
     instance.closeSync();
   });
-  if (stored !== rows) throw new Error(`baseline: table t has ${stored} rows, expected ${rows}`);
+  if (stored !== rows) throw new Error(`${step}: table t has ${stored} rows, expected ${rows}`);
   return {
-    step: 'baseline',
+    step,
     rows: stored,
     seconds: measured.seconds,
     rowsPerSecond: stored / measured.seconds,
@@ -217,8 +284,10 @@ async function baselineStep({ file, dir, rows }: WorkerArgs): Promise<StepResult
   };
 }
 
-async function productStep({ file, dir, rows }: WorkerArgs, again: boolean): Promise<StepResult> {
-  const step: Step = again ? 'reimport' : 'product';
+async function productStep(
+  { step, file, dir, rows }: WorkerArgs,
+  again: boolean,
+): Promise<StepResult> {
   const opened = await timed(async () => {
     const project = again ? await openProject(dir) : (await initProject(dir)).project;
     return { project, warehouse: await openStore(project) };
