@@ -59,6 +59,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: demoShopSize,
     load: () => import('./serve-bench.js'),
   },
+  pages: {
+    about: 'every dashboard page in Chromium, first answers after a refresh vs cached answers',
+    size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
+    load: () => import('./pages-bench.js'),
+  },
   web: {
     about: 'dashboard in Chromium: cold /overview until the revenue KPI shows, JavaScript size',
     size: demoShopSize,

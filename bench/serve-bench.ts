@@ -10,14 +10,13 @@
  *     against (2)'s, and how far the evaluation ran behind the commits.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openProject } from '../src/config/project.js';
 import { openStore } from '../src/store/open-store.js';
-import { listeningUrl } from '../test/helpers/listening-url.js';
+import { exited, runCli, serve, start } from './serve-child.js';
 import {
   removeStreamingAudiences,
   saveStreamingAudiences,
@@ -310,46 +309,4 @@ async function storedEvents(dir: string, tag: string): Promise<number> {
   } finally {
     await store.close();
   }
-}
-
-/** `clv serve --json` on the project, on a free loopback port. */
-function serve(cli: string, project: string): Promise<{ child: ChildProcess; url: string }> {
-  return start(process.execPath, [cli, 'serve', '--project', project, '--port', '0', '--json']);
-}
-
-/** Spawns a server that prints `clv serve --json`'s start line; resolves with its address. */
-async function start(
-  command: string,
-  args: string[],
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  try {
-    if (!child.stdout) throw new Error('no stdout');
-    return { child, url: await listeningUrl(child.stdout) };
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`${args.join(' ')} did not start within 60 s: ${errors}`, { cause: error });
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) =>
-    child.exitCode !== null || child.signalCode !== null
-      ? resolve()
-      : child.once('exit', () => resolve()),
-  );
-}
-
-function runCli(cli: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { stdio: 'inherit' });
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`clv ${args[0]} exited ${code}`)),
-    );
-  });
 }

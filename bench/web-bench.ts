@@ -36,13 +36,13 @@ interface PageGlobals {
   requestAnimationFrame(callback: () => void): number;
 }
 
-interface Script {
+export interface Script {
   url: string;
   bytes: number;
   gzipBytes: number;
 }
 
-interface OverviewLoad {
+export interface OverviewLoad {
   /** Milliseconds until the KPI value showed; null when it did not within the time limit. */
   kpiMs: number | null;
   scripts: Script[];
@@ -148,7 +148,8 @@ async function baselineLoad(url: string): Promise<number> {
   }
 }
 
-async function overviewLoad(url: string): Promise<OverviewLoad> {
+/** /overview in a fresh browser: until the revenue KPI shows, and the scripts it loaded. */
+export async function overviewLoad(url: string): Promise<OverviewLoad> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();

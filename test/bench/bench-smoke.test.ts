@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'campaign',
   'query',
   'serve',
+  'pages',
   'web',
 ];
 /** A bound on the whole smoke run (about 40 s on a quiet 2-core machine). */
