@@ -29,6 +29,13 @@ export interface ServerContext {
   streaming: StreamingAudiences;
   /** Serialises the writes of audience membership (streaming and at refresh). */
   audiences: Lane;
+  /**
+   * Imports and refreshes, one at a time. An import holds the engine to
+   * `import.memoryLimitMb`, a setting of the whole engine, not of its connection: a refresh
+   * running beside it would be held to it too, and on a large shop fail for want of memory.
+   * Ingested batches do not wait for either.
+   */
+  bulk: Lane;
   cache: ResponseCache;
   /** Queues audience changes for their destinations and delivers them, on schedule and on request. */
   deliveries: DeliveryLoop;
@@ -64,6 +71,7 @@ export async function createServerContext(
   const evaluating = await store.fork();
   const writes = new Lane();
   const audiences = new Lane();
+  const bulk = new Lane();
   const streaming = new StreamingAudiences(
     evaluating,
     config,
@@ -80,24 +88,25 @@ export async function createServerContext(
   );
   deliveries.start();
   const refresher = new RefreshScheduler<FullRefreshSummary | null>(
-    async (reason) => {
-      // On schedule, a refresh with nothing new to read is skipped.
-      if (reason === 'schedule' && (await lastRefreshIfUnchanged(refreshing)) !== null) {
-        return null;
-      }
-      // Membership is written by the refresh, by streaming evaluation and by audience edits:
-      // one at a time, through the audiences lane; ingest does not wait for it.
-      const summary = await refreshAll(refreshing, config, undefined, {
-        exclusive: (work) => audiences.run(work),
-        queryDir: project.queryDir,
-      });
-      options.onRefreshed?.(summary, reason);
-      // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
-      void cache.renew();
-      // The refresh evaluated the audiences: their changes go out now, not at the next tick.
-      deliveries.syncNow().catch((error: unknown) => options.onDeliveryError?.(error));
-      return summary;
-    },
+    (reason) =>
+      bulk.run(async () => {
+        // On schedule, a refresh with nothing new to read is skipped.
+        if (reason === 'schedule' && (await lastRefreshIfUnchanged(refreshing)) !== null) {
+          return null;
+        }
+        // Membership is written by the refresh, by streaming evaluation and by audience edits:
+        // one at a time, through the audiences lane; ingest does not wait for it.
+        const summary = await refreshAll(refreshing, config, undefined, {
+          exclusive: (work) => audiences.run(work),
+          queryDir: project.queryDir,
+        });
+        options.onRefreshed?.(summary, reason);
+        // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.
+        void cache.renew();
+        // The refresh evaluated the audiences: their changes go out now, not at the next tick.
+        deliveries.syncNow().catch((error: unknown) => options.onDeliveryError?.(error));
+        return summary;
+      }),
     {
       debounceMs: config.refresh.debounceSeconds * 1000,
       cron: config.refresh.cron,
@@ -126,6 +135,7 @@ export async function createServerContext(
     ingest,
     streaming,
     audiences,
+    bulk,
     cache,
     loopback: options.loopback,
     isOpen: () => options.loopback && keys.active === 0,
@@ -133,6 +143,7 @@ export async function createServerContext(
       // The refresh first: one ending now asks for a sync, which the stopped loop then declines.
       await refresher.stop();
       await deliveries.stop();
+      await bulk.run(async () => undefined);
       await writes.run(async () => undefined);
       await streaming.idle();
       await reads.close();

@@ -4,6 +4,7 @@ import { FORMATS, KINDS } from '../../ingest/formats.js';
 import { importFile } from '../../ingest/import-file.js';
 import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
+import type { ServerContext } from '../server-context.js';
 import { withUpload } from '../uploads.js';
 
 const outcome = z.strictObject({
@@ -61,24 +62,20 @@ export const ingestRoutes = [
     }),
     handler: ({ request, query, context }) =>
       withUpload(request, context.project.scratchDir, async (upload) => {
-        const summary = await context.writes
-          .run(() =>
-            importFile(context.write, context.project, {
-              file: upload.path,
-              // Messages and the format go by the client's name for its file: the scratch
-              // copy's means nothing to it.
-              name: upload.name,
-              kind: query.kind,
-              format: query.format,
-            }),
-          )
-          .catch((error: unknown) => {
-            // The engine's own report stays in the server's log.
-            if (error instanceof ClvError && error.cause !== undefined) {
-              request.log.warn({ err: error.cause }, `import of ${upload.name}: ${error.message}`);
-            }
-            throw error;
-          });
+        const summary = await importInLanes(context, {
+          file: upload.path,
+          // Messages and the format go by the client's name for its file: the scratch copy's
+          // means nothing to it.
+          name: upload.name,
+          kind: query.kind,
+          format: query.format,
+        }).catch((error: unknown) => {
+          // The engine's own report stays in the server's log.
+          if (error instanceof ClvError && error.cause !== undefined) {
+            request.log.warn({ err: error.cause }, `import of ${upload.name}: ${error.message}`);
+          }
+          throw error;
+        });
         context.refresher.noteIngest();
         return summary;
       }),
@@ -106,18 +103,26 @@ export const ingestRoutes = [
       }
       if (!isAbsolute(body.path))
         throw new ClvError('bad_input', 'body.path: must be an absolute path');
-      const summary = await context.writes.run(() =>
-        importFile(context.write, context.project, {
-          file: body.path,
-          kind: body.kind,
-          format: body.format,
-        }),
-      );
+      const summary = await importInLanes(context, {
+        file: body.path,
+        kind: body.kind,
+        format: body.format,
+      });
       context.refresher.noteIngest();
       return summary;
     },
   }),
 ];
+
+/** An import, after any refresh under way (see `bulk`) and between ingested batches. */
+function importInLanes(
+  context: ServerContext,
+  options: Parameters<typeof importFile>[2],
+): ReturnType<typeof importFile> {
+  return context.bulk.run(() =>
+    context.writes.run(() => importFile(context.write, context.project, options)),
+  );
+}
 
 function isLoopbackAddress(ip: string): boolean {
   return ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.');
