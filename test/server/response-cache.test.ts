@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseCache } from '../../src/server/response-cache.js';
+import { RENEWED_ANSWERS, ResponseCache } from '../../src/server/response-cache.js';
 
 describe('the response cache', () => {
   it('shares one computation per key and forgets failures', async () => {
@@ -32,6 +32,18 @@ describe('the response cache', () => {
     expect(await cache.get('b', compute('b'))).toBe('b1');
     expect(calls).toEqual(['b', 'd', 'c']);
     expect(await cache.get('a', compute('a'))).toBe('a4');
+  });
+
+  it('renews by default the answers of every page a team was reading', async () => {
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
+    const keys = Array.from({ length: RENEWED_ANSWERS + 5 }, (_, i) => `answer ${i}`);
+    for (const key of keys) await cache.get(key, async () => key);
+    await cache.renew();
+    expect(cache.size).toBe(RENEWED_ANSWERS);
+    const computedAgain: string[] = [];
+    for (const key of keys) await cache.get(key, async () => (computedAgain.push(key), key));
+    // The 5 asked for first were not renewed: they are computed when asked for again.
+    expect(computedAgain).toEqual(keys.slice(0, 5));
   });
 
   it('renews nothing that failed, and stops when a newer refresh clears it', async () => {
