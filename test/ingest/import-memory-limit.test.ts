@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import type { Warehouse } from '../../src/store/warehouse.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
+import { memoryLimit } from '../helpers/memory-limit.js';
 
 const ROWS = 50_000;
 const PADDING = 'x'.repeat(100);
@@ -12,13 +12,6 @@ function wideCsv(): string {
     lines.push(`w${i},c${i % 5003},purchase,2024-02-01T10:00:00Z,${i % 97},${PADDING}${i}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-async function memoryLimit(warehouse: Warehouse): Promise<string> {
-  const [row] = await warehouse.query<{ limit: string }>(
-    `SELECT current_setting('memory_limit') AS limit`,
-  );
-  return row?.limit ?? '';
 }
 
 describe('an import held to import.memoryLimitMb', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Warehouse } from '../../src/store/warehouse.js';
 import { handMadeShop } from '../helpers/hand-made-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
 import { testServer, type TestServer } from '../helpers/test-server.js';
+import { memoryLimit } from '../helpers/memory-limit.js';
 
 /** Enough rows that the import is still storing them when the refresh is asked for. */
 const ROWS = 200_000;
@@ -17,13 +17,6 @@ function purchases(): string {
     lines.push(`lane${i},c${i % 1009},purchase,2024-02-0${1 + (i % 9)}T10:00:00Z,${i % 50}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-async function memoryLimit(warehouse: Warehouse): Promise<string> {
-  const [row] = await warehouse.query<{ limit: string }>(
-    `SELECT current_setting('memory_limit') AS limit`,
-  );
-  return row?.limit ?? '';
 }
 
 describe('an import and a refresh asked for together in clv serve', () => {
