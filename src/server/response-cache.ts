@@ -4,6 +4,8 @@ interface Entry {
   sizeOf: (answer: unknown) => number;
   /** Its size once computed; 0 while it is under way. */
   bytes: number;
+  /** What besides a refresh makes it stale (see `forgetTagged`); null for nothing. */
+  tag: string | null;
 }
 
 export interface ResponseCacheOptions {
@@ -36,6 +38,8 @@ export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
   private total = 0;
+  /** Renewals under way (a newer refresh's may start before an older one has stopped). */
+  private renewals = 0;
   private readonly maxBytes: number;
   private readonly maxEntries: number;
 
@@ -44,11 +48,15 @@ export class ResponseCache {
     this.maxEntries = options.maxEntries ?? 2_000;
   }
 
-  /** The answer for `key`, computed once; `sizeOf` says what a computed answer weighs. */
+  /**
+   * The answer for `key`, computed once; `sizeOf` says what a computed answer weighs; `tag`
+   * names what besides a refresh makes it stale.
+   */
   get<T>(
     key: string,
     compute: () => Promise<T>,
     sizeOf: (answer: T) => number = () => SMALL_ANSWER_BYTES,
+    tag: string | null = null,
   ): Promise<T> {
     const found = this.entries.get(key);
     if (found) {
@@ -58,7 +66,13 @@ export class ResponseCache {
     }
     const answer = compute();
     // The entry gives back only what `compute` made, so the answer is a T when it is weighed.
-    const entry: Entry = { answer, compute, sizeOf: (value) => sizeOf(value as T), bytes: 0 };
+    const entry: Entry = {
+      answer,
+      compute,
+      sizeOf: (value) => sizeOf(value as T),
+      bytes: 0,
+      tag,
+    };
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.evict(this.entries.keys().next().value);
     answer.then(
@@ -79,6 +93,14 @@ export class ResponseCache {
     return answer;
   }
 
+  /**
+   * Forgets the answers of that tag (one under way too: its caller gets it, nobody after): what
+   * they read changed without a refresh.
+   */
+  forgetTagged(tag: string): void {
+    for (const [key, entry] of [...this.entries]) if (entry.tag === tag) this.evict(key);
+  }
+
   /** Forgets everything: the derived tables changed. */
   clear(): void {
     this.generation += 1;
@@ -95,11 +117,21 @@ export class ResponseCache {
     const recent = [...this.entries.entries()].reverse().slice(0, count);
     this.clear();
     const generation = this.generation;
-    for (const [key, entry] of recent) {
-      // A newer refresh started over: its own renewal takes it from here.
-      if (this.generation !== generation) return;
-      await this.get(key, entry.compute, entry.sizeOf).catch(() => undefined);
+    this.renewals += 1;
+    try {
+      for (const [key, entry] of recent) {
+        // A newer refresh started over: its own renewal takes it from here.
+        if (this.generation !== generation) return;
+        await this.get(key, entry.compute, entry.sizeOf, entry.tag).catch(() => undefined);
+      }
+    } finally {
+      this.renewals -= 1;
     }
+  }
+
+  /** Whether answers read before the last refresh are being computed again. */
+  get renewing(): boolean {
+    return this.renewals > 0;
   }
 
   get size(): number {

@@ -44,8 +44,11 @@ export interface RouteSpec<
    */
   response: R;
   status?: number;
-  /** Answers depend only on the derived tables: cache them until the next refresh. */
-  cached?: boolean;
+  /**
+   * Answers depend only on the derived tables: cache them until the next refresh. With
+   * `'audiences'` they name saved audiences as they are now too: an audience edit forgets them.
+   */
+  cached?: boolean | typeof AUDIENCES_TAG;
   /**
    * Fields holding days a report is asked about (`query.to`, `body.holdoutFrom`): each must lie
    * between 1970-01-01 and a year after the latest event, since a report's cost grows with its
@@ -82,3 +85,6 @@ export function route<
 }
 
 export const API_PREFIX = '/api/v1';
+
+/** The cache tag of answers that name saved audiences as they are now (see `cached`). */
+export const AUDIENCES_TAG = 'audiences';

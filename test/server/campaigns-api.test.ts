@@ -47,6 +47,29 @@ describe('GET /api/v1/campaigns and /campaigns/:id', () => {
     ]);
   });
 
+  it('keeps its answers until the next refresh or audience edit, then names audiences anew', async () => {
+    const { cache } = api.server.context;
+    const names = async (): Promise<string[]> => {
+      const report = (await (await get('/campaigns/spring')).json()) as CampaignReport;
+      const list = (await (await get('/campaigns')).json()) as CampaignList;
+      const spring = list.campaigns.find((c) => c.id === 'spring');
+      return [...report.campaign.audiences, ...(spring?.audiences ?? [])].map((a) => a.name);
+    };
+    expect(await names()).toEqual(['Spring buyers', 'Spring buyers']);
+    const kept = cache.size;
+    expect(await names()).toEqual(['Spring buyers', 'Spring buyers']);
+    // Both answers came from the cache: nothing new was kept.
+    expect(cache.size).toBe(kept);
+    const edited = await api.request('/api/v1/audiences/aud_a', {
+      method: 'POST',
+      key: api.keys.admin,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Spring buyers, renamed' }),
+    });
+    expect(edited.status).toBe(200);
+    expect(await names()).toEqual(['Spring buyers, renamed', 'Spring buyers, renamed']);
+  });
+
   it('answers an unknown campaign 404 and a wrong day 400, naming the field', async () => {
     const unknown = await get('/campaigns/nope');
     expect(unknown.status).toBe(404);

@@ -38,12 +38,37 @@ describe('the response cache', () => {
     const cache = new ResponseCache({ maxBytes: 1_000_000 });
     const keys = Array.from({ length: RENEWED_ANSWERS + 5 }, (_, i) => `answer ${i}`);
     for (const key of keys) await cache.get(key, async () => key);
-    await cache.renew();
+    const renewing = cache.renew();
+    expect(cache.renewing).toBe(true);
+    await renewing;
+    expect(cache.renewing).toBe(false);
     expect(cache.size).toBe(RENEWED_ANSWERS);
     const computedAgain: string[] = [];
     for (const key of keys) await cache.get(key, async () => (computedAgain.push(key), key));
     // The 5 asked for first were not renewed: they are computed when asked for again.
     expect(computedAgain).toEqual(keys.slice(0, 5));
+  });
+
+  it('forgets the answers of a tag, renewed ones too, and keeps one under way out', async () => {
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
+    await cache.get('plain', async () => 1);
+    await cache.get('named', async () => 2, undefined, 'audiences');
+    await cache.renew();
+    cache.forgetTagged('audiences');
+    expect(cache.size).toBe(1);
+    let finish = (): void => undefined;
+    const underWay = cache.get(
+      'late',
+      () => new Promise<number>((resolve) => (finish = () => resolve(3))),
+      undefined,
+      'audiences',
+    );
+    cache.forgetTagged('audiences');
+    finish();
+    // Its caller gets it; the cache does not keep it.
+    expect(await underWay).toBe(3);
+    expect(cache.size).toBe(1);
+    expect(await cache.get('plain', async () => 9)).toBe(1);
   });
 
   it('renews nothing that failed, and stops when a newer refresh clears it', async () => {

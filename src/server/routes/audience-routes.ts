@@ -25,7 +25,7 @@ import {
   audienceTemplatesSchema,
   deletedAudienceSchema,
 } from '../responses/audience-responses.js';
-import { route } from '../route.js';
+import { AUDIENCES_TAG, route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -40,10 +40,16 @@ const audienceFields = {
 
 /**
  * Audience writes share the write lane with imports and keys, and the audiences lane with the
- * evaluations that write membership (refresh, streaming): one writer of each at a time.
+ * evaluations that write membership (refresh, streaming): one writer of each at a time. The
+ * cached answers that name audiences are forgotten after each (a failed one may have changed
+ * nothing, but forgetting costs only a computation).
  */
-function write<T>(context: ServerContext, work: () => Promise<T>): Promise<T> {
-  return context.writes.run(() => context.audiences.run(work));
+async function write<T>(context: ServerContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await context.writes.run(() => context.audiences.run(work));
+  } finally {
+    context.cache.forgetTagged(AUDIENCES_TAG);
+  }
 }
 
 /** Audiences: saved rules, their estimates, members and history (admin writes, read reads). */

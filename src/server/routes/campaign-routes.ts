@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { campaignReport } from '../../campaigns/campaign-report.js';
 import { listCampaigns } from '../../campaigns/list-campaigns.js';
 import { campaignListSchema, campaignReportSchema } from '../responses/campaign-responses.js';
-import { route } from '../route.js';
+import { AUDIENCES_TAG, route } from '../route.js';
 import { date } from './query-fields.js';
 
 /**
- * Campaigns: their funnels, attributed revenue and lift, the winback report, one campaign. Not
- * cached until the next refresh as the reports are: the answers name saved audiences (and list
- * the live winback ones) as they are now, and an audience edit is no refresh.
+ * Campaigns: their funnels, attributed revenue and lift, the winback report, one campaign.
+ * Cached until the next refresh, or until an audience is saved, edited or deleted: the answers
+ * name saved audiences (and list the live winback ones) as they are now.
  */
 export const campaignRoutes = [
   route({
@@ -19,6 +19,7 @@ export const campaignRoutes = [
     description:
       'The JSON of `clv campaigns list --json`: { asOf, attribution, campaigns, winback }, newest campaign first. 409 before the first refresh.',
     access: 'read',
+    cached: AUDIENCES_TAG,
     dates: ['query.from', 'query.to'],
     query: z.object({
       from: date.optional().describe('campaigns first sent on or after this day'),
@@ -36,6 +37,7 @@ export const campaignRoutes = [
       'One campaign: funnel per audience and channel, days, treated vs control, CLV movement',
     description: '404 for a campaign id no event carries.',
     access: 'read',
+    cached: AUDIENCES_TAG,
     params: z.object({ id: z.string().min(1).max(500) }),
     response: campaignReportSchema,
     handler: ({ params, context }) =>

@@ -20,6 +20,11 @@ const status = z.strictObject({
       'the `segment` values /metrics accepts: email, sms and attribute:NAME per known attribute (the configured drill-downs first, then those found at the last refresh)',
     ),
   refreshing: z.boolean(),
+  answersRenewing: z
+    .boolean()
+    .describe(
+      'the answers read most recently before the last refresh are being computed again, one at a time; once done they come from the cache',
+    ),
   holdoutRunningSince: z
     .string()
     .nullable()
@@ -108,6 +113,7 @@ async function statusOf(
     currency: context.config.baseCurrency,
     segmentations: ['email', 'sms', ...attributes.map((name) => `attribute:${name}`)],
     refreshing: context.refresher.running,
+    answersRenewing: context.cache.renewing,
     ...refreshed,
     holdoutRunningSince: holdoutRunningSince(context)?.toISOString() ?? null,
     streamingAudiences: context.streaming.lag(),
