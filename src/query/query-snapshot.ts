@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { ClvError } from '../shared/errors.js';
+import { ClvError, messageOf } from '../shared/errors.js';
 import { literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { materialiseDatasets } from './materialise-datasets.js';
@@ -98,6 +98,9 @@ export async function currentSnapshot(
   return meta;
 }
 
+/** How long attaching a file again waits for the engine to let go of it after a detach. */
+const REATTACH_WAIT_MS = 5_000;
+
 /** Runs `work` with `file` attached as `alias`, and always detaches it. */
 async function withAttached<T>(
   warehouse: Warehouse,
@@ -105,11 +108,31 @@ async function withAttached<T>(
   alias: string,
   work: () => Promise<T>,
 ): Promise<T> {
-  await warehouse.run(`ATTACH ${literal(file)} AS ${alias}`);
+  await attach(warehouse, file, alias);
   try {
     return await work();
   } finally {
     await warehouse.run(`DETACH ${alias}`);
+  }
+}
+
+/**
+ * Attaches `file` as `alias`. A detached file stays open in the engine while a query of
+ * another connection that read the catalog meanwhile (`duckdb_tables()`, the information
+ * schema: the server's reads do) is still running; attaching it again before that query ends
+ * fails with a file handle conflict. Such a query ends within moments: try again until then.
+ */
+async function attach(warehouse: Warehouse, file: string, alias: string): Promise<void> {
+  const deadline = Date.now() + REATTACH_WAIT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      await warehouse.run(`ATTACH ${literal(file)} AS ${alias}`);
+      return;
+    } catch (error) {
+      const conflict = /Unique file handle conflict/.test(messageOf(error));
+      if (!conflict || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 }
 
