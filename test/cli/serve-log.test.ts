@@ -51,7 +51,12 @@ describe('the log of clv serve', () => {
       refreshId: 1,
       events: 2,
     });
-    expect(messages.filter((msg) => /request/.test(String(msg)))).toEqual([]);
+    // The refresh may pass the slow-request mark on a loaded machine; the status reads may not.
+    const quick = log.filter((line) => {
+      const req = line['req'] as { url?: string } | undefined;
+      return /request/.test(String(line['msg'])) && req?.url !== '/api/v1/refresh';
+    });
+    expect(quick).toEqual([]);
   });
 
   it('logs every request at --log-level debug', async () => {
