@@ -5,19 +5,16 @@
  * same run: a bare scan of the campaign events (their count per campaign). Median of a few
  * rounds of each, and their ratio.
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { campaignsStep } from '../src/campaigns/campaigns-step.js';
-import { CONFIG_FILE, STORE_FILE, openProject } from '../src/config/project.js';
+import { openProject } from '../src/config/project.js';
 import { TABLE } from '../src/model/table-names.js';
 import { usableEvents } from '../src/model/usable-events.js';
 import { refreshAll } from '../src/pipeline/refresh-all.js';
 import type { Warehouse } from '../src/store/warehouse.js';
 import { openStore } from '../src/store/open-store.js';
 import type { BenchContext } from './bench-context.js';
-import { makeDemoStore } from './make-demo-store.js';
+import { copyDemoStore, makeDemoStore } from './make-demo-store.js';
 import { machineInfo, timed } from './measure.js';
 
 /** The issue's goal: the campaign tables of the 1 M-customer demo in under 5 s at refresh. */
@@ -60,13 +57,8 @@ async function stepOnce(warehouse: Warehouse, project: Awaited<ReturnType<typeof
 
 export async function run(context: BenchContext): Promise<void> {
   const store = await makeDemoStore(context.cacheDir, context.customers);
-  const dir = await mkdtemp(join(tmpdir(), 'clv-bench-campaign-'));
+  const dir = await copyDemoStore(store, 'campaign');
   try {
-    await copyFile(store.storeFile, join(dir, STORE_FILE));
-    if (existsSync(`${store.storeFile}.wal`)) {
-      await copyFile(`${store.storeFile}.wal`, join(dir, `${STORE_FILE}.wal`));
-    }
-    await copyFile(store.configFile, join(dir, CONFIG_FILE));
     const project = await openProject(dir);
     const warehouse = await openStore(project);
     try {

@@ -11,16 +11,15 @@
  * (d) after the last round, a refresh through the server; once it has computed again the
  *     answers read before it, every page again: what a team reading the dashboard meets.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { Request } from 'playwright-core';
-import { CONFIG_FILE, STORE_FILE } from '../src/config/project.js';
+import { CONFIG_FILE } from '../src/config/project.js';
 import { launchBrowser, type BrowserSession } from '../test/helpers/browser.js';
 import type { BenchContext } from './bench-context.js';
-import { makeDemoStore } from './make-demo-store.js';
+import { copyDemoStore, makeDemoStore } from './make-demo-store.js';
 import { machineInfo, timed } from './measure.js';
 import { runCli, serve, stop } from './serve-child.js';
 import { overviewLoad } from './web-bench.js';
@@ -67,15 +66,12 @@ export async function run(context: BenchContext): Promise<void> {
   const cli = join(context.rootDir, 'dist', 'cli', 'main.js');
   if (!existsSync(cli)) throw new Error('build first: npm run build');
   const store = await makeDemoStore(context.cacheDir, context.customers);
-  const project = await mkdtemp(join(tmpdir(), 'clv-bench-pages-'));
+  const project = await copyDemoStore(store, 'pages');
   try {
-    await copyFile(store.storeFile, join(project, STORE_FILE));
-    if (existsSync(`${store.storeFile}.wal`)) {
-      await copyFile(`${store.storeFile}.wal`, join(project, `${STORE_FILE}.wal`));
-    }
     // The browser is one caller: the per-key limit would measure itself, not the pages. No
     // scheduled refresh may land mid-round. The demo's own settings (and comments) stay.
-    let config = await readFile(store.configFile, 'utf8');
+    const configFile = join(project, CONFIG_FILE);
+    let config = await readFile(configFile, 'utf8');
     const settings: [string[], number | null][] = [
       [['server', 'rateLimitPerMinute'], 100_000_000],
       [['refresh', 'cron'], null],
@@ -83,7 +79,7 @@ export async function run(context: BenchContext): Promise<void> {
     for (const [path, value] of settings) {
       config = applyEdits(config, modify(config, path, value, {}));
     }
-    await writeFile(join(project, CONFIG_FILE), config);
+    await writeFile(configFile, config);
     console.log('refreshing the copy of the demo shop …');
     const refresh = await timed(() => runCli(cli, ['refresh', '--project', project]));
 
@@ -195,6 +191,11 @@ async function visit(browser: BrowserSession, base: string, path: string): Promi
   }
 }
 
+/** Milliseconds as the report prints them; '–' for none. */
+function ms(value: number | null): string {
+  return value === null ? '–' : `${value.toFixed(0)} ms`;
+}
+
 function percentile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -239,7 +240,6 @@ function results(
 }
 
 function report(context: BenchContext, summary: ReturnType<typeof results>): void {
-  const ms = (value: number | null): string => (value === null ? '–' : `${value.toFixed(0)} ms`);
   const met = (ok: boolean): string => (ok ? 'met' : 'NOT met');
   const cold = summary.firstAnswer.visits;
   const visited = [...new Set(cold.map((visit) => visit.page))];
@@ -269,7 +269,6 @@ function report(context: BenchContext, summary: ReturnType<typeof results>): voi
 }
 
 function afterRefreshLine(after: ReturnType<typeof results>['afterRefresh'], met: string): string {
-  const ms = (value: number | null): string => (value === null ? '–' : `${value.toFixed(0)} ms`);
   const slowest = after.visits.reduce<PageVisit | null>(
     (most, visit) => (most && (most.slowestMs ?? 0) >= (visit.slowestMs ?? 0) ? most : visit),
     null,

@@ -13,7 +13,7 @@ import { logSerializers } from './log-redaction.js';
 import { acceptedMediaTypes, checkMediaType } from './media-types.js';
 import { openApiDocument } from './openapi.js';
 import { AllowedHosts, guardRequest } from './request-guard.js';
-import { API_PREFIX, AUDIENCES_TAG, type Access, type ApiRoute } from './route.js';
+import { API_PREFIX, type Access, type ApiRoute } from './route.js';
 import type { ServerContext } from './server-context.js';
 import { validate } from './validate.js';
 import { WrongKeyLimiter } from './wrong-key-limiter.js';
@@ -161,7 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           if (route.dates) await checkRouteDates(route.dates, input, context);
           return answerText(await route.handler(input), options.maxAnswerBytes);
         };
-        const tag = route.cached === AUDIENCES_TAG ? AUDIENCES_TAG : null;
+        const tag = typeof route.cached === 'string' ? route.cached : null;
         const text = route.cached
           ? await context.cache.get(cacheKey(route, input), run, (answer) => answer.length, tag)
           : await run();
