@@ -63,7 +63,7 @@ interface PageVisit {
 }
 
 export async function run(context: BenchContext): Promise<void> {
-  const cli = join(context.rootDir, 'dist', 'cli', 'main.js');
+  const cli = join(context.rootDir, 'dist', 'bin', 'clv.js');
   if (!existsSync(cli)) throw new Error('build first: npm run build');
   const store = await makeDemoStore(context.cacheDir, context.customers);
   const project = await copyDemoStore(store, 'pages');

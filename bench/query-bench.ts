@@ -40,9 +40,9 @@ const p95 = (samples: readonly number[]): number => {
 
 export async function run(context: BenchContext): Promise<void> {
   // The built worker, as a user's queries run it (from source, each would compile itself first).
-  const built = join(context.rootDir, 'dist', 'query', 'query-worker.js');
+  const built = join(context.rootDir, 'dist', 'bin', 'query-worker.js');
   if (existsSync(built)) process.env['CLV_QUERY_WORKER'] = built;
-  else console.log('no dist/query/query-worker.js (npm run build): timing the worker from source');
+  else console.log('no dist/bin/query-worker.js (npm run build): timing the worker from source');
   const store = await makeDemoStore(context.cacheDir, context.customers);
   const dir = await copyDemoStore(store, 'query');
   try {

@@ -60,7 +60,7 @@ interface Latency {
 }
 
 export async function run(context: BenchContext): Promise<void> {
-  const cli = join(context.rootDir, 'dist', 'cli', 'main.js');
+  const cli = join(context.rootDir, 'dist', 'bin', 'clv.js');
   if (!existsSync(cli)) throw new Error('build first: npm run build');
   const sizes = context.smoke ? SMOKE : FULL;
   // The smoke run's shop is as small as the others' (`--customers`); the full one is the demo's own.

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli', 'main.js');
+const cli = join(root, 'dist', 'bin', 'clv.js');
 const dashboard = join(root, 'dist', 'web', 'index.html');
 const demo = join(root, 'demo');
 const port = process.env.PORT ?? '8080';

@@ -17,7 +17,7 @@ export function baseProgram(): Command {
 }
 
 function packageVersion(): string {
-  // dist/cli/ and src/cli/ both sit two folders below the package root.
+  // dist/bin/ (the bundle), dist/cli/ and src/cli/ all sit two folders below the package root.
   const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from './route.js';
 
-/** Where `npm run build` puts the dashboard: dist/web, two folders above src/server and dist/server. */
+/** Where `npm run build` puts the dashboard: dist/web, two folders above src/server, dist/server and dist/bin. */
 export const DASHBOARD_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
 /**

@@ -128,7 +128,7 @@ function storeOptions(app: FastifyInstance): OpenStoreOptions {
 }
 
 async function packageVersion(): Promise<string> {
-  // dist/server/ and src/server/ both sit two folders below the package root.
+  // dist/bin/ (the bundle), dist/server/ and src/server/ all sit two folders below the package root.
   const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }

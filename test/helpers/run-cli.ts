@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
+export const CLI = join(import.meta.dirname, '..', '..', 'dist', 'bin', 'clv.js');
 
 export interface CliResult {
   code: number | null;
