@@ -43,7 +43,7 @@ const PAGES = [
 const GOALS = { firstAnswerP95Ms: 500, overviewKpiMs: 1_500 };
 const ROUNDS = 3;
 /** A smoke run visits a few pages once each way: enough to show that every step still works. */
-const SMOKE_PAGES = 4;
+const SMOKE_PAGES = 2;
 /** A page whose answers are not all in by then is reported as not answered. */
 const PAGE_TIMEOUT_MS = 60_000;
 /** How long the answers read before a refresh may take to be computed again. */

@@ -69,6 +69,12 @@ const benchmarks: Record<string, Benchmark> = {
     size: demoShopSize,
     load: () => import('./web-bench.js'),
   },
+  scale: {
+    about: 'import, refresh, metrics and predict with `clv` at 0.1-3 M customers: growth exponents',
+    size: ({ smoke }) =>
+      smoke ? '100 and 300 demo customers' : '0.1, 0.3, 1 and 3 M demo customers',
+    load: () => import('./scale-bench.js'),
+  },
 };
 
 const DEFAULT_ROWS = 10_000_000;

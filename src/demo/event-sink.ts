@@ -61,8 +61,22 @@ export class EventSink {
     this.#order.push(order);
   }
 
+  /** How many events were drawn. */
+  get size(): number {
+    return this.#at.length;
+  }
+
   /** The rows in time order (draw order breaks ties) with sequential event and order ids. */
   finish(): DemoEvent[] {
+    return Array.from(this.rows());
+  }
+
+  /**
+   * The same rows one at a time, each built as it is read: a large shop's events are written
+   * out without ever being held as row objects (ten million of them took several GB of heap).
+   * The sink is spent once they are all read.
+   */
+  *rows(): Generator<DemoEvent> {
     const count = this.#at.length;
     if (count >= INDEX_SPAN) throw new RangeError(`too many demo events: ${count}`);
     const keys = new Float64Array(count);
@@ -75,7 +89,6 @@ export class EventSink {
     // Order numbers follow the time of each order's first event; 0 means not yet numbered.
     const orderNumbers = new Int32Array(this.#orderCount);
     let nextOrder = 1;
-    const rows = new Array<DemoEvent>(count);
     for (let position = 0; position < count; position += 1) {
       const i = (keys[position] ?? 0) % INDEX_SPAN;
       const order = this.#order[i] ?? -1;
@@ -83,7 +96,7 @@ export class EventSink {
       const amount = this.#amount[i] ?? Number.NaN;
       const p = this.#payload[i] ?? {};
       // Every row gets all keys in one order: one object shape keeps a million rows compact.
-      rows[position] = {
+      yield {
         event_id: eventId(position + 1),
         customer_id: this.#customer[i] ?? '',
         type: this.#type[i] ?? 'purchase',
@@ -100,13 +113,11 @@ export class EventSink {
         score: p.score ?? null,
       };
     }
-    // The sink is spent: dropping its columns lets a large run reclaim them before writing.
     this.#at = [];
     this.#customer = [];
     this.#type = [];
     this.#payload = [];
     this.#amount = [];
     this.#order = [];
-    return rows;
   }
 }

@@ -11,7 +11,7 @@ import { QUERY_TEMPLATES, templateFields } from '../query/query-templates.js';
 import { demoAudiences } from './demo-audiences.js';
 import { writeDemoActivations } from './demo-activations.js';
 import { addDemoDestination } from './demo-destination.js';
-import { generateDemo } from './generate.js';
+import { streamDemo } from './generate.js';
 import type { DemoOptions } from './types.js';
 import { writeDemoFiles } from './write-files.js';
 
@@ -31,7 +31,7 @@ export async function runDemo(
   onStep?: (step: string, done: number, total: number) => void,
 ): Promise<ImportSummary[]> {
   onStep?.('generating the shop', 0, STEPS);
-  const data = generateDemo({ churnWindowDays: project.config.churnWindowDays, ...options });
+  const data = streamDemo({ churnWindowDays: project.config.churnWindowDays, ...options });
   const files = await writeDemoFiles(data, project.demoDataDir);
   const order: [ImportKind, string][] = [
     ['rates', files.rates],

@@ -64,6 +64,15 @@ export interface DemoData {
   activations: DemoActivation[];
 }
 
+/**
+ * The demo shop with its events drawn but their rows not yet built: each is made as it is read
+ * (once), so a large shop is written out without holding every row.
+ */
+export interface DemoStream extends Omit<DemoData, 'events'> {
+  events: Iterable<DemoEvent>;
+  eventCount: number;
+}
+
 /** Absolute paths of the written files. */
 export interface DemoFiles {
   customers: string;

@@ -4,7 +4,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { demoColumns } from './types.js';
-import type { DemoCost, DemoCustomer, DemoData, DemoEvent, DemoFiles, DemoRate } from './types.js';
+import type {
+  DemoCost,
+  DemoCustomer,
+  DemoEvent,
+  DemoFiles,
+  DemoRate,
+  DemoStream,
+} from './types.js';
 
 const ROWS_PER_CHUNK = 2000;
 const needsQuotes = /[",\r\n]/;
@@ -55,30 +62,39 @@ const rateLine = (r: DemoRate): string => [text(r.currency), num(r.rate_to_base)
 
 function* csvChunks<T>(
   header: readonly string[],
-  rows: readonly T[],
+  rows: Iterable<T>,
   line: (row: T) => string,
 ): Generator<string> {
   yield `${header.join(',')}\n`;
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    const end = Math.min(start + ROWS_PER_CHUNK, rows.length);
-    const lines = new Array<string>(end - start);
-    for (let i = start; i < end; i += 1) lines[i - start] = line(rows[i] as T);
-    yield `${lines.join('\n')}\n`;
+  let lines: string[] = [];
+  for (const row of rows) {
+    lines.push(line(row));
+    if (lines.length === ROWS_PER_CHUNK) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
   }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
 async function writeCsv<T>(
   file: string,
   header: readonly string[],
-  rows: readonly T[],
+  rows: Iterable<T>,
   line: (row: T) => string,
 ): Promise<void> {
   // Chunks stream through with backpressure, so a million customers never form one string.
   await pipeline(Readable.from(csvChunks(header, rows, line)), createWriteStream(file));
 }
 
-/** Writes the demo's four CSV files into `dir` (created if missing) and returns their paths. */
-export async function writeDemoFiles(data: DemoData, dir: string): Promise<DemoFiles> {
+/**
+ * Writes the demo's four CSV files into `dir` (created if missing) and returns their paths. The
+ * events may be a stream (`streamDemo`), read once.
+ */
+export async function writeDemoFiles(
+  data: Pick<DemoStream, 'customers' | 'events' | 'costs' | 'rates'>,
+  dir: string,
+): Promise<DemoFiles> {
   const root = path.resolve(dir);
   await mkdir(root, { recursive: true });
   const files: DemoFiles = {

@@ -15,6 +15,7 @@ const BENCHMARKS = [
   'serve',
   'pages',
   'web',
+  'scale',
 ];
 /** A bound on the whole smoke run (about 40 s on a quiet 2-core machine). */
 const LIMIT_MS = 6 * 60_000;
