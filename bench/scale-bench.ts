@@ -32,7 +32,7 @@ const REPORTS = ['cohorts', 'deciles', 'rfm', 'channels', 'nps'] as const;
  * n log n over the sizes measured has a fitted exponent of about 1 + 1/ln(n) (1.08 around a
  * million); above this a step grows faster than n log n.
  */
-const NLOGN_EXPONENT = 1.1;
+export const NLOGN_EXPONENT = 1.1;
 const GENERATE_HEAP_MB = 16_384;
 /** How often a step's processes are looked at for their peak RSS. */
 const RSS_POLL_MS = 100;

@@ -27,11 +27,21 @@ export const importCustomers: KindImporter = {
     const changed = `customers_${tag}_changed`;
     await warehouse.run(`
       CREATE TEMP TABLE ${changed} AS
-      WITH merged AS (
+      WITH valid AS (SELECT customer_id, line, attributes FROM ${validated} WHERE reason IS NULL),
+      counted AS (
+        SELECT customer_id, count(*) AS rows, arg_max(attributes, line) AS last
+        FROM valid GROUP BY customer_id
+      ),
+      -- A customer on one row of the file keeps that row. Only customers on several rows have
+      -- them merged in order: the engine holds an ordered list in memory, and one for every
+      -- customer ran out of the import's memory limit at 3 M customers (1 GB).
+      merged AS (
+        SELECT customer_id, last AS attributes FROM counted WHERE rows = 1
+        UNION ALL
         SELECT customer_id,
                list_reduce(list(attributes ORDER BY line), (a, b) -> json_merge_patch(a, b))
-                 AS attributes
-        FROM ${validated} WHERE reason IS NULL GROUP BY customer_id
+        FROM valid WHERE customer_id IN (SELECT customer_id FROM counted WHERE rows > 1)
+        GROUP BY customer_id
       )
       -- A row changes a customer when it brings an attribute the store does not hold as given.
       -- Attributes are looked up by key in a map: -> would read a key such as $[ as a JSON path.

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_AUDIENCE_IDS } from '../../src/demo/demo-audiences.js';
-import { generateDemo } from '../../src/demo/generate.js';
+import { MAX_DEMO_CUSTOMERS, generateDemo, streamDemo } from '../../src/demo/generate.js';
 import type { DemoData, DemoEvent } from '../../src/demo/types.js';
 import { writeDemoFiles } from '../../src/demo/write-files.js';
 import { ClvError } from '../../src/shared/errors.js';
@@ -80,6 +80,18 @@ describe('generateDemo', () => {
     }
   });
 
+  it('streams the very rows it builds, and writes the same files from the stream', async () => {
+    const stream = streamDemo({ customers: 500, seed: 1 });
+    expect(stream.eventCount).toBe(small.events.length);
+    const [fromStream, fromRows] = [await tempDir(), await tempDir()];
+    const streamed = await writeDemoFiles(stream, fromStream);
+    const built = await writeDemoFiles(small, fromRows);
+    for (const key of ['customers', 'events', 'costs', 'rates'] as const) {
+      expect((await readFile(streamed[key])).equals(await readFile(built[key])), key).toBe(true);
+    }
+    expect([...streamDemo({ customers: 500, seed: 1 }).events]).toEqual(small.events);
+  });
+
   it('gives different data for a different seed', () => {
     const other = generateDemo({ customers: 500, seed: 2 });
     expect(other.customers).not.toEqual(small.customers);
@@ -110,6 +122,9 @@ describe('generateDemo', () => {
 
   it('rejects bad options with a usage error', () => {
     expect(() => generateDemo({ customers: 0, seed: 1 })).toThrow(ClvError);
+    expect(() => generateDemo({ customers: MAX_DEMO_CUSTOMERS + 1, seed: 1 })).toThrow(
+      `customers must be an integer from 1 to 3000000, got 3000001`,
+    );
     expect(() => generateDemo({ customers: 2.5, seed: 1 })).toThrow(ClvError);
     expect(() => generateDemo({ customers: 10, seed: Number.NaN })).toThrow(ClvError);
     expect(() => generateDemo({ customers: 10, seed: 1, churnWindowDays: 0 })).toThrow(ClvError);
