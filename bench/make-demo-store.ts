@@ -153,7 +153,15 @@ function parseCustomers(text: string | undefined): number {
   return customers;
 }
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * The command line of a demo worker (this file's, and the scale benchmark's that writes the
+ * demo's files): `--worker --dir DIR --customers N`, N checked (default 1 M).
+ */
+export function demoWorkerArgs(argv: string[]): {
+  worker: boolean;
+  dir: string | undefined;
+  customers: number;
+} {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -162,10 +170,14 @@ async function main(argv: string[]): Promise<void> {
       customers: { type: 'string' },
     },
   });
-  const customers = parseCustomers(values.customers);
-  if (values.worker) {
-    if (!values.dir) throw new Error('--worker needs --dir');
-    const marker = await build(values.dir, customers);
+  return { worker: values.worker, dir: values.dir, customers: parseCustomers(values.customers) };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { worker, dir, customers } = demoWorkerArgs(argv);
+  if (worker) {
+    if (!dir) throw new Error('--worker needs --dir');
+    const marker = await build(dir, customers);
     reportResult(marker);
     return;
   }

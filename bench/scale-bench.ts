@@ -14,13 +14,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { streamDemo } from '../src/demo/generate.js';
 import { writeDemoFiles } from '../src/demo/write-files.js';
 import type { DemoFiles } from '../src/demo/types.js';
 import type { BenchContext } from './bench-context.js';
 import { reportResult, runChild } from './child-worker.js';
-import { DEMO_SEED } from './make-demo-store.js';
+import { DEMO_SEED, demoWorkerArgs } from './make-demo-store.js';
 import { machineInfo } from './measure.js';
 
 const SIZES = [100_000, 300_000, 1_000_000, 3_000_000];
@@ -289,18 +288,9 @@ async function generate(dir: string, customers: number): Promise<GeneratedFiles>
 }
 
 async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      worker: { type: 'boolean', default: false },
-      dir: { type: 'string' },
-      customers: { type: 'string' },
-    },
-  });
-  if (!values.worker || !values.dir || !values.customers) {
-    throw new Error('run through `npm run bench -- scale`');
-  }
-  reportResult(await generate(values.dir, Number(values.customers)));
+  const { worker, dir, customers } = demoWorkerArgs(argv);
+  if (!worker || !dir) throw new Error('run through `npm run bench -- scale`');
+  reportResult(await generate(dir, customers));
 }
 
 if (process.argv[1] === thisFile) {
