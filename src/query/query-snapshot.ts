@@ -7,6 +7,7 @@ import { literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { materialiseDatasets } from './materialise-datasets.js';
 import { QUERY_TABLES, type TableGroup } from './query-catalog.js';
+import { keepEvents, startFromCurrent } from './snapshot-events.js';
 
 /** A table of the snapshot as the schema shows it. */
 export interface SnapshotTable {
@@ -232,13 +233,12 @@ export async function startQuerySnapshot(
     await rm(temporary, { force: true });
     const present = await mainTables(warehouse);
     const offered = QUERY_TABLES.filter((table) => present.has(table.name));
-    await withAttached(warehouse, temporary, alias, () =>
-      copyTables(
-        warehouse,
-        alias,
-        offered.map((table) => table.name),
-      ),
-    );
+    const started = await startFromCurrent(snapshotFile(queryDir), temporary);
+    await withAttached(warehouse, temporary, alias, async () => {
+      const kept = started && (await keepEvents(warehouse, alias, present.has('events')));
+      const names = offered.map((table) => table.name);
+      await copyTables(warehouse, alias, kept ? names.filter((name) => name !== 'events') : names);
+    });
     // The worker that runs a dataset opens the copy read-only: it must be detached meanwhile.
     const datasets = await materialiseDatasets(warehouse, temporary, workDir, limits, refreshId);
     const publish = async (): Promise<SnapshotMeta> => {
