@@ -2,15 +2,10 @@ import type { Config } from '../config/schema.js';
 import { requireDerivedTables } from '../model/store-state.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import {
-  customerItemsSql,
-  predictionsRelation,
-  toCustomerItem,
-  type CustomerItem,
-  type CustomerItemRow,
-} from './customer-item.js';
-import { checkPaging, queryPage, type PageRequest, type RankedPage } from './paging.js';
+import { predictionsRelation, toCustomerItem, type CustomerItem } from './customer-item.js';
+import { checkPaging, type PageRequest, type RankedPage } from './paging.js';
 import { predictionGap } from './prediction-gap.js';
+import { rankedItemsPage } from './ranked-page.js';
 
 export const DEFAULT_MIN_CHURN_RISK = 0.5;
 
@@ -45,20 +40,25 @@ export async function atRiskCustomers(
     );
   }
   await requireDerivedTables(warehouse);
-  const sql = `
-    WITH ranked AS (
-      SELECT revenue, row_number() OVER (ORDER BY revenue DESC) AS rank, count(*) OVER () AS n
-      FROM customer_summary
-    ),
-    bar AS (SELECT min(revenue)::DOUBLE AS bar FROM ranked WHERE rank <= ceil(n / 5))
-    SELECT items.* FROM (${customerItemsSql(await predictionsRelation(warehouse))}) items, bar
-    WHERE items.churn_risk >= $minChurnRisk
-      AND (items.historic_clv >= bar.bar OR items.predicted_clv >= bar.bar)`;
-  const { rows, total } = await queryPage<CustomerItemRow>(
+  const predictions = await predictionsRelation(warehouse);
+  // The columns the choice and the order read, as `customerItemsSql` computes them; every
+  // customer with a churn risk has a prediction, so the list starts from the predictions.
+  const [{ bar } = { bar: null }] = await warehouse.query<{ bar: number | null }>(
+    `WITH ranked AS (
+       SELECT revenue, row_number() OVER (ORDER BY revenue DESC) AS rank, count(*) OVER () AS n
+       FROM customer_summary
+     )
+     SELECT min(revenue)::DOUBLE AS bar FROM ranked WHERE rank <= ceil(n / 5)`,
+  );
+  const ranked = `
+    SELECT p.customer_id, coalesce(s.revenue, 0)::DOUBLE AS historic_clv
+    FROM ${predictions} p LEFT JOIN customer_summary s USING (customer_id)
+    WHERE p.churn_risk >= $minChurnRisk
+      AND (coalesce(s.revenue, 0)::DOUBLE >= $bar OR p.predicted_clv >= $bar)`;
+  const { rows, total } = await rankedItemsPage(
     warehouse,
-    sql,
-    { minChurnRisk },
-    'historic_clv DESC, customer_id',
+    predictions,
+    { ranked, params: { minChurnRisk, bar }, orderBy: 'historic_clv DESC, customer_id' },
     page,
   );
   const items = rows.map((row) => ({ ...toCustomerItem(row), churnRisk: row.churn_risk ?? 0 }));

@@ -67,14 +67,17 @@ export async function predictionsRelation(warehouse: Warehouse): Promise<string>
   return status ? TABLE.customerPredictions : WITHOUT_STATUS;
 }
 
-/** Every known customer with the columns of `CustomerItemRow`, reading `predictions`. */
-export function customerItemsSql(predictions: string): string {
+/**
+ * Every known customer with the columns of `CustomerItemRow`, reading `predictions`; or, with
+ * `customers` (a relation of customer ids), those customers only.
+ */
+export function customerItemsSql(predictions: string, customers = 'known_customers'): string {
   return `
     SELECT k.customer_id, coalesce(c.attributes, '{}')::VARCHAR AS attributes,
            s.first_day AS first_order, s.last_day AS last_order,
            coalesce(s.orders, 0) AS orders, coalesce(s.revenue, 0)::DOUBLE AS historic_clv,
            p.predicted_clv, p.p_alive, p.churn_risk, p.reason AS prediction_reason
-    FROM known_customers k
+    FROM ${customers} k
     LEFT JOIN customers c USING (customer_id)
     LEFT JOIN customer_summary s USING (customer_id)
     LEFT JOIN ${predictions} p USING (customer_id)`;

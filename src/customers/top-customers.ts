@@ -2,15 +2,10 @@ import type { Config } from '../config/schema.js';
 import { requireDerivedTables } from '../model/store-state.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
-import {
-  customerItemsSql,
-  predictionsRelation,
-  toCustomerItem,
-  type CustomerItem,
-  type CustomerItemRow,
-} from './customer-item.js';
-import { checkPaging, queryPage, type PageRequest, type RankedPage } from './paging.js';
+import { predictionsRelation, toCustomerItem, type CustomerItem } from './customer-item.js';
+import { checkPaging, type PageRequest, type RankedPage } from './paging.js';
 import { predictionGap } from './prediction-gap.js';
+import { rankedItemsPage, type Ranking } from './ranked-page.js';
 
 export type TopBasis = 'predicted' | 'historic';
 
@@ -19,10 +14,19 @@ export interface TopOptions extends PageRequest {
 }
 
 // Only customers that have the value are ranked: buyers for historic CLV, customers with a
-// prediction for predicted CLV (none when the model could not be fitted).
-const RANKINGS: Record<TopBasis, { where: string; orderBy: string }> = {
-  historic: { where: 'first_order IS NOT NULL', orderBy: 'historic_clv DESC, customer_id' },
-  predicted: { where: 'predicted_clv IS NOT NULL', orderBy: 'predicted_clv DESC, customer_id' },
+// prediction for predicted CLV (none when the model could not be fitted). Each reads the one
+// table its value comes from, as `customerItemsSql` computes it.
+const RANKINGS: Record<TopBasis, (predictions: string) => Omit<Ranking, 'params'>> = {
+  historic: () => ({
+    ranked: `SELECT customer_id, coalesce(revenue, 0)::DOUBLE AS historic_clv
+             FROM customer_summary WHERE first_day IS NOT NULL`,
+    orderBy: 'historic_clv DESC, customer_id',
+  }),
+  predicted: (predictions) => ({
+    ranked: `SELECT customer_id, predicted_clv FROM ${predictions}
+             WHERE predicted_clv IS NOT NULL`,
+    orderBy: 'predicted_clv DESC, customer_id',
+  }),
 };
 
 /** The customers of highest predicted or historic CLV, ties by customer id. */
@@ -37,12 +41,11 @@ export async function topCustomers(
   }
   const page = checkPaging(options);
   await requireDerivedTables(warehouse);
-  const items = customerItemsSql(await predictionsRelation(warehouse));
-  const { rows, total } = await queryPage<CustomerItemRow>(
+  const predictions = await predictionsRelation(warehouse);
+  const { rows, total } = await rankedItemsPage(
     warehouse,
-    `SELECT * FROM (${items}) WHERE ${ranking.where}`,
-    {},
-    ranking.orderBy,
+    predictions,
+    { ...ranking(predictions), params: {} },
     page,
   );
   const note =
