@@ -1,5 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
-import { segmentsOf, withSegment, type Members } from './members.js';
+import { segmentCte, segmentsOf, withSegment, type Members } from './members.js';
 import { EMPTY_FIGURES, type PeriodFigures } from './period-figures.js';
 import { TABLE } from '../model/table-names.js';
 
@@ -21,7 +21,9 @@ export async function monthFigures(
     `
     WITH wanted AS (SELECT CAST(unnest($months) AS DATE) AS month),
     -- Month figures come from customer_months: far fewer rows than orders.
-    segment_months AS (SELECT * FROM ${withSegment(TABLE.customerMonths, members)}),
+    segment_months AS ${segmentCte(members)}(
+      SELECT * FROM ${withSegment(TABLE.customerMonths, members)}
+    ),
     sales AS (
       SELECT segment, month, sum(revenue) AS revenue, sum(orders) AS orders,
              count(*) FILTER (WHERE orders > 0) AS buyers, sum(canceled) AS canceled,

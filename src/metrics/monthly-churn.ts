@@ -40,27 +40,30 @@ const segmentedSql = (members: string): string => `
       SELECT month, segment FROM months, ${segmentsOf(members)}
       WHERE month <= (SELECT max(month) FROM monthly_metrics)
     ),
-    -- Customers active at the start of a wanted month, or at its end (the next month's start).
-    active AS (
-      SELECT a.month, a.active_next, a.segment
+    -- Customers active at the start of a wanted month, or at its end (the next month's start),
+    -- counted per month in one pass: a month's count is the start of its own and the end of
+    -- the month before. Keeping the millions of rows to count them twice cost more.
+    per_month AS (
+      SELECT a.month, a.segment, count(*) AS active,
+             count(*) FILTER (WHERE NOT a.active_next) AS churned
       FROM ${withSegment(TABLE.customerActivity, members)} a
       WHERE a.month IN (SELECT month FROM months)
          OR a.month IN (SELECT CAST(month + INTERVAL 1 MONTH AS DATE) FROM months)
+      GROUP BY ALL
     ),
-    starts AS (
-      SELECT month, segment, count(*) AS active_start,
-             count(*) FILTER (WHERE NOT active_next) AS churned
-      FROM active GROUP BY ALL
-    ),
+    starts AS (SELECT month, segment, active AS active_start, churned FROM per_month),
     ends AS (
-      SELECT CAST(month - INTERVAL 1 MONTH AS DATE) AS month, segment, count(*) AS active_end
-      FROM active GROUP BY ALL
+      SELECT CAST(month - INTERVAL 1 MONTH AS DATE) AS month, segment, active AS active_end
+      FROM per_month
     ),
+    -- Only the wanted months' sales are read: the grid has no others.
     sales AS (
       SELECT CAST(date_trunc('month', o.ts_local) AS DATE) AS month, o.segment,
              sum(coalesce(o.amount, 0)) AS revenue
       FROM ${withSegment(TABLE.orders, members)} o
       WHERE o.outcome = 'success'
+        AND o.ts_local >= (SELECT min(month) FROM months)
+        AND o.ts_local < (SELECT CAST(max(month) + INTERVAL 1 MONTH AS DATE) FROM months)
       GROUP BY ALL
     )
     SELECT grid.segment, grid.month::VARCHAR AS month,

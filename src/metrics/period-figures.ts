@@ -1,5 +1,5 @@
 import type { Warehouse } from '../store/warehouse.js';
-import { segmentsOf, withSegment, type Members } from './members.js';
+import { segmentCte, segmentsOf, withSegment, type Members } from './members.js';
 import type { Period } from './period.js';
 import { TABLE } from '../model/table-names.js';
 
@@ -84,7 +84,7 @@ const FROM_ORDERS = `
  * figures from far fewer rows.
  */
 const fromMonths = (members: Members): string => `
-    segment_months AS (
+    segment_months AS ${segmentCte(members)}(
       SELECT * FROM ${withSegment(TABLE.customerMonths, members)}
     ),
     in_period AS (
@@ -141,7 +141,7 @@ export async function periodFigures(
     } & Record<keyof PeriodFigures, number | null>
   >(
     `
-    WITH segment_orders AS (
+    WITH segment_orders AS ${segmentCte(members)}(
       SELECT * FROM ${withSegment(TABLE.orders, members)}
     ),
     in_year AS (
