@@ -2,7 +2,7 @@ import { daysBetween, monthsBetween } from '../dates.js';
 import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import type { Period } from '../period.js';
-import { CHANNEL_OF_SQL, CHANNELS_SQL } from './channels-sql.js';
+import { CHANNEL_OF_SQL, channelsSql } from './channels-sql.js';
 import { ratio } from '../ratio.js';
 import { resolveReportPeriod } from '../report-inputs.js';
 import { meansOver, monthlyChurn, rollingMonths } from '../monthly-churn.js';
@@ -60,15 +60,6 @@ export async function channelsReport(
   options: { from?: string; to?: string } = {},
 ): Promise<ChannelsReport> {
   const period = await resolveReportPeriod(warehouse, options);
-  const rows = await warehouse.query<{
-    channel: string;
-    customers: number;
-    new_buyers: number;
-    buyers: number;
-    revenue: number;
-    clv_historic: number | null;
-    spend: number | null;
-  }>(CHANNELS_SQL, { ...period, attribute: config.acquisitionChannelAttribute });
   const months = monthsIn(period);
   const members = `channel_members_${process.pid}_${(scratch += 1)}`;
   try {
@@ -79,6 +70,15 @@ export async function channelsReport(
         attribute: config.acquisitionChannelAttribute,
       },
     );
+    const rows = await warehouse.query<{
+      channel: string;
+      customers: number;
+      new_buyers: number;
+      buyers: number;
+      revenue: number;
+      clv_historic: number | null;
+      spend: number | null;
+    }>(channelsSql(members), { ...period });
     const window = rollingMonths(period.from, period.to);
     const churn = await monthlyChurn(warehouse, members, window);
     const predicted = await predictedClv(warehouse, members);
