@@ -99,4 +99,49 @@ describe('the query snapshot keeps its copy of the events across refreshes', () 
       await t.cleanup();
     }
   }, 120_000);
+
+  it('is written whole while another connection is writing, which the engine lets no checkpoint pass', async () => {
+    const random = new Random(7);
+    const t = await tempProject({ refresh: { cron: null } });
+    const other = await t.warehouse.fork();
+    try {
+      await importFile(t.warehouse, t.project, {
+        file: await t.file('first.csv', purchases(0, 20, random)),
+        kind: 'events',
+      });
+      await refresh(t.warehouse, t.project.config);
+      await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
+      await importFile(t.warehouse, t.project, {
+        file: await t.file('second.csv', purchases(1, 12, random)),
+        kind: 'events',
+      });
+      await refresh(t.warehouse, t.project.config);
+      // Another connection writes into the snapshot being made just as it would be
+      // checkpointed (what a server's concurrent work can amount to): the engine refuses that
+      // checkpoint, and the snapshot is made all the same.
+      const run = t.warehouse.run.bind(t.warehouse);
+      let refused = 0;
+      t.warehouse.run = async (sql, params) => {
+        const alias = /^CHECKPOINT (query_snapshot_\w+)$/.exec(sql)?.[1];
+        if (!alias) return run(sql, params);
+        await other.run('BEGIN TRANSACTION');
+        await other.run(`CREATE TABLE ${alias}.main.beside AS SELECT 1 AS x`);
+        try {
+          return await run(sql, params);
+        } catch (error) {
+          refused += 1;
+          throw error;
+        } finally {
+          await other.run('ROLLBACK');
+        }
+      };
+      await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
+      t.warehouse.run = run;
+      expect(refused).toBe(1);
+      expect(await eventsOf(t, 'snapshot')).toEqual(await eventsOf(t, 'store'));
+    } finally {
+      await other.close();
+      await t.cleanup();
+    }
+  }, 60_000);
 });
