@@ -15,7 +15,7 @@ import { Random } from '../../src/shared/random.js';
 import { oddShop } from '../helpers/odd-shops.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
-const SHOPS = process.env['CLV_THOROUGH'] === '1' ? 45 : 5;
+const SHOPS = process.env['CLV_THOROUGH'] === '1' ? 45 : 3;
 
 /**
  * What the lists are, said the slow way: every known customer's whole item, filtered and
