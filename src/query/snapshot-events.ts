@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { messageOf } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
@@ -29,7 +29,9 @@ export async function startFromCurrent(current: string, temporary: string): Prom
     await copyFile(current, temporary);
     return true;
   } catch {
-    // Replaced or removed meanwhile: the snapshot is written from the store alone.
+    // Removed meanwhile, or the disk full: the snapshot is written from the store alone, into
+    // a file of its own, not into what was copied of this one.
+    await rm(temporary, { force: true });
     return false;
   }
 }

@@ -47,17 +47,24 @@ function purchases(batch: number, n: number, random: Random): string {
   return `${rows.join('\n')}\n`;
 }
 
+/** Imports `csv` as events from a file of that name in the project. */
+async function importEvents(t: TempProject, name: string, csv: string): Promise<void> {
+  await importFile(t.warehouse, t.project, { file: await t.file(name, csv), kind: 'events' });
+}
+
+/** A first import of 20 purchases, refreshed, and its snapshot. */
+async function firstSnapshot(t: TempProject, random: Random): Promise<void> {
+  await importEvents(t, 'first.csv', purchases(0, 20, random));
+  await refresh(t.warehouse, t.project.config);
+  await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
+}
+
 describe('the query snapshot keeps its copy of the events across refreshes', () => {
   it(`holds exactly the store's events after each of ${STEPS} random imports, removals and column changes`, async () => {
     const random = new Random(20261207);
     const t = await tempProject({ refresh: { cron: null } });
     try {
-      await importFile(t.warehouse, t.project, {
-        file: await t.file('first.csv', purchases(0, 20, random)),
-        kind: 'events',
-      });
-      await refresh(t.warehouse, t.project.config);
-      await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
+      await firstSnapshot(t, random);
       expect(await eventsOf(t, 'snapshot')).toEqual(await eventsOf(t, 'store'));
       const firstSize = (await stat(snapshotFile(t.project.queryDir))).size;
       let largest = 0;
@@ -67,13 +74,11 @@ describe('the query snapshot keeps its copy of the events across refreshes', () 
         if (action === 'append') {
           // A few rows, or none at all: an import of only duplicates adds nothing.
           const n = random.int(0, 15);
-          await importFile(t.warehouse, t.project, {
-            file: await t.file(
-              `batch-${step}.csv`,
-              n > 0 ? purchases(step, n, random) : purchases(0, 3, random),
-            ),
-            kind: 'events',
-          });
+          await importEvents(
+            t,
+            `batch-${step}.csv`,
+            n > 0 ? purchases(step, n, random) : purchases(0, 3, random),
+          );
           seen.appended += 1;
         } else if (action === 'remove') {
           // What the store does on opening after a killed import: that import's events go.
@@ -105,16 +110,8 @@ describe('the query snapshot keeps its copy of the events across refreshes', () 
     const t = await tempProject({ refresh: { cron: null } });
     const other = await t.warehouse.fork();
     try {
-      await importFile(t.warehouse, t.project, {
-        file: await t.file('first.csv', purchases(0, 20, random)),
-        kind: 'events',
-      });
-      await refresh(t.warehouse, t.project.config);
-      await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
-      await importFile(t.warehouse, t.project, {
-        file: await t.file('second.csv', purchases(1, 12, random)),
-        kind: 'events',
-      });
+      await firstSnapshot(t, random);
+      await importEvents(t, 'second.csv', purchases(1, 12, random));
       await refresh(t.warehouse, t.project.config);
       // Another connection writes into the snapshot being made just as it would be
       // checkpointed (what a server's concurrent work can amount to): the engine refuses that
