@@ -1,5 +1,6 @@
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
 import { customerItemsSql, type CustomerItemRow } from './customer-item.js';
+import { queryPage } from './paging.js';
 
 /** How a list of customers is chosen and ordered, on the few columns that decide it. */
 export interface Ranking {
@@ -25,16 +26,13 @@ export async function rankedItemsPage(
   ranking: Ranking,
   page: { limit: number; offset: number },
 ): Promise<{ rows: CustomerItemRow[]; total: number }> {
-  const [count] = await warehouse.query<{ n: number }>(
-    `SELECT count(*) AS n FROM (${ranking.ranked})`,
+  const { rows: ids, total } = await queryPage<{ customer_id: string }>(
+    warehouse,
+    ranking.ranked,
     ranking.params,
+    ranking.orderBy,
+    page,
   );
-  const ids = await warehouse.query<{ customer_id: string }>(
-    `SELECT customer_id FROM (${ranking.ranked})
-     ORDER BY ${ranking.orderBy} LIMIT $pageLimit OFFSET $pageOffset`,
-    { ...ranking.params, pageLimit: page.limit, pageOffset: page.offset },
-  );
-  const total = count?.n ?? 0;
   if (ids.length === 0) return { rows: [], total };
   const order = new Map(ids.map((row, i) => [row.customer_id, i]));
   const rows = await warehouse.query<CustomerItemRow>(
