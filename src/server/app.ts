@@ -5,7 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { checkDateBounds, reportDateBounds } from '../metrics/date-bounds.js';
 import { ClvError } from '../shared/errors.js';
-import { authenticate, callerOf } from './auth.js';
+import { authenticate, authenticateWarmUp, callerOf, WARM_UP_HEADER } from './auth.js';
 import { isDashboardPage, registerDashboard, sendIndex } from './dashboard.js';
 import { sendError } from './errors.js';
 import { logsEveryRequest, SLOW_REQUEST_MS, type LogLevel } from './log-level.js';
@@ -33,11 +33,18 @@ export interface AppOptions {
   logger: boolean | LogLevel;
   /** The built dashboard's folder, served at `/`; null for the API alone. */
   dashboardRoot?: string | null;
+  /**
+   * The secret of the server's own requests that ask answers again after a start
+   * (`WARM_UP_HEADER`); without it no request may carry that header.
+   */
+  warmUpSecret?: string;
 }
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** The answer is kept until the next refresh (a GET of `cached` route). */
+    cached?: boolean;
   }
 }
 
@@ -112,6 +119,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!access || access === 'public') return;
     const context = options.context();
     if (!context) throw new ClvError('busy', 'the store is opening (migrating): try again shortly');
+    if (request.headers[WARM_UP_HEADER] !== undefined) {
+      const cached = request.routeOptions.config.cached === true;
+      authenticateWarmUp(request, options.warmUpSecret ?? '', cached);
+      return;
+    }
     await authenticate(request, access, context, wrongKeys);
   });
   await app.register(rateLimit, {
@@ -135,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.route({
       method: route.method,
       url: API_PREFIX + route.path,
-      config: { access: route.access },
+      config: { access: route.access, cached: route.method === 'GET' && Boolean(route.cached) },
       // Before the body is read: a body of the wrong type is not parsed at all.
       onRequest: async (request) => checkMediaType(request, mediaTypes),
       handler: async (request, reply) => {
@@ -162,8 +174,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           return answerText(await route.handler(input), options.maxAnswerBytes);
         };
         const tag = typeof route.cached === 'string' ? route.cached : null;
+        // A GET can be sent again by the server itself after a restart (recent-answers.ts).
+        const source = route.method === 'GET' ? request.url : null;
+        const key = cacheKey(route, input);
         const text = route.cached
-          ? await context.cache.get(cacheKey(route, input), run, (answer) => answer.length, tag)
+          ? await context.cache.get(key, run, (answer) => answer.length, tag, source)
           : await run();
         return reply
           .code(route.status ?? 200)

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../keys/api-keys.js';
 import { LOCAL_OWNER } from '../segments/audiences.js';
@@ -83,6 +84,31 @@ async function check(
     throw new ClvError('unauthorized', 'the API key is not valid (or was revoked)');
   }
   return verified;
+}
+
+/**
+ * The header a restarted server sends its own requests with, asking again the answers read
+ * before it stopped (see `recent-answers.ts`): it holds a secret made at start and never shown.
+ */
+export const WARM_UP_HEADER = 'x-clv-warm-up';
+
+/** Who asks those answers: a reader with a rate limit of its own. */
+const WARM_UP_CALLER: Caller = { role: 'read', keyId: '(warm-up)', name: 'warm-up' };
+
+/**
+ * Lets a request carrying the warm-up header in as a reader: only with the server's own secret,
+ * only for an answer it caches (GET, read by the derived tables alone). Anything else with the
+ * header is a 401, whatever keys it also sends.
+ */
+export function authenticateWarmUp(request: FastifyRequest, secret: string, cached: boolean): void {
+  const sent = request.headers[WARM_UP_HEADER];
+  const given = Buffer.from(typeof sent === 'string' ? sent : '');
+  const expected = Buffer.from(secret);
+  const matches = given.length === expected.length && timingSafeEqual(given, expected);
+  if (!matches || !cached || request.method !== 'GET' || secret === '') {
+    throw new ClvError('unauthorized', `${WARM_UP_HEADER} is the server's own: send an API key`);
+  }
+  callers.set(request, WARM_UP_CALLER);
 }
 
 function allows(role: Role, access: Access): boolean {

@@ -6,6 +6,8 @@ interface Entry {
   bytes: number;
   /** What besides a refresh makes it stale (see `forgetTagged`); null for nothing. */
   tag: string | null;
+  /** The request that asked for it, to ask again after a restart; null when none can. */
+  source: string | null;
 }
 
 export interface ResponseCacheOptions {
@@ -50,18 +52,19 @@ export class ResponseCache {
 
   /**
    * The answer for `key`, computed once; `sizeOf` says what a computed answer weighs; `tag`
-   * names what besides a refresh makes it stale.
+   * names what besides a refresh makes it stale; `source` is the request that asks for it, which
+   * a restarted server can send again (see `recentSources`).
    */
   get<T>(
     key: string,
     compute: () => Promise<T>,
     sizeOf: (answer: T) => number = () => SMALL_ANSWER_BYTES,
     tag: string | null = null,
+    source: string | null = null,
   ): Promise<T> {
     const found = this.entries.get(key);
     if (found) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
+      this.touch(key);
       return found.answer as Promise<T>;
     }
     const answer = compute();
@@ -72,6 +75,7 @@ export class ResponseCache {
       sizeOf: (value) => sizeOf(value as T),
       bytes: 0,
       tag,
+      source,
     };
     this.entries.set(key, entry);
     if (this.entries.size > this.maxEntries) this.evict(this.entries.keys().next().value);
@@ -122,14 +126,55 @@ export class ResponseCache {
       for (const [key, entry] of recent) {
         // A newer refresh started over: its own renewal takes it from here.
         if (this.generation !== generation) return;
-        await this.get(key, entry.compute, entry.sizeOf, entry.tag).catch(() => undefined);
+        await this.get(key, entry.compute, entry.sizeOf, entry.tag, entry.source).catch(
+          () => undefined,
+        );
       }
+      // Computed the most recent first, they were kept in reverse: back to the order of use.
+      for (const [key] of [...recent].reverse()) this.touch(key);
     } finally {
       this.renewals -= 1;
     }
   }
 
-  /** Whether answers read before the last refresh are being computed again. */
+  /**
+   * The requests behind the `count` answers most recently asked for, the most recent first: what
+   * a restarted server asks again (see `warm-answers.ts`).
+   */
+  recentSources(count = RENEWED_ANSWERS): string[] {
+    const sources: string[] = [];
+    for (const entry of [...this.entries.values()].reverse()) {
+      if (sources.length === count) break;
+      if (entry.source !== null && !sources.includes(entry.source)) sources.push(entry.source);
+    }
+    return sources;
+  }
+
+  /**
+   * Runs `work` (answers asked again by other means than `renew`) as a renewal: `renewing` says
+   * so meanwhile. `work` is told whether a refresh has since started over, to stop.
+   */
+  async renewWith(work: (current: () => boolean) => Promise<void>): Promise<void> {
+    const generation = this.generation;
+    this.renewals += 1;
+    try {
+      await work(() => this.generation === generation);
+    } finally {
+      this.renewals -= 1;
+    }
+  }
+
+  /**
+   * Puts the answers of these requests (the most recent first) back in that order of use, after
+   * they were asked again the most recent first.
+   */
+  arrange(sources: readonly string[]): void {
+    for (const source of [...sources].reverse()) {
+      for (const [key, entry] of [...this.entries]) if (entry.source === source) this.touch(key);
+    }
+  }
+
+  /** Whether answers read before the last refresh (or before a restart) are being computed again. */
   get renewing(): boolean {
     return this.renewals > 0;
   }
@@ -141,6 +186,14 @@ export class ResponseCache {
   /** What the kept answers weigh together. */
   get bytes(): number {
     return this.total;
+  }
+
+  /** Makes the entry the most recently used. */
+  private touch(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
   }
 
   private evict(key: string | undefined): void {

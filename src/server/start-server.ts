@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Project } from '../config/project.js';
@@ -5,9 +6,11 @@ import { openStore, type OpenStoreOptions } from '../store/open-store.js';
 import { describeAbandoned } from '../store/recover-imports.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { ClvError } from '../shared/errors.js';
+import { warmUpAnswers, type WarmedAnswer } from './answer-warm-up.js';
 import { buildApp } from './app.js';
 import type { LogLevel } from './log-level.js';
 import { DASHBOARD_ROOT } from './dashboard.js';
+import { readRecentRequests, RecentAnswers, recentAnswersFile } from './recent-answers.js';
 import { apiRoutes } from './routes/index.js';
 import { createServerContext, type ServerContext } from './server-context.js';
 
@@ -28,6 +31,8 @@ export interface RunningServer {
   context: ServerContext;
   /** Whether requests need no key (loopback, no key yet). */
   open: boolean;
+  /** The answers read last before the previous stop, asked again behind the start. */
+  warmUp: Promise<WarmedAnswer[]>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export async function startServer(project: Project, options: ServeOptions): Promise<RunningServer> {
   const loopback = LOOPBACK.has(options.host);
   let context: ServerContext | null = null;
+  // Made here, held in memory only: the server's own warm-up requests carry it.
+  const warmUpSecret = randomBytes(32).toString('base64url');
   const app = await buildApp({
     routes: apiRoutes,
     context: () => context,
@@ -51,6 +58,7 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     version: await packageVersion(),
     logger: options.logger ?? false,
     dashboardRoot: options.dashboardRoot === undefined ? DASHBOARD_ROOT : options.dashboardRoot,
+    warmUpSecret,
   });
   let store: Warehouse | null = null;
   try {
@@ -72,12 +80,34 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     const ready = context;
     if (!ready) throw new Error('the server context did not open');
     const opened = store;
+    // The answers read last before the server stopped are computed again behind the start.
+    const file = recentAnswersFile(project.dir);
+    const recent = await readRecentRequests(file);
+    if (recent.problem) app.log.warn(recent.problem);
+    const keeper = new RecentAnswers(file, ready.cache, (error) =>
+      app.log.warn({ err: error }, `the recent answers could not be written to ${file}`),
+    );
+    keeper.start(recent.requests);
+    const warmUp = warmUpAnswers(app, ready.cache, recent.requests, warmUpSecret);
+    const warmStarted = Date.now();
+    void warmUp.done.then((warmed) => {
+      if (warmed.length === 0) return;
+      const failed = warmed.filter((answer) => answer.status >= 400).length;
+      const seconds = (Date.now() - warmStarted) / 1000;
+      app.log.info(
+        { answers: warmed.length, failed, seconds },
+        'the answers read last before the server stopped are computed again',
+      );
+    });
     return {
       url,
       app,
       context: ready,
       open: ready.isOpen(),
+      warmUp: warmUp.done,
       async close() {
+        await warmUp.stop();
+        await keeper.stop();
         await app.close();
         await ready.close();
         await opened.close();

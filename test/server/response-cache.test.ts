@@ -94,4 +94,59 @@ describe('the response cache', () => {
     expect(computed).toEqual(['z']);
     expect(cache.size).toBe(0);
   });
+
+  it('names the requests of the most recent answers, most recent first, once each', async () => {
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
+    const ask = (key: string, source: string | null) =>
+      cache.get(key, async () => key, undefined, null, source);
+    await ask('k1', '/api/v1/a');
+    await ask('k2', null);
+    await ask('k3', '/api/v1/c');
+    await ask('k4', '/api/v1/a');
+    await ask('k1', '/api/v1/a');
+    // k1 (source a) is the most recent; k2 has no request to send again; a only once.
+    expect(cache.recentSources()).toEqual(['/api/v1/a', '/api/v1/c']);
+    expect(cache.recentSources(1)).toEqual(['/api/v1/a']);
+    await ask('k3', '/api/v1/c');
+    expect(cache.recentSources()).toEqual(['/api/v1/c', '/api/v1/a']);
+  });
+
+  it('keeps the order of use through a renewal and through answers asked again and arranged', async () => {
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
+    const computed: string[] = [];
+    const ask = (name: string) =>
+      cache.get(name, async () => computed.push(name), undefined, null, `/api/v1/${name}`);
+    for (const name of ['a', 'b', 'c', 'd']) await ask(name);
+    await ask('b');
+    const used = ['/api/v1/b', '/api/v1/d', '/api/v1/c', '/api/v1/a'];
+    expect(cache.recentSources()).toEqual(used);
+    // Two refreshes with nobody reading between: the same order both times.
+    for (let refresh = 0; refresh < 2; refresh++) {
+      computed.length = 0;
+      await cache.renew();
+      expect(computed).toEqual(['b', 'd', 'c', 'a']);
+      expect(cache.recentSources()).toEqual(used);
+    }
+    // A restart: the same requests asked the most recent first, then arranged as they were read.
+    const restarted = new ResponseCache({ maxBytes: 1_000_000 });
+    for (const source of used) {
+      const name = source.slice('/api/v1/'.length);
+      await restarted.get(name, async () => name, undefined, null, source);
+    }
+    expect(restarted.recentSources()).toEqual([...used].reverse());
+    restarted.arrange(used);
+    expect(restarted.recentSources()).toEqual(used);
+  });
+
+  it('says it is renewing while other work asks answers again, and tells that work of a refresh', async () => {
+    const cache = new ResponseCache({ maxBytes: 1_000_000 });
+    const seen: boolean[] = [];
+    await cache.renewWith(async (current) => {
+      seen.push(cache.renewing, current());
+      cache.clear();
+      seen.push(current());
+    });
+    expect(seen).toEqual([true, true, false]);
+    expect(cache.renewing).toBe(false);
+  });
 });

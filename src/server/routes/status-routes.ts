@@ -23,7 +23,7 @@ const status = z.strictObject({
   answersRenewing: z
     .boolean()
     .describe(
-      'the answers read most recently before the last refresh are being computed again, one at a time; once done they come from the cache',
+      'the answers read most recently before the last refresh, or before the server last stopped, are being computed again, one at a time; once done they come from the cache',
     ),
   holdoutRunningSince: z
     .string()
