@@ -9,7 +9,10 @@
  *     is the page's first answer (goal: p95 over pages and rounds under 500 ms);
  * (c) every page again, its answers now from the cache: the baseline, in the same run;
  * (d) after the last round, a refresh through the server; once it has computed again the
- *     answers read before it, every page again: what a team reading the dashboard meets.
+ *     answers read before it, every page again: what a team reading the dashboard meets;
+ * (e) then the server stopped and started again: once it has computed again the answers read
+ *     last before the stop, /overview in a fresh browser and every page: what a team meets
+ *     after a restart (the rounds above start with no such list, as a server that never served).
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -17,6 +20,7 @@ import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { Request } from 'playwright-core';
 import { CONFIG_FILE } from '../src/config/project.js';
+import { recentAnswersFile } from '../src/server/recent-answers.js';
 import { launchBrowser, type BrowserSession } from '../test/helpers/browser.js';
 import type { BenchContext } from './bench-context.js';
 import { copyDemoStore, makeDemoStore } from './make-demo-store.js';
@@ -91,6 +95,8 @@ export async function run(context: BenchContext): Promise<void> {
     const renewed: PageVisit[] = [];
     let renewal: Renewal | null = null;
     for (let round = 0; round < rounds; round++) {
+      // As a server that never served: no answers to compute again at its start.
+      await rm(recentAnswersFile(project), { force: true });
       const server = await serve(cli, project);
       try {
         const overview = await overviewLoad(`${server.url}/overview`);
@@ -115,7 +121,17 @@ export async function run(context: BenchContext): Promise<void> {
         await stop(server);
       }
     }
-    const summary = results(store, refresh.seconds, overviewMs, cold, warm, renewed, renewal);
+    const restart = await restartAndVisit(cli, project, pages);
+    const summary = results(
+      store,
+      refresh.seconds,
+      overviewMs,
+      cold,
+      warm,
+      renewed,
+      renewal,
+      restart,
+    );
     report(context, summary);
     console.log(`results: ${await context.writeResults('pages', summary)}`);
   } finally {
@@ -137,19 +153,57 @@ async function refreshAndRenew(base: string): Promise<Renewal> {
   if (reply.status !== 200) throw new Error(`POST /api/v1/refresh answered ${reply.status}`);
   await reply.arrayBuffer();
   const refreshed = performance.now();
-  const deadline = refreshed + RENEW_TIMEOUT_MS;
-  for (;;) {
-    const status = (await (await fetch(`${base}/api/v1/status`)).json()) as {
-      answersRenewing: boolean;
-    };
-    if (!status.answersRenewing) break;
-    if (performance.now() > deadline) throw new Error('the answers were not renewed in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await renewed(base);
   return {
     refreshSeconds: (refreshed - started) / 1000,
     renewSeconds: (performance.now() - refreshed) / 1000,
   };
+}
+
+/** Waits (bounded) until the server says no answers are being computed again. */
+async function renewed(base: string): Promise<void> {
+  const deadline = performance.now() + RENEW_TIMEOUT_MS;
+  for (;;) {
+    const status = (await (await fetch(`${base}/api/v1/status`)).json()) as {
+      answersRenewing: boolean;
+    };
+    if (!status.answersRenewing) return;
+    if (performance.now() > deadline) throw new Error('the answers were not renewed in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+interface Restart {
+  /** From the server answering until it had computed again the answers read before its stop. */
+  warmUpSeconds: number;
+  /** (e) /overview in a fresh browser until the revenue KPI shows, null when it did not. */
+  overviewKpiMs: number | null;
+  visits: PageVisit[];
+}
+
+/** (e) The server started again over the project the last round's server kept its list in. */
+async function restartAndVisit(
+  cli: string,
+  project: string,
+  pages: readonly string[],
+): Promise<Restart> {
+  const server = await serve(cli, project);
+  try {
+    const started = performance.now();
+    await renewed(server.url);
+    const warmUpSeconds = (performance.now() - started) / 1000;
+    const overview = await overviewLoad(`${server.url}/overview`);
+    const browser = await launchBrowser();
+    try {
+      const visits: PageVisit[] = [];
+      for (const page of pages) visits.push(await visit(browser, server.url, page));
+      return { warmUpSeconds, overviewKpiMs: overview.kpiMs, visits };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await stop(server);
+  }
 }
 
 /** Loads a page in a tab of its own and times every API answer it asks for until it is idle. */
@@ -215,10 +269,12 @@ function results(
   warm: PageVisit[],
   renewed: PageVisit[],
   renewal: Renewal | null,
+  restart: Restart,
 ) {
   const coldP95 = percentile(slowestOf(cold), 0.95);
   const warmP95 = percentile(slowestOf(warm), 0.95);
   const renewedP95 = percentile(slowestOf(renewed), 0.95);
+  const restartP95 = percentile(slowestOf(restart.visits), 0.95);
   const shown = overviewMs.filter((ms) => ms !== null);
   return {
     benchmark: 'pages',
@@ -230,11 +286,15 @@ function results(
     firstAnswer: { p95Ms: coldP95, visits: cold },
     cachedAnswer: { p95Ms: warmP95, visits: warm },
     afterRefresh: { ...renewal, p95Ms: renewedP95, visits: renewed },
+    afterRestart: { ...restart, p95Ms: restartP95 },
     firstOverCachedP95: coldP95 !== null && warmP95 ? coldP95 / warmP95 : null,
     goalsMet: {
       firstAnswer: coldP95 !== null && coldP95 < GOALS.firstAnswerP95Ms,
       afterRefresh: renewedP95 !== null && renewedP95 < GOALS.firstAnswerP95Ms,
       overviewKpi: shown.length === overviewMs.length && Math.max(...shown) < GOALS.overviewKpiMs,
+      afterRestart: restartP95 !== null && restartP95 < GOALS.firstAnswerP95Ms,
+      overviewKpiAfterRestart:
+        restart.overviewKpiMs !== null && restart.overviewKpiMs < GOALS.overviewKpiMs,
     },
   };
 }
@@ -263,6 +323,7 @@ function report(context: BenchContext, summary: ReturnType<typeof results>): voi
       ...rows,
       `  p95 over ${cold.length} visits: ${ms(summary.firstAnswer.p95Ms)} (goal < ${GOALS.firstAnswerP95Ms} ms: ${met(summary.goalsMet.firstAnswer)}); the same pages from the cache: p95 ${ms(summary.cachedAnswer.p95Ms)}${summary.firstOverCachedP95 === null ? '' : `, first / cached ${summary.firstOverCachedP95.toFixed(1)}×`}`,
       afterRefreshLine(summary.afterRefresh, met(summary.goalsMet.afterRefresh)),
+      afterRestartLine(summary, met),
       ...(context.smoke ? ['(smoke run: the figures mean nothing)'] : []),
     ].join('\n'),
   );
@@ -274,4 +335,16 @@ function afterRefreshLine(after: ReturnType<typeof results>['afterRefresh'], met
     null,
   );
   return `after a refresh through the server (${after.refreshSeconds?.toFixed(1) ?? '–'} s) and the renewal of the answers read before it (${after.renewSeconds?.toFixed(1) ?? '–'} s): p95 ${ms(after.p95Ms)} over ${after.visits.length} pages, slowest ${slowest ? `${slowest.page} ${ms(slowest.slowestMs)}` : '–'} (goal < ${GOALS.firstAnswerP95Ms} ms: ${met})`;
+}
+
+function afterRestartLine(
+  summary: ReturnType<typeof results>,
+  met: (ok: boolean) => string,
+): string {
+  const after = summary.afterRestart;
+  return [
+    `after the server stopped and started again, once it had computed again the answers read last (${after.warmUpSeconds.toFixed(1)} s):`,
+    `  /overview in a cold browser until the revenue KPI shows: ${ms(after.overviewKpiMs)} (goal < ${GOALS.overviewKpiMs} ms: ${met(summary.goalsMet.overviewKpiAfterRestart)})`,
+    `  every page's first answer: p95 ${ms(after.p95Ms)} over ${after.visits.length} pages (goal < ${GOALS.firstAnswerP95Ms} ms: ${met(summary.goalsMet.afterRestart)})`,
+  ].join('\n');
 }

@@ -60,6 +60,10 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     dashboardRoot: options.dashboardRoot === undefined ? DASHBOARD_ROOT : options.dashboardRoot,
     warmUpSecret,
   });
+  // Read before requests can be answered: see the warm-up below.
+  const file = recentAnswersFile(project.dir);
+  const recent = await readRecentRequests(file);
+  if (recent.problem) app.log.warn(recent.problem);
   let store: Warehouse | null = null;
   try {
     if (!loopback) {
@@ -80,10 +84,8 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     const ready = context;
     if (!ready) throw new Error('the server context did not open');
     const opened = store;
-    // The answers read last before the server stopped are computed again behind the start.
-    const file = recentAnswersFile(project.dir);
-    const recent = await readRecentRequests(file);
-    if (recent.problem) app.log.warn(recent.problem);
+    // The answers read last before the server stopped are computed again behind the start;
+    // nothing awaited since the context opened, so no status says otherwise in between.
     const keeper = new RecentAnswers(file, ready.cache, (error) =>
       app.log.warn({ err: error }, `the recent answers could not be written to ${file}`),
     );

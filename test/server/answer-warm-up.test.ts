@@ -66,6 +66,8 @@ describe('answers asked again after a restart', () => {
   it('computes them again behind the start, in that order, and answers them from the cache', async () => {
     const server = await start();
     try {
+      // From the moment the server answers (the start awaits nothing after opening the store).
+      expect(server.context.cache.renewing).toBe(true);
       const warmed = await server.warmUp;
       expect(warmed).toEqual(
         [READ[4], READ[2], READ[1], READ[0]].map((r) => ({ request: r, status: 200 })),
