@@ -47,8 +47,10 @@ export interface RouteSpec<
   /**
    * Answers depend only on the derived tables: cache them until the next refresh. With
    * `'audiences'` they name saved audiences as they are now too: an audience edit forgets them.
+   * With `'audience-members'` they read the audiences' members too: a streaming evaluation
+   * forgets them as well.
    */
-  cached?: boolean | typeof AUDIENCES_TAG;
+  cached?: boolean | typeof AUDIENCES_TAG | typeof AUDIENCE_MEMBERS_TAG;
   /**
    * Fields holding days a report is asked about (`query.to`, `body.holdoutFrom`): each must lie
    * between 1970-01-01 and a year after the latest event, since a report's cost grows with its
@@ -88,3 +90,6 @@ export const API_PREFIX = '/api/v1';
 
 /** The cache tag of answers that name saved audiences as they are now (see `cached`). */
 export const AUDIENCES_TAG = 'audiences';
+
+/** The cache tag of answers that read audiences' members, which streaming evaluation changes. */
+export const AUDIENCE_MEMBERS_TAG = 'audience-members';

@@ -9,6 +9,7 @@ import { Lane } from './lane.js';
 import { ReadPool } from './read-pool.js';
 import { RefreshScheduler, type RefreshReason } from './refresh-scheduler.js';
 import { ResponseCache } from './response-cache.js';
+import { AUDIENCE_MEMBERS_TAG } from './route.js';
 import { StreamingAudiences } from './streaming-audiences.js';
 import { refreshAll, type FullRefreshSummary } from '../pipeline/refresh-all.js';
 import { DeliveryLoop } from '../destinations/delivery-loop.js';
@@ -72,14 +73,15 @@ export async function createServerContext(
   const writes = new Lane();
   const audiences = new Lane();
   const bulk = new Lane();
+  const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
   const streaming = new StreamingAudiences(
     evaluating,
     config,
     audiences,
     options.onStreamingError ?? (() => undefined),
+    () => cache.forgetTagged(AUDIENCE_MEMBERS_TAG),
   );
   const keys = await KeyVerifier.load(write);
-  const cache = new ResponseCache({ maxBytes: Math.round(config.server.cacheMb * 1024 * 1024) });
   // Network waits happen outside the write lane; only the short reads and writes go through it.
   const deliveries = new DeliveryLoop(
     (work) => writes.run(() => work(write)),

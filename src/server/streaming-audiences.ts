@@ -35,6 +35,8 @@ export class StreamingAudiences {
     private readonly config: Config,
     private readonly lane: Lane,
     private readonly onError: (error: unknown) => void,
+    /** After each evaluation, failed or not: membership may have changed. */
+    private readonly onEvaluated: () => void = () => undefined,
   ) {}
 
   noteImport(importId: number): void {
@@ -61,6 +63,7 @@ export class StreamingAudiences {
         await this.lane
           .run(() => evaluateStreaming(this.warehouse, this.config, imports))
           .catch(this.onError);
+        this.onEvaluated();
         const lag = Math.round(performance.now() - since);
         this.figures.evaluations += 1;
         this.figures.lastLagMs = lag;

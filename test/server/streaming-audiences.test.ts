@@ -86,8 +86,28 @@ const event = (id: string, customer: string, fields: object) => ({
   ...fields,
 });
 
+/** The audiences list's sizes and changes since the refresh, as the API answers them. */
+async function listed(): Promise<Record<string, [number | null, number | null, number | null]>> {
+  const response = await api.request('/api/v1/audiences', { key: api.keys.read });
+  const body = (await response.json()) as {
+    audiences: {
+      id: string;
+      members: number | null;
+      entered: number | null;
+      exited: number | null;
+    }[];
+  };
+  return Object.fromEntries(body.audiences.map((a) => [a.id, [a.members, a.entered, a.exited]]));
+}
+
 describe('streaming audiences', () => {
   it('records the entries and exits of the customers of an ingested batch, behind its acknowledgement', async () => {
+    // Read (and kept in the answer cache) before the batch.
+    expect(await listed()).toEqual({
+      aud_buyers: [1, 1, 0],
+      aud_subscribed: [1, 1, 0],
+      aud_viewers: [1, 1, 0],
+    });
     const response = await api.request('/api/v1/events', {
       method: 'POST',
       key: api.keys.ingest,
@@ -121,5 +141,11 @@ describe('streaming audiences', () => {
     );
     // b entered subscribed and d viewers; a left subscribed; c, not in the batch, stays.
     expect(log).toEqual({ entered: 2, exited: 1 });
+    // The list read before the batch is not served again: the evaluation forgot it.
+    expect(await listed()).toEqual({
+      aud_buyers: [1, 1, 0],
+      aud_subscribed: [1, 2, 1],
+      aud_viewers: [2, 2, 0],
+    });
   });
 });

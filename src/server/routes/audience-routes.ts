@@ -25,7 +25,7 @@ import {
   audienceTemplatesSchema,
   deletedAudienceSchema,
 } from '../responses/audience-responses.js';
-import { AUDIENCES_TAG, route } from '../route.js';
+import { AUDIENCE_MEMBERS_TAG, AUDIENCES_TAG, route } from '../route.js';
 import type { ServerContext } from '../server-context.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -49,6 +49,7 @@ async function write<T>(context: ServerContext, work: () => Promise<T>): Promise
     return await context.writes.run(() => context.audiences.run(work));
   } finally {
     context.cache.forgetTagged(AUDIENCES_TAG);
+    context.cache.forgetTagged(AUDIENCE_MEMBERS_TAG);
   }
 }
 
@@ -60,6 +61,9 @@ export const audienceRoutes = [
     tag: 'audiences',
     summary: 'Every audience with its size, change since the last refresh and CLV sums',
     access: 'read',
+    // 0.4-0.5 s at a million customers (members joined to their features), asked by every
+    // visit of the Audiences page: kept until a refresh, an edit or a streaming evaluation.
+    cached: AUDIENCE_MEMBERS_TAG,
     response: audienceListSchema,
     handler: async ({ context }) => ({
       audiences: await context.reads.use((w) => listAudiences(w)),
