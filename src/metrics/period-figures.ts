@@ -80,12 +80,12 @@ const FROM_ORDERS = `
     )`;
 
 /**
- * The same from customer_months, for periods whose ends are first days of months: the same
- * figures from far fewer rows.
+ * The same for everyone from customer_months, for periods whose ends are first days of
+ * months: the same figures from far fewer rows (a segmentation reads `segmentedMonths`).
  */
-const fromMonths = (members: Members): string => `
-    segment_months AS ${segmentCte(members)}(
-      SELECT * FROM ${withSegment(TABLE.customerMonths, members)}
+const FROM_MONTHS = `
+    segment_months AS NOT MATERIALIZED (
+      SELECT *, 'all' AS segment FROM ${TABLE.customerMonths}
     ),
     in_period AS (
       SELECT segment, sum(revenue) AS revenue, sum(orders) AS orders,
@@ -117,6 +117,96 @@ const fromMonths = (members: Members): string => `
     )`;
 
 /**
+ * FROM_MONTHS for a segmentation: each customer's months are summed first (one row a
+ * customer), then joined to the members. Joining every month row to the members and keeping
+ * that cost a fifth more at a million customers (3.1 s against 2.5 s for a period and the one
+ * before); for everyone, with no join, summing per customer first is the slower (1.8 s
+ * against 1.4 s).
+ */
+const segmentedMonths = (members: string): string => `
+    per_customer AS (
+      SELECT customer_id,
+             sum(revenue) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS revenue,
+             sum(orders) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS orders,
+             sum(canceled) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS canceled,
+             sum(returned) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS returned,
+             bool_or(orders > 0 AND month >= $from::DATE AND month < $to::DATE) AS bought_now,
+             bool_or(orders > 0 AND month >= $beforeFrom::DATE AND month < $beforeTo::DATE)
+               AS bought_before,
+             min(month) FILTER (WHERE orders > 0 AND month < $to::DATE) AS first_month,
+             sum(orders) FILTER (WHERE month < $to::DATE) AS lifetime_orders,
+             sum(revenue) FILTER (WHERE month < $to::DATE) AS lifetime_revenue
+      FROM ${TABLE.customerMonths}
+      GROUP BY customer_id
+    ),
+    per_segment AS (
+      SELECT segment, sum(revenue) AS revenue, sum(orders) AS orders,
+             count(*) FILTER (WHERE bought_now) AS buyers,
+             sum(canceled) AS canceled, sum(returned) AS returned,
+             count(*) FILTER (WHERE lifetime_orders > 0) AS ever_buyers,
+             count(*) FILTER (WHERE lifetime_orders >= 2) AS repeat_buyers,
+             sum(lifetime_revenue) FILTER (WHERE lifetime_orders > 0) AS lifetime_revenue,
+             count(*) FILTER (WHERE lifetime_orders > 0 AND first_month >= $from::DATE)
+               AS new_buyers,
+             count(*) FILTER (WHERE bought_before) AS previous_buyers,
+             count(*) FILTER (WHERE bought_before AND bought_now) AS retained
+      FROM ${withSegment('per_customer', members)}
+      GROUP BY segment
+    ),
+    year_per_customer AS (
+      SELECT customer_id, sum(amount) AS revenue, count(*) AS orders
+      FROM ${TABLE.orders}
+      WHERE outcome = 'success' AND ts_local >= $yearFrom::TIMESTAMP AND ts_local < $to::TIMESTAMP
+      GROUP BY customer_id
+    ),
+    in_year AS (
+      SELECT segment, sum(revenue) AS year_revenue, sum(orders) AS year_orders,
+             count(*) AS year_buyers
+      FROM ${withSegment('year_per_customer', members)}
+      GROUP BY segment
+    )
+    SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
+           p.new_buyers AS "newBuyers", p.retained, p.previous_buyers AS "previousBuyers",
+           p.ever_buyers AS "everBuyers", p.repeat_buyers AS "repeatBuyers",
+           p.lifetime_revenue AS "lifetimeRevenue",
+           y.year_revenue, coalesce(y.year_orders, 0) AS year_orders,
+           coalesce(y.year_buyers, 0) AS year_buyers
+    FROM ${segmentsOf(members)} s
+    LEFT JOIN per_segment p USING (segment)
+    LEFT JOIN in_year y USING (segment)`;
+
+/** The figures for everyone from customer_months, or for anyone from the orders themselves. */
+const directly = (members: Members, source: 'months' | 'orders'): string => `
+    segment_orders AS ${segmentCte(members)}(
+      SELECT * FROM ${withSegment(TABLE.orders, members)}
+    ),
+    in_year AS (
+      SELECT segment, sum(amount) AS year_revenue, count(*) AS year_orders,
+             count(DISTINCT customer_id) AS year_buyers
+      FROM segment_orders
+      WHERE outcome = 'success' AND ts_local >= $yearFrom::TIMESTAMP AND ts_local < $to::TIMESTAMP
+      GROUP BY segment
+    ),
+    ${source === 'months' ? FROM_MONTHS : FROM_ORDERS},
+    retention AS (
+      SELECT b.segment, count(*) AS previous_buyers, count(n.customer_id) AS retained
+      FROM buyers_before b
+      LEFT JOIN buyers_now n ON n.segment = b.segment AND n.customer_id = b.customer_id
+      GROUP BY b.segment
+    )
+    SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
+           l.new_buyers AS "newBuyers", r.retained, r.previous_buyers AS "previousBuyers",
+           l.ever_buyers AS "everBuyers", l.repeat_buyers AS "repeatBuyers",
+           l.lifetime_revenue AS "lifetimeRevenue",
+           y.year_revenue, coalesce(y.year_orders, 0) AS year_orders,
+           coalesce(y.year_buyers, 0) AS year_buyers
+    FROM ${segmentsOf(members)} s
+    LEFT JOIN in_period p USING (segment)
+    LEFT JOIN lifetime l USING (segment)
+    LEFT JOIN retention r USING (segment)
+    LEFT JOIN in_year y USING (segment)`;
+
+/**
  * Figures of a period for every segment of `members` (customer_id, segment). Dates are local:
  * an order is in [from, to) when its local time is. `before` is the period before this one,
  * for retention.
@@ -140,36 +230,18 @@ export async function periodFigures(
       year_buyers: number;
     } & Record<keyof PeriodFigures, number | null>
   >(
-    `
-    WITH segment_orders AS ${segmentCte(members)}(
-      SELECT * FROM ${withSegment(TABLE.orders, members)}
-    ),
-    in_year AS (
-      SELECT segment, sum(amount) AS year_revenue, count(*) AS year_orders,
-             count(DISTINCT customer_id) AS year_buyers
-      FROM segment_orders
-      WHERE outcome = 'success' AND ts_local >= $yearFrom::TIMESTAMP AND ts_local < $to::TIMESTAMP
-      GROUP BY segment
-    ),
-    ${monthly ? fromMonths(members) : FROM_ORDERS},
-    retention AS (
-      SELECT b.segment, count(*) AS previous_buyers, count(n.customer_id) AS retained
-      FROM buyers_before b
-      LEFT JOIN buyers_now n ON n.segment = b.segment AND n.customer_id = b.customer_id
-      GROUP BY b.segment
-    )
-    SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
-           l.new_buyers AS "newBuyers", r.retained, r.previous_buyers AS "previousBuyers",
-           l.ever_buyers AS "everBuyers", l.repeat_buyers AS "repeatBuyers",
-           l.lifetime_revenue AS "lifetimeRevenue",
-           y.year_revenue, coalesce(y.year_orders, 0) AS year_orders,
-           coalesce(y.year_buyers, 0) AS year_buyers
-    FROM ${segmentsOf(members)} s
-    LEFT JOIN in_period p USING (segment)
-    LEFT JOIN lifetime l USING (segment)
-    LEFT JOIN retention r USING (segment)
-    LEFT JOIN in_year y USING (segment)`,
-    { from: period.from, to: period.to, beforeFrom: before.from, beforeTo: before.to, yearFrom },
+    `WITH ${
+      monthly && members !== null
+        ? segmentedMonths(members)
+        : directly(members, monthly ? 'months' : 'orders')
+    }`,
+    {
+      from: period.from,
+      to: period.to,
+      beforeFrom: before.from,
+      beforeTo: before.to,
+      yearFrom,
+    },
   );
   const figures = new Map<string, PeriodFigures & { year: YearFigures }>();
   for (const row of rows) {
