@@ -164,16 +164,12 @@ const segmentedMonths = (members: string): string => `
              count(*) AS year_buyers
       FROM ${withSegment('year_per_customer', members)}
       GROUP BY segment
-    )
-    SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
-           p.new_buyers AS "newBuyers", p.retained, p.previous_buyers AS "previousBuyers",
-           p.ever_buyers AS "everBuyers", p.repeat_buyers AS "repeatBuyers",
-           p.lifetime_revenue AS "lifetimeRevenue",
-           y.year_revenue, coalesce(y.year_orders, 0) AS year_orders,
-           coalesce(y.year_buyers, 0) AS year_buyers
-    FROM ${segmentsOf(members)} s
-    LEFT JOIN per_segment p USING (segment)
-    LEFT JOIN in_year y USING (segment)`;
+    ),
+    in_period AS (SELECT segment, revenue, orders, buyers, canceled, returned FROM per_segment),
+    lifetime AS (
+      SELECT segment, new_buyers, ever_buyers, repeat_buyers, lifetime_revenue FROM per_segment
+    ),
+    retention AS (SELECT segment, retained, previous_buyers FROM per_segment)`;
 
 /** The figures for everyone from customer_months, or for anyone from the orders themselves. */
 const directly = (members: Members, source: 'months' | 'orders'): string => `
@@ -193,7 +189,10 @@ const directly = (members: Members, source: 'months' | 'orders'): string => `
       FROM buyers_before b
       LEFT JOIN buyers_now n ON n.segment = b.segment AND n.customer_id = b.customer_id
       GROUP BY b.segment
-    )
+    )`;
+
+/** Each segment's figures from the CTEs in_period, lifetime, retention and in_year. */
+const figuresOf = (members: Members): string => `
     SELECT s.segment, p.revenue, p.orders, p.buyers, p.canceled, p.returned,
            l.new_buyers AS "newBuyers", r.retained, r.previous_buyers AS "previousBuyers",
            l.ever_buyers AS "everBuyers", l.repeat_buyers AS "repeatBuyers",
@@ -234,7 +233,7 @@ export async function periodFigures(
       monthly && members !== null
         ? segmentedMonths(members)
         : directly(members, monthly ? 'months' : 'orders')
-    }`,
+    } ${figuresOf(members)}`,
     {
       from: period.from,
       to: period.to,
