@@ -20,12 +20,11 @@ import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { Request } from 'playwright-core';
 import { CONFIG_FILE } from '../src/config/project.js';
-import { recentAnswersFile } from '../src/server/recent-answers.js';
 import { launchBrowser, type BrowserSession } from '../test/helpers/browser.js';
 import type { BenchContext } from './bench-context.js';
 import { copyDemoStore, makeDemoStore } from './make-demo-store.js';
 import { machineInfo, timed } from './measure.js';
-import { runCli, serve, stop } from './serve-child.js';
+import { runCli, serve, serveCold, stop } from './serve-child.js';
 import { overviewLoad } from './web-bench.js';
 
 /** The dashboard's pages, as `web/src/app/pages.ts` lists them. */
@@ -95,9 +94,7 @@ export async function run(context: BenchContext): Promise<void> {
     const renewed: PageVisit[] = [];
     let renewal: Renewal | null = null;
     for (let round = 0; round < rounds; round++) {
-      // As a server that never served: no answers to compute again at its start.
-      await rm(recentAnswersFile(project), { force: true });
-      const server = await serve(cli, project);
+      const server = await serveCold(cli, project);
       try {
         const overview = await overviewLoad(`${server.url}/overview`);
         overviewMs.push(overview.kpiMs);

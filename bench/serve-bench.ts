@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openProject } from '../src/config/project.js';
 import { openStore } from '../src/store/open-store.js';
-import { exited, runCli, serve, start } from './serve-child.js';
+import { exited, runCli, serveCold, start } from './serve-child.js';
 import {
   removeStreamingAudiences,
   saveStreamingAudiences,
@@ -92,7 +92,7 @@ export async function run(context: BenchContext): Promise<void> {
   const ceiling = await load(`${bare.url}/constant`, 10, sizes);
   bare.child.kill();
 
-  const server = await serve(cli, project);
+  const server = await serveCold(cli, project);
   try {
     const metricsUrl = `${server.url}/api/v1/metrics`;
     const firstStarted = performance.now();
@@ -153,7 +153,7 @@ export async function run(context: BenchContext): Promise<void> {
 /** Ingest again with streaming audiences saved, on a server started afresh; they are removed after. */
 async function streamingIngest(cli: string, project: string, tag: string, sizes: Sizes) {
   await saveStreamingAudiences(project, streamingRules(STREAMING_AUDIENCES));
-  const server = await serve(cli, project);
+  const server = await serveCold(cli, project);
   try {
     const ingest = await ingestLoad(`${server.url}/api/v1/events`, tag, sizes);
     // The last evaluations finish behind the last replies; bounded wait.
