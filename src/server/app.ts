@@ -176,9 +176,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const tag = typeof route.cached === 'string' ? route.cached : null;
         // A GET can be sent again by the server itself after a restart (recent-answers.ts).
         const source = route.method === 'GET' ? request.url : null;
-        const key = cacheKey(route, input);
         const text = route.cached
-          ? await context.cache.get(key, run, (answer) => answer.length, tag, source)
+          ? await context.cache.get(
+              cacheKey(route, input),
+              run,
+              (answer) => answer.length,
+              tag,
+              source,
+            )
           : await run();
         return reply
           .code(route.status ?? 200)
