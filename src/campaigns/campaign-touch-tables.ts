@@ -44,7 +44,9 @@ export async function buildKeys(
      ),
      numbered AS (
        SELECT campaign_id, audience_key, channel,
-              (row_number() OVER (ORDER BY campaign_id, audience_key, channel))::INTEGER AS k
+              -- Byte order, so that the attribution's tie-break on k is its tie-break on the names.
+              (row_number() OVER (ORDER BY campaign_id COLLATE C, audience_key COLLATE C,
+                                           channel COLLATE C))::INTEGER AS k
        FROM (SELECT DISTINCT campaign_id, audience_key, channel FROM mapped
              WHERE action IS NOT NULL)
      )
@@ -101,29 +103,29 @@ export async function buildAttributions(
   await warehouse.run(
     `CREATE TABLE ${schema}.${TABLE.campaignAttributions} AS
      WITH touches AS (
-       SELECT m.customer_id, k.campaign_id, k.audience_key, k.channel, m.ts AS touch_at,
-              m.action = 'clicked' AS is_click,
-              m.ts + to_microseconds(CASE WHEN m.action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
+       SELECT customer_id, k, ts AS touch_at, action = 'clicked' AS is_click,
+              ts + to_microseconds(CASE WHEN action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
                 AS touch_end
-       FROM ${mappedEvents(scratch, ['clicked', 'opened'])} m JOIN ${scratch.keys} k USING (k)
-       WHERE m.action IN ('clicked', 'opened')
+       FROM ${mappedEvents(scratch, ['clicked', 'opened'])}
+       WHERE action IN ('clicked', 'opened')
      ),
+     -- The touches carry their key, not its three names, through the join and the ranking:
+     -- keys are numbered in the names' byte order, so the smaller key is the smaller names.
      candidates AS (
        SELECT o.order_key, o.customer_id, o.ts AS order_at, o.day, o.amount,
-              t.campaign_id, t.audience_key, t.channel, t.touch_at,
-              CASE WHEN t.is_click THEN 'click' ELSE 'open' END AS touch,
+              t.k, t.touch_at, t.is_click,
               row_number() OVER (
-                PARTITION BY o.order_key
-                ORDER BY t.touch_at DESC, t.is_click DESC, t.campaign_id COLLATE C,
-                         t.audience_key COLLATE C, t.channel COLLATE C
+                PARTITION BY o.order_key ORDER BY t.touch_at DESC, t.is_click DESC, t.k
               ) AS rank
        FROM orders o JOIN touches t
          ON o.customer_id = t.customer_id AND t.touch_at <= o.ts AND o.ts < t.touch_end
        WHERE o.outcome = 'success'
      )
-     SELECT order_key, customer_id, order_at, day, amount,
-            campaign_id, audience_key, channel, touch, touch_at
-     FROM candidates WHERE rank = 1`,
+     SELECT c.order_key, c.customer_id, c.order_at, c.day, c.amount,
+            k.campaign_id, k.audience_key, k.channel,
+            CASE WHEN c.is_click THEN 'click' ELSE 'open' END AS touch, c.touch_at
+     FROM candidates c JOIN ${scratch.keys} k USING (k)
+     WHERE c.rank = 1`,
     {
       clicked: config.campaign.actionValues.clicked,
       opened: config.campaign.actionValues.opened,
@@ -155,8 +157,9 @@ export async function buildRecipients(
   await warehouse.run(
     `CREATE TABLE ${rows} AS
      WITH customers AS (
+       -- A CASE per action rather than a FILTER clause: a tenth less for the grouping.
        SELECT k, customer_id,
-              ${ACTIONS.map((a) => `min(ts) FILTER (WHERE action = '${a}') AS ${a}_at`).join(', ')}
+              ${ACTIONS.map((a) => `min(CASE WHEN action = '${a}' THEN ts END) AS ${a}_at`).join(', ')}
        FROM ${mappedEvents(scratch)}
        GROUP BY k, customer_id
      ),
