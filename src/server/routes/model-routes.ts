@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { requireDerivedTables } from '../../model/store-state.js';
+import { requireDerivedTables, tableExists } from '../../model/store-state.js';
+import { TABLE } from '../../model/table-names.js';
 import { predictionDistributions } from '../../predictions/distributions.js';
 import { predictReport } from '../../predictions/predict-report.js';
 import { latestHoldoutReport } from '../../predictions/stored-reports.js';
+import { ClvError } from '../../shared/errors.js';
 import { route } from '../route.js';
 import { oneHoldoutAtATime } from './holdout-runs.js';
 import {
@@ -42,6 +44,10 @@ export const modelRoutes = [
     handler: ({ context }) =>
       context.reads.use(async (w) => {
         await requireDerivedTables(w);
+        // A store refreshed before predictions existed has the derived tables but no predictions.
+        if (!(await tableExists(w, TABLE.customerPredictions))) {
+          throw new ClvError('conflict', 'no predictions yet: run clv refresh first');
+        }
         return predictionDistributions(w);
       }),
   }),
