@@ -1,7 +1,5 @@
 /** `clv serve` (or any server that prints its start line) as a child process of a benchmark. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { recentAnswersFile } from '../src/server/recent-answers.js';
 import { listeningUrl } from '../test/helpers/listening-url.js';
 
 export interface ServerChild {
@@ -15,12 +13,20 @@ export function serve(cli: string, project: string): Promise<ServerChild> {
 }
 
 /**
- * `serve`, as a server that never served: without the list of answers read before the last
- * stop, which a started server computes again (what a benchmark of cold answers must not meet).
+ * `clv serve --no-warm-up`: a server that computes nothing behind its start, neither the answers
+ * read before the last stop nor the first visit's (what a benchmark of cold answers must not meet).
  */
-export async function serveCold(cli: string, project: string): Promise<ServerChild> {
-  await rm(recentAnswersFile(project), { force: true });
-  return serve(cli, project);
+export function serveCold(cli: string, project: string): Promise<ServerChild> {
+  return start(process.execPath, [
+    cli,
+    'serve',
+    '--project',
+    project,
+    '--port',
+    '0',
+    '--json',
+    '--no-warm-up',
+  ]);
 }
 
 /** Spawns a server that prints `clv serve --json`'s start line; resolves with its address. */

@@ -48,13 +48,13 @@ export async function readRecentRequests(file: string): Promise<RecentRequests> 
   try {
     json = JSON.parse(text);
   } catch {
-    return { requests: [], problem: `${file} is not JSON: the answers start cold` };
+    return { requests: [], problem: `${file} is not JSON: it is ignored` };
   }
   const parsed = recentFile.safeParse(json);
   if (!parsed.success) {
     return {
       requests: [],
-      problem: `${file} is not a list of API requests: the answers start cold`,
+      problem: `${file} is not a list of API requests: it is ignored`,
     };
   }
   return { requests: parsed.data.requests, problem: null };
@@ -81,7 +81,8 @@ const SAVE_EVERY_MS = 30_000;
 
 /**
  * Keeps the cache's most recent requests in the file: every half minute when they changed, and
- * when the server stops. A write that fails is reported and tried again at the next turn.
+ * when the server stops; never an empty list. A write that fails is reported and tried again at
+ * the next turn.
  */
 export class RecentAnswers {
   private written = '';
@@ -112,7 +113,9 @@ export class RecentAnswers {
     this.saving = this.saving.then(async () => {
       const requests = this.cache.recentSources();
       const text = JSON.stringify(requests);
-      if (text === this.written) return;
+      // An empty cache means nothing was read since the start (a server started cold, say):
+      // the list read before is still the best guess of what the next start should compute.
+      if (requests.length === 0 || text === this.written) return;
       try {
         await writeRecentRequests(this.file, requests);
         this.written = text;

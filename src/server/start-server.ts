@@ -10,6 +10,7 @@ import { warmUpAnswers, type WarmedAnswer } from './answer-warm-up.js';
 import { buildApp } from './app.js';
 import type { LogLevel } from './log-level.js';
 import { DASHBOARD_ROOT } from './dashboard.js';
+import { FIRST_VISIT_REQUESTS } from './first-visit-requests.js';
 import { readRecentRequests, RecentAnswers, recentAnswersFile } from './recent-answers.js';
 import { apiRoutes } from './routes/index.js';
 import { createServerContext, type ServerContext } from './server-context.js';
@@ -23,6 +24,16 @@ export interface ServeOptions {
   readers?: number;
   /** The built dashboard's folder (default dist/web); null serves the API alone. */
   dashboardRoot?: string | null;
+  /**
+   * Compute answers behind the start (default true): those read last before the previous stop,
+   * or, with none, the first visit's (see `warmFirstVisit`). False starts cold.
+   */
+  warmUp?: boolean;
+  /**
+   * Without a list of recent answers (a server that never served), compute the answers of the
+   * dashboard's first visit behind the start (default: when the dashboard is served).
+   */
+  warmFirstVisit?: boolean;
 }
 
 export interface RunningServer {
@@ -31,7 +42,10 @@ export interface RunningServer {
   context: ServerContext;
   /** Whether requests need no key (loopback, no key yet). */
   open: boolean;
-  /** The answers read last before the previous stop, asked again behind the start. */
+  /**
+   * The answers read last before the previous stop, asked again behind the start; or, when
+   * the server never served, those of the dashboard's first visit (`warmFirstVisit`).
+   */
   warmUp: Promise<WarmedAnswer[]>;
   close(): Promise<void>;
 }
@@ -48,6 +62,8 @@ export async function startServer(project: Project, options: ServeOptions): Prom
   let context: ServerContext | null = null;
   // Made here, held in memory only: the server's own warm-up requests carry it.
   const warmUpSecret = randomBytes(32).toString('base64url');
+  const dashboardRoot =
+    options.dashboardRoot === undefined ? DASHBOARD_ROOT : options.dashboardRoot;
   const app = await buildApp({
     routes: apiRoutes,
     context: () => context,
@@ -57,13 +73,17 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     allowedHosts: project.config.server.allowedHosts,
     version: await packageVersion(),
     logger: options.logger ?? false,
-    dashboardRoot: options.dashboardRoot === undefined ? DASHBOARD_ROOT : options.dashboardRoot,
+    dashboardRoot,
     warmUpSecret,
   });
   // Read before requests can be answered: see the warm-up below.
   const file = recentAnswersFile(project.dir);
   const recent = await readRecentRequests(file);
   if (recent.problem) app.log.warn(recent.problem);
+  const firstVisit =
+    recent.requests.length === 0 && (options.warmFirstVisit ?? dashboardRoot !== null);
+  const warmRequests =
+    options.warmUp === false ? [] : firstVisit ? FIRST_VISIT_REQUESTS : recent.requests;
   let store: Warehouse | null = null;
   try {
     if (!loopback) {
@@ -90,7 +110,7 @@ export async function startServer(project: Project, options: ServeOptions): Prom
       app.log.warn({ err: error }, `the recent answers could not be written to ${file}`),
     );
     keeper.start(recent.requests);
-    const warmUp = warmUpAnswers(app, ready.cache, recent.requests, warmUpSecret);
+    const warmUp = warmUpAnswers(app, ready.cache, warmRequests, warmUpSecret);
     const warmStarted = Date.now();
     void warmUp.done.then((warmed) => {
       if (warmed.length === 0) return;
@@ -98,7 +118,9 @@ export async function startServer(project: Project, options: ServeOptions): Prom
       const seconds = (Date.now() - warmStarted) / 1000;
       app.log.info(
         { answers: warmed.length, failed, seconds },
-        'the answers read last before the server stopped are computed again',
+        firstVisit
+          ? "the answers of the dashboard's first visit are computed"
+          : 'the answers read last before the server stopped are computed again',
       );
     });
     return {

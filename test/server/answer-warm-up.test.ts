@@ -1,7 +1,8 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refresh } from '../../src/model/refresh.js';
 import { WARM_UP_HEADER } from '../../src/server/auth.js';
+import { FIRST_VISIT_REQUESTS } from '../../src/server/first-visit-requests.js';
 import {
   readRecentRequests,
   recentAnswersFile,
@@ -52,7 +53,8 @@ describe('answers asked again after a restart', () => {
     await shop.cleanup();
   });
 
-  const start = () => startServer(shop.project, { port: 0, host: '127.0.0.1' });
+  const start = (warmFirstVisit = false) =>
+    startServer(shop.project, { port: 0, host: '127.0.0.1', warmFirstVisit });
   const get = (server: RunningServer, url: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${readKey}`, ...headers } });
 
@@ -115,6 +117,62 @@ describe('answers asked again after a restart', () => {
     }
   });
 
+  it('computes the first visit’s answers when it never served, then keeps what was read', async () => {
+    // This shop's refresh built the derived tables only: the answers that need predictions or
+    // the campaign tables say so (409), as they would to a visitor; none fails (5xx).
+    const needsMore = new Set([
+      '/api/v1/model',
+      '/api/v1/model/distributions',
+      '/api/v1/campaigns',
+    ]);
+    const answered = FIRST_VISIT_REQUESTS.filter((request) => !needsMore.has(request));
+    const last = answered.at(-1) ?? '';
+    await rm(file, { force: true });
+    const server = await start(true);
+    try {
+      const warmed = await server.warmUp;
+      expect(warmed).toEqual(
+        FIRST_VISIT_REQUESTS.map((request) => ({
+          request,
+          status: needsMore.has(request) ? 409 : 200,
+        })),
+      );
+      // Failed answers are not kept; the overview's counts as the most recently read.
+      expect(server.context.cache.recentSources()).toEqual(answered);
+      const size = server.context.cache.size;
+      expect((await get(server, last)).status).toBe(200);
+      // Served from the cache (no entry more), and now the most recently read.
+      expect(server.context.cache.size).toBe(size);
+      expect(server.context.cache.recentSources()[0]).toBe(last);
+    } finally {
+      await server.close();
+    }
+    // A server that served starts from what was read, not from the first visit's list.
+    const kept = (await readRecentRequests(file)).requests;
+    expect(kept).toEqual([last, ...answered.slice(0, -1)]);
+    const again = await start(true);
+    try {
+      expect((await again.warmUp).map((answer) => answer.request)).toEqual(kept);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('computes nothing behind the start when told to start cold (clv serve --no-warm-up)', async () => {
+    const listed = await readRecentRequests(file);
+    expect(listed.requests.length).toBeGreaterThan(0);
+    const server = await startServer(shop.project, { port: 0, host: '127.0.0.1', warmUp: false });
+    try {
+      expect(server.context.cache.renewing).toBe(false);
+      expect(await server.warmUp).toEqual([]);
+      expect(server.context.cache.size).toBe(0);
+    } finally {
+      await server.close();
+    }
+    // Nothing was read, so the list stays as it was.
+    expect(await readRecentRequests(file)).toEqual(listed);
+  });
+
   it('starts cold, and says nothing is wrong with the store, when the file is not its own', async () => {
     const broken = [
       'not json',
@@ -125,7 +183,7 @@ describe('answers asked again after a restart', () => {
     ];
     for (const text of broken) {
       await writeFile(file, text, 'utf8');
-      expect((await readRecentRequests(file)).problem, text).toMatch(/answers start cold/);
+      expect((await readRecentRequests(file)).problem, text).toMatch(/: it is ignored$/);
       const server = await start();
       try {
         expect(await server.warmUp).toEqual([]);
@@ -173,7 +231,7 @@ describe('answers asked again after a restart', () => {
       const read = await readRecentRequests(file);
       expect(read, JSON.stringify(text)).toEqual({
         requests: [],
-        problem: expect.stringMatching(/answers start cold/) as unknown,
+        problem: expect.stringMatching(/: it is ignored$/) as unknown,
       });
     }
     // Requests the file may hold, forty at a time through a real start.

@@ -38,14 +38,23 @@ export function registerServe(program: Command): void {
         .choices(LOG_LEVELS)
         .default('info'),
     )
+    .option(
+      '--no-warm-up',
+      'start cold: do not compute, behind the start, the answers read last before the previous ' +
+        "stop (or, for a server that never served, those of the dashboard's first visit)",
+    )
     .action(
-      async (options: { port: string; host: string; logLevel: LogLevel }, command: Command) => {
+      async (
+        options: { port: string; host: string; logLevel: LogLevel; warmUp: boolean },
+        command: Command,
+      ) => {
         const { project: dir, json } = globalOptions(command);
         const project = await openProject(dir);
         const server = await startServer(project, {
           port: port(options.port),
           host: options.host,
           logger: options.logLevel,
+          warmUp: options.warmUp,
         });
         const hasDashboard = existsSync(join(DASHBOARD_ROOT, 'index.html'));
         const started: ServerLine = {
