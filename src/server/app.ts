@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -5,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { checkDateBounds, reportDateBounds } from '../metrics/date-bounds.js';
 import { ClvError } from '../shared/errors.js';
-import { authenticate, authenticateWarmUp, callerOf, WARM_UP_HEADER } from './auth.js';
+import { authenticate, authenticateWarmUp, callerOf, isWarmUp, WARM_UP_HEADER } from './auth.js';
 import { isDashboardPage, registerDashboard, sendIndex } from './dashboard.js';
 import { sendError } from './errors.js';
 import { logsEveryRequest, SLOW_REQUEST_MS, type LogLevel } from './log-level.js';
@@ -55,11 +56,15 @@ declare module 'fastify' {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const level: LogLevel | null =
     options.logger === true ? 'info' : options.logger === false ? null : options.logger;
+  // The server's own warm-up requests are summed up in one line when they are done (see
+  // start-server.ts): logged one by one they would read as visitors that never came.
+  const ownRequest = (request: { headers: IncomingHttpHeaders }): boolean =>
+    isWarmUp(request.headers, options.warmUpSecret ?? '');
   const app = Fastify({
     logger: level ? { level, serializers: logSerializers } : false,
     // A line per request buries the ones that matter: below `debug`, only slow ones are logged.
     logController: new LogController({
-      disableRequestLogging: level === null || !logsEveryRequest(level),
+      disableRequestLogging: level === null || !logsEveryRequest(level) ? true : ownRequest,
     }),
     bodyLimit: options.bodyLimitBytes,
     // Path parameters are checked by their routes' schemas, which name the field (ids up to
@@ -74,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   if (level && !logsEveryRequest(level)) {
     app.addHook('onResponse', async (request, reply) => {
-      if (reply.elapsedTime < SLOW_REQUEST_MS) return;
+      if (reply.elapsedTime < SLOW_REQUEST_MS || ownRequest(request)) return;
       request.log.warn(
         { req: request, res: reply, responseTime: Math.round(reply.elapsedTime) },
         'slow request',

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../keys/api-keys.js';
 import { LOCAL_OWNER } from '../segments/audiences.js';
@@ -92,6 +93,14 @@ async function check(
  */
 export const WARM_UP_HEADER = 'x-clv-warm-up';
 
+/** Whether these headers carry the server's own warm-up secret (never true without one). */
+export function isWarmUp(headers: IncomingHttpHeaders, secret: string): boolean {
+  const sent = headers[WARM_UP_HEADER];
+  const given = Buffer.from(typeof sent === 'string' ? sent : '');
+  const expected = Buffer.from(secret);
+  return secret !== '' && given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 /** Who asks those answers: a reader with a rate limit of its own. */
 const WARM_UP_CALLER: Caller = { role: 'read', keyId: '(warm-up)', name: 'warm-up' };
 
@@ -101,11 +110,7 @@ const WARM_UP_CALLER: Caller = { role: 'read', keyId: '(warm-up)', name: 'warm-u
  * header is a 401, whatever keys it also sends.
  */
 export function authenticateWarmUp(request: FastifyRequest, secret: string, cached: boolean): void {
-  const sent = request.headers[WARM_UP_HEADER];
-  const given = Buffer.from(typeof sent === 'string' ? sent : '');
-  const expected = Buffer.from(secret);
-  const matches = given.length === expected.length && timingSafeEqual(given, expected);
-  if (!matches || !cached || request.method !== 'GET' || secret === '') {
+  if (!isWarmUp(request.headers, secret) || !cached || request.method !== 'GET') {
     throw new ClvError('unauthorized', `${WARM_UP_HEADER} is the server's own: send an API key`);
   }
   callers.set(request, WARM_UP_CALLER);
