@@ -22,7 +22,7 @@ import { CLI, runClv } from './run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PREFIX = 'clv-e2e-demo-';
-/** No scheduled refresh: one landing mid-test would change the numbers a test reads. */
+/** No scheduled refresh: one landing mid-test would change what a test reads. */
 const DEMO_CONFIG = { refresh: { cron: null } };
 /** Six months before the demo shop's last order (October 2026). */
 export const DEMO_HOLDOUT_FROM = '2026-05-01';
@@ -91,6 +91,9 @@ export async function servedDemo(
         if (existsSync(source)) await copyFile(source, target);
       }
     } else {
+      // Written before `clv init`, which keeps it: with the default schedule an empty project
+      // was refreshed at the next quarter hour, in the middle of a test of the never-refreshed.
+      await writeFile(join(project, CONFIG_FILE), JSON.stringify(DEMO_CONFIG), 'utf8');
       await clv(['init', project]);
       await options.shop?.(project);
     }
