@@ -179,10 +179,18 @@ export interface WinbackReport {
   reason: string | null;
 }
 
+/**
+ * A campaign of the list, with its funnel per audience × channel: the list page's chart of
+ * emails opened by audience and campaign reads it here rather than asking each campaign.
+ */
+export interface CampaignListItem extends CampaignSummary {
+  funnel: CampaignFunnelRow[];
+}
+
 export interface CampaignList {
   /** The store's as-of instant the windows count back from; null before a refresh built it. */
   asOf: string | null;
   attribution: AttributionWindows;
-  campaigns: CampaignSummary[];
+  campaigns: CampaignListItem[];
   winback: WinbackReport[];
 }

@@ -38,10 +38,14 @@ export async function listCampaigns(
     ids,
   });
   const lift = await readLift(warehouse, ids, name);
+  const funnels = funnelRows(channels, name);
   return {
     asOf: state.asOf,
     attribution: state.attribution,
-    campaigns: summaries(campaigns, funnelRows(channels, name), lift),
+    campaigns: summaries(campaigns, funnels, lift).map((campaign) => ({
+      ...campaign,
+      funnel: funnels.get(campaign.id) ?? [],
+    })),
     winback: await readWinback(warehouse, name),
   };
 }

@@ -249,6 +249,14 @@ describe('the campaign analysis of a hand-made shop', () => {
       ['email', 1, 0, 0],
       ['sms', 2, 2, 60],
     ]);
+    // The list carries each campaign's funnel, the same rows as its own report.
+    const flashInList = list.campaigns.find((c) => c.id === 'flash');
+    expect(flashInList?.funnel.map((f) => [f.channel, f.sent, f.clicked])).toEqual([
+      ['email', 1, 0],
+      ['sms', 2, 2],
+    ]);
+    expect(flashInList?.funnel).toEqual(flash.funnel);
+    expect(list.campaigns.find((c) => c.id === 'spring')?.funnel).toEqual(report.funnel);
     const march = await listCampaigns(t.warehouse, t.project.config, {
       from: '2024-03-10',
       to: '2024-03-11',

@@ -48,7 +48,8 @@ describe('the Campaigns page in Chromium', () => {
       }
       for (const a of c.liftAbsent) expect(lift).toContain(a.message);
     }
-    // Emails opened by audience and campaign: the newest email campaign's opens per audience.
+    // Emails opened by audience and campaign: the newest email campaign's opens per audience,
+    // drawn from the list's funnel rows, which are the campaign report's.
     const email = list.campaigns.find((c) => c.channels.includes('email'));
     expect(states['campaign-opened']).toBe(email ? 'ready' : 'empty');
     if (email) {

@@ -133,29 +133,33 @@ const winbackSchema = z.strictObject({
     .describe('why there is nothing to compare (no control group, say); else null'),
 });
 
+const funnelRowSchema = z.strictObject({
+  audience: campaignAudienceSchema,
+  channel: z.string(),
+  ...funnelCountFields,
+  ...funnelRateFields,
+  ...attributedFields,
+});
+
 export const campaignListSchema = z.strictObject({
   asOf: instant
     .nullable()
     .describe('the store’s as-of instant the windows count back from; null before a refresh'),
   attribution: attributionSchema,
-  campaigns: z.array(campaignSummarySchema).describe('newest first send first'),
+  campaigns: z
+    .array(
+      campaignSummarySchema.extend({
+        funnel: z.array(funnelRowSchema).describe('the funnel per audience × channel'),
+      }),
+    )
+    .describe('newest first send first'),
   winback: z.array(winbackSchema).describe('each winback-template audience'),
 });
 
 export const campaignReportSchema = z.strictObject({
   campaign: campaignSummarySchema,
   attribution: attributionSchema,
-  funnel: z
-    .array(
-      z.strictObject({
-        audience: campaignAudienceSchema,
-        channel: z.string(),
-        ...funnelCountFields,
-        ...funnelRateFields,
-        ...attributedFields,
-      }),
-    )
-    .describe('the funnel per audience × channel'),
+  funnel: z.array(funnelRowSchema).describe('the funnel per audience × channel'),
   daily: z
     .array(
       z.strictObject({

@@ -108,8 +108,8 @@ export function CampaignDetail({ id }: { id: string }) {
           title="Emails opened by audience and campaign"
           subtitle="Customers who opened the campaign's emails, per audience."
           state={report}
-          build={(r) => campaignOpenedOptions(openedGroups(r), format)}
-          isEmpty={(r) => openedGroups(r).length === 0}
+          build={(r) => campaignOpenedOptions(openedGroups(r.campaign.id, r.funnel), format)}
+          isEmpty={(r) => openedGroups(r.campaign.id, r.funnel).length === 0}
           empty="This campaign sent no emails."
           context={format}
           height={220}

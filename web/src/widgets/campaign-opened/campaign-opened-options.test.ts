@@ -7,7 +7,7 @@ const context = { currency: 'EUR', locale: 'en-US' };
 
 describe('emails opened by audience and campaign', () => {
   it('takes the email rows of a campaign, one per audience', () => {
-    expect(openedGroups(REPORT)).toEqual([
+    expect(openedGroups(REPORT.campaign.id, REPORT.funnel)).toEqual([
       { campaign: 'CMP-2026-03-EMAIL', audience: 'VIP', opened: 300, openRate: 0.4 },
       { campaign: 'CMP-2026-03-EMAIL', audience: 'No audience', opened: 80, openRate: 0.4 },
     ]);

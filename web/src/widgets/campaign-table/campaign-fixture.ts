@@ -52,6 +52,13 @@ const FIGURES = {
   revenuePerRecipient: 2.5,
 };
 
+/** Per audience × channel: two audiences by email, one by SMS. */
+const FUNNEL = [
+  { ...FIGURES, audience: vip, channel: 'email', opened: 300 },
+  { ...FIGURES, audience: none, channel: 'email', opened: 80 },
+  { ...FIGURES, audience: vip, channel: 'sms', opened: 0 },
+];
+
 export const CAMPAIGN: CampaignSummary = {
   id: 'CMP-2026-03-EMAIL',
   firstSendAt: '2026-03-05T08:00:00.000Z',
@@ -61,6 +68,7 @@ export const CAMPAIGN: CampaignSummary = {
   lift: [LIFT],
   liftAbsent: [{ audience: none, reason: 'no-audience', message: 'sent to no audience' }],
   ...FIGURES,
+  funnel: FUNNEL,
 };
 
 export const LIST: CampaignList = {
@@ -98,11 +106,7 @@ export const LIST: CampaignList = {
 export const REPORT: CampaignReport = {
   campaign: CAMPAIGN,
   attribution: { clickDays: 7, openDays: 3 },
-  funnel: [
-    { ...FIGURES, audience: vip, channel: 'email', opened: 300 },
-    { ...FIGURES, audience: none, channel: 'email', opened: 80 },
-    { ...FIGURES, audience: vip, channel: 'sms', opened: 0 },
-  ],
+  funnel: FUNNEL,
   daily: [
     {
       day: '2026-03-05',

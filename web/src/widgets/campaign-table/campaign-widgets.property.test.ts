@@ -83,7 +83,7 @@ describe('the campaign widgets over odd answers (seeded)', () => {
     };
     const views = [
       campaignFunnelOptions(campaign, context),
-      campaignOpenedOptions(openedGroups(report), context),
+      campaignOpenedOptions(openedGroups(campaign.id, report.funnel), context),
       campaignDailyOptions(report.daily, context),
       campaignLiftOptions(campaign.lift, 'conversion', context),
       campaignLiftOptions(campaign.lift, 'revenuePerCustomer', context),
