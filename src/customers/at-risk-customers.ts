@@ -43,12 +43,11 @@ export async function atRiskCustomers(
   const predictions = await predictionsRelation(warehouse);
   // The columns the choice and the order read, as `customerItemsSql` computes them; every
   // customer with a churn risk has a prediction, so the list starts from the predictions.
+  // The value at rank ceil(n / 5) by a top-N sort: numbering every buyer with a window cost
+  // twice as much at a million buyers (280-430 ms against 140-150 ms). Revenue is never null.
   const [{ bar } = { bar: null }] = await warehouse.query<{ bar: number | null }>(
-    `WITH ranked AS (
-       SELECT revenue, row_number() OVER (ORDER BY revenue DESC) AS rank, count(*) OVER () AS n
-       FROM customer_summary
-     )
-     SELECT min(revenue)::DOUBLE AS bar FROM ranked WHERE rank <= ceil(n / 5)`,
+    `SELECT revenue::DOUBLE AS bar FROM customer_summary ORDER BY revenue DESC
+     LIMIT 1 OFFSET (SELECT greatest(ceil(count(*) / 5) - 1, 0) FROM customer_summary)`,
   );
   const ranked = `
     SELECT p.customer_id, coalesce(s.revenue, 0)::DOUBLE AS historic_clv

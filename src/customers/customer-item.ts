@@ -67,20 +67,37 @@ export async function predictionsRelation(warehouse: Warehouse): Promise<string>
   return status ? TABLE.customerPredictions : WITHOUT_STATUS;
 }
 
-/**
- * Every known customer with the columns of `CustomerItemRow`, reading `predictions`; or, with
- * `customers` (a relation of customer ids), those customers only.
- */
-export function customerItemsSql(predictions: string, customers = 'known_customers'): string {
+/** The columns of `CustomerItemRow` from `k` (ids), `c` (customers), `s` (summary), `p`. */
+const ITEM_COLUMNS = `
+    k.customer_id, coalesce(c.attributes, '{}')::VARCHAR AS attributes,
+    s.first_day AS first_order, s.last_day AS last_order,
+    coalesce(s.orders, 0) AS orders, coalesce(s.revenue, 0)::DOUBLE AS historic_clv,
+    p.predicted_clv, p.p_alive, p.churn_risk, p.reason AS prediction_reason`;
+
+/** Every known customer with the columns of `CustomerItemRow`, reading `predictions`. */
+export function customerItemsSql(predictions: string): string {
   return `
-    SELECT k.customer_id, coalesce(c.attributes, '{}')::VARCHAR AS attributes,
-           s.first_day AS first_order, s.last_day AS last_order,
-           coalesce(s.orders, 0) AS orders, coalesce(s.revenue, 0)::DOUBLE AS historic_clv,
-           p.predicted_clv, p.p_alive, p.churn_risk, p.reason AS prediction_reason
-    FROM ${customers} k
+    SELECT ${ITEM_COLUMNS}
+    FROM known_customers k
     LEFT JOIN customers c USING (customer_id)
     LEFT JOIN customer_summary s USING (customer_id)
     LEFT JOIN ${predictions} p USING (customer_id)`;
+}
+
+/**
+ * The same for the customers of the list `$ids` only. Each table is filtered by the list before
+ * the joins: joined whole, the three tables of a million rows each cost 320-620 ms for a page of
+ * 20 customers, against 60-80 ms filtered.
+ */
+export function customerItemsOfIdsSql(predictions: string): string {
+  const listed = (relation: string): string =>
+    `(SELECT * FROM ${relation} WHERE list_contains($ids::VARCHAR[], customer_id))`;
+  return `
+    SELECT ${ITEM_COLUMNS}
+    FROM (SELECT unnest($ids::VARCHAR[]) AS customer_id) k
+    LEFT JOIN ${listed('customers')} c USING (customer_id)
+    LEFT JOIN ${listed('customer_summary')} s USING (customer_id)
+    LEFT JOIN ${listed(predictions)} p USING (customer_id)`;
 }
 
 /** Parses the attributes JSON the store keeps. */

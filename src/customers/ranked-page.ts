@@ -1,5 +1,5 @@
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
-import { customerItemsSql, type CustomerItemRow } from './customer-item.js';
+import { customerItemsOfIdsSql, type CustomerItemRow } from './customer-item.js';
 import { queryPage } from './paging.js';
 
 /** How a list of customers is chosen and ordered, on the few columns that decide it. */
@@ -35,10 +35,9 @@ export async function rankedItemsPage(
   );
   if (ids.length === 0) return { rows: [], total };
   const order = new Map(ids.map((row, i) => [row.customer_id, i]));
-  const rows = await warehouse.query<CustomerItemRow>(
-    customerItemsSql(predictions, '(SELECT unnest($ids::VARCHAR[]) AS customer_id)'),
-    { ids: [...order.keys()] },
-  );
+  const rows = await warehouse.query<CustomerItemRow>(customerItemsOfIdsSql(predictions), {
+    ids: [...order.keys()],
+  });
   rows.sort((a, b) => (order.get(a.customer_id) ?? 0) - (order.get(b.customer_id) ?? 0));
   return { rows, total };
 }
