@@ -1,4 +1,4 @@
-import type { Warehouse } from '../store/warehouse.js';
+import type { SqlParams, Warehouse } from '../store/warehouse.js';
 import { shiftMonth } from './dates.js';
 import { segmentsOf, withSegment, type Members } from './members.js';
 import { mean } from './ratio.js';
@@ -32,6 +32,14 @@ const EVERYONE_SQL = `
   WHERE w.month <= (SELECT max(month) FROM monthly_metrics)
   ORDER BY w.month`;
 
+/**
+ * The activity rows of the wanted months and of the months after them, chosen before the join
+ * to the members (as are the orders by the bounds of their dates): filtered after it, by
+ * subqueries, the join took every row (0.93 against 0.81 s at a million customers).
+ */
+const WANTED_ACTIVITY = `(SELECT * FROM ${TABLE.customerActivity}
+  WHERE list_contains($wanted::DATE[], month))`;
+
 const segmentedSql = (members: string): string => `
     WITH months AS (SELECT CAST(unnest($months) AS DATE) AS month),
     -- Months after the last with a successful order have no end inside the data: like the
@@ -46,9 +54,7 @@ const segmentedSql = (members: string): string => `
     per_month AS (
       SELECT a.month, a.segment, count(*) AS active,
              count(*) FILTER (WHERE NOT a.active_next) AS churned
-      FROM ${withSegment(TABLE.customerActivity, members)} a
-      WHERE a.month IN (SELECT month FROM months)
-         OR a.month IN (SELECT CAST(month + INTERVAL 1 MONTH AS DATE) FROM months)
+      FROM ${withSegment(WANTED_ACTIVITY, members)} a
       GROUP BY ALL
     ),
     starts AS (SELECT month, segment, active AS active_start, churned FROM per_month),
@@ -62,8 +68,7 @@ const segmentedSql = (members: string): string => `
              sum(coalesce(o.amount, 0)) AS revenue
       FROM ${withSegment(TABLE.orders, members)} o
       WHERE o.outcome = 'success'
-        AND o.ts_local >= (SELECT min(month) FROM months)
-        AND o.ts_local < (SELECT CAST(max(month) + INTERVAL 1 MONTH AS DATE) FROM months)
+        AND o.ts_local >= $salesFrom::TIMESTAMP AND o.ts_local < $salesTo::TIMESTAMP
       GROUP BY ALL
     )
     SELECT grid.segment, grid.month::VARCHAR AS month,
@@ -88,6 +93,17 @@ export async function monthlyChurn(
   const result = new Map<string, ChurnFigures>();
   if (months.length === 0) return result;
   // For everyone, monthly_metrics holds these counts already; segments count their own.
+  const sorted = [...months].sort();
+  const after = (month: string): string => shiftMonth(month, 1);
+  const params: SqlParams =
+    members === null
+      ? { months }
+      : {
+          months,
+          wanted: [...new Set([...months, ...months.map(after)])],
+          salesFrom: sorted[0] ?? '',
+          salesTo: after(sorted.at(-1) ?? ''),
+        };
   const sql = members === null ? EVERYONE_SQL : segmentedSql(members);
   const rows = await warehouse.query<{
     segment: string;
@@ -96,7 +112,7 @@ export async function monthlyChurn(
     churned: number;
     active_end: number;
     revenue: number;
-  }>(sql, { months });
+  }>(sql, params);
   for (const row of rows) {
     const figures = result.get(row.segment) ?? { months: [], meanChurn: null, meanArpu: null };
     figures.months.push({
