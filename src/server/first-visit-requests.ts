@@ -3,7 +3,7 @@
  * answer is cached: a server that has never served (no list of recent answers) computes these
  * behind its start, so that a newcomer's first pages are answered from the cache. The overview
  * first, then the pages in menu order. A browser test visits every page and holds this list to
- * what the pages ask (test/web/first-visit.test.ts); answers about one item (a campaign, a
+ * what the pages ask (test/web/fresh-demo.test.ts); answers about one item (a campaign, a
  * customer) depend on the data and are left to their first reader.
  */
 export const FIRST_VISIT_REQUESTS: readonly string[] = [

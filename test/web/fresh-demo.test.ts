@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { FIRST_VISIT_REQUESTS } from '../../src/server/first-visit-requests.js';
+import { apiRoutes } from '../../src/server/routes/index.js';
 import { runClv } from '../helpers/run-cli.js';
 import { dashboardSession } from '../helpers/dashboard-session.js';
 import { settledPage, settledWidgets } from './settled.js';
 import { DASHBOARD_PAGES } from './page-names.js';
+
+const API = '/api/v1';
+
+/** The route a GET path is answered by, matched as the server matches it (`:id` is one segment). */
+function routeOf(pathname: string) {
+  const path = pathname.slice(API.length);
+  return apiRoutes.find(
+    (route) =>
+      route.method === 'GET' &&
+      new RegExp(`^${route.path.replace(/:[^/]+/g, '[^/]+')}$`).test(path),
+  );
+}
 
 interface TopCustomers {
   items: { customerId: string }[];
@@ -23,11 +37,22 @@ describe('a freshly started demo in Chromium', () => {
   // No failure is expected: every request of every page must succeed.
   const t = dashboardSession({ shop: freshDemo });
 
-  it('shows every page without a console error or a failed request', async () => {
+  it('shows every page without a console error or a failed request, asking what the server warmed', async () => {
     expect(await t.demo.api<unknown>('/model/holdout')).toBeNull();
     const top = await t.demo.api<TopCustomers>('/customers/top?limit=1');
     const id = top.items[0]?.customerId ?? '';
+    // What the pages ask, as a newcomer's first visit: each loaded afresh, default filters.
+    const asked: string[] = [];
+    let listening = true;
+    t.page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (listening && request.method() === 'GET' && url.pathname.startsWith(`${API}/`)) {
+        asked.push(url.pathname + url.search);
+      }
+    });
     for (const path of [...DASHBOARD_PAGES, `customers/${encodeURIComponent(id)}`]) {
+      // The customer's profile is not a page of the menu: it is about one customer.
+      if (path.includes('/')) listening = false;
       await t.page.goto(`${t.demo.url}/${path}`);
       const states = await settledPage(t.page, path.includes('/') ? 'customer' : path);
       expect(
@@ -36,6 +61,20 @@ describe('a freshly started demo in Chromium', () => {
       ).toEqual([]);
       expect(t.browser.consoleErrors(), path).toEqual([]);
     }
+    // A server that never served (this one) computes behind its start the cached answers the
+    // pages ask on a first visit: the list holds exactly those, and a first visit asks nothing
+    // about one item (a page asking one per row would leave them to the first visitor).
+    const cached = new Set(
+      asked.filter((request) => {
+        const route = routeOf(new URL(request, t.demo.url).pathname);
+        return route?.cached && !route.path.includes(':');
+      }),
+    );
+    expect([...cached].sort()).toEqual([...FIRST_VISIT_REQUESTS].sort());
+    const aboutOne = asked.filter((request) =>
+      routeOf(new URL(request, t.demo.url).pathname)?.path.includes(':'),
+    );
+    expect(aboutOne).toEqual([]);
     // The Predictions page says there is no holdout check yet, as data, and offers to run one.
     await t.page.goto(`${t.demo.url}/predictions`);
     await settledWidgets(t.page, 'predictions');
