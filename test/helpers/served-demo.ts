@@ -69,6 +69,12 @@ export async function servedDemo(
     shop?: (project: string) => Promise<void>;
     /** Changes the served copy before the server starts (rows a test needs in the store). */
     prepare?: (project: string) => Promise<void>;
+    /**
+     * Let the server compute the first visit's answers behind its start (`clv serve` does by
+     * default). Off unless asked: two dozen servers each computing 16 answers of the demo shop
+     * took CPU from every test running beside them, and no page test is about it.
+     */
+    warmUp?: boolean;
   } = {},
 ): Promise<ServedDemo> {
   const store = options.empty || options.shop ? null : await demoStore(options);
@@ -99,7 +105,7 @@ export async function servedDemo(
     }
     await options.prepare?.(project);
     const keys = options.keys ? await createKeys(project) : null;
-    const { child, url } = await startServe(project);
+    const { child, url } = await startServe(project, options.warmUp === true);
     let closed: Promise<void> | null = null;
     return {
       url,
@@ -265,11 +271,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServe(project: string): Promise<{ child: ChildProcess; url: string }> {
+async function startServe(
+  project: string,
+  warmUp: boolean,
+): Promise<{ child: ChildProcess; url: string }> {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const args = ['--project', project, 'serve', '--port', String(port), '--host', '127.0.0.1'];
+    if (!warmUp) args.push('--no-warm-up');
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     // A test that dies without `close` must not leave a server behind.
     const orphan = (): void => void child.kill('SIGKILL');
