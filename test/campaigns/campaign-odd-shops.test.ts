@@ -114,94 +114,98 @@ function nonFinite(value: unknown, path = ''): string[] {
 }
 
 describe(`the campaign analysis on ${SHOPS} small, odd shops`, () => {
-  it('refreshes, stores only finite numbers and gives a reason for every absent lift', async () => {
-    const reasons = new Set<string>();
-    let lifts = 0;
-    for (let seed = 1; seed <= SHOPS; seed++) {
-      const shop = oddCampaignShop(seed);
-      const about = `shop ${seed} (${shop.oddity})`;
-      const t = await importedShop({
-        config: { refresh: { cron: null } },
-        files: [{ kind: 'events', content: shop.events }],
-      });
-      try {
-        await insertAudience(t.warehouse, 'aud_1', 'One', null);
-        await insertAudience(t.warehouse, 'aud_w', 'Lapsed', 'winback');
-        for (const [i, a] of shop.activations.entries()) {
-          await insertActivation(
-            t.warehouse,
-            `act_${i}`,
-            a.audience,
-            stamp(a.created),
-            a.controls,
-            stamp(a.controlled),
-          );
-        }
-        const summary = await refreshAll(t.warehouse, t.project.config);
-        // The step writes its tables without the string compressions and must leave the
-        // engine's settings as it found them, for every later write.
-        const [settings] = await t.query<{ disabled: string; ordered: boolean }>(
-          `SELECT current_setting('disabled_compression_methods') AS disabled,
-                  current_setting('preserve_insertion_order') AS ordered`,
-        );
-        expect(settings, about).toEqual({ disabled: '', ordered: true });
-        if (shop.oddity === 'unmapped-actions') {
-          expect(
-            summary.warnings.some((w) => w.includes('campaign.actionValues')),
-            about,
-          ).toBe(true);
-        }
-        const tables = Object.values(TABLE).filter((name) => name.startsWith('campaign_'));
-        const columns = await t.query<{ table_name: string; column_name: string }>(
-          `SELECT table_name, column_name FROM information_schema.columns
-           WHERE table_schema = 'main' AND data_type = 'DOUBLE'
-             AND list_contains(['${tables.join("','")}'], table_name)`,
-        );
-        for (const { table_name, column_name } of columns) {
-          const [bad] = await t.query<{ n: number }>(
-            `SELECT count(*) AS n FROM ${table_name} WHERE NOT isfinite("${column_name}")`,
-          );
-          expect(bad?.n, `${about}: ${table_name}.${column_name}`).toBe(0);
-        }
-        const list = await listCampaigns(t.warehouse, t.project.config);
-        expect(nonFinite(list), about).toEqual([]);
-        for (const campaign of list.campaigns) {
-          // Every campaign × audience has a lift or a reason, never both.
-          expect(campaign.lift.length + campaign.liftAbsent.length, about).toBe(
-            campaign.audiences.length,
-          );
-          for (const absent of campaign.liftAbsent) {
-            expect(absent.message.length, about).toBeGreaterThan(10);
-            reasons.add(absent.reason);
-          }
-          for (const lift of campaign.lift) {
-            lifts++;
-            expect(lift.conversion.low, about).toBeLessThanOrEqual(lift.conversion.value);
-            expect(lift.conversion.high, about).toBeGreaterThanOrEqual(lift.conversion.value);
-            expect(Math.min(lift.treated.customers, lift.control.customers)).toBeGreaterThanOrEqual(
-              2,
+  it(
+    'refreshes, stores only finite numbers and gives a reason for every absent lift',
+    async () => {
+      const reasons = new Set<string>();
+      let lifts = 0;
+      for (let seed = 1; seed <= SHOPS; seed++) {
+        const shop = oddCampaignShop(seed);
+        const about = `shop ${seed} (${shop.oddity})`;
+        const t = await importedShop({
+          config: { refresh: { cron: null } },
+          files: [{ kind: 'events', content: shop.events }],
+        });
+        try {
+          await insertAudience(t.warehouse, 'aud_1', 'One', null);
+          await insertAudience(t.warehouse, 'aud_w', 'Lapsed', 'winback');
+          for (const [i, a] of shop.activations.entries()) {
+            await insertActivation(
+              t.warehouse,
+              `act_${i}`,
+              a.audience,
+              stamp(a.created),
+              a.controls,
+              stamp(a.controlled),
             );
           }
-          const report = await campaignReport(t.warehouse, t.project.config, campaign.id);
-          expect(nonFinite(report), about).toEqual([]);
+          const summary = await refreshAll(t.warehouse, t.project.config);
+          // The step writes its tables without the string compressions and must leave the
+          // engine's settings as it found them, for every later write.
+          const [settings] = await t.query<{ disabled: string; ordered: boolean }>(
+            `SELECT current_setting('disabled_compression_methods') AS disabled,
+                  current_setting('preserve_insertion_order') AS ordered`,
+          );
+          expect(settings, about).toEqual({ disabled: '', ordered: true });
+          if (shop.oddity === 'unmapped-actions') {
+            expect(
+              summary.warnings.some((w) => w.includes('campaign.actionValues')),
+              about,
+            ).toBe(true);
+          }
+          const tables = Object.values(TABLE).filter((name) => name.startsWith('campaign_'));
+          const columns = await t.query<{ table_name: string; column_name: string }>(
+            `SELECT table_name, column_name FROM information_schema.columns
+           WHERE table_schema = 'main' AND data_type = 'DOUBLE'
+             AND list_contains(['${tables.join("','")}'], table_name)`,
+          );
+          for (const { table_name, column_name } of columns) {
+            const [bad] = await t.query<{ n: number }>(
+              `SELECT count(*) AS n FROM ${table_name} WHERE NOT isfinite("${column_name}")`,
+            );
+            expect(bad?.n, `${about}: ${table_name}.${column_name}`).toBe(0);
+          }
+          const list = await listCampaigns(t.warehouse, t.project.config);
+          expect(nonFinite(list), about).toEqual([]);
+          for (const campaign of list.campaigns) {
+            // Every campaign × audience has a lift or a reason, never both.
+            expect(campaign.lift.length + campaign.liftAbsent.length, about).toBe(
+              campaign.audiences.length,
+            );
+            for (const absent of campaign.liftAbsent) {
+              expect(absent.message.length, about).toBeGreaterThan(10);
+              reasons.add(absent.reason);
+            }
+            for (const lift of campaign.lift) {
+              lifts++;
+              expect(lift.conversion.low, about).toBeLessThanOrEqual(lift.conversion.value);
+              expect(lift.conversion.high, about).toBeGreaterThanOrEqual(lift.conversion.value);
+              expect(
+                Math.min(lift.treated.customers, lift.control.customers),
+              ).toBeGreaterThanOrEqual(2);
+            }
+            const report = await campaignReport(t.warehouse, t.project.config, campaign.id);
+            expect(nonFinite(report), about).toEqual([]);
+          }
+          for (const winback of list.winback) {
+            const compared = winback.windows.some((w) => w.difference !== null);
+            expect(compared || winback.reason !== null, about).toBe(true);
+          }
+        } finally {
+          await t.cleanup();
         }
-        for (const winback of list.winback) {
-          const compared = winback.windows.some((w) => w.difference !== null);
-          expect(compared || winback.reason !== null, about).toBe(true);
-        }
-      } finally {
-        await t.cleanup();
       }
-    }
-    if (SHOPS >= ODDITIES.length) {
-      expect([...reasons].sort()).toEqual([
-        'no-activation',
-        'no-audience',
-        'no-control-group',
-        'too-few-customers',
-        'window-open',
-      ]);
-    }
-    console.log(`absent-lift reasons met: ${[...reasons].sort().join(', ')}; lifts: ${lifts}`);
-  });
+      if (SHOPS >= ODDITIES.length) {
+        expect([...reasons].sort()).toEqual([
+          'no-activation',
+          'no-audience',
+          'no-control-group',
+          'too-few-customers',
+          'window-open',
+        ]);
+      }
+      console.log(`absent-lift reasons met: ${[...reasons].sort().join(', ')}; lifts: ${lifts}`);
+    },
+    SHOPS * 20_000,
+  );
 });

@@ -60,50 +60,56 @@ async function firstSnapshot(t: TempProject, random: Random): Promise<void> {
 }
 
 describe('the query snapshot keeps its copy of the events across refreshes', () => {
-  it(`holds exactly the store's events after each of ${STEPS} random imports, removals and column changes`, async () => {
-    const random = new Random(20261207);
-    const t = await tempProject({ refresh: { cron: null } });
-    try {
-      await firstSnapshot(t, random);
-      expect(await eventsOf(t, 'snapshot')).toEqual(await eventsOf(t, 'store'));
-      const firstSize = (await stat(snapshotFile(t.project.queryDir))).size;
-      let largest = 0;
-      const seen = { appended: 0, removed: 0, widened: 0 };
-      for (let step = 1; step <= STEPS; step++) {
-        const action = step === STEPS - 1 ? 'widen' : random.chance(0.25) ? 'remove' : 'append';
-        if (action === 'append') {
-          // A few rows, or none at all: an import of only duplicates adds nothing.
-          const n = random.int(0, 15);
-          await importEvents(
-            t,
-            `batch-${step}.csv`,
-            n > 0 ? purchases(step, n, random) : purchases(0, 3, random),
+  it(
+    `holds exactly the store's events after each of ${STEPS} random imports, removals and column changes`,
+    async () => {
+      const random = new Random(20261207);
+      const t = await tempProject({ refresh: { cron: null } });
+      try {
+        await firstSnapshot(t, random);
+        expect(await eventsOf(t, 'snapshot')).toEqual(await eventsOf(t, 'store'));
+        const firstSize = (await stat(snapshotFile(t.project.queryDir))).size;
+        let largest = 0;
+        const seen = { appended: 0, removed: 0, widened: 0 };
+        for (let step = 1; step <= STEPS; step++) {
+          const action = step === STEPS - 1 ? 'widen' : random.chance(0.25) ? 'remove' : 'append';
+          if (action === 'append') {
+            // A few rows, or none at all: an import of only duplicates adds nothing.
+            const n = random.int(0, 15);
+            await importEvents(
+              t,
+              `batch-${step}.csv`,
+              n > 0 ? purchases(step, n, random) : purchases(0, 3, random),
+            );
+            seen.appended += 1;
+          } else if (action === 'remove') {
+            // What the store does on opening after a killed import: that import's events go.
+            const [last] = await t.query<{ id: number }>('SELECT max(import_id) AS id FROM events');
+            await t.warehouse.run('DELETE FROM events WHERE import_id = $id', {
+              id: last?.id ?? 0,
+            });
+            seen.removed += 1;
+          } else {
+            await t.warehouse.run('ALTER TABLE events ADD COLUMN note VARCHAR');
+            seen.widened += 1;
+          }
+          await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
+          largest = Math.max(largest, (await stat(snapshotFile(t.project.queryDir))).size);
+          expect(await eventsOf(t, 'snapshot'), `step ${step}: ${action}`).toEqual(
+            await eventsOf(t, 'store'),
           );
-          seen.appended += 1;
-        } else if (action === 'remove') {
-          // What the store does on opening after a killed import: that import's events go.
-          const [last] = await t.query<{ id: number }>('SELECT max(import_id) AS id FROM events');
-          await t.warehouse.run('DELETE FROM events WHERE import_id = $id', { id: last?.id ?? 0 });
-          seen.removed += 1;
-        } else {
-          await t.warehouse.run('ALTER TABLE events ADD COLUMN note VARCHAR');
-          seen.widened += 1;
         }
-        await writeQuerySnapshot(t.warehouse, t.project.queryDir, t.project.config.query);
-        largest = Math.max(largest, (await stat(snapshotFile(t.project.queryDir))).size);
-        expect(await eventsOf(t, 'snapshot'), `step ${step}: ${action}`).toEqual(
-          await eventsOf(t, 'store'),
-        );
+        expect(seen.appended).toBeGreaterThan(0);
+        expect(seen.removed + seen.widened).toBeGreaterThan(1);
+        // Each new snapshot starts from a copy of the last: what it drops is reused, not piled up
+        // (without a checkpoint between the drops and the copies, each file came out twice as big).
+        expect(largest).toBeLessThan(firstSize * 1.5);
+      } finally {
+        await t.cleanup();
       }
-      expect(seen.appended).toBeGreaterThan(0);
-      expect(seen.removed + seen.widened).toBeGreaterThan(1);
-      // Each new snapshot starts from a copy of the last: what it drops is reused, not piled up
-      // (without a checkpoint between the drops and the copies, each file came out twice as big).
-      expect(largest).toBeLessThan(firstSize * 1.5);
-    } finally {
-      await t.cleanup();
-    }
-  }, 120_000);
+    },
+    STEPS * 15_000,
+  );
 
   it('is written whole while another connection is writing, which the engine lets no checkpoint pass', async () => {
     const random = new Random(7);

@@ -40,77 +40,82 @@ const test = projectTest();
 let datasets: KnownDatasets = new Map();
 
 describe(`compileRule on ${RULES} random rules over a hand-made store`, () => {
-  test('refuses by schema or by a clear error, or selects exactly what the reference selects', async ({
-    t,
-  }) => {
-    const store = await writeFuzzStore(t.warehouse, SEED);
-    datasets = await knownDatasets(t.warehouse);
-    expect([...datasets.keys()].sort()).toEqual(['int_ids', 'tiers']);
-    const before = await fingerprint(t.warehouse);
-    const generator = new RuleGenerator(SEED);
-    const tally = { rules: 0, schema: 0, compiler: 0, ran: 0, members: 0, datasets: 0 };
-    const started = performance.now();
-    for (let i = 0; i < RULES; i++) {
-      const generated = generator.next();
-      const about = `rule ${i} (${generated.poison ?? 'valid'}): ${JSON.stringify(generated.rule).slice(0, 2000)}`;
-      tally.rules += 1;
-      const parsed = ruleSchema.safeParse(generated.rule);
-      if (!parsed.success) {
-        expect(generated.valid, `${about}\nrefused: ${parsed.error.message}`).toBe(false);
-        expect(parsed.error).toBeInstanceOf(ZodError);
-        // Every refusal says what is wrong and where.
-        for (const issue of parsed.error.issues) {
-          expect(issue.message.length, about).toBeGreaterThan(0);
-          expect(issue.path.length, `${about}\n${parsed.error.message}`).toBeGreaterThan(0);
+  test(
+    'refuses by schema or by a clear error, or selects exactly what the reference selects',
+    async ({ t }) => {
+      const store = await writeFuzzStore(t.warehouse, SEED);
+      datasets = await knownDatasets(t.warehouse);
+      expect([...datasets.keys()].sort()).toEqual(['int_ids', 'tiers']);
+      const before = await fingerprint(t.warehouse);
+      const generator = new RuleGenerator(SEED);
+      const tally = { rules: 0, schema: 0, compiler: 0, ran: 0, members: 0, datasets: 0 };
+      const started = performance.now();
+      for (let i = 0; i < RULES; i++) {
+        const generated = generator.next();
+        const about = `rule ${i} (${generated.poison ?? 'valid'}): ${JSON.stringify(generated.rule).slice(0, 2000)}`;
+        tally.rules += 1;
+        const parsed = ruleSchema.safeParse(generated.rule);
+        if (!parsed.success) {
+          expect(generated.valid, `${about}\nrefused: ${parsed.error.message}`).toBe(false);
+          expect(parsed.error).toBeInstanceOf(ZodError);
+          // Every refusal says what is wrong and where.
+          for (const issue of parsed.error.issues) {
+            expect(issue.message.length, about).toBeGreaterThan(0);
+            expect(issue.path.length, `${about}\n${parsed.error.message}`).toBeGreaterThan(0);
+          }
+          tally.schema += 1;
+          continue;
         }
-        tally.schema += 1;
-        continue;
-      }
-      expect(generated.valid, `${about}\naccepted`).toBe(true);
-      const rule = parsed.data;
-      // Now and then the rule is compiled as the edit of a saved audience (a cycle back to it).
-      const audienceId =
-        i % 7 === 0 ? [...store.audiences.keys()][i % store.audiences.size] : undefined;
-      const expected = reference(store, rule, audienceId);
-      const compiled = compile(store, rule, audienceId);
-      if (compiled instanceof ClvError || expected instanceof ReferenceRefusal) {
-        const said = compiled instanceof ClvError ? compiled.message : 'compiled';
-        expect(expected instanceof ReferenceRefusal, `${about}\ncompiler: ${said}`).toBe(
-          compiled instanceof ClvError,
+        expect(generated.valid, `${about}\naccepted`).toBe(true);
+        const rule = parsed.data;
+        // Now and then the rule is compiled as the edit of a saved audience (a cycle back to it).
+        const audienceId =
+          i % 7 === 0 ? [...store.audiences.keys()][i % store.audiences.size] : undefined;
+        const expected = reference(store, rule, audienceId);
+        const compiled = compile(store, rule, audienceId);
+        if (compiled instanceof ClvError || expected instanceof ReferenceRefusal) {
+          const said = compiled instanceof ClvError ? compiled.message : 'compiled';
+          expect(expected instanceof ReferenceRefusal, `${about}\ncompiler: ${said}`).toBe(
+            compiled instanceof ClvError,
+          );
+          expect(said, about).toMatch(
+            /unknown attribute .*: known are|unknown (dataset|column) .*: known are|is a (number|date): \w+ tests a|no audience "|in a cycle: "|at most 200 conditions/,
+          );
+          tally.compiler += 1;
+          continue;
+        }
+        checkSql(compiled, about);
+        expect(
+          sameShape(store, rule, audienceId, compiled),
+          `${about}\nthe SQL depends on the texts typed`,
+        ).toBe(true);
+        const rows = await t.warehouse.query<{ customer_id: string }>(
+          compiled.sql,
+          compiled.params,
         );
-        expect(said, about).toMatch(
-          /unknown attribute .*: known are|unknown (dataset|column) .*: known are|is a (number|date): \w+ tests a|no audience "|in a cycle: "|at most 200 conditions/,
-        );
-        tally.compiler += 1;
-        continue;
+        const got = rows.map((row) => row.customer_id).sort();
+        expect(
+          got,
+          `${about}\n${compiled.sql}\n${JSON.stringify(compiled.params).slice(0, 2000)}`,
+        ).toEqual([...expected].sort());
+        tally.ran += 1;
+        tally.members += got.length;
+        if (compiled.sql.includes('dataset_')) tally.datasets += 1;
       }
-      checkSql(compiled, about);
-      expect(
-        sameShape(store, rule, audienceId, compiled),
-        `${about}\nthe SQL depends on the texts typed`,
-      ).toBe(true);
-      const rows = await t.warehouse.query<{ customer_id: string }>(compiled.sql, compiled.params);
-      const got = rows.map((row) => row.customer_id).sort();
-      expect(
-        got,
-        `${about}\n${compiled.sql}\n${JSON.stringify(compiled.params).slice(0, 2000)}`,
-      ).toEqual([...expected].sort());
-      tally.ran += 1;
-      tally.members += got.length;
-      if (compiled.sql.includes('dataset_')) tally.datasets += 1;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `rule fuzz: ${JSON.stringify({ ...tally, seconds: Math.round(seconds * 10) / 10 })}`,
-    );
-    expect(await fingerprint(t.warehouse)).toEqual(before);
-    // Every kind of outcome came up, and some rules select some but not all customers.
-    expect(tally.schema).toBeGreaterThan(RULES / 10);
-    expect(tally.compiler).toBeGreaterThan(RULES / 50);
-    expect(tally.ran).toBeGreaterThan(RULES / 2);
-    expect(tally.members).toBeGreaterThan(0);
-    expect(tally.datasets).toBeGreaterThan(RULES / 20);
-  }, 300_000);
+      const seconds = (performance.now() - started) / 1000;
+      console.log(
+        `rule fuzz: ${JSON.stringify({ ...tally, seconds: Math.round(seconds * 10) / 10 })}`,
+      );
+      expect(await fingerprint(t.warehouse)).toEqual(before);
+      // Every kind of outcome came up, and some rules select some but not all customers.
+      expect(tally.schema).toBeGreaterThan(RULES / 10);
+      expect(tally.compiler).toBeGreaterThan(RULES / 50);
+      expect(tally.ran).toBeGreaterThan(RULES / 2);
+      expect(tally.members).toBeGreaterThan(0);
+      expect(tally.datasets).toBeGreaterThan(RULES / 20);
+    },
+    RULES * 300,
+  );
 
   test('reads only the relations a rule may read, as the engine plans it', async ({ t }) => {
     const store = await writeFuzzStore(t.warehouse, SEED);
