@@ -1,6 +1,7 @@
 import { ident, literal } from '../store/sql-text.js';
 import type { Warehouse } from '../store/warehouse.js';
 import { stageCsv } from './stage-csv.js';
+import { trimmedOrNull } from './trimmed-text.js';
 import type { Staged } from './staged.js';
 
 /** Where a file is read from, and how messages call it. */
@@ -74,7 +75,9 @@ export async function stageTabular(
     sampleFields: () => Promise.resolve(columns),
     field(name) {
       const column = resolve(name);
-      return column === undefined ? 'NULL::VARCHAR' : `nullif(trim(${text(column)}), '')`;
+      if (column === undefined) return 'NULL::VARCHAR';
+      // A CSV's columns are text already; a Parquet column is cast once, not at every read.
+      return format === 'csv' ? trimmedOrNull(ident(column)) : `nullif(trim(${text(column)}), '')`;
     },
     properties(exclude) {
       const skip = new Set(exclude.map((name) => resolve(name)).filter((n) => n !== undefined));

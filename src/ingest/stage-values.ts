@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { writeScratch } from '../store/scratch-files.js';
 import { literal } from '../store/sql-text.js';
 import type { Staged } from './staged.js';
+import { trimmedOrNull } from './trimmed-text.js';
 import { DELIMITER, QUOTE, ValuesCsv, type ValuesShape } from './values-csv.js';
 import { lineSizeOptions } from './line-size.js';
 
@@ -68,7 +69,7 @@ export async function stageValues(
     field(name) {
       const i = shape.fields.indexOf(name);
       if (i < 0) throw new Error(`stageValues was not told of the field ${literal(name)}`);
-      return `nullif(trim(__f${i}), '')`;
+      return trimmedOrNull(`__f${i}`);
     },
     properties(exclude) {
       const key = exclude.join('\0');
