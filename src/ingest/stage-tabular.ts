@@ -76,8 +76,9 @@ export async function stageTabular(
     field(name) {
       const column = resolve(name);
       if (column === undefined) return 'NULL::VARCHAR';
-      // A CSV's columns are text already; a Parquet column is cast once, not at every read.
-      return format === 'csv' ? trimmedOrNull(ident(column)) : `nullif(trim(${text(column)}), '')`;
+      // A CSV's columns are text already (the cast is free); a Parquet column's cast is not, and
+      // trimmedOrNull reads its value several times.
+      return format === 'csv' ? trimmedOrNull(text(column)) : `nullif(trim(${text(column)}), '')`;
     },
     properties(exclude) {
       const skip = new Set(exclude.map((name) => resolve(name)).filter((n) => n !== undefined));
