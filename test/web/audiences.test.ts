@@ -386,9 +386,12 @@ describe('audiences in Chromium', () => {
     await root.locator('> .add-line [data-action="add-condition"]').click();
     const card = t.page.locator('[data-node="0"][data-type="dataset"]');
     await card.waitFor();
-    // The datasets of the query schema, the demo's first chosen at once.
+    // The datasets of the query schema, the demo's first chosen at once (once the page has the
+    // list: beside a full test run that took more than the poll's default second).
     await expect
-      .poll(() => card.locator('[data-role="dataset"] option').allTextContents())
+      .poll(() => card.locator('[data-role="dataset"] option').allTextContents(), {
+        timeout: 15_000,
+      })
       .toEqual(['clv_deciles']);
     await card.locator('[data-role="dataset-column"]').selectOption('decile');
     await card.locator('[data-role="test-op"]').selectOption('lte');
