@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KPI_KEYS } from '../../src/metrics/kpis.js';
-import { runClv } from '../helpers/run-cli.js';
+import { runClv, type CliResult } from '../helpers/run-cli.js';
 
 describe('clv refresh and clv metrics from the command line', () => {
   let dir: string;
   // One refresh for the file (a refresh of the demo through the CLI is 10-13 s beside the other
   // tests); a test run alone still refreshes first.
-  let refreshed: Promise<{ code: number | null; stdout: string }> | null = null;
+  let refreshed: Promise<CliResult> | null = null;
   const refreshOnce = () => (refreshed ??= runClv(['refresh', '--project', dir, '--json']));
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'clv-metrics-cli-'));
