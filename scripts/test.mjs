@@ -1,4 +1,5 @@
-// `npm test`: Chromium present, the build, then the checks (types, lint, format) and every test.
+// `npm test`: Chromium present, the build (when dist/ is not current), then the checks (types,
+// lint, format) and every test.
 // The tests keep two cores only about four fifths busy (servers and browsers starting, files
 // being collected), so the checks run beside them at the lowest priority, in the cycles the
 // tests leave, rather than for a minute and a half before them. Their output is held and shown
@@ -6,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIsCurrent } from './build-stamp.mjs';
 
 /** At the lowest priority (`nice`), so that they take only what the tests leave idle. */
 const lowest = (args) => ['nice', ['-n', '19', 'npx', ...args]];
@@ -58,10 +60,12 @@ async function chain(steps) {
   return results;
 }
 
-for (const [command, args] of [
-  ['node', ['scripts/ensure-chromium.mjs']],
-  ['npm', ['run', 'build']],
-]) {
+// The build `npm ci` has just run (its `prepare`) is not run again: only when the sources
+// differ from those dist/ was built from (scripts/build-stamp.mjs).
+const steps = [['node', ['scripts/ensure-chromium.mjs']]];
+if (buildIsCurrent()) console.log('build: dist/ is current with the sources, not built again');
+else steps.push(['npm', ['run', 'build']]);
+for (const [command, args] of steps) {
   const { code } = await run(command, args);
   if (code !== 0) process.exit(code);
 }
