@@ -21,12 +21,16 @@ export default defineConfig({
           exclude: needsBuildOrBrowserGlobs(),
           // A fresh module graph per file (DuckDB, Fastify, zod and our modules imported again
           // for every file) cost about a third of these files' time; they keep no module state
-          // between files, so a worker runs its files one after another in one graph. The
-          // built project's files (servers, CLI processes, Chromium) stay apart.
+          // between files, so a worker runs its files one after another in one graph.
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'built', include: needsBuildOrBrowserGlobs() } },
+      {
+        extends: true,
+        // The same for the files that drive servers, CLI processes and Chromium: their own
+        // modules (Playwright, the helpers, our schemas) are loaded once per worker, not per file.
+        test: { name: 'built', include: needsBuildOrBrowserGlobs(), isolate: false },
+      },
     ],
   },
 });
