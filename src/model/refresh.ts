@@ -41,6 +41,8 @@ export async function refresh(
   model: readonly DerivedTable[] = derivedTables,
   steps: readonly ComputedStep[] = [],
   onStep?: RefreshStepListener,
+  /** Steps the caller runs after publishing and announces itself: counted in the total. */
+  laterSteps = 0,
 ): Promise<RefreshSummary> {
   const started = performance.now();
   const [state] = await warehouse.query<{
@@ -62,8 +64,9 @@ export async function refresh(
   const warnings: string[] = [];
   const models: ModelState[] = [];
   let step = 'starting';
-  // The tables, reading the events before them, fitting and publishing after them.
-  const total = ordered.length + 3;
+  // The tables, reading the events before them, fitting and publishing after them, then the
+  // caller's own.
+  const total = ordered.length + 3 + laterSteps;
   let done = 0;
   const enter = (next: string): void => {
     step = next;

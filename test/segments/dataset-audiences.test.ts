@@ -186,4 +186,32 @@ describe('audience rules on datasets (saved queries materialised at refresh)', (
     );
     expect(await members(audience.id)).toEqual(['a', 'c']);
   }, 60_000);
+
+  it('names every step on the progress, the snapshot and the audiences after publishing', async () => {
+    const steps: { step: string; done: number; total: number }[] = [];
+    await refreshAll(
+      shop.warehouse,
+      shop.project.config,
+      (step, done, total) => steps.push({ step, done, total }),
+      { queryDir: shop.project.queryDir },
+    );
+    // 13 derived tables, the events before them, fitting and publishing, then the two after.
+    const total = 18;
+    expect(steps.map((entry) => entry.total)).toEqual(Array<number>(total).fill(total));
+    expect(steps.map((entry) => entry.done)).toEqual([...Array(total).keys()]);
+    expect(steps.slice(-3).map((entry) => entry.step)).toEqual([
+      'publishing the new tables',
+      'writing the query snapshot and the datasets',
+      'evaluating the audiences',
+    ]);
+    // Without a query folder there is no snapshot to write: the bar skips its step.
+    steps.length = 0;
+    await refreshAll(shop.warehouse, shop.project.config, (step, done, total) =>
+      steps.push({ step, done, total }),
+    );
+    expect(steps.slice(-2)).toEqual([
+      { step: 'publishing the new tables', done: total - 3, total },
+      { step: 'evaluating the audiences', done: total - 1, total },
+    ]);
+  }, 60_000);
 });
