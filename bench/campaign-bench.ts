@@ -34,11 +34,11 @@ const median = (samples: readonly number[]): number =>
 
 /** The campaigns step once, in a fresh schema that reads the published tables by plain name. */
 async function stepOnce(warehouse: Warehouse, project: Awaited<ReturnType<typeof openProject>>) {
-  await warehouse.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+  await warehouse.generations.drop(SCHEMA);
   // Every round from the same state: the refresh's (or the last round's) writes checkpointed,
   // so that no round pays for another's.
   await warehouse.run('CHECKPOINT');
-  await warehouse.run(`CREATE SCHEMA ${SCHEMA}`);
+  await warehouse.generations.create(SCHEMA);
   // The step reads what the earlier steps of a refresh leave in its schema: views of the
   // published tables stand in for them, so that no copy is timed.
   for (const table of EARLIER_STEPS_TABLES) {
@@ -47,12 +47,9 @@ async function stepOnce(warehouse: Warehouse, project: Awaited<ReturnType<typeof
   // And reads the events as a refresh reads them: through its view of those in the accepted
   // ranges (a step that read the raw table here once timed half of what it cost in a refresh).
   await usableEvents(warehouse, project.config, SCHEMA);
-  await warehouse.run(`SET search_path = '${SCHEMA},main'`);
-  try {
-    return await timed(() => campaignsStep({ warehouse, config: project.config, schema: SCHEMA }));
-  } finally {
-    await warehouse.run('RESET search_path');
-  }
+  return warehouse.generations.readingFirst(SCHEMA, () =>
+    timed(() => campaignsStep({ warehouse, config: project.config, schema: SCHEMA })),
+  );
 }
 
 export async function run(context: BenchContext): Promise<void> {
@@ -86,7 +83,7 @@ export async function run(context: BenchContext): Promise<void> {
           ).seconds,
         );
       }
-      await warehouse.run(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+      await warehouse.generations.drop(SCHEMA);
       const stepSeconds = median(step);
       const baselineSeconds = median(baseline);
       const ratio = stepSeconds / Math.max(baselineSeconds, 1e-9);

@@ -73,37 +73,35 @@ export async function refresh(
     onStep?.(next, done++, total);
   };
   try {
-    await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
-    await warehouse.run(`CREATE SCHEMA ${generation}`);
+    await warehouse.generations.create(generation);
     enter('reading the events');
     const leftOut = await usableEvents(warehouse, config, generation);
     if (leftOut) warnings.push(leftOut);
     // Derived tables read each other by plain name: the new generation's copies come first.
-    await warehouse.run(`SET search_path = '${generation},main'`);
-    for (const table of ordered) {
-      enter(`building the ${table.name} table`);
-      await warehouse.run(
-        `CREATE TABLE ${generation}.${table.name} AS ${table.sql}`,
-        table.params?.(config),
-      );
-      const [count] = await warehouse.query<{ n: number }>(
-        `SELECT count(*) AS n FROM ${generation}.${table.name}`,
-      );
-      tables.push({ name: table.name, rows: count?.n ?? 0 });
-    }
-    enter('fitting the prediction models');
-    for (const currentStep of steps) {
-      const built = await currentStep({ warehouse, config, schema: generation });
-      tables.push(...built.tables);
-      warnings.push(...built.warnings);
-      models.push(...(built.models ?? []));
-    }
+    await warehouse.generations.readingFirst(generation, async () => {
+      for (const table of ordered) {
+        enter(`building the ${table.name} table`);
+        await warehouse.run(
+          `CREATE TABLE ${generation}.${table.name} AS ${table.sql}`,
+          table.params?.(config),
+        );
+        const [count] = await warehouse.query<{ n: number }>(
+          `SELECT count(*) AS n FROM ${generation}.${table.name}`,
+        );
+        tables.push({ name: table.name, rows: count?.n ?? 0 });
+      }
+      enter('fitting the prediction models');
+      for (const currentStep of steps) {
+        const built = await currentStep({ warehouse, config, schema: generation });
+        tables.push(...built.tables);
+        warnings.push(...built.warnings);
+        models.push(...(built.models ?? []));
+      }
+    });
   } catch (error) {
-    await warehouse.run('RESET search_path').catch(() => undefined);
-    await warehouse.run(`DROP SCHEMA IF EXISTS ${generation} CASCADE`).catch(() => undefined);
+    await warehouse.generations.drop(generation).catch(() => undefined);
     throw await failed(warehouse, startedAt, step, error, refreshId > 1);
   }
-  await warehouse.run('RESET search_path');
   enter('publishing the new tables');
   const summary: RefreshSummary = {
     refreshId,
@@ -119,31 +117,20 @@ export async function refresh(
   await publish(warehouse, generation, summary, started).catch(async (error: unknown) => {
     throw await failed(warehouse, startedAt, 'publishing the new tables', error, refreshId > 1);
   });
-  await dropOldGenerations(warehouse, generation);
+  // Those of earlier refreshes, and of refreshes that failed halfway.
+  await warehouse.generations.dropAllBut(GENERATION_PREFIX, generation);
   return summary;
 }
 
-/** Points the readers' views at the new generation and logs the refresh, in one transaction. */
+/** Points the readers' names at the new generation and logs the refresh, in one transaction. */
 async function publish(
   warehouse: Warehouse,
   generation: string,
   summary: RefreshSummary,
   started: number,
 ): Promise<void> {
-  // Stores refreshed before generations existed hold the derived tables themselves.
-  const oldTables = await warehouse.query<{ name: string }>(
-    `SELECT table_name AS name FROM duckdb_tables()
-     WHERE database_name = current_database() AND schema_name = 'main'
-       AND list_contains($names, table_name)`,
-    { names: summary.tables.map((table) => table.name) },
-  );
-  await warehouse.transaction(async () => {
-    for (const { name } of oldTables) await warehouse.run(`DROP TABLE main.${name}`);
-    for (const table of summary.tables) {
-      await warehouse.run(
-        `CREATE OR REPLACE VIEW main.${table.name} AS SELECT * FROM ${generation}.${table.name}`,
-      );
-    }
+  const names = summary.tables.map((table) => table.name);
+  await warehouse.generations.publish(generation, names, async () => {
     summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
     await warehouse.run(
       `INSERT INTO refreshes
@@ -171,17 +158,6 @@ async function failed(
   const failure = refreshFailure(step, error, hadRefresh);
   await recordRefreshFailure(warehouse, startedAt, failure.message).catch(() => undefined);
   return failure;
-}
-
-/** Drops the schemas of earlier refreshes, and of refreshes that failed halfway. */
-async function dropOldGenerations(warehouse: Warehouse, current: string): Promise<void> {
-  const schemas = await warehouse.query<{ name: string }>(
-    `SELECT schema_name AS name FROM duckdb_schemas()
-     WHERE database_name = current_database() AND starts_with(schema_name, $prefix)
-       AND schema_name <> $current`,
-    { prefix: GENERATION_PREFIX, current },
-  );
-  for (const { name } of schemas) await warehouse.run(`DROP SCHEMA ${name} CASCADE`);
 }
 
 /** The purchase model of this refresh against the last refresh that recorded one. */

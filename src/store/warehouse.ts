@@ -1,3 +1,5 @@
+import type { Generations } from './generations.js';
+
 /** A value bound to a named SQL parameter (`$name`); a list of strings binds as VARCHAR[]. */
 export type SqlValue = string | number | boolean | null | readonly string[];
 export type SqlParams = Readonly<Record<string, SqlValue>>;
@@ -16,6 +18,8 @@ export type Row = Record<string, CellValue>;
  */
 export interface Warehouse {
   readonly dialect: 'duckdb';
+  /** A refresh's tables, built apart from the published ones and published at once. */
+  readonly generations: Generations;
   /**
    * Runs one statement (or several separated by `;` when there are no parameters) and returns
    * the number of rows it inserted, updated or deleted.

@@ -423,6 +423,7 @@ describe('a batch is read as the lines of an NDJSON file are', () => {
 function failingOn(warehouse: Warehouse, statement: string): Warehouse {
   return {
     dialect: warehouse.dialect,
+    generations: warehouse.generations,
     run: (sql, params) =>
       sql.includes(statement)
         ? Promise.reject(new Error(`injected failure at ${statement}`))

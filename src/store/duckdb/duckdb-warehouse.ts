@@ -8,7 +8,9 @@ import {
   type DuckDBResult,
 } from '@duckdb/node-api';
 import { ClvError } from '../../shared/errors.js';
+import type { Generations } from '../generations.js';
 import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
+import { duckDbGenerations } from './duckdb-generations.js';
 import { bindParams } from './bind.js';
 import { toCell } from './values.js';
 import { StoreHeldError } from '../store-held.js';
@@ -22,6 +24,7 @@ export interface DuckDbOptions {
 /** The embedded engine: one DuckDB file (or `:memory:`), one connection, statements in order. */
 export class DuckDbWarehouse implements Warehouse {
   readonly dialect = 'duckdb' as const;
+  readonly generations: Generations = duckDbGenerations(this);
   private inTransaction = false;
   private closed = false;
   // Serialises statements: DuckDB runs one statement at a time per connection anyway, and a
