@@ -14,11 +14,11 @@ export const ACTIONS = [
 
 /**
  * The step's working tables:
- * - `actions` (temporary, named for this run, dropped when it ends): per campaign × audience
+ * - `actions` (a scratch table, named for this run, dropped when it ends): per campaign × audience
  *   key × channel × raw action, its events, first and last time, canonical action (NULL when
  *   no list maps it) and `k`, the number of its campaign × audience × channel (NULL for the
  *   unmapped), the one pass over the campaign events that everything small is counted from;
- * - `sends` (temporary): per campaign × audience, the send instant;
+ * - `sends` (a scratch table): per campaign × audience, the send instant;
  * - `keys` (`campaign_keys`, in the refresh's schema): per `k`, its campaign, audience key,
  *   channel and send instant. It stays, because `campaign_recipients` is a view of the
  *   recipients' rows keyed by `k` (`campaign_recipient_rows`) joined to it.
@@ -40,11 +40,9 @@ export function campaignScratch(warehouse: Warehouse, schema: string): CampaignS
   };
 }
 
-/** Drops the temporary tables; `keys` belongs to the refresh. */
+/** Drops the scratch tables; `keys` belongs to the refresh. */
 export async function dropScratch(warehouse: Warehouse, scratch: CampaignScratch): Promise<void> {
-  for (const table of [scratch.actions, scratch.sends]) {
-    await warehouse.run(`DROP TABLE IF EXISTS ${table}`);
-  }
+  for (const table of [scratch.actions, scratch.sends]) await warehouse.scratch.drop(table);
 }
 
 /** Microseconds of a number of days (the windows may be fractional). */

@@ -29,9 +29,9 @@ export async function buildKeys(
   scratch: CampaignScratch,
 ): Promise<LeftOut> {
   const mapping = ACTIONS.map((a) => `WHEN list_contains($${a}, raw_action) THEN '${a}'`);
-  await warehouse.run(
-    `CREATE TEMP TABLE ${scratch.actions} AS
-     WITH raw AS (
+  await warehouse.scratch.fromQuery(
+    scratch.actions,
+    `WITH raw AS (
        SELECT campaign_id, coalesce(audience_id, '') AS audience_key,
               coalesce(campaign_channel, '') AS channel, campaign_action AS raw_action,
               count(*) AS events, min(ts) AS first_at, max(ts) AS last_at
@@ -53,9 +53,9 @@ export async function buildKeys(
      SELECT m.*, n.k FROM mapped m LEFT JOIN numbered n USING (campaign_id, audience_key, channel)`,
     actionParams(config),
   );
-  await warehouse.run(
-    `CREATE TEMP TABLE ${scratch.sends} AS
-     SELECT campaign_id, audience_key,
+  await warehouse.scratch.fromQuery(
+    scratch.sends,
+    `SELECT campaign_id, audience_key,
             coalesce(min(first_at) FILTER (WHERE action = 'sent'), min(first_at)) AS send_at,
             bool_or(action = 'sent') AS has_sent
      FROM ${scratch.actions} WHERE k IS NOT NULL

@@ -97,9 +97,9 @@ async function writeRecipientHistories(
   { warehouse, config, schema }: StepContext,
   table: string,
 ): Promise<void> {
-  await warehouse.run(
-    `CREATE TEMP TABLE ${table} AS
-     WITH
+  await warehouse.scratch.fromQuery(
+    table,
+    `WITH
      -- A campaign × audience sent on several channels has a key per channel, and a recipient
      -- a row per channel: only such pairs need their rows grouped into recipients; grouping
      -- millions of rows that are already one per recipient was most of this table's cost. The
@@ -197,10 +197,11 @@ async function writeForecasts(
     );
     const frequency = ages.frequency ?? [];
     const ageDays = ages.age_days ?? [];
-    await warehouse.run(
-      `CREATE OR REPLACE TEMP TABLE ${forecasts}
-         (frequency INTEGER, age_days INTEGER, if_alive DOUBLE)`,
-    );
+    await warehouse.scratch.withColumns(forecasts, [
+      ['frequency', 'integer'],
+      ['age_days', 'integer'],
+      ['if_alive', 'double'],
+    ]);
     await warehouse.append(
       forecasts,
       (function* () {

@@ -69,11 +69,17 @@ export async function writeDemoActivations(
   await warehouse.transaction(() =>
     warehouse.withScratchTable('demo_activations', (sends) =>
       warehouse.withScratchTable('demo_controls', async (controls) => {
-        await warehouse.run(
-          `CREATE TEMP TABLE ${sends} (activation_id VARCHAR, audience_id VARCHAR,
-             holdout_share DOUBLE, created_at VARCHAR, stopped_at VARCHAR);
-           CREATE TEMP TABLE ${controls} (activation_id VARCHAR, customer_id VARCHAR)`,
-        );
+        await warehouse.scratch.withColumns(sends, [
+          ['activation_id', 'text'],
+          ['audience_id', 'text'],
+          ['holdout_share', 'double'],
+          ['created_at', 'text'],
+          ['stopped_at', 'text'],
+        ]);
+        await warehouse.scratch.withColumns(controls, [
+          ['activation_id', 'text'],
+          ['customer_id', 'text'],
+        ]);
         await warehouse.append(
           sends,
           activations.map((a) => [

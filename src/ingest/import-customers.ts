@@ -25,8 +25,9 @@ export const importCustomers: KindImporter = {
 
   async store({ warehouse, tag }, validated, importId) {
     const changed = `customers_${tag}_changed`;
-    await warehouse.run(`
-      CREATE TEMP TABLE ${changed} AS
+    await warehouse.scratch.fromQuery(
+      changed,
+      `
       WITH valid AS (SELECT customer_id, line, attributes FROM ${validated} WHERE reason IS NULL),
       counted AS (
         SELECT customer_id, count(*) AS rows, arg_max(attributes, line) AS last
@@ -52,14 +53,15 @@ export const importCustomers: KindImporter = {
       WHERE stored.customer_id IS NULL
          OR list_bool_or(list_transform(json_keys(merged.attributes),
               k -> (try_cast(stored.attributes AS MAP(VARCHAR, JSON)))[k]::VARCHAR
-                   IS DISTINCT FROM (try_cast(merged.attributes AS MAP(VARCHAR, JSON)))[k]::VARCHAR))`);
+                   IS DISTINCT FROM (try_cast(merged.attributes AS MAP(VARCHAR, JSON)))[k]::VARCHAR))`,
+    );
     const inserted = await warehouse.run(
       `INSERT INTO customers SELECT customer_id, attributes, $importId FROM ${changed}
        ON CONFLICT (customer_id) DO UPDATE SET attributes = excluded.attributes,
          import_id = excluded.import_id`,
       { importId },
     );
-    await warehouse.run(`DROP TABLE ${changed}`);
+    await warehouse.scratch.drop(changed);
     return inserted;
   },
 };

@@ -139,7 +139,7 @@ async function importWithin(
     throw error;
   } finally {
     progress.stop();
-    if (validated) await warehouse.run(`DROP TABLE IF EXISTS ${validated}`);
+    if (validated) await warehouse.scratch.drop(validated);
     await staged?.drop();
   }
 }

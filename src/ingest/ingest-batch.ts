@@ -48,7 +48,7 @@ export async function ingestBatch(
     try {
       return await settle(context, typed, events.length, started);
     } finally {
-      await warehouse.run(`DROP TABLE IF EXISTS ${typed}`);
+      await warehouse.scratch.drop(typed);
     }
   } finally {
     await staged.drop();

@@ -14,9 +14,9 @@ export async function validatedTable(
   params?: SqlParams,
 ): Promise<string> {
   const carried = staged.carried.length > 0 ? `EXCLUDE (${staged.carried.join(', ')})` : '';
-  await warehouse.run(
-    `CREATE TEMP TABLE ${target} AS
-     SELECT * ${carried}, CASE WHEN reason IS NOT NULL THEN ${staged.record} END AS record
+  await warehouse.scratch.fromQuery(
+    target,
+    `SELECT * ${carried}, CASE WHEN reason IS NOT NULL THEN ${staged.record} END AS record
      FROM (${select})`,
     params,
   );

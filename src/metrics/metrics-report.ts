@@ -147,7 +147,7 @@ export async function metricsReport(
     }
     return report;
   } finally {
-    await warehouse.run(`DROP TABLE IF EXISTS ${segmented}`);
+    await warehouse.scratch.drop(segmented);
   }
 }
 

@@ -68,7 +68,7 @@ export async function createMembers(
       params = { attribute: segmentation.name };
       break;
   }
-  await warehouse.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${select}`, params);
+  await warehouse.scratch.fromQuery(table, select, params);
 }
 
 /**

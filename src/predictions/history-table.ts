@@ -16,11 +16,12 @@ export async function writeHistoryTable(
 ): Promise<void> {
   const names = Object.keys(columns);
   const values = Object.values(columns);
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE ${name} (
-       frequency INTEGER, recency_days INTEGER, age_days INTEGER,
-       ${names.map((column) => `${column} DOUBLE`).join(', ')})`,
-  );
+  await warehouse.scratch.withColumns(name, [
+    ['frequency', 'integer'],
+    ['recency_days', 'integer'],
+    ['age_days', 'integer'],
+    ...names.map((column) => [column, 'double'] as const),
+  ]);
   await warehouse.append(
     name,
     (function* () {

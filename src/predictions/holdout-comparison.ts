@@ -155,7 +155,7 @@ export async function compareOnHoldout(
      ORDER BY 1`,
     params,
   );
-  await warehouse.run('DROP TABLE holdout_predictions');
+  await warehouse.scratch.drop('holdout_predictions');
   const total = rows.find((row) => row['grp'] === -1);
   const groups = rows.filter((row) => Number(row['grp']) >= 0);
   const scores = outcomes.map((outcome, k): HoldoutScore => {

@@ -102,7 +102,7 @@ export async function holdoutValueCheck(
      FROM valued GROUP BY decile ORDER BY decile`,
     { ...params, ...spend.params, edge: EDGE },
   );
-  await warehouse.run('DROP TABLE holdout_values');
+  await warehouse.scratch.drop('holdout_values');
   const customers = rows.reduce((sum, row) => sum + row.covered, 0);
   const inside = rows.reduce((sum, row) => sum + row.inside, 0);
   return {

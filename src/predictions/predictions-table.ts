@@ -9,15 +9,24 @@ import { inUnits } from './model-input.js';
 import { purchaseModels } from './purchase-models.js';
 import { spendSql } from './spend-sql.js';
 import { finiteOrNull } from '../shared/finite.js';
+import type { ScratchColumns } from '../store/scratch-tables.js';
 
 // z for a central 90 % interval.
 const Z90 = 1.6448536269514722;
 
-const HISTORY_COLUMNS = `
-  frequency INTEGER, recency_days INTEGER, age_days INTEGER, p_alive DOUBLE,
-  expected_purchases DOUBLE, discounted_purchases DOUBLE, log_variance DOUBLE,
-  days_to_next DOUBLE, spend_low_factor DOUBLE, spend_high_factor DOUBLE,
-  history_reason VARCHAR`;
+const HISTORY_COLUMNS: ScratchColumns = [
+  ['frequency', 'integer'],
+  ['recency_days', 'integer'],
+  ['age_days', 'integer'],
+  ['p_alive', 'double'],
+  ['expected_purchases', 'double'],
+  ['discounted_purchases', 'double'],
+  ['log_variance', 'double'],
+  ['days_to_next', 'double'],
+  ['spend_low_factor', 'double'],
+  ['spend_high_factor', 'double'],
+  ['history_reason', 'text'],
+];
 
 // What a history whose forecast is not a finite number is told.
 const NOT_FINITE = 'the model gives no finite forecast for this purchase history';
@@ -35,7 +44,7 @@ export async function writePredictions(
   fitted: FittedModels,
   states: { purchase: ModelState; spend: ModelState },
 ): Promise<void> {
-  await warehouse.run(`CREATE OR REPLACE TEMP TABLE history_forecasts (${HISTORY_COLUMNS})`);
+  await warehouse.scratch.withColumns('history_forecasts', HISTORY_COLUMNS);
   const spend = spendSql(fitted.spend);
   if (fitted.purchase.fit) await appendForecasts(warehouse, config, fitted, spend.law);
   await warehouse.run(
@@ -83,7 +92,7 @@ export async function writePredictions(
       reason: [states.purchase.reason, states.spend.reason].filter(Boolean).join('; ') || null,
     },
   );
-  await warehouse.run('DROP TABLE history_forecasts');
+  await warehouse.scratch.drop('history_forecasts');
 }
 
 /** The status of a customer whose history has a finite forecast: the worse of the two models'. */

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
 
 /**
- * Creates temp table `table` with the columns of `customer_features` a streaming rule may read
+ * Creates the scratch table `table` with the columns of `customer_features` a streaming rule may read
  * (customer_id, attributes, email_subscribed, sms_subscribed), read live from the raw tables
  * for the customers of `scope` (a table of customer_id): what the last refresh knew is not
  * enough for a rule evaluated as events arrive. Consent follows the glossary: the latest
@@ -14,9 +14,9 @@ export async function createLiveFeatures(
   scope: string,
   table: string,
 ): Promise<void> {
-  await warehouse.run(
-    `CREATE TEMP TABLE ${table} AS
-     WITH latest AS (
+  await warehouse.scratch.fromQuery(
+    table,
+    `WITH latest AS (
        SELECT customer_id, consent_category AS category,
               arg_max(consent_action, (ts, import_id, source_line)) AS action
        FROM events

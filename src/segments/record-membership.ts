@@ -48,8 +48,9 @@ export async function recordMembership(
   }
   const scope = options.scope ? `customer_id IN (SELECT customer_id FROM ${options.scope})` : null;
   return warehouse.withScratchTable('audience_now', async (now) => {
-    await warehouse.run(
-      `CREATE TEMP TABLE ${now} AS SELECT customer_id FROM (${compiled.sql}) ${scope ? `WHERE ${scope}` : ''}`,
+    await warehouse.scratch.fromQuery(
+      now,
+      `SELECT customer_id FROM (${compiled.sql}) ${scope ? `WHERE ${scope}` : ''}`,
       compiled.params,
     );
     const params = { audience: audienceId, at: options.at };

@@ -36,18 +36,18 @@ export async function evaluateStreaming(
     warehouse.withScratchTable('stream_live', (live) =>
       warehouse.withScratchTable('stream_events', async (events) => {
         // Ids of one coalesced run are near each other; a range reads the events' zone maps.
-        await warehouse.run(
-          `CREATE TEMP TABLE ${scope} AS
-         SELECT DISTINCT customer_id FROM events WHERE import_id BETWEEN $first AND $last`,
+        await warehouse.scratch.fromQuery(
+          scope,
+          `SELECT DISTINCT customer_id FROM events WHERE import_id BETWEEN $first AND $last`,
           { first: Math.min(...importIds), last: Math.max(...importIds) },
         );
         await createLiveFeatures(warehouse, config, scope, live);
         // One scan of the events for every rule's counts: those of the batch's customers.
-        await warehouse.run(
-          `CREATE TEMP TABLE ${events} AS
-         SELECT customer_id, type, kind, ts, properties, campaign_id, campaign_channel,
-                campaign_action
-         FROM events WHERE customer_id IN (SELECT customer_id FROM ${scope})`,
+        await warehouse.scratch.fromQuery(
+          events,
+          `SELECT customer_id, type, kind, ts, properties, campaign_id, campaign_channel,
+                  campaign_action
+           FROM events WHERE customer_id IN (SELECT customer_id FROM ${scope})`,
         );
         // One commit for every audience of the batch, not one each.
         return warehouse.transaction(async () => {

@@ -15,3 +15,12 @@ export function literal(text: string): string {
 export function stringList(items: readonly string[]): string {
   return items.length === 0 ? '[]::VARCHAR[]' : `[${items.map(literal).join(', ')}]`;
 }
+
+/**
+ * A name the store made (a generation, a scratch table) that is spliced into statements: only
+ * plain lower-case identifiers pass, so nothing that reaches one can change a statement.
+ */
+export function plainName(name: string, what: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a ${what} name: ${name}`);
+  return name;
+}

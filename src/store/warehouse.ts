@@ -1,4 +1,5 @@
 import type { Generations } from './generations.js';
+import type { ScratchTables } from './scratch-tables.js';
 
 /** A value bound to a named SQL parameter (`$name`); a list of strings binds as VARCHAR[]. */
 export type SqlValue = string | number | boolean | null | readonly string[];
@@ -20,6 +21,8 @@ export interface Warehouse {
   readonly dialect: 'duckdb';
   /** A refresh's tables, built apart from the published ones and published at once. */
   readonly generations: Generations;
+  /** A task's working tables, its connection's own. */
+  readonly scratch: ScratchTables;
   /**
    * Runs one statement (or several separated by `;` when there are no parameters) and returns
    * the number of rows it inserted, updated or deleted.
@@ -50,8 +53,8 @@ export interface Warehouse {
    */
   scratchTag(): string;
   /**
-   * Runs `work` with the name of a temp table of its own (`<prefix>_<tag>`, which `work`
-   * creates), and drops that table afterwards whether `work` resolves or throws.
+   * Runs `work` with the name of a scratch table of its own (`<prefix>_<tag>`, which `work`
+   * creates through `scratch`), and drops that table afterwards whether `work` resolves or throws.
    */
   withScratchTable<T>(prefix: string, work: (table: string) => Promise<T>): Promise<T>;
   /**

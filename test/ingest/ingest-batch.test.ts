@@ -424,6 +424,7 @@ function failingOn(warehouse: Warehouse, statement: string): Warehouse {
   return {
     dialect: warehouse.dialect,
     generations: warehouse.generations,
+    scratch: warehouse.scratch,
     run: (sql, params) =>
       sql.includes(statement)
         ? Promise.reject(new Error(`injected failure at ${statement}`))

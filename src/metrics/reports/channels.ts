@@ -63,9 +63,9 @@ export async function channelsReport(
   const months = monthsIn(period);
   const members = `channel_members_${process.pid}_${(scratch += 1)}`;
   try {
-    await warehouse.run(
-      `CREATE OR REPLACE TEMP TABLE ${members} AS
-      SELECT customer_id, channel AS segment FROM (${CHANNEL_OF_SQL})`,
+    await warehouse.scratch.fromQuery(
+      members,
+      `SELECT customer_id, channel AS segment FROM (${CHANNEL_OF_SQL})`,
       {
         attribute: config.acquisitionChannelAttribute,
       },
@@ -112,6 +112,6 @@ export async function channelsReport(
     });
     return { period, currency: config.baseCurrency, channels };
   } finally {
-    await warehouse.run(`DROP TABLE IF EXISTS ${members}`);
+    await warehouse.scratch.drop(members);
   }
 }

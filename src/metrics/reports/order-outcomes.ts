@@ -87,7 +87,7 @@ export async function orderOutcomesReport(
       total: totals(rows),
     };
   } finally {
-    await warehouse.run(`DROP TABLE IF EXISTS ${members}`);
+    await warehouse.scratch.drop(members);
   }
 }
 

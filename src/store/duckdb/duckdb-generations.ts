@@ -1,5 +1,5 @@
 import type { Generations } from '../generations.js';
-import { ident } from '../sql-text.js';
+import { ident, plainName } from '../sql-text.js';
 import type { SqlParams, Row } from '../warehouse.js';
 
 /** What the generations need of the warehouse they belong to. */
@@ -9,11 +9,7 @@ interface Statements {
   transaction<T>(work: () => Promise<T>): Promise<T>;
 }
 
-/** A generation name is spliced into statements: only plain lower-case identifiers pass. */
-function checked(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a generation name: ${name}`);
-  return name;
-}
+const checked = (name: string): string => plainName(name, 'generation');
 
 /**
  * DuckDB's generations: a schema each, found first by the search path while it is built, and

@@ -9,8 +9,10 @@ import {
 } from '@duckdb/node-api';
 import { ClvError } from '../../shared/errors.js';
 import type { Generations } from '../generations.js';
+import type { ScratchTables } from '../scratch-tables.js';
 import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
 import { duckDbGenerations } from './duckdb-generations.js';
+import { duckDbScratch } from './duckdb-scratch.js';
 import { bindParams } from './bind.js';
 import { toCell } from './values.js';
 import { StoreHeldError } from '../store-held.js';
@@ -25,6 +27,7 @@ export interface DuckDbOptions {
 export class DuckDbWarehouse implements Warehouse {
   readonly dialect = 'duckdb' as const;
   readonly generations: Generations = duckDbGenerations(this);
+  readonly scratch: ScratchTables = duckDbScratch(this);
   private inTransaction = false;
   private closed = false;
   // Serialises statements: DuckDB runs one statement at a time per connection anyway, and a
@@ -37,7 +40,7 @@ export class DuckDbWarehouse implements Warehouse {
     /** Whether closing this object closes the engine too (false for forks). */
     private readonly ownsInstance = true,
     /** How many scratch tags the store has handed out, shared with its forks. */
-    private readonly scratch = { issued: 0 },
+    private readonly tags = { issued: 0 },
     /** The memory limit the store was opened with (null: the engine's default). */
     private readonly memoryLimit: string | null = null,
   ) {}
@@ -72,15 +75,15 @@ export class DuckDbWarehouse implements Warehouse {
       this.instance,
       await connect(this.instance),
       false,
-      this.scratch,
+      this.tags,
       this.memoryLimit,
     );
   }
 
   scratchTag(): string {
     // The pid keeps scratch files apart when two processes share a project's scratch folder.
-    this.scratch.issued += 1;
-    return `${process.pid}_${this.scratch.issued}`;
+    this.tags.issued += 1;
+    return `${process.pid}_${this.tags.issued}`;
   }
 
   async withScratchTable<T>(prefix: string, work: (table: string) => Promise<T>): Promise<T> {
@@ -88,7 +91,7 @@ export class DuckDbWarehouse implements Warehouse {
     try {
       return await work(table);
     } finally {
-      await this.run(`DROP TABLE IF EXISTS ${table}`);
+      await this.scratch.drop(table);
     }
   }
 

@@ -1,0 +1,47 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+/**
+ * The file staging, which reads the user's files with DuckDB's own readers (read_csv with its
+ * rejects tables, read_parquet, the JSON functions) into scratch tables: engine-specific as a
+ * whole, the next part of the seam to move behind the Warehouse (issue 18).
+ */
+const STAGING = [
+  'src/ingest/csv-careful.ts',
+  'src/ingest/stage-csv.ts',
+  'src/ingest/stage-ndjson.ts',
+  'src/ingest/stage-tabular.ts',
+];
+
+async function sourceFiles(): Promise<string[]> {
+  const names = await readdir(join(ROOT, 'src'), { recursive: true });
+  return names
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `src/${name.split('\\').join('/')}`)
+    .filter((file) => !file.startsWith('src/store/duckdb/'))
+    .sort();
+}
+
+describe("the engine's means stay behind the Warehouse", () => {
+  it('makes every scratch table through warehouse.scratch, outside the staging of files', async () => {
+    const spelled: string[] = [];
+    for (const file of await sourceFiles()) {
+      const text = await readFile(join(ROOT, file), 'utf8');
+      if (/CREATE\s+(OR\s+REPLACE\s+)?TEMP(ORARY)?\s+TABLE/i.test(text)) spelled.push(file);
+    }
+    expect(spelled).toEqual(STAGING);
+  });
+
+  it('publishes refreshes through warehouse.generations, not DuckDB schemas or the search path', async () => {
+    const spelled: string[] = [];
+    for (const file of await sourceFiles()) {
+      const text = await readFile(join(ROOT, file), 'utf8');
+      if (/search_path|CREATE\s+SCHEMA|DROP\s+SCHEMA|duckdb_schemas\(\)/i.test(text)) {
+        spelled.push(file);
+      }
+    }
+    expect(spelled).toEqual([]);
+  });
+});
