@@ -1,6 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { TABLE } from '../model/table-names.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 /** The six canonical actions, in funnel order. */
 export const ACTIONS = [
@@ -62,13 +63,13 @@ export function actionParams(config: Config): SqlParams {
  * in the small `actions` table. With `only`, just those actions (needs `actionParams`).
  */
 export function mappedEvents(
+  dialect: SqlDialect,
   scratch: CampaignScratch,
   only?: readonly (typeof ACTIONS)[number][],
 ): string {
   // Only some actions: their raw values are tested before the join, which then sees fewer rows.
-  const raw = only
-    ? `AND list_contains(flatten([${only.map((a) => `$${a}`).join(', ')}]), e.campaign_action)`
-    : '';
+  const tested = (only ?? []).map((a) => dialect.listContains(`$${a}`, 'e.campaign_action'));
+  const raw = only ? `AND (${tested.join(' OR ')})` : '';
   return `(
     SELECT e.customer_id, a.k, a.action, e.ts
     FROM events e

@@ -28,7 +28,9 @@ export async function buildKeys(
   config: Config,
   scratch: CampaignScratch,
 ): Promise<LeftOut> {
-  const mapping = ACTIONS.map((a) => `WHEN list_contains($${a}, raw_action) THEN '${a}'`);
+  const mapping = ACTIONS.map(
+    (a) => `WHEN ${warehouse.dialect.listContains(`$${a}`, 'raw_action')} THEN '${a}'`,
+  );
   await warehouse.scratch.fromQuery(
     scratch.actions,
     `WITH raw AS (
@@ -57,7 +59,7 @@ export async function buildKeys(
     scratch.sends,
     `SELECT campaign_id, audience_key,
             coalesce(min(first_at) FILTER (WHERE action = 'sent'), min(first_at)) AS send_at,
-            bool_or(action = 'sent') AS has_sent
+            ${warehouse.dialect.anyTrue("action = 'sent'")} AS has_sent
      FROM ${scratch.actions} WHERE k IS NOT NULL
      GROUP BY campaign_id, audience_key`,
   );
@@ -106,7 +108,7 @@ export async function buildAttributions(
        SELECT customer_id, k, ts AS touch_at, action = 'clicked' AS is_click,
               ts + to_microseconds(CASE WHEN action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
                 AS touch_end
-       FROM ${mappedEvents(scratch, ['clicked', 'opened'])}
+       FROM ${mappedEvents(warehouse.dialect, scratch, ['clicked', 'opened'])}
        WHERE action IN ('clicked', 'opened')
      ),
      -- The touches carry their key, not its three names, through the join and the ranking:
@@ -160,7 +162,7 @@ export async function buildRecipients(
        -- A CASE per action rather than a FILTER clause: a tenth less for the grouping.
        SELECT k, customer_id,
               ${ACTIONS.map((a) => `min(CASE WHEN action = '${a}' THEN ts END) AS ${a}_at`).join(', ')}
-       FROM ${mappedEvents(scratch)}
+       FROM ${mappedEvents(warehouse.dialect, scratch)}
        GROUP BY k, customer_id
      ),
      -- An attributed order makes its customer a responder on every key of its campaign.

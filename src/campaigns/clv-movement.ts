@@ -115,7 +115,7 @@ async function writeRecipientHistories(
        FROM ${schema}.${TABLE.campaignRecipientRows} r JOIN pairs p USING (k)
        WHERE p.channels = 1
        UNION ALL
-       SELECT p.pair, r.customer_id, bool_or(r.responder), p.send_day
+       SELECT p.pair, r.customer_id, ${warehouse.dialect.anyTrue('r.responder')}, p.send_day
        FROM ${schema}.${TABLE.campaignRecipientRows} r JOIN pairs p USING (k)
        WHERE p.channels > 1
        GROUP BY p.pair, p.send_day, r.customer_id

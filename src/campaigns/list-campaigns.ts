@@ -34,9 +34,14 @@ export async function listCampaigns(
   const inPeriod = `($from IS NULL OR send_day >= $from::DATE) AND ($to IS NULL OR send_day <= $to::DATE)`;
   const campaigns = await readFunnel(warehouse, 'campaign', inPeriod, params);
   const ids = campaigns.map((row) => row.campaign_id);
-  const channels = await readFunnel(warehouse, 'channel', 'list_contains($ids, campaign_id)', {
-    ids,
-  });
+  const channels = await readFunnel(
+    warehouse,
+    'channel',
+    warehouse.dialect.listContains('$ids', 'campaign_id'),
+    {
+      ids,
+    },
+  );
   const lift = await readLift(warehouse, ids, name);
   const funnels = funnelRows(channels, name);
   return {

@@ -67,7 +67,7 @@ export async function readLift(
             treated_converters::DOUBLE AS treated_converters,
             control_customers::DOUBLE AS control_customers,
             control_converters::DOUBLE AS control_converters
-     FROM campaign_lift WHERE list_contains($ids, campaign_id)
+     FROM campaign_lift WHERE ${warehouse.dialect.listContains('$ids', 'campaign_id')}
      ORDER BY campaign_id COLLATE C, audience_key COLLATE C`,
     { ids },
   );

@@ -1,6 +1,7 @@
 import { tableExists } from '../model/store-state.js';
 import type { CellValue, Warehouse } from '../store/warehouse.js';
 import { TABLE } from '../model/table-names.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 /** A customer's attributes as imported (the customers file); empty when there are none. */
 export type Attributes = Record<string, CellValue>;
@@ -89,9 +90,9 @@ export function customerItemsSql(predictions: string): string {
  * the joins: joined whole, the three tables of a million rows each cost 320-620 ms for a page of
  * 20 customers, against 60-80 ms filtered.
  */
-export function customerItemsOfIdsSql(predictions: string): string {
+export function customerItemsOfIdsSql(predictions: string, d: SqlDialect): string {
   const listed = (relation: string): string =>
-    `(SELECT * FROM ${relation} WHERE list_contains($ids::VARCHAR[], customer_id))`;
+    `(SELECT * FROM ${relation} WHERE ${d.listContains('$ids::VARCHAR[]', 'customer_id')})`;
   return `
     SELECT ${ITEM_COLUMNS}
     FROM (SELECT unnest($ids::VARCHAR[]) AS customer_id) k

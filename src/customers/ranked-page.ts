@@ -35,9 +35,12 @@ export async function rankedItemsPage(
   );
   if (ids.length === 0) return { rows: [], total };
   const order = new Map(ids.map((row, i) => [row.customer_id, i]));
-  const rows = await warehouse.query<CustomerItemRow>(customerItemsOfIdsSql(predictions), {
-    ids: [...order.keys()],
-  });
+  const rows = await warehouse.query<CustomerItemRow>(
+    customerItemsOfIdsSql(predictions, warehouse.dialect),
+    {
+      ids: [...order.keys()],
+    },
+  );
   rows.sort((a, b) => (order.get(a.customer_id) ?? 0) - (order.get(b.customer_id) ?? 0));
   return { rows, total };
 }

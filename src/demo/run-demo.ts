@@ -70,7 +70,7 @@ export async function createTemplateAudiences(
   const taken = new Set(
     (
       await warehouse.query<{ id: string }>(
-        `SELECT audience_id AS id FROM audiences WHERE list_contains($ids, audience_id)`,
+        `SELECT audience_id AS id FROM audiences WHERE ${warehouse.dialect.listContains('$ids', 'audience_id')}`,
         { ids: demoAudiences.map((audience) => audience.id) },
       )
     ).map((row) => row.id),

@@ -3,6 +3,7 @@ import type { Warehouse } from '../store/warehouse.js';
 import { isoColumn, systemClock, timestampText, type Clock } from './clock.js';
 import { getDestination } from './destinations.js';
 import { isId, newId } from './ids.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 /** The largest share of an audience an activation may withhold as its control group. */
 export const MAX_HOLDOUT_SHARE = 0.5;
@@ -41,14 +42,14 @@ type ActivationRow = {
 };
 
 // The activation's own error (why changes could not be queued) comes before a delivery's.
-const SELECT = `
+const selectActivations = (d: SqlDialect): string => `
   WITH counts AS (
     SELECT activation_id,
            count(*) FILTER (WHERE status = 'pending')::INTEGER AS pending,
            count(*) FILTER (WHERE status = 'delivered')::INTEGER AS delivered,
            count(*) FILTER (WHERE status = 'dead')::INTEGER AS dead,
            max(delivered_at) AS last_delivered_at,
-           arg_max(last_error, seq) FILTER (WHERE last_error IS NOT NULL) AS last_error
+           ${d.argMax('last_error', 'seq')} FILTER (WHERE last_error IS NOT NULL) AS last_error
     FROM deliveries GROUP BY activation_id
   ),
   controls AS (
@@ -132,7 +133,7 @@ export async function listActivations(
   filter: { audienceId?: string } = {},
 ): Promise<ActivationInfo[]> {
   const rows = await warehouse.query<ActivationRow>(
-    `${SELECT} WHERE $audience IS NULL OR a.audience_id = $audience
+    `${selectActivations(warehouse.dialect)} WHERE $audience IS NULL OR a.audience_id = $audience
      ORDER BY a.created_at DESC, a.activation_id`,
     { audience: filter.audienceId ?? null },
   );
@@ -142,7 +143,10 @@ export async function listActivations(
 /** One activation; not_found when there is none. */
 export async function getActivation(warehouse: Warehouse, id: string): Promise<ActivationInfo> {
   const [row] = isId('act', id)
-    ? await warehouse.query<ActivationRow>(`${SELECT} WHERE a.activation_id = $id`, { id })
+    ? await warehouse.query<ActivationRow>(
+        `${selectActivations(warehouse.dialect)} WHERE a.activation_id = $id`,
+        { id },
+      )
     : [];
   if (!row) {
     const shown = isId('act', id) ? ` ${id}` : '';

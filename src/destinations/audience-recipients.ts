@@ -76,7 +76,7 @@ export async function customersByIds(
     `WITH f AS (${await features(warehouse)})
      SELECT customer_id, email_subscribed, json_extract_string(attributes, $pointer) AS email,
             predicted_clv, p_alive, revenue
-     FROM f WHERE list_contains($ids, customer_id)`,
+     FROM f WHERE ${warehouse.dialect.listContains('$ids', 'customer_id')}`,
     { ids, pointer: jsonPointer(emailAttribute) },
   );
   return new Map(rows.map((row) => [row.customer_id, recipient(row)]));

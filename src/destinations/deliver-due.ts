@@ -63,7 +63,7 @@ async function dueHeads(
      WHERE h.place = 1 AND h.next_attempt_at <= $now::TIMESTAMP
        AND a.stopped_at IS NULL AND d.enabled AND d.deleted_at IS NULL
        AND ($activation IS NULL OR h.activation_id = $activation)
-       AND NOT list_contains($tried, h.delivery_id)
+       AND NOT ${warehouse.dialect.listContains('$tried', 'h.delivery_id')}
      ORDER BY h.next_attempt_at, h.delivery_id LIMIT $limit`,
     { now: timestampText(now), limit, activation: activationId, tried },
   );

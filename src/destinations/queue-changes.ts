@@ -144,7 +144,7 @@ export async function queueChanges(
     }
     if (exitIds.length > 0) {
       await warehouse.run(
-        `DELETE FROM activation_sent WHERE activation_id = $id AND list_contains($ids, customer_id)`,
+        `DELETE FROM activation_sent WHERE activation_id = $id AND ${warehouse.dialect.listContains('$ids', 'customer_id')}`,
         { id: activationId, ids: exitIds },
       );
     }

@@ -78,7 +78,7 @@ async function returnToUnsent(warehouse: Warehouse, delivery: DueDelivery): Prom
   if (entered.length > 0) {
     await warehouse.run(
       `DELETE FROM activation_sent
-       WHERE activation_id = $activation AND list_contains($ids, customer_id)`,
+       WHERE activation_id = $activation AND ${warehouse.dialect.listContains('$ids', 'customer_id')}`,
       { activation, ids: entered },
     );
   }

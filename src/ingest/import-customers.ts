@@ -30,7 +30,7 @@ export const importCustomers: KindImporter = {
       `
       WITH valid AS (SELECT customer_id, line, attributes FROM ${validated} WHERE reason IS NULL),
       counted AS (
-        SELECT customer_id, count(*) AS rows, arg_max(attributes, line) AS last
+        SELECT customer_id, count(*) AS rows, ${warehouse.dialect.argMax('attributes', 'line')} AS last
         FROM valid GROUP BY customer_id
       ),
       -- A customer on one row of the file keeps that row. Only customers on several rows have

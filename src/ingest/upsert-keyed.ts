@@ -43,7 +43,9 @@ export function keyedImporter(spec: KeyedTable): KindImporter {
 
     store({ warehouse }, validated, importId) {
       const keys = spec.keys.join(', ');
-      const latest = spec.values.map((v) => `arg_max(${v}, line) AS ${v}`).join(', ');
+      const latest = spec.values
+        .map((v) => `${warehouse.dialect.argMax(v, 'line')} AS ${v}`)
+        .join(', ');
       const joinOn = spec.keys.map((k) => `stored.${k} = latest.${k}`).join(' AND ');
       const differs = spec.values
         .map((v) => `stored.${v} IS DISTINCT FROM latest.${v}`)

@@ -33,7 +33,7 @@ export async function monthFigures(
     -- A customer became a buyer in their first month with a successful order, and a repeat
     -- buyer in the month of their second successful order: the same month when it held two.
     earliest AS (
-      SELECT segment, min(month, 2) AS months, arg_min(orders, month) AS first_orders
+      SELECT segment, min(month, 2) AS months, ${warehouse.dialect.argMin('orders', 'month')} AS first_orders
       FROM segment_months WHERE orders > 0 GROUP BY segment, customer_id
     ),
     milestones AS (

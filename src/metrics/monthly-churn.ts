@@ -3,6 +3,7 @@ import { shiftMonth } from './dates.js';
 import { segmentsOf, withSegment, type Members } from './members.js';
 import { mean } from './ratio.js';
 import { TABLE } from '../model/table-names.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 /** Month-by-month churn and ARPU of a segment, and their means over the months that have them. */
 export interface ChurnFigures {
@@ -37,10 +38,10 @@ const EVERYONE_SQL = `
  * to the members (as are the orders by the bounds of their dates): filtered after it, by
  * subqueries, the join took every row (0.93 against 0.81 s at a million customers).
  */
-const WANTED_ACTIVITY = `(SELECT * FROM ${TABLE.customerActivity}
-  WHERE list_contains($wanted::DATE[], month))`;
+const wantedActivity = (d: SqlDialect): string => `(SELECT * FROM ${TABLE.customerActivity}
+  WHERE ${d.listContains('$wanted::DATE[]', 'month')})`;
 
-const segmentedSql = (members: string): string => `
+const segmentedSql = (members: string, d: SqlDialect): string => `
     WITH months AS (SELECT CAST(unnest($months) AS DATE) AS month),
     -- Months after the last with a successful order have no end inside the data: like the
     -- figures for everyone (monthly_metrics), they are left out.
@@ -54,7 +55,7 @@ const segmentedSql = (members: string): string => `
     per_month AS (
       SELECT a.month, a.segment, count(*) AS active,
              count(*) FILTER (WHERE NOT a.active_next) AS churned
-      FROM ${withSegment(WANTED_ACTIVITY, members)} a
+      FROM ${withSegment(wantedActivity(d), members)} a
       GROUP BY ALL
     ),
     starts AS (SELECT month, segment, active AS active_start, churned FROM per_month),
@@ -104,7 +105,7 @@ export async function monthlyChurn(
           salesFrom: sorted[0] ?? '',
           salesTo: after(sorted.at(-1) ?? ''),
         };
-  const sql = members === null ? EVERYONE_SQL : segmentedSql(members);
+  const sql = members === null ? EVERYONE_SQL : segmentedSql(members, warehouse.dialect);
   const rows = await warehouse.query<{
     segment: string;
     month: string;

@@ -2,6 +2,7 @@ import type { Warehouse } from '../store/warehouse.js';
 import { segmentCte, segmentsOf, withSegment, type Members } from './members.js';
 import type { Period } from './period.js';
 import { TABLE } from '../model/table-names.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 /** The counts and sums behind the period KPIs, for one segment. */
 export interface PeriodFigures {
@@ -123,15 +124,15 @@ const FROM_MONTHS = `
  * before); for everyone, with no join, summing per customer first is the slower (1.8 s
  * against 1.4 s).
  */
-const segmentedMonths = (members: string): string => `
+const segmentedMonths = (members: string, d: SqlDialect): string => `
     per_customer AS (
       SELECT customer_id,
              sum(revenue) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS revenue,
              sum(orders) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS orders,
              sum(canceled) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS canceled,
              sum(returned) FILTER (WHERE month >= $from::DATE AND month < $to::DATE) AS returned,
-             bool_or(orders > 0 AND month >= $from::DATE AND month < $to::DATE) AS bought_now,
-             bool_or(orders > 0 AND month >= $beforeFrom::DATE AND month < $beforeTo::DATE)
+             ${d.anyTrue('orders > 0 AND month >= $from::DATE AND month < $to::DATE')} AS bought_now,
+             ${d.anyTrue('orders > 0 AND month >= $beforeFrom::DATE AND month < $beforeTo::DATE')}
                AS bought_before,
              min(month) FILTER (WHERE orders > 0 AND month < $to::DATE) AS first_month,
              sum(orders) FILTER (WHERE month < $to::DATE) AS lifetime_orders,
@@ -231,7 +232,7 @@ export async function periodFigures(
   >(
     `WITH ${
       monthly && members !== null
-        ? segmentedMonths(members)
+        ? segmentedMonths(members, warehouse.dialect)
         : directly(members, monthly ? 'months' : 'orders')
     } ${figuresOf(members)}`,
     {

@@ -41,7 +41,7 @@ export async function createMembers(
       // The current state of each category at `to`: its latest event before then.
       select = `
         SELECT p.customer_id,
-               CASE WHEN coalesce(bool_or(h.subscribed), false) THEN 'subscribed'
+               CASE WHEN coalesce(${warehouse.dialect.anyTrue('h.subscribed')}, false) THEN 'subscribed'
                     ELSE 'not subscribed' END AS segment
         FROM (${POPULATION}) p
         LEFT JOIN consent_history h

@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
 
 /**
@@ -11,7 +12,8 @@ export interface DerivedTable {
   description: string;
   /** Derived tables it reads; raw tables are not listed. */
   dependsOn: readonly string[];
-  sql: string;
+  /** Its SELECT, or what makes it in the engine's spelling (store/sql-dialect.ts). */
+  sql: string | ((dialect: SqlDialect) => string);
   params?: (config: Config) => SqlParams;
 }
 

@@ -82,7 +82,9 @@ export async function refresh(
       for (const table of ordered) {
         enter(`building the ${table.name} table`);
         await warehouse.run(
-          `CREATE TABLE ${generation}.${table.name} AS ${table.sql}`,
+          `CREATE TABLE ${generation}.${table.name} AS ${
+            typeof table.sql === 'string' ? table.sql : table.sql(warehouse.dialect)
+          }`,
           table.params?.(config),
         );
         const [count] = await warehouse.query<{ n: number }>(

@@ -17,7 +17,7 @@ export async function hasDerivedTables(warehouse: Warehouse): Promise<boolean> {
   const names = derivedTables.map((table) => table.name);
   const [found] = await warehouse.query<{ n: number }>(
     `SELECT count(DISTINCT table_name) AS n FROM information_schema.tables
-     WHERE list_contains($names, table_name)`,
+     WHERE ${warehouse.dialect.listContains('$names', 'table_name')}`,
     { names },
   );
   return (found?.n ?? 0) >= names.length;

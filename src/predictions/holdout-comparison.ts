@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import {
-  PURCHASE_SUMMARY_SQL,
+  purchaseSummarySql,
   purchaseSummaryParams,
   unitDays,
 } from '../model/tables/purchase-summary.js';
@@ -15,18 +15,20 @@ import type { PurchaseModelName } from './purchase-models.js';
 import { purchaseModels } from './purchase-models.js';
 import { finiteOrNull } from '../shared/finite.js';
 import { writeHistoryTable } from './history-table.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 /** Calibration customers with this many repeat purchases or more share the last group. */
 const TOP_GROUP = 7;
 
-export const CALIBRATION = `(${PURCHASE_SUMMARY_SQL})`;
+/** The purchase summary of the calibration period (up to `$cutoff`), as a relation. */
+export const calibration = (d: SqlDialect): string => `(${purchaseSummarySql(d)})`;
 
 /**
  * The calibration summary of at most `$sample` customers, the same ones on every run and
  * engine: those first in the order of the MD5 of their id.
  */
-const SAMPLED_CALIBRATION = `(
-  WITH summary AS ${CALIBRATION}
+const sampledCalibration = (d: SqlDialect): string => `(
+  WITH summary AS ${calibration(d)}
   SELECT * FROM summary
   WHERE customer_id IN (SELECT customer_id FROM summary ORDER BY md5(customer_id) LIMIT $sample))`;
 
@@ -113,7 +115,7 @@ export async function compareOnHoldout(
   sample: number | null = null,
 ): Promise<HoldoutComparison> {
   const period = await holdoutPeriod(warehouse, config, holdoutFrom);
-  const source = sample === null ? CALIBRATION : SAMPLED_CALIBRATION;
+  const source = (sample === null ? calibration : sampledCalibration)(warehouse.dialect);
   const params = {
     ...purchaseSummaryParams(config, holdoutFrom),
     ...(sample === null ? {} : { sample }),

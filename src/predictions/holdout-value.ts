@@ -6,7 +6,7 @@ import type { ModelFit } from '../predict/fit.js';
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
 import { fitSpend } from './fit-models.js';
 import type { HoldoutPeriod } from './holdout-comparison.js';
-import { CALIBRATION } from './holdout-comparison.js';
+import { calibration } from './holdout-comparison.js';
 import type { DayHistories } from './model-input.js';
 import { inUnits } from './model-input.js';
 import { spendState } from './model-states.js';
@@ -53,7 +53,7 @@ export async function holdoutValueCheck(
   period: HoldoutPeriod,
   params: SqlParams,
 ): Promise<HoldoutValueCheck> {
-  const outcome = await fitSpend(warehouse, CALIBRATION, params);
+  const outcome = await fitSpend(warehouse, calibration(warehouse.dialect), params);
   const spend = spendSql(outcome);
   const state = spendState(outcome);
   if (!spend.law) return { spend: state, coverage: null, deciles: [] };
@@ -77,7 +77,7 @@ export async function holdoutValueCheck(
     inside: number;
     covered: number;
   }>(
-    `WITH calibration AS ${CALIBRATION},
+    `WITH calibration AS ${calibration(warehouse.dialect)},
      later AS (
        SELECT customer_id, sum(amount)::DOUBLE AS spent FROM orders
        WHERE outcome = 'success' AND day >= $cutoff::DATE GROUP BY customer_id

@@ -11,6 +11,7 @@ import {
 } from '../predict/sbg.js';
 import { ClvError } from '../shared/errors.js';
 import type { Warehouse } from '../store/warehouse.js';
+import type { SqlDialect } from '../store/sql-dialect.js';
 
 export interface RetentionMonth {
   /** Months since acquisition. */
@@ -42,7 +43,7 @@ export interface RetentionReport {
  * the end of month k, the start of month k + 1. For a subscription paid once per billing
  * period, a window a little longer than the period makes this the subscription's own survival.
  */
-const COHORT_SURVIVAL_SQL = `
+const cohortSurvivalSql = (d: SqlDialect): string => `
   WITH firsts AS (
     SELECT customer_id, CAST(date_trunc('month', min(ts_local)) AS DATE) AS cohort
     FROM orders WHERE outcome = 'success' GROUP BY customer_id
@@ -50,7 +51,7 @@ const COHORT_SURVIVAL_SQL = `
   last_month AS (SELECT max(month) AS month FROM customer_activity),
   spells AS (
     SELECT f.customer_id, f.cohort,
-           bool_or(a.month = f.cohort + INTERVAL 1 MONTH) AS starts_next,
+           ${d.anyTrue('a.month = f.cohort + INTERVAL 1 MONTH')} AS starts_next,
            min(a.month) FILTER (WHERE NOT a.active_next) AS ends
     FROM firsts f LEFT JOIN customer_activity a
       ON a.customer_id = f.customer_id AND a.month > f.cohort
@@ -71,7 +72,7 @@ const COHORT_SURVIVAL_SQL = `
 /** Each cohort's customers at acquisition and still active at the end of months 1..K. */
 export async function cohortSurvival(warehouse: Warehouse): Promise<RetentionCohort[]> {
   const rows = await warehouse.query<{ cohort: string; observed: number; lives: number[] }>(
-    COHORT_SURVIVAL_SQL,
+    cohortSurvivalSql(warehouse.dialect),
   );
   return rows.map(({ observed, lives }) => ({
     alive: Array.from({ length: observed + 1 }, (_, k) => lives.filter((life) => life >= k).length),

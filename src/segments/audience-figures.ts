@@ -58,12 +58,12 @@ export async function audienceFigures(
   const rows = await warehouse.query<FigureRow>(
     `WITH ev AS (
        SELECT *, row_number() OVER (PARTITION BY audience_id ORDER BY evaluated_at DESC) AS n
-       FROM audience_evaluations WHERE list_contains($ids, audience_id)
+       FROM audience_evaluations WHERE ${warehouse.dialect.listContains('$ids', 'audience_id')}
      ),
      latest AS (
        SELECT audience_id,
               max(evaluated_at) AS last_at,
-              bool_or(error IS NULL) AS evaluated,
+              ${warehouse.dialect.anyTrue('error IS NULL')} AS evaluated,
               max(evaluated_at) FILTER (WHERE source = 'refresh' AND error IS NULL) AS last_refresh,
               max(error) FILTER (WHERE n = 1) AS error
        FROM ev GROUP BY audience_id
@@ -77,7 +77,7 @@ export async function audienceFigures(
      current AS (
        SELECT m.audience_id, count(*) AS members, ${sums}
        FROM audience_members m ${join}
-       WHERE m.exited_at IS NULL AND list_contains($ids, m.audience_id)
+       WHERE m.exited_at IS NULL AND ${warehouse.dialect.listContains('$ids', 'm.audience_id')}
        GROUP BY m.audience_id
      )
      SELECT latest.audience_id AS id, latest.evaluated,

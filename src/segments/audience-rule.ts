@@ -38,7 +38,7 @@ export async function liveRules(warehouse: Warehouse): Promise<Map<string, Rule>
 export async function hasFeatures(warehouse: Warehouse): Promise<boolean> {
   const [found] = await warehouse.query<{ n: number }>(
     `SELECT count(DISTINCT table_name) AS n FROM information_schema.tables
-     WHERE list_contains($names, table_name)`,
+     WHERE ${warehouse.dialect.listContains('$names', 'table_name')}`,
     { names: [TABLE.customerFeatures, TABLE.storeAsOf] },
   );
   return found?.n === 2;

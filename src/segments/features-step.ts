@@ -28,8 +28,8 @@ export const featuresStep: ComputedStep = async ({ warehouse, config, schema }) 
      WITH as_of AS (SELECT as_of FROM ${schema}.${TABLE.storeAsOf}),
      consent AS (
        SELECT customer_id,
-              bool_or(subscribed) FILTER (WHERE channel = 'email') AS email_subscribed,
-              bool_or(subscribed) FILTER (WHERE channel = 'sms') AS sms_subscribed
+              ${warehouse.dialect.anyTrue('subscribed')} FILTER (WHERE channel = 'email') AS email_subscribed,
+              ${warehouse.dialect.anyTrue('subscribed')} FILTER (WHERE channel = 'sms') AS sms_subscribed
        FROM consent_history WHERE valid_to IS NULL
        GROUP BY customer_id
      ),

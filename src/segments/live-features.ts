@@ -14,21 +14,22 @@ export async function createLiveFeatures(
   scope: string,
   table: string,
 ): Promise<void> {
+  const d = warehouse.dialect;
   await warehouse.scratch.fromQuery(
     table,
     `WITH latest AS (
        SELECT customer_id, consent_category AS category,
-              arg_max(consent_action, (ts, import_id, source_line)) AS action
+              ${d.argMax('consent_action', '(ts, import_id, source_line)')} AS action
        FROM events
        WHERE kind = 'consent' AND customer_id IN (SELECT customer_id FROM ${scope})
        GROUP BY customer_id, consent_category
      ),
      consent AS (
        SELECT customer_id,
-              bool_or(list_contains($accept, action))
-                FILTER (WHERE list_contains($email, category)) AS email_subscribed,
-              bool_or(list_contains($accept, action))
-                FILTER (WHERE list_contains($sms, category)) AS sms_subscribed
+              ${d.anyTrue(d.listContains('$accept', 'action'))}
+                FILTER (WHERE ${d.listContains('$email', 'category')}) AS email_subscribed,
+              ${d.anyTrue(d.listContains('$accept', 'action'))}
+                FILTER (WHERE ${d.listContains('$sms', 'category')}) AS sms_subscribed
        FROM latest GROUP BY customer_id
      )
      SELECT s.customer_id, a.attributes,

@@ -1,5 +1,6 @@
 import type { Generations } from './generations.js';
 import type { ScratchTables } from './scratch-tables.js';
+import type { SqlDialect } from './sql-dialect.js';
 
 /** A value bound to a named SQL parameter (`$name`); a list of strings binds as VARCHAR[]. */
 export type SqlValue = string | number | boolean | null | readonly string[];
@@ -18,7 +19,8 @@ export type Row = Record<string, CellValue>;
  * callers never touch the engine's own API, so a second engine is a folder, not a rewrite.
  */
 export interface Warehouse {
-  readonly dialect: 'duckdb';
+  /** The engine's spelling of the expressions whose spelling differs between engines. */
+  readonly dialect: SqlDialect;
   /** A refresh's tables, built apart from the published ones and published at once. */
   readonly generations: Generations;
   /** A task's working tables, its connection's own. */

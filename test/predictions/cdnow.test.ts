@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PURCHASE_SUMMARY_SQL,
+  purchaseSummarySql,
   purchaseSummaryParams,
 } from '../../src/model/tables/purchase-summary.js';
 import { bgNbd } from '../../src/predict/bg-nbd.js';
@@ -13,11 +13,12 @@ import type { ModelSelection } from '../../src/predictions/model-selection.js';
 import { projectTest } from '../helpers/project-test.js';
 import { cdnowPublishedSummary, cdnowShop } from '../helpers/cdnow-shop.js';
 import type { TempProject } from '../helpers/temp-project.js';
+import { duckDbDialect } from '../../src/store/duckdb/duckdb-dialect.js';
 
 const test = projectTest();
 
 // Published targets: test/fixtures/cdnow/SOURCE.md and shared/data/README.md.
-const CALIBRATION = `(${PURCHASE_SUMMARY_SQL})`;
+const CALIBRATION = `(${purchaseSummarySql(duckDbDialect)})`;
 const HOLDOUT_FROM = '1997-10-01';
 
 /** Rounds to 3 significant digits, the precision the published estimates are compared at. */

@@ -34,6 +34,22 @@ describe("the engine's means stay behind the Warehouse", () => {
     expect(spelled).toEqual(STAGING);
   });
 
+  it("spells arg_max, arg_min, bool_or and list_contains through the warehouse's dialect", async () => {
+    const spelled: string[] = [];
+    for (const file of await sourceFiles()) {
+      const text = await readFile(join(ROOT, file), 'utf8');
+      if (/\b(arg_max|arg_min|bool_or|list_contains)\(/.test(text)) spelled.push(file);
+    }
+    expect(spelled).toEqual([
+      // The staging of NDJSON files (see STAGING).
+      'src/ingest/stage-ndjson.ts',
+      // The query service's templates: SQL a user reads and edits, in the snapshot's dialect.
+      'src/query/query-templates.ts',
+      // The audience rules' own dialect object (src/segments/rule-dialect.ts).
+      'src/segments/duckdb-rule-dialect.ts',
+    ]);
+  });
+
   it('publishes refreshes through warehouse.generations, not DuckDB schemas or the search path', async () => {
     const spelled: string[] = [];
     for (const file of await sourceFiles()) {

@@ -2,6 +2,7 @@ import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { ratio } from '../ratio.js';
 import { resolveAsOf } from '../report-inputs.js';
+import type { SqlDialect } from '../../store/sql-dialect.js';
 
 export type NpsGroupName = 'promoters' | 'passives' | 'detractors';
 
@@ -31,11 +32,10 @@ export interface NpsReport {
 // the same instant are ordered by import, the later winning, as orders and consents are.
 // Scores are 0-10; one that is not whole still falls in the band below the next (8.5 is a
 // passive).
-const NPS_SQL = `
+const npsSql = (d: SqlDialect): string => `
   WITH answers AS (
     SELECT customer_id,
-           arg_max(survey_score,
-                   struct_pack(ts := ts, import_id := import_id, source_line := source_line))
+           ${d.argMax('survey_score', 'struct_pack(ts := ts, import_id := import_id, source_line := source_line)')}
              AS score
     FROM events
     WHERE kind = 'survey' AND survey_score IS NOT NULL
@@ -83,7 +83,7 @@ export async function npsReport(
     orders: number;
     earlier_buyers: number;
     retained: number;
-  }>(NPS_SQL, { asOf, timezone: config.timezone });
+  }>(npsSql(warehouse.dialect), { asOf, timezone: config.timezone });
   const groups = GROUPS.map((group): NpsGroup => {
     const row = rows.find((r) => r.grp === group);
     return {

@@ -11,11 +11,11 @@ export const consentHistory: DerivedTable = {
   description:
     'per customer and category: action, subscribed (an accept value), channel (email, sms or other), valid_from, valid_to (UTC; NULL while current)',
   dependsOn: [],
-  sql: `
+  sql: (d) => `
     SELECT customer_id, consent_category AS category, consent_action AS action,
-           list_contains($acceptValues, consent_action) AS subscribed,
-           CASE WHEN list_contains($emailCategories, consent_category) THEN 'email'
-                WHEN list_contains($smsCategories, consent_category) THEN 'sms'
+           ${d.listContains('$acceptValues', 'consent_action')} AS subscribed,
+           CASE WHEN ${d.listContains('$emailCategories', 'consent_category')} THEN 'email'
+                WHEN ${d.listContains('$smsCategories', 'consent_category')} THEN 'sms'
                 ELSE 'other' END AS channel,
            ts AS valid_from,
            lead(ts) OVER (PARTITION BY customer_id, consent_category

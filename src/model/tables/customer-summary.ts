@@ -11,7 +11,7 @@ export const customerSummary: DerivedTable = {
   description:
     'per buyer: first_order_at, last_order_at (UTC), first_day, last_day (local), orders, revenue, purchase_days, frequency (purchase days after the first), recency_days, repeat_revenue, monetary (mean value of a repeat purchase day)',
   dependsOn: [TABLE.orders],
-  sql: `
+  sql: (d) => `
     WITH days AS (
       SELECT customer_id, day, sum(coalesce(amount, 0)) AS value, count(*) AS orders,
              min(ts) AS first_at, max(ts) AS last_at
@@ -23,8 +23,8 @@ export const customerSummary: DerivedTable = {
            sum(value) AS revenue, count(*) AS purchase_days, count(*) - 1 AS frequency,
            max(day) - min(day) AS recency_days,
            -- Repeat purchases are the days after the first.
-           sum(value) - arg_min(value, day) AS repeat_revenue,
-           CASE WHEN count(*) > 1 THEN (sum(value) - arg_min(value, day)) / (count(*) - 1) END
+           sum(value) - ${d.argMin('value', 'day')} AS repeat_revenue,
+           CASE WHEN count(*) > 1 THEN (sum(value) - ${d.argMin('value', 'day')}) / (count(*) - 1) END
              AS monetary
     FROM days
     GROUP BY customer_id`,

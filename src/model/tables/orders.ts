@@ -12,15 +12,15 @@ export const orders: DerivedTable = {
   description:
     'one row per order: order_key, customer_id, ts (UTC), ts_local (project zone), day (local), status, outcome (success, canceled, returned, other), amount in the base currency (decimal, 9 places), events',
   dependsOn: [],
-  sql: `
+  sql: (d) => `
     WITH purchase_events AS (
       SELECT coalesce(order_id, 'event:' || event_id) AS order_key,
              customer_id, ts, amount, status,
              CASE
                WHEN status IS NULL THEN $statusWhenMissing
-               WHEN list_contains($successValues, status) THEN 'success'
-               WHEN list_contains($canceledValues, status) THEN 'canceled'
-               WHEN list_contains($returnedValues, status) THEN 'returned'
+               WHEN ${d.listContains('$successValues', 'status')} THEN 'success'
+               WHEN ${d.listContains('$canceledValues', 'status')} THEN 'canceled'
+               WHEN ${d.listContains('$returnedValues', 'status')} THEN 'returned'
                ELSE 'other'
              END AS outcome,
              -- Event order as one number (time, then import, then line), which the engine
@@ -40,12 +40,12 @@ export const orders: DerivedTable = {
       FROM purchase_events ANTI JOIN multi USING (order_key)
       UNION ALL
       SELECT order_key,
-             arg_min(customer_id, seq) AS customer_id,
+             ${d.argMin('customer_id', 'seq')} AS customer_id,
              min(ts) AS ts,
-             arg_max(status, seq) FILTER (WHERE status IS NOT NULL) AS last_status,
-             arg_max(outcome, seq) AS outcome,
-             arg_max(status IS NULL, seq) AS status_missing,
-             arg_max(amount, seq) FILTER (WHERE amount IS NOT NULL) AS amount,
+             ${d.argMax('status', 'seq')} FILTER (WHERE status IS NOT NULL) AS last_status,
+             ${d.argMax('outcome', 'seq')} AS outcome,
+             ${d.argMax('status IS NULL', 'seq')} AS status_missing,
+             ${d.argMax('amount', 'seq')} FILTER (WHERE amount IS NOT NULL) AS amount,
              count(*) AS events
       FROM purchase_events SEMI JOIN multi USING (order_key)
       GROUP BY order_key

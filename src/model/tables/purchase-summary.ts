@@ -2,6 +2,7 @@ import type { Config } from '../../config/schema.js';
 import type { SqlParams } from '../../store/warehouse.js';
 import type { DerivedTable } from '../derived-table.js';
 import { TABLE } from '../table-names.js';
+import type { SqlDialect } from '../../store/sql-dialect.js';
 
 const DAYS_PER_UNIT = { day: 1, week: 7, month: 365.25 / 12 } as const;
 
@@ -19,7 +20,7 @@ export function unitDays(config: Config): number {
  * `$cutoff` day the history stops before it and the end day is the day before; without one the
  * end day is the latest order's.
  */
-export const PURCHASE_SUMMARY_SQL = `
+export const purchaseSummarySql = (d: SqlDialect): string => `
   WITH purchase_days AS (
     -- Decimals add exactly in any order, so every refresh of the same data fits the same models.
     SELECT customer_id, day, sum(coalesce(amount, 0)) AS value
@@ -32,7 +33,7 @@ export const PURCHASE_SUMMARY_SQL = `
   ),
   customers AS (
     SELECT customer_id, min(day) AS first_day, max(day) AS last_day,
-           count(*) - 1 AS frequency, sum(value) - arg_min(value, day) AS repeat_value
+           count(*) - 1 AS frequency, sum(value) - ${d.argMin('value', 'day')} AS repeat_value
     FROM purchase_days GROUP BY customer_id
   )
   SELECT customer_id, first_day, last_day, end_day, frequency::INTEGER AS frequency,
@@ -43,7 +44,7 @@ export const PURCHASE_SUMMARY_SQL = `
          CASE WHEN frequency > 0 THEN CAST(repeat_value AS DOUBLE) / frequency END AS monetary
   FROM customers, observation`;
 
-/** The parameters of PURCHASE_SUMMARY_SQL. */
+/** The parameters of purchaseSummarySql. */
 export function purchaseSummaryParams(config: Config, cutoff: string | null): SqlParams {
   return { unitDays: unitDays(config), cutoff };
 }
@@ -54,6 +55,6 @@ export const purchaseSummary: DerivedTable = {
   description:
     'per customer with a successful order: first_day, last_day, end_day (observation end), frequency (repeat purchase days), recency_days, age_days, recency and T in model.timeUnit, monetary (mean value of repeat purchase days)',
   dependsOn: [TABLE.orders],
-  sql: PURCHASE_SUMMARY_SQL,
+  sql: purchaseSummarySql,
   params: (config) => purchaseSummaryParams(config, null),
 };

@@ -10,8 +10,10 @@ import {
 import { ClvError } from '../../shared/errors.js';
 import type { Generations } from '../generations.js';
 import type { ScratchTables } from '../scratch-tables.js';
+import type { SqlDialect } from '../sql-dialect.js';
 import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
 import { duckDbGenerations } from './duckdb-generations.js';
+import { duckDbDialect } from './duckdb-dialect.js';
 import { duckDbScratch } from './duckdb-scratch.js';
 import { bindParams } from './bind.js';
 import { toCell } from './values.js';
@@ -25,7 +27,7 @@ export interface DuckDbOptions {
 
 /** The embedded engine: one DuckDB file (or `:memory:`), one connection, statements in order. */
 export class DuckDbWarehouse implements Warehouse {
-  readonly dialect = 'duckdb' as const;
+  readonly dialect: SqlDialect = duckDbDialect;
   readonly generations: Generations = duckDbGenerations(this);
   readonly scratch: ScratchTables = duckDbScratch(this);
   private inTransaction = false;

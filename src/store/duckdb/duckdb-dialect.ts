@@ -1,0 +1,10 @@
+import type { SqlDialect } from '../sql-dialect.js';
+
+/** DuckDB's spellings: its own functions mean what the dialect says. */
+export const duckDbDialect: SqlDialect = {
+  engine: 'duckdb',
+  argMax: (value, by) => `arg_max(${value}, ${by})`,
+  argMin: (value, by) => `arg_min(${value}, ${by})`,
+  anyTrue: (condition) => `bool_or(${condition})`,
+  listContains: (list, item) => `list_contains(${list}, ${item})`,
+};

@@ -1,0 +1,23 @@
+/**
+ * The spellings of expressions that differ between the engines, each with one meaning that
+ * every engine's spelling keeps (test/store/sql-dialect-parity.test.ts runs both on the same
+ * rows). Everything else the product writes is SQL both engines read as it is: aggregate
+ * `FILTER (WHERE …)` clauses among it (ClickHouse reads them since 22.x). Every argument is SQL
+ * the caller built from known names and bound parameters.
+ */
+export interface SqlDialect {
+  readonly engine: 'duckdb' | 'clickhouse';
+  /**
+   * Aggregate: `value` on the row whose `by` is largest, of the rows where neither is NULL (NULL
+   * when there is none). `by` should be unique within the group, or the engines may break the
+   * tie differently; a tuple such as `(ts, import_id, source_line)` makes it so, and must have no
+   * NULL part (the engines order such tuples differently).
+   */
+  argMax(value: string, by: string): string;
+  /** Aggregate: as `argMax`, on the row whose `by` is smallest. */
+  argMin(value: string, by: string): string;
+  /** Aggregate: whether `condition` holds on some row (NULLs passed over; NULL on no row). */
+  anyTrue(condition: string): string;
+  /** Whether the list holds `item`: NULL when `item` is NULL. */
+  listContains(list: string, item: string): string;
+}

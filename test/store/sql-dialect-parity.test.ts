@@ -1,0 +1,183 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Session } from 'chdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../src/shared/random.js';
+import { clickHouseDialect } from '../../src/store/clickhouse/clickhouse-dialect.js';
+import { duckDbDialect } from '../../src/store/duckdb/duckdb-dialect.js';
+import { DuckDbWarehouse } from '../../src/store/duckdb/duckdb-warehouse.js';
+import type { SqlDialect } from '../../src/store/sql-dialect.js';
+import type { CellValue } from '../../src/store/warehouse.js';
+
+// 40 random tables by default, 400 with CLV_THOROUGH=1.
+const TABLES = process.env['CLV_THOROUGH'] === '1' ? 400 : 40;
+const SEED = 20_261_207;
+
+/** Columns of the table both engines hold: nullable everywhere but the group. */
+const DUCKDB_TABLE = `CREATE OR REPLACE TABLE t (g INTEGER, v VARCHAR, n DOUBLE, k BIGINT,
+  flag BOOLEAN, tags VARCHAR[])`;
+const CLICKHOUSE_TABLE = `CREATE OR REPLACE TABLE t (g Int32, v Nullable(String),
+  n Nullable(Float64), k Nullable(Int64), flag Nullable(Bool), tags Array(String))
+  ENGINE = Memory`;
+
+/** Each spelling of the dialect, as a query over `t` with one answer per group. */
+const CASES = {
+  argMax: (d) => `SELECT g, ${d.argMax('v', 'k')} AS r FROM t GROUP BY g ORDER BY g`,
+  argMin: (d) => `SELECT g, ${d.argMin('n', 'k')} AS r FROM t GROUP BY g ORDER BY g`,
+  'argMax by a tuple': (d) =>
+    `SELECT g, ${d.argMax('v', '(k, n)')} AS r FROM t WHERE k IS NOT NULL AND n IS NOT NULL
+     GROUP BY g ORDER BY g`,
+  // ClickHouse's comparisons answer 0 or 1: a boolean is cast as one on both engines.
+  'argMax of a boolean': (d) =>
+    `SELECT g, ${d.argMax('CAST(v IS NULL AS BOOLEAN)', 'k')} AS r FROM t GROUP BY g ORDER BY g`,
+  anyTrue: (d) => `SELECT g, ${d.anyTrue('flag')} AS r FROM t GROUP BY g ORDER BY g`,
+  'anyTrue of a comparison': (d) =>
+    `SELECT g, ${d.anyTrue('n > 0.5')} AS r FROM t GROUP BY g ORDER BY g`,
+  'listContains of a literal list': (d) =>
+    `SELECT g, k, ${d.listContains("['a', 'bb', 'c']", 'v')} AS r FROM t ORDER BY g, k, v, n`,
+  'listContains of a column': (d) =>
+    `SELECT g, k, ${d.listContains('tags', 'v')} AS r FROM t ORDER BY g, k, v, n`,
+  // Not a spelling of the dialect: the product writes FILTER clauses for both engines.
+  'FILTER clauses, as written': () =>
+    `SELECT g, count(*) FILTER (WHERE flag) AS a, sum(n) FILTER (WHERE v IS NULL) AS b,
+            min(k) FILTER (WHERE n > 0.25) AS c, count(DISTINCT v) FILTER (WHERE k > 2) AS d
+     FROM t GROUP BY g ORDER BY g`,
+} satisfies Record<string, (d: SqlDialect) => string>;
+
+type Cell = string | number | boolean | null;
+interface GeneratedRow {
+  g: number;
+  v: string | null;
+  n: number | null;
+  k: number | null;
+  flag: boolean | null;
+  tags: string[];
+}
+
+/** A small table with NULLs everywhere they may be, unique `by` within a group or NULL. */
+function randomRows(random: Random): GeneratedRow[] {
+  const texts = ['a', 'bb', 'c', 'dd', ''];
+  const pick = <T>(items: readonly T[]): T => items[random.int(0, items.length - 1)] as T;
+  const groups = random.int(1, 4);
+  const rows: GeneratedRow[] = [];
+  for (let g = 1; g <= groups; g++) {
+    const size = random.int(0, 6);
+    const order = Array.from({ length: size }, (_, i) => i * 3 + random.int(0, 2));
+    for (let i = 0; i < size; i++) {
+      rows.push({
+        g,
+        v: random.chance(0.3) ? null : pick(texts),
+        n: random.chance(0.25) ? null : Math.round(random.uniform(-1, 2) * 1000) / 1000,
+        k: random.chance(0.25) ? null : (order[i] ?? 0),
+        flag: random.chance(0.3) ? null : random.chance(0.5),
+        tags: Array.from({ length: random.int(0, 3) }, () => pick(texts)),
+      });
+    }
+  }
+  return rows;
+}
+
+const sqlValue = (value: Cell): string =>
+  value === null ? 'NULL' : typeof value === 'string' ? `'${value}'` : String(value);
+
+function valuesSql(rows: readonly GeneratedRow[]): string {
+  return rows
+    .map((r) => {
+      const tags = `[${r.tags.map((tag) => `'${tag}'`).join(', ')}]`;
+      return `(${[r.g, r.v, r.n, r.k, r.flag].map(sqlValue).join(', ')}, ${tags})`;
+    })
+    .join(', ');
+}
+
+describe('the SQL dialect means the same on DuckDB and on ClickHouse (chdb)', () => {
+  let dir = '';
+  let duckdb: DuckDbWarehouse;
+  let clickhouse: Session;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'clv-dialect-'));
+    duckdb = await DuckDbWarehouse.open(join(dir, 'store.duckdb'));
+    clickhouse = new Session(join(dir, 'chdb'));
+  });
+  afterAll(async () => {
+    clickhouse.cleanup();
+    await duckdb.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const onDuckDb = async (sql: string): Promise<Cell[][]> =>
+    (await duckdb.query(sql)).map((row) => Object.values(row).map(plain));
+  const onClickHouse = (sql: string): Cell[][] => {
+    const text = clickhouse.query(
+      `${sql} SETTINGS output_format_json_quote_64bit_integers = 0`,
+      'JSONCompact',
+    );
+    return (JSON.parse(text) as { data: Cell[][] }).data;
+  };
+
+  it(`answers every spelling alike on ${TABLES} random tables with NULLs`, async () => {
+    const random = new Random(SEED);
+    let compared = 0;
+    for (let table = 0; table < TABLES; table++) {
+      const rows = randomRows(random);
+      await duckdb.run(DUCKDB_TABLE);
+      clickhouse.query(CLICKHOUSE_TABLE);
+      if (rows.length > 0) {
+        await duckdb.run(`INSERT INTO t VALUES ${valuesSql(rows)}`);
+        clickhouse.query(`INSERT INTO t VALUES ${valuesSql(rows)}`);
+      }
+      for (const [name, spell] of Object.entries(CASES)) {
+        const about = `${name} on table ${table}: ${JSON.stringify(rows)}`;
+        const expected = await onDuckDb(spell(duckDbDialect));
+        expect(onClickHouse(spell(clickHouseDialect)), about).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    // The tables are not all empty: most spellings were compared on real answers.
+    expect(compared).toBeGreaterThan(TABLES * 10);
+  });
+
+  it('keeps the cases that tell the engines apart', async () => {
+    // One group whose last row (k 2) has no value: passed over, so 'a'; a group with no `k`
+    // has no answer. NULL is in no list, nor out of one; no flag is no answer either.
+    const rows: GeneratedRow[] = [
+      { g: 1, v: 'a', n: 1, k: 1, flag: null, tags: ['a'] },
+      { g: 1, v: null, n: 2, k: 2, flag: null, tags: [] },
+      { g: 2, v: 'x', n: null, k: null, flag: null, tags: [] },
+    ];
+    await duckdb.run(DUCKDB_TABLE);
+    clickhouse.query(CLICKHOUSE_TABLE);
+    await duckdb.run(`INSERT INTO t VALUES ${valuesSql(rows)}`);
+    clickhouse.query(`INSERT INTO t VALUES ${valuesSql(rows)}`);
+    for (const dialect of [duckDbDialect, clickHouseDialect]) {
+      const run = (sql: string) =>
+        dialect === duckDbDialect ? onDuckDb(sql) : Promise.resolve(onClickHouse(sql));
+      expect(await run(CASES['argMax'](dialect)), dialect.engine).toEqual([
+        [1, 'a'],
+        [2, null],
+      ]);
+      expect(await run(CASES['anyTrue'](dialect)), dialect.engine).toEqual([
+        [1, null],
+        [2, null],
+      ]);
+      expect(await run(CASES['listContains of a column'](dialect)), dialect.engine).toEqual([
+        [1, 1, true],
+        [1, 2, null],
+        [2, null, false],
+      ]);
+    }
+    // What the dialect is for: DuckDB's spellings are not ClickHouse's.
+    expect(() => onClickHouse(CASES['anyTrue'](duckDbDialect))).toThrow(/bool_or/);
+    expect(() => onClickHouse(CASES['listContains of a column'](duckDbDialect))).toThrow(
+      /list_contains/,
+    );
+  });
+});
+
+function plain(value: CellValue): Cell {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+    return value as Cell;
+  }
+  return JSON.stringify(value);
+}
