@@ -2,7 +2,7 @@ import { describeLimits, type AcceptedRanges } from '../config/accepted-ranges.j
 import type { Config } from '../config/schema.js';
 import type { SqlParams } from '../store/warehouse.js';
 import { consumedFields } from './event-fields.js';
-import type { Staged } from './staged.js';
+import type { Staged } from '../store/staged.js';
 
 /**
  * The statement that turns staged rows into typed event rows, each with the reason it cannot

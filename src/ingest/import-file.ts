@@ -15,8 +15,7 @@ import { finishImportRecord, startImportRecord } from './import-record.js';
 import { checkKind } from './kind-check.js';
 import { writeRejects } from './rejects.js';
 import { unopenable, unreadableFile } from './read-errors.js';
-import { stageFile } from './stage-file.js';
-import type { Staged } from './staged.js';
+import type { Staged } from '../store/staged.js';
 
 const importers: Record<ImportKind, KindImporter> = {
   events: importEvents,
@@ -85,7 +84,7 @@ async function importWithin(
     // scratch tables made outside a transaction number their rows 0, 1, 2, … in file order.
     const source = { file, name, scratchDir: project.scratchDir };
     staged =
-      totalBytes === 0 ? null : await stageFile(warehouse, source, format, tag).catch(unreadable);
+      totalBytes === 0 ? null : await warehouse.staging.file(source, format, tag).catch(unreadable);
     const importer = importers[options.kind];
     if (staged) {
       summary.warnings = checkKind(options.kind, await staged.sampleFields(), project.config, name);

@@ -4,7 +4,6 @@ import { consumedFields } from './event-fields.js';
 import { importEvents } from './import-events.js';
 import { finishImportRecord, startImportRecord } from './import-record.js';
 import type { KindContext } from './kind-importer.js';
-import { stageValues } from './stage-values.js';
 
 /** What became of each event of a batch; indexes are positions in the batch. */
 export interface BatchOutcome {
@@ -41,7 +40,7 @@ export async function ingestBatch(
   const shape = { fields: [...new Set(consumed.flat())], exclusions: consumed };
   // As in a file import, staging and validation change no stored data and run before the
   // transaction, which then holds only the writes.
-  const staged = await stageValues(events, shape, tag, project.scratchDir);
+  const staged = await warehouse.staging.values(events, shape, tag, project.scratchDir);
   try {
     const context: KindContext = { warehouse, staged, config: project.config, tag };
     const typed = await importEvents.validate(context);

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import type { Staged } from './staged.js';
+import type { Staged } from '../store/staged.js';
 
 export interface KindContext {
   warehouse: Warehouse;

@@ -1,5 +1,5 @@
 import { ClvError } from '../shared/errors.js';
-import type { Staged } from './staged.js';
+import type { Staged } from '../store/staged.js';
 
 /** Fails at once when a file with a header lacks a column every row needs. */
 export function requireColumns(

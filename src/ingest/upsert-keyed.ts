@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import type { SqlParams } from '../store/warehouse.js';
 import type { KindImporter } from './kind-importer.js';
-import type { Staged } from './staged.js';
+import type { Staged } from '../store/staged.js';
 import { requireColumns } from './require-columns.js';
 import { validatedTable } from './validated-table.js';
 

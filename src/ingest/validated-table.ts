@@ -1,5 +1,5 @@
 import type { SqlParams, Warehouse } from '../store/warehouse.js';
-import type { Staged } from './staged.js';
+import type { Staged } from '../store/staged.js';
 
 /**
  * Materialises a validation query as a scratch table and returns its name. `select` reads

@@ -1,4 +1,4 @@
-import type { SqlParams } from './warehouse.js';
+import type { SqlParams } from './sql-params.js';
 
 /** A scratch column's type, which each engine spells its own way (DuckDB: VARCHAR, INTEGER, …). */
 export type ScratchType =

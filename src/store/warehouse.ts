@@ -1,10 +1,10 @@
 import type { Generations } from './generations.js';
 import type { ScratchTables } from './scratch-tables.js';
+import type { FileStaging } from './staged.js';
 import type { SqlDialect } from './sql-dialect.js';
+import type { SqlParams } from './sql-params.js';
 
-/** A value bound to a named SQL parameter (`$name`); a list of strings binds as VARCHAR[]. */
-export type SqlValue = string | number | boolean | null | readonly string[];
-export type SqlParams = Readonly<Record<string, SqlValue>>;
+export type { SqlParams, SqlValue } from './sql-params.js';
 
 /** A single value appended to a table. */
 export type CellScalar = string | number | boolean | null;
@@ -25,6 +25,8 @@ export interface Warehouse {
   readonly generations: Generations;
   /** A task's working tables, its connection's own. */
   readonly scratch: ScratchTables;
+  /** How a user's files and batches are read into scratch tables for validation. */
+  readonly staging: FileStaging;
   /**
    * Runs one statement (or several separated by `;` when there are no parameters) and returns
    * the number of rows it inserted, updated or deleted.

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.js';
-import { stageFile } from '../../src/ingest/stage-file.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 import { fuzzCsv, type FuzzFile } from './csv-fuzz-input.js';
 
@@ -58,7 +57,7 @@ describe(`reading ${INPUTS.toLocaleString('en')} seeded odd CSV files`, () => {
 /** The rows and broken lines of a file as the import's CSV reading stages them. */
 async function readBack(t: TempProject, file: string, tag: string) {
   const scratchDir = join(t.dir, '.clv', 'tmp');
-  const staged = await stageFile(t.warehouse, { file, name: file, scratchDir }, 'csv', tag);
+  const staged = await t.warehouse.staging.file({ file, name: file, scratchDir }, 'csv', tag);
   try {
     const rows = await t.warehouse.query<{
       line: number;

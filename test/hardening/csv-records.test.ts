@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvRecordReader, type CsvBroken, type CsvRow } from '../../src/ingest/csv-records.js';
+import { CsvRecordReader, type CsvBroken, type CsvRow } from '../../src/store/csv/csv-records.js';
 import { Random } from '../../src/shared/random.js';
 import { fuzzCsv } from './csv-fuzz-input.js';
 

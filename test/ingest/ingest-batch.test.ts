@@ -425,6 +425,7 @@ function failingOn(warehouse: Warehouse, statement: string): Warehouse {
     dialect: warehouse.dialect,
     generations: warehouse.generations,
     scratch: warehouse.scratch,
+    staging: warehouse.staging,
     run: (sql, params) =>
       sql.includes(statement)
         ? Promise.reject(new Error(`injected failure at ${statement}`))

@@ -10,11 +10,13 @@ import {
 import { ClvError } from '../../shared/errors.js';
 import type { Generations } from '../generations.js';
 import type { ScratchTables } from '../scratch-tables.js';
+import type { FileStaging } from '../staged.js';
 import type { SqlDialect } from '../sql-dialect.js';
 import type { CellScalar, Row, SqlParams, Warehouse } from '../warehouse.js';
 import { duckDbGenerations } from './duckdb-generations.js';
 import { duckDbDialect } from './duckdb-dialect.js';
 import { duckDbScratch } from './duckdb-scratch.js';
+import { duckDbStaging } from './staging/duckdb-staging.js';
 import { bindParams } from './bind.js';
 import { toCell } from './values.js';
 import { StoreHeldError } from '../store-held.js';
@@ -30,6 +32,7 @@ export class DuckDbWarehouse implements Warehouse {
   readonly dialect: SqlDialect = duckDbDialect;
   readonly generations: Generations = duckDbGenerations(this);
   readonly scratch: ScratchTables = duckDbScratch(this);
+  readonly staging: FileStaging = duckDbStaging(this);
   private inTransaction = false;
   private closed = false;
   // Serialises statements: DuckDB runs one statement at a time per connection anyway, and a

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trimmedOrNull } from '../../src/ingest/trimmed-text.js';
+import { trimmedOrNull } from '../../src/store/duckdb/staging/trimmed-text.js';
 import { Random } from '../../src/shared/random.js';
 import { literal } from '../../src/store/sql-text.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';

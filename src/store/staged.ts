@@ -27,3 +27,36 @@ export interface Staged {
   /** Drops the scratch tables and views. */
   drop(): Promise<void>;
 }
+
+/** The formats a file can be staged from. */
+export type StagedFormat = 'csv' | 'ndjson' | 'parquet';
+
+/** Where a file is read from, and how messages call it. */
+export interface StageSource {
+  file: string;
+  /** The file as messages name it (an upload's own name, not where the server keeps it). */
+  name: string;
+  /** A folder for scratch files of this project. */
+  scratchDir: string;
+}
+
+/** What validation will ask of staged values: the fields it reads, the properties it builds. */
+export interface ValuesShape {
+  fields: readonly string[];
+  /** Each list of names `properties` will be called with. */
+  exclusions: readonly (readonly string[])[];
+}
+
+/**
+ * How the engine reads a user's data into scratch tables for validation: files with its own
+ * readers, and batches of JS values (an HTTP ingest) as the lines of an NDJSON file would be.
+ */
+export interface FileStaging {
+  file(source: StageSource, format: StagedFormat, tag: string): Promise<Staged>;
+  values(
+    values: readonly unknown[],
+    shape: ValuesShape,
+    tag: string,
+    scratchDir: string,
+  ): Promise<Staged>;
+}

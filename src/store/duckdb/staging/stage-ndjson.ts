@@ -1,6 +1,6 @@
-import { literal } from '../store/sql-text.js';
-import type { Warehouse } from '../store/warehouse.js';
-import type { Staged } from './staged.js';
+import { literal } from '../../sql-text.js';
+import type { Warehouse } from '../../warehouse.js';
+import type { Staged } from '../../staged.js';
 import { lineSizeOptions, MAX_LINE_BYTES } from './line-size.js';
 
 /**

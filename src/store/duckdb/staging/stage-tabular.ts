@@ -1,17 +1,8 @@
-import { ident, literal } from '../store/sql-text.js';
-import type { Warehouse } from '../store/warehouse.js';
+import { ident, literal } from '../../sql-text.js';
+import type { Warehouse } from '../../warehouse.js';
 import { stageCsv } from './stage-csv.js';
 import { trimmedOrNull } from './trimmed-text.js';
-import type { Staged } from './staged.js';
-
-/** Where a file is read from, and how messages call it. */
-export interface StageSource {
-  file: string;
-  /** The file as messages name it (an upload's own name, not where the server keeps it). */
-  name: string;
-  /** A folder for scratch files of this project. */
-  scratchDir: string;
-}
+import type { Staged, StageSource } from '../../staged.js';
 
 /**
  * Stages a CSV or Parquet file. CSV rows carry their line number, or are numbered by their

@@ -1,7 +1,7 @@
-import { ident, literal } from '../store/sql-text.js';
-import type { Warehouse } from '../store/warehouse.js';
+import { ident, literal } from '../../sql-text.js';
+import type { Warehouse } from '../../warehouse.js';
 import { stageCsvCarefully } from './csv-careful.js';
-import { isGzip, readCsvHead, scanCsvBytes, type CsvHead } from './csv-head.js';
+import { isGzip, readCsvHead, scanCsvBytes, type CsvHead } from '../../csv/csv-head.js';
 import { lineSizeOptions, MAX_LINE_BYTES } from './line-size.js';
 
 /** The scratch relations a staged CSV file fills. */

@@ -1,9 +1,4 @@
-/** What validation will ask of staged values: the fields it reads, the properties it builds. */
-export interface ValuesShape {
-  fields: readonly string[];
-  /** Each list of names `properties` will be called with. */
-  exclusions: readonly (readonly string[])[];
-}
+import type { ValuesShape } from '../../staged.js';
 
 /** Delimiter and quote of the staged CSV: control characters, which JSON text never holds. */
 export const DELIMITER = '\x01';

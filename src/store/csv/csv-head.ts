@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { ClvError } from '../shared/errors.js';
+import { ClvError } from '../../shared/errors.js';
 import { CsvRecordReader, type CsvBroken, type CsvRow } from './csv-records.js';
 
 /** The header of a CSV file and how its fields are split. */

@@ -1,9 +1,9 @@
 import { rm } from 'node:fs/promises';
-import { writeScratch } from '../store/scratch-files.js';
-import { literal } from '../store/sql-text.js';
-import type { Staged } from './staged.js';
+import { writeScratch } from '../../scratch-files.js';
+import { literal } from '../../sql-text.js';
+import type { Staged, ValuesShape } from '../../staged.js';
 import { trimmedOrNull } from './trimmed-text.js';
-import { DELIMITER, QUOTE, ValuesCsv, type ValuesShape } from './values-csv.js';
+import { DELIMITER, QUOTE, ValuesCsv } from './values-csv.js';
 import { lineSizeOptions } from './line-size.js';
 
 /** The reader's default; a longer line needs a larger buffer, which costs on every batch. */

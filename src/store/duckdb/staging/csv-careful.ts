@@ -1,11 +1,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { SCRATCH_STREAM, scratchPath } from '../store/scratch-files.js';
-import { literal } from '../store/sql-text.js';
-import type { Warehouse } from '../store/warehouse.js';
-import { fileBytes, type CsvHead } from './csv-head.js';
-import { CsvRecordReader, MAX_RECORD_BYTES } from './csv-records.js';
+import { SCRATCH_STREAM, scratchPath } from '../../scratch-files.js';
+import { literal } from '../../sql-text.js';
+import type { Warehouse } from '../../warehouse.js';
+import { fileBytes, type CsvHead } from '../../csv/csv-head.js';
+import { CsvRecordReader, MAX_RECORD_BYTES } from '../../csv/csv-records.js';
 import { lineSizeOptions } from './line-size.js';
 
 /** Delimiter and quote of the scratch files: control characters, quoted when in a value. */
