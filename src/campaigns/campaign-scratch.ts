@@ -60,16 +60,15 @@ export function actionParams(config: Config): SqlParams {
 /**
  * The mapped campaign events as (customer, k, canonical action, time): the events read in
  * place (copying them costs more than scanning them again), their action and `k` looked up
- * in the small `actions` table. With `only`, just those actions (needs `actionParams`).
+ * in the small `actions` table. With `only`, a bound list of raw actions, just those events.
  */
 export function mappedEvents(
   dialect: SqlDialect,
   scratch: CampaignScratch,
-  only?: readonly (typeof ACTIONS)[number][],
+  only?: string,
 ): string {
   // Only some actions: their raw values are tested before the join, which then sees fewer rows.
-  const tested = (only ?? []).map((a) => dialect.listContains(`$${a}`, 'e.campaign_action'));
-  const raw = only ? `AND (${tested.join(' OR ')})` : '';
+  const raw = only ? `AND ${dialect.listContains(only, 'e.campaign_action')}` : '';
   return `(
     SELECT e.customer_id, a.k, a.action, e.ts
     FROM events e

@@ -108,7 +108,7 @@ export async function buildAttributions(
        SELECT customer_id, k, ts AS touch_at, action = 'clicked' AS is_click,
               ts + to_microseconds(CASE WHEN action = 'clicked' THEN $clickUs ELSE $openUs END::BIGINT)
                 AS touch_end
-       FROM ${mappedEvents(warehouse.dialect, scratch, ['clicked', 'opened'])}
+       FROM ${mappedEvents(warehouse.dialect, scratch, '$touchValues')}
        WHERE action IN ('clicked', 'opened')
      ),
      -- The touches carry their key, not its three names, through the join and the ranking:
@@ -129,8 +129,10 @@ export async function buildAttributions(
      FROM candidates c JOIN ${scratch.keys} k USING (k)
      WHERE c.rank = 1`,
     {
-      clicked: config.campaign.actionValues.clicked,
-      opened: config.campaign.actionValues.opened,
+      touchValues: [
+        ...config.campaign.actionValues.clicked,
+        ...config.campaign.actionValues.opened,
+      ],
       clickUs: dayMicros(config.campaign.attribution.clickDays),
       openUs: dayMicros(config.campaign.attribution.openDays),
     },
