@@ -62,11 +62,7 @@ export function actionParams(config: Config): SqlParams {
  * place (copying them costs more than scanning them again), their action and `k` looked up
  * in the small `actions` table. With `only`, a bound list of raw actions, just those events.
  */
-export function mappedEvents(
-  dialect: SqlDialect,
-  scratch: CampaignScratch,
-  only?: string,
-): string {
+export function mappedEvents(dialect: SqlDialect, scratch: CampaignScratch, only?: string): string {
   // Only some actions: their raw values are tested before the join, which then sees fewer rows.
   const raw = only ? `AND ${dialect.listContains(only, 'e.campaign_action')}` : '';
   return `(

@@ -18,6 +18,8 @@ export interface SqlDialect {
   argMin(value: string, by: string): string;
   /** Aggregate: whether `condition` holds on some row (NULLs passed over; NULL on no row). */
   anyTrue(condition: string): string;
+  /** Whole days from the date `earlier` to the date `later` (negative when later is before). */
+  daysBetween(later: string, earlier: string): string;
   /** Whether the list holds `item`: NULL when `item` is NULL. */
   listContains(list: string, item: string): string;
 }

@@ -16,10 +16,10 @@ const SEED = 20_261_207;
 
 /** Columns of the table both engines hold: nullable everywhere but the group. */
 const DUCKDB_TABLE = `CREATE OR REPLACE TABLE t (g INTEGER, v VARCHAR, n DOUBLE, k BIGINT,
-  flag BOOLEAN, tags VARCHAR[])`;
+  flag BOOLEAN, day DATE, tags VARCHAR[])`;
 const CLICKHOUSE_TABLE = `CREATE OR REPLACE TABLE t (g Int32, v Nullable(String),
-  n Nullable(Float64), k Nullable(Int64), flag Nullable(Bool), tags Array(String))
-  ENGINE = Memory`;
+  n Nullable(Float64), k Nullable(Int64), flag Nullable(Bool), day Nullable(Date32),
+  tags Array(String)) ENGINE = Memory`;
 
 /** Each spelling of the dialect, as a query over `t` with one answer per group. */
 const CASES = {
@@ -38,6 +38,11 @@ const CASES = {
     `SELECT g, k, ${d.listContains("['a', 'bb', 'c']", 'v')} AS r FROM t ORDER BY g, k, v, n`,
   'listContains of a column': (d) =>
     `SELECT g, k, ${d.listContains('tags', 'v')} AS r FROM t ORDER BY g, k, v, n`,
+  daysBetween: (d) =>
+    `SELECT g, ${d.daysBetween('max(day)', 'min(day)')} AS r FROM t GROUP BY g ORDER BY g`,
+  'daysBetween rows': (d) =>
+    `SELECT g, k, ${d.daysBetween('day', '(SELECT min(day) FROM t)')} AS r FROM t
+     ORDER BY g, k, r, v, n`,
   // Not a spelling of the dialect: the product writes FILTER clauses for both engines.
   'FILTER clauses, as written': () =>
     `SELECT g, count(*) FILTER (WHERE flag) AS a, sum(n) FILTER (WHERE v IS NULL) AS b,
@@ -53,6 +58,7 @@ interface GeneratedRow {
   k: number | null;
   flag: boolean | null;
   tags: string[];
+  day: string | null;
 }
 
 /** A small table with NULLs everywhere they may be, unique `by` within a group or NULL. */
@@ -72,6 +78,17 @@ function randomRows(random: Random): GeneratedRow[] {
         k: random.chance(0.25) ? null : (order[i] ?? 0),
         flag: random.chance(0.3) ? null : random.chance(0.5),
         tags: Array.from({ length: random.int(0, 3) }, () => pick(texts)),
+        // Days across the wide range both engines hold, leap days and the epoch among them.
+        day: random.chance(0.2)
+          ? null
+          : pick([
+              '1900-01-01',
+              '1969-12-31',
+              '1970-01-01',
+              '2000-02-29',
+              '2024-03-01',
+              '2299-12-31',
+            ]),
       });
     }
   }
@@ -85,7 +102,9 @@ function valuesSql(rows: readonly GeneratedRow[]): string {
   return rows
     .map((r) => {
       const tags = `[${r.tags.map((tag) => `'${tag}'`).join(', ')}]`;
-      return `(${[r.g, r.v, r.n, r.k, r.flag].map(sqlValue).join(', ')}, ${tags})`;
+      // A date as text: each engine reads it into its date column (ClickHouse's DATE cast
+      // would be its narrow Date, which starts in 1970).
+      return `(${[r.g, r.v, r.n, r.k, r.flag, r.day].map(sqlValue).join(', ')}, ${tags})`;
     })
     .join(', ');
 }
@@ -142,9 +161,9 @@ describe('the SQL dialect means the same on DuckDB and on ClickHouse (chdb)', ()
     // One group whose last row (k 2) has no value: passed over, so 'a'; a group with no `k`
     // has no answer. NULL is in no list, nor out of one; no flag is no answer either.
     const rows: GeneratedRow[] = [
-      { g: 1, v: 'a', n: 1, k: 1, flag: null, tags: ['a'] },
-      { g: 1, v: null, n: 2, k: 2, flag: null, tags: [] },
-      { g: 2, v: 'x', n: null, k: null, flag: null, tags: [] },
+      { g: 1, v: 'a', n: 1, k: 1, flag: null, tags: ['a'], day: null },
+      { g: 1, v: null, n: 2, k: 2, flag: null, tags: [], day: null },
+      { g: 2, v: 'x', n: null, k: null, flag: null, tags: [], day: null },
     ];
     await duckdb.run(DUCKDB_TABLE);
     clickhouse.query(CLICKHOUSE_TABLE);

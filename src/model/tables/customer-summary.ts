@@ -21,7 +21,7 @@ export const customerSummary: DerivedTable = {
     SELECT customer_id, min(first_at) AS first_order_at, max(last_at) AS last_order_at,
            min(day) AS first_day, max(day) AS last_day, sum(orders) AS orders,
            sum(value) AS revenue, count(*) AS purchase_days, count(*) - 1 AS frequency,
-           max(day) - min(day) AS recency_days,
+           ${d.daysBetween('max(day)', 'min(day)')} AS recency_days,
            -- Repeat purchases are the days after the first.
            sum(value) - ${d.argMin('value', 'day')} AS repeat_revenue,
            CASE WHEN count(*) > 1 THEN (sum(value) - ${d.argMin('value', 'day')}) / (count(*) - 1) END

@@ -37,10 +37,10 @@ export const purchaseSummarySql = (d: SqlDialect): string => `
     FROM purchase_days GROUP BY customer_id
   )
   SELECT customer_id, first_day, last_day, end_day, frequency::INTEGER AS frequency,
-         (last_day - first_day)::INTEGER AS recency_days,
-         (end_day - first_day)::INTEGER AS age_days,
-         (last_day - first_day) / $unitDays AS recency,
-         (end_day - first_day) / $unitDays AS T,
+         ${d.daysBetween('last_day', 'first_day')}::INTEGER AS recency_days,
+         ${d.daysBetween('end_day', 'first_day')}::INTEGER AS age_days,
+         ${d.daysBetween('last_day', 'first_day')} / $unitDays AS recency,
+         ${d.daysBetween('end_day', 'first_day')} / $unitDays AS T,
          CASE WHEN frequency > 0 THEN CAST(repeat_value AS DOUBLE) / frequency END AS monetary
   FROM customers, observation`;
 

@@ -6,5 +6,6 @@ export const duckDbDialect: SqlDialect = {
   argMax: (value, by) => `arg_max(${value}, ${by})`,
   argMin: (value, by) => `arg_min(${value}, ${by})`,
   anyTrue: (condition) => `bool_or(${condition})`,
+  daysBetween: (later, earlier) => `(${later} - ${earlier})`,
   listContains: (list, item) => `list_contains(${list}, ${item})`,
 };
