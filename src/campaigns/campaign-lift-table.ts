@@ -52,7 +52,7 @@ export async function buildLift(
        SELECT s.campaign_id, s.audience_key, a.activation_id,
               row_number() OVER (
                 PARTITION BY s.campaign_id, s.audience_key
-                ORDER BY a.created_at DESC, a.activation_id COLLATE C DESC
+                ORDER BY a.created_at DESC, ${warehouse.dialect.inByteOrder('a.activation_id')} DESC
               ) AS rank
        FROM ${scratch.sends} s
        JOIN activations a ON a.audience_id = s.audience_key AND a.created_at <= s.send_at

@@ -103,7 +103,7 @@ export async function readFunnel(
             attributed_revenue::DOUBLE AS attributed_revenue,
             strftime(send_at, ${ISO}) AS send_at, strftime(last_event_at, ${ISO}) AS last_event_at
      FROM campaign_funnel WHERE level = '${level}' AND (${where})
-     ORDER BY send_at DESC, campaign_id COLLATE C, audience_key COLLATE C, channel COLLATE C`,
+     ORDER BY send_at DESC, ${warehouse.dialect.inByteOrder('campaign_id')}, ${warehouse.dialect.inByteOrder('audience_key')}, ${warehouse.dialect.inByteOrder('channel')}`,
     params,
   );
 }

@@ -35,7 +35,7 @@ export async function campaignReport(
             bounced::DOUBLE AS bounced, attributed_orders::DOUBLE AS "attributedOrders",
             attributed_revenue::DOUBLE AS "attributedRevenue"
      FROM campaign_daily WHERE campaign_id = $id
-     ORDER BY day, audience_key COLLATE C, channel COLLATE C`,
+     ORDER BY day, ${warehouse.dialect.inByteOrder('audience_key')}, ${warehouse.dialect.inByteOrder('channel')}`,
     { id },
   );
   const movement = await warehouse.query<{
@@ -50,7 +50,7 @@ export async function campaignReport(
     `SELECT audience_key, responder, customers::DOUBLE AS customers, clv_before, clv_now,
             p_alive_before, p_alive_now
      FROM campaign_clv_movement WHERE campaign_id = $id
-     ORDER BY audience_key COLLATE C, responder DESC`,
+     ORDER BY ${warehouse.dialect.inByteOrder('audience_key')}, responder DESC`,
     { id },
   );
   const clvMovement: ClvMovementRow[] = movement.map((m) => ({

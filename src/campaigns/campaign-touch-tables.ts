@@ -47,8 +47,8 @@ export async function buildKeys(
      numbered AS (
        SELECT campaign_id, audience_key, channel,
               -- Byte order, so that the attribution's tie-break on k is its tie-break on the names.
-              (row_number() OVER (ORDER BY campaign_id COLLATE C, audience_key COLLATE C,
-                                           channel COLLATE C))::INTEGER AS k
+              (row_number() OVER (ORDER BY ${warehouse.dialect.inByteOrder('campaign_id')}, ${warehouse.dialect.inByteOrder('audience_key')},
+                                           ${warehouse.dialect.inByteOrder('channel')}))::INTEGER AS k
        FROM (SELECT DISTINCT campaign_id, audience_key, channel FROM mapped
              WHERE action IS NOT NULL)
      )

@@ -68,7 +68,7 @@ export async function readLift(
             control_customers::DOUBLE AS control_customers,
             control_converters::DOUBLE AS control_converters
      FROM campaign_lift WHERE ${warehouse.dialect.listContains('$ids', 'campaign_id')}
-     ORDER BY campaign_id COLLATE C, audience_key COLLATE C`,
+     ORDER BY ${warehouse.dialect.inByteOrder('campaign_id')}, ${warehouse.dialect.inByteOrder('audience_key')}`,
     { ids },
   );
   const byCampaign = new Map<string, { lift: Lift[]; liftAbsent: LiftAbsent[] }>();
@@ -131,7 +131,7 @@ export async function readWinback(
             treated_reactivated::DOUBLE AS treated_reactivated,
             control_eligible::DOUBLE AS control_eligible,
             control_reactivated::DOUBLE AS control_reactivated
-     FROM campaign_winback ORDER BY audience_id COLLATE C, days`,
+     FROM campaign_winback ORDER BY ${warehouse.dialect.inByteOrder('audience_id')}, days`,
   );
   const reports = new Map<string, WinbackReport>();
   for (const row of rows) {

@@ -47,7 +47,7 @@ export async function audienceMembers(
     { id },
   );
   const rows = await warehouse.query(
-    `${MEMBERS_SQL} ORDER BY f.predicted_clv DESC NULLS LAST, m.customer_id COLLATE C
+    `${MEMBERS_SQL} ORDER BY f.predicted_clv DESC NULLS LAST, ${warehouse.dialect.inByteOrder('m.customer_id')}
      LIMIT $limit OFFSET $offset`,
     { id, limit, offset },
   );
@@ -95,9 +95,12 @@ export async function openMembersCsv(
 
 async function* membersCsv(warehouse: Warehouse, id: string): AsyncGenerator<string> {
   yield `${MEMBER_CSV_COLUMNS.join(',')}\n`;
-  for await (const rows of warehouse.stream(`${MEMBERS_SQL} ORDER BY m.customer_id COLLATE C`, {
-    id,
-  })) {
+  for await (const rows of warehouse.stream(
+    `${MEMBERS_SQL} ORDER BY ${warehouse.dialect.inByteOrder('m.customer_id')}`,
+    {
+      id,
+    },
+  )) {
     yield rows
       .map((row) => {
         const m = member(row);

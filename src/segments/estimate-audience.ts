@@ -83,8 +83,8 @@ export async function estimateAudience(
             coalesce(sum(historic_clv), 0) AS historic_clv,
             sum(predicted_clv) AS predicted_clv,
             (SELECT list(struct_pack(customer_id, revenue, predicted_clv, p_alive)
-                         ORDER BY predicted_clv DESC NULLS LAST, customer_id COLLATE C)
-             FROM (SELECT * FROM m ORDER BY predicted_clv DESC NULLS LAST, customer_id COLLATE C
+                         ORDER BY predicted_clv DESC NULLS LAST, ${warehouse.dialect.inByteOrder('customer_id')})
+             FROM (SELECT * FROM m ORDER BY predicted_clv DESC NULLS LAST, ${warehouse.dialect.inByteOrder('customer_id')}
                    LIMIT ${SAMPLE_SIZE})) AS sample
      FROM m`,
     compiled.params,

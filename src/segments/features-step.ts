@@ -35,9 +35,9 @@ export const featuresStep: ComputedStep = async ({ warehouse, config, schema }) 
      ),
      ranked AS (
        SELECT s.customer_id,
-              ntile(10) OVER (ORDER BY coalesce(p.predicted_clv, 0) DESC, s.customer_id COLLATE C)
+              ntile(10) OVER (ORDER BY coalesce(p.predicted_clv, 0) DESC, ${warehouse.dialect.inByteOrder('s.customer_id')})
                 AS clv_decile,
-              ntile(10) OVER (ORDER BY s.revenue DESC, s.customer_id COLLATE C) AS revenue_decile
+              ntile(10) OVER (ORDER BY s.revenue DESC, ${warehouse.dialect.inByteOrder('s.customer_id')}) AS revenue_decile
        FROM customer_summary s LEFT JOIN customer_predictions p USING (customer_id)
      )
      SELECT k.customer_id,

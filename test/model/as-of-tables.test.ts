@@ -5,7 +5,7 @@ import { rfmReport } from '../../src/metrics/reports/rfm.js';
 import { refresh } from '../../src/model/refresh.js';
 import { COHORTS_SQL } from '../../src/model/tables/cohorts.js';
 import { decilesSql } from '../../src/model/tables/deciles.js';
-import { RFM_SCORES_SQL } from '../../src/model/tables/rfm.js';
+import { rfmScoresSql } from '../../src/model/tables/rfm.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
 describe('derived tables of the demo store', () => {
@@ -24,10 +24,10 @@ describe('derived tables of the demo store', () => {
     const byTable = async (table: string) => t.query(`SELECT * FROM ${table} ORDER BY ALL`);
     expect((await decilesReport(t.warehouse, t.project.config)).asOf).toBe('2026-10-01');
     expect(await byTable('deciles')).toEqual(
-      await byQuery(`SELECT * FROM (${decilesSql('revenue')})`),
+      await byQuery(`SELECT * FROM (${decilesSql('revenue', t.warehouse.dialect)})`),
     );
     expect(await byTable('cohorts')).toEqual(await byQuery(`SELECT * FROM (${COHORTS_SQL})`));
-    expect(await byTable('rfm')).toEqual(await byQuery(`SELECT * FROM (${RFM_SCORES_SQL})`));
+    expect(await byTable('rfm')).toEqual(await byQuery(`SELECT * FROM (${rfmScoresSql(t.warehouse.dialect)})`));
     // The reports read those tables for the default date and run the queries for any other.
     const rfmDefault = await rfmReport(t.warehouse, t.project.config);
     const rfmByQuery = await rfmReport(t.warehouse, t.project.config, { to: '2026-10-02' });

@@ -2,6 +2,7 @@ import { Session } from 'chdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/shared/random.js';
 import { bindForClickHouse } from '../../src/store/clickhouse/clickhouse-params.js';
+import { settingsClause } from '../../src/store/clickhouse/clickhouse-settings.js';
 import type { SqlValue } from '../../src/store/sql-params.js';
 
 // 2,000 generated statements by default, 50,000 with CLV_THOROUGH=1.
@@ -13,11 +14,7 @@ describe("DuckDB's $name parameters bound as ClickHouse's {name:Type}", () => {
   afterAll(() => session.cleanup());
   const run = (sql: string, params: Record<string, SqlValue>): unknown[][] => {
     const bound = bindForClickHouse(sql, params);
-    const text = session.queryBind(
-      `${bound.sql} SETTINGS cast_keep_nullable = 1, output_format_json_quote_64bit_integers = 0`,
-      bound.params,
-      'JSONCompact',
-    );
+    const text = session.queryBind(`${bound.sql} ${settingsClause()}`, bound.params, 'JSONCompact');
     return (JSON.parse(text) as { data: unknown[][] }).data;
   };
 

@@ -23,11 +23,11 @@ describe("the engine's means stay behind the Warehouse", () => {
     expect(spelled).toEqual([]);
   });
 
-  it("spells arg_max, arg_min, bool_or and list_contains through the warehouse's dialect", async () => {
+  it("spells arg_max, arg_min, bool_or, list_contains and COLLATE C through the warehouse's dialect", async () => {
     const spelled: string[] = [];
     for (const file of await sourceFiles()) {
       const text = await readFile(join(ROOT, file), 'utf8');
-      if (/\b(arg_max|arg_min|bool_or|list_contains)\(/.test(text)) spelled.push(file);
+      if (/\b(arg_max|arg_min|bool_or|list_contains)\(|COLLATE C\b/.test(text)) spelled.push(file);
     }
     expect(spelled).toEqual([
       // The query service's templates: SQL a user reads and edits, in the snapshot's dialect.

@@ -5,6 +5,7 @@ import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/shared/random.js';
 import { clickHouseDialect } from '../../src/store/clickhouse/clickhouse-dialect.js';
+import { settingsClause } from '../../src/store/clickhouse/clickhouse-settings.js';
 import { duckDbDialect } from '../../src/store/duckdb/duckdb-dialect.js';
 import { DuckDbWarehouse } from '../../src/store/duckdb/duckdb-warehouse.js';
 import type { SqlDialect } from '../../src/store/sql-dialect.js';
@@ -38,6 +39,8 @@ const CASES = {
     `SELECT g, k, ${d.listContains("['a', 'bb', 'c']", 'v')} AS r FROM t ORDER BY g, k, v, n`,
   'listContains of a column': (d) =>
     `SELECT g, k, ${d.listContains('tags', 'v')} AS r FROM t ORDER BY g, k, v, n`,
+  inByteOrder: (d) =>
+    `SELECT g, v, CAST(${d.inByteOrder('v')} < 'b' AS BOOLEAN) AS r FROM t ORDER BY g, ${d.inByteOrder('v')}, k, n`,
   daysBetween: (d) =>
     `SELECT g, ${d.daysBetween('max(day)', 'min(day)')} AS r FROM t GROUP BY g ORDER BY g`,
   'daysBetween rows': (d) =>
@@ -63,7 +66,7 @@ interface GeneratedRow {
 
 /** A small table with NULLs everywhere they may be, unique `by` within a group or NULL. */
 function randomRows(random: Random): GeneratedRow[] {
-  const texts = ['a', 'bb', 'c', 'dd', ''];
+  const texts = ['a', 'bb', 'c', 'dd', '', 'B', 'Z', 'é', 'ä1'];
   const pick = <T>(items: readonly T[]): T => items[random.int(0, items.length - 1)] as T;
   const groups = random.int(1, 4);
   const rows: GeneratedRow[] = [];
@@ -128,10 +131,7 @@ describe('the SQL dialect means the same on DuckDB and on ClickHouse (chdb)', ()
   const onDuckDb = async (sql: string): Promise<Cell[][]> =>
     (await duckdb.query(sql)).map((row) => Object.values(row).map(plain));
   const onClickHouse = (sql: string): Cell[][] => {
-    const text = clickhouse.query(
-      `${sql} SETTINGS output_format_json_quote_64bit_integers = 0`,
-      'JSONCompact',
-    );
+    const text = clickhouse.query(`${sql} ${settingsClause()}`, 'JSONCompact');
     return (JSON.parse(text) as { data: Cell[][] }).data;
   };
 

@@ -1,3 +1,4 @@
+import type { SqlDialect } from '../../store/sql-dialect.js';
 import { attributeValueSql } from '../attributes.js';
 
 /** Every customer the store knows with their acquisition channel (`other` without one). */
@@ -15,7 +16,7 @@ export const CHANNEL_OF_SQL = `
  * the attributes cost more than the rest of the report at a million customers, so the report
  * reads them once, for this and for the churn.
  */
-export const channelsSql = (members: string): string => `
+export const channelsSql = (members: string, d: SqlDialect): string => `
   WITH channel_of AS (SELECT customer_id, segment AS channel FROM ${members}),
   per_customer AS (
     SELECT customer_id,
@@ -48,4 +49,4 @@ export const channelsSql = (members: string): string => `
   SELECT channel, coalesce(customers, 0) AS customers, coalesce(new_buyers, 0) AS new_buyers,
          coalesce(buyers, 0) AS buyers, coalesce(revenue, 0) AS revenue, clv_historic, spend
   FROM by_channel FULL JOIN spend USING (channel)
-  ORDER BY channel COLLATE C`;
+  ORDER BY ${d.inByteOrder('channel')}`;

@@ -78,7 +78,7 @@ export async function channelsReport(
       revenue: number;
       clv_historic: number | null;
       spend: number | null;
-    }>(channelsSql(members), { ...period });
+    }>(channelsSql(members, warehouse.dialect), { ...period });
     const window = rollingMonths(period.from, period.to);
     const churn = await monthlyChurn(warehouse, members, window);
     const predicted = await predictedClv(warehouse, members);

@@ -50,6 +50,6 @@ export async function decilesReport(
       ? await warehouse.query<DecileRow>(
           'SELECT decile, customers, revenue, share, mean, min, max FROM deciles ORDER BY decile',
         )
-      : await warehouse.query<DecileRow>(decilesSql(by), { asOf });
+      : await warehouse.query<DecileRow>(decilesSql(by, warehouse.dialect), { asOf });
   return { asOf, by, deciles };
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
 import { ratio } from '../ratio.js';
-import { RFM_SCORES_SQL } from '../../model/tables/rfm.js';
+import { rfmScoresSql } from '../../model/tables/rfm.js';
 import { resolveAsOfSource } from '../report-inputs.js';
 import { inRfmGroup, rfmGroups } from './rfm-groups.js';
 import { TABLE } from '../../model/table-names.js';
@@ -51,7 +51,7 @@ export async function rfmReport(
   const { asOf, derived } = await resolveAsOfSource(warehouse, options.to);
   const rows = derived
     ? await warehouse.query<Cell>(cellsSql(TABLE.rfm))
-    : await warehouse.query<Cell>(cellsSql(`(${RFM_SCORES_SQL})`), { asOf });
+    : await warehouse.query<Cell>(cellsSql(`(${rfmScoresSql(warehouse.dialect)})`), { asOf });
   const buyers = rows.reduce((n, row) => n + row.customers, 0);
   const groups = rfmGroups.map((group): RfmGroupRow => {
     const members = rows.filter((row) => inRfmGroup(group, row.r, row.f));

@@ -1,6 +1,7 @@
 import type { DerivedTable } from '../derived-table.js';
 import { asOfDefault } from './as-of.js';
 import { TABLE } from '../table-names.js';
+import type { SqlDialect } from '../../store/sql-dialect.js';
 
 export type DecileBasis = 'revenue' | 'predicted';
 
@@ -15,7 +16,7 @@ const VALUE_SQL: Record<DecileBasis, string> = {
 // NTILE(10) cuts n ranked customers into 10 groups whose sizes differ by at most one, the
 // larger ones first. With fewer than 10 buyers it makes n deciles of one customer: only the
 // deciles that hold someone come back, so the list can be shorter than 10.
-export function decilesSql(by: DecileBasis): string {
+export function decilesSql(by: DecileBasis, d: SqlDialect): string {
   return `
     WITH buyers AS (
       SELECT customer_id, sum(coalesce(amount, 0)) AS revenue
@@ -25,7 +26,7 @@ export function decilesSql(by: DecileBasis): string {
     ),
     valued AS (${VALUE_SQL[by]}),
     ranked AS (
-      SELECT value, ntile(10) OVER (ORDER BY value DESC, customer_id COLLATE C) AS decile
+      SELECT value, ntile(10) OVER (ORDER BY value DESC, ${d.inByteOrder('customer_id')}) AS decile
       FROM valued
     ),
     total AS (SELECT sum(value) AS total FROM valued)
@@ -43,5 +44,5 @@ export const deciles: DerivedTable = {
   description:
     'per decile of buyers ranked by lifetime revenue (1 highest): customers, revenue, share, mean, min, max',
   dependsOn: [TABLE.orders],
-  sql: asOfDefault(decilesSql('revenue')),
+  sql: (d) => asOfDefault(decilesSql('revenue', d)),
 };

@@ -1,6 +1,7 @@
 import type { DerivedTable } from '../derived-table.js';
 import { asOfDefault } from './as-of.js';
 import { TABLE } from '../table-names.js';
+import type { SqlDialect } from '../../store/sql-dialect.js';
 
 /**
  * Per buyer before asOf: recency_days (from the last successful order's local day to the last
@@ -9,28 +10,33 @@ import { TABLE } from '../table-names.js';
  * id in byte order, so equal values can fall into neighbouring scores and the result is
  * deterministic; 5 is the best fifth (and, as with deciles, the first fifths are the larger).
  */
-export const RFM_SCORES_SQL = rfmSql(`
-    SELECT customer_id, ($asOf::DATE - 1) - max(day) AS recency_days,
+export const rfmScoresSql = (d: SqlDialect): string =>
+  rfmSql(
+    d,
+    `
+    SELECT customer_id, ${d.daysBetween('($asOf::DATE - 1)', 'max(day)')} AS recency_days,
            count(*) AS frequency, sum(coalesce(amount, 0)) AS monetary
     FROM orders
     WHERE outcome = 'success' AND ts_local < $asOf::DATE
-    GROUP BY customer_id`);
+    GROUP BY customer_id`,
+  );
 
 /** The same buyers from customer_months, for a date that is a month's first day. */
-const BUYERS_BY_MONTH = `
-    SELECT customer_id, ($asOf::DATE - 1) - max(last_day) AS recency_days,
+const buyersByMonth = (d: SqlDialect): string => `
+    SELECT customer_id, ${d.daysBetween('($asOf::DATE - 1)', 'max(last_day)')} AS recency_days,
            sum(orders) AS frequency, sum(revenue) AS monetary
     FROM customer_months
     WHERE orders > 0 AND month < $asOf::DATE
     GROUP BY customer_id`;
 
-function rfmSql(buyers: string): string {
+function rfmSql(d: SqlDialect, buyers: string): string {
+  const id = d.inByteOrder('customer_id');
   return `
   WITH buyers AS (${buyers})
   SELECT *,
-         6 - ntile(5) OVER (ORDER BY recency_days, customer_id COLLATE C) AS r,
-         6 - ntile(5) OVER (ORDER BY frequency DESC, customer_id COLLATE C) AS f,
-         6 - ntile(5) OVER (ORDER BY monetary DESC, customer_id COLLATE C) AS m
+         6 - ntile(5) OVER (ORDER BY recency_days, ${id}) AS r,
+         6 - ntile(5) OVER (ORDER BY frequency DESC, ${id}) AS f,
+         6 - ntile(5) OVER (ORDER BY monetary DESC, ${id}) AS m
   FROM buyers`;
 }
 
@@ -41,5 +47,5 @@ export const rfm: DerivedTable = {
     'per buyer: recency_days, frequency, monetary, and their scores r, f, m from 1 to 5 (5 best)',
   dependsOn: [TABLE.customerMonths, TABLE.orders],
   // The default date is a month's first day: whole months of customer_months are enough.
-  sql: asOfDefault(rfmSql(BUYERS_BY_MONTH)),
+  sql: (d) => asOfDefault(rfmSql(d, buyersByMonth(d))),
 };

@@ -7,5 +7,6 @@ export const duckDbDialect: SqlDialect = {
   argMin: (value, by) => `arg_min(${value}, ${by})`,
   anyTrue: (condition) => `bool_or(${condition})`,
   daysBetween: (later, earlier) => `(${later} - ${earlier})`,
+  inByteOrder: (text) => `${text} COLLATE C`,
   listContains: (list, item) => `list_contains(${list}, ${item})`,
 };
