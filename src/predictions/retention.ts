@@ -64,7 +64,7 @@ const cohortSurvivalSql = (d: SqlDialect): string => `
                 ELSE datediff('month', cohort, ends) - 1 END AS survived
     FROM spells
   )
-  SELECT strftime(cohort, '%Y-%m') AS cohort, observed,
+  SELECT ${d.monthLabel('cohort')} AS cohort, observed,
          list(least(survived, observed) ORDER BY survived) AS lives
   FROM lives WHERE observed >= 1
   GROUP BY cohort, observed ORDER BY cohort`;

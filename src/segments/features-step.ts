@@ -53,7 +53,7 @@ export const featuresStep: ComputedStep = async ({ warehouse, config, schema }) 
             p.predicted_clv, p.p_alive, p.churn_risk,
             r.clv_decile::BIGINT AS clv_decile, r.revenue_decile::BIGINT AS revenue_decile,
             ${RFM_GROUP_SQL} AS rfm_group,
-            strftime(s.first_day, '%Y-%m') AS cohort_month,
+            ${warehouse.dialect.monthLabel('s.first_day')} AS cohort_month,
             json_extract_string(a.attributes, $channelPointer) AS acquisition_channel,
             a.attributes
      FROM known_customers k

@@ -18,10 +18,14 @@ export interface SqlDialect {
   argMin(value: string, by: string): string;
   /** Aggregate: whether `condition` holds on some row (NULLs passed over; NULL on no row). */
   anyTrue(condition: string): string;
+  /** A date's or time's month as text, `YYYY-MM`. */
+  monthLabel(dateOrTime: string): string;
   /** Text that sorts and compares by its bytes (UTF-8), whatever the engine's collation. */
   inByteOrder(text: string): string;
   /** Whole days from the date `earlier` to the date `later` (negative when later is before). */
   daysBetween(later: string, earlier: string): string;
+  /** The keys of a JSON object held as text, as a list of texts. */
+  jsonKeys(json: string): string;
   /** Whether the list holds `item`: NULL when `item` is NULL. */
   listContains(list: string, item: string): string;
 }

@@ -3,7 +3,7 @@ import { runDemo } from '../../src/demo/run-demo.js';
 import { decilesReport } from '../../src/metrics/reports/deciles.js';
 import { rfmReport } from '../../src/metrics/reports/rfm.js';
 import { refresh } from '../../src/model/refresh.js';
-import { COHORTS_SQL } from '../../src/model/tables/cohorts.js';
+import { cohortsSqlAt } from '../../src/model/tables/cohorts.js';
 import { decilesSql } from '../../src/model/tables/deciles.js';
 import { rfmScoresSql } from '../../src/model/tables/rfm.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
@@ -26,8 +26,12 @@ describe('derived tables of the demo store', () => {
     expect(await byTable('deciles')).toEqual(
       await byQuery(`SELECT * FROM (${decilesSql('revenue', t.warehouse.dialect)})`),
     );
-    expect(await byTable('cohorts')).toEqual(await byQuery(`SELECT * FROM (${COHORTS_SQL})`));
-    expect(await byTable('rfm')).toEqual(await byQuery(`SELECT * FROM (${rfmScoresSql(t.warehouse.dialect)})`));
+    expect(await byTable('cohorts')).toEqual(
+      await byQuery(`SELECT * FROM (${cohortsSqlAt(t.warehouse.dialect)})`),
+    );
+    expect(await byTable('rfm')).toEqual(
+      await byQuery(`SELECT * FROM (${rfmScoresSql(t.warehouse.dialect)})`),
+    );
     // The reports read those tables for the default date and run the queries for any other.
     const rfmDefault = await rfmReport(t.warehouse, t.project.config);
     const rfmByQuery = await rfmReport(t.warehouse, t.project.config, { to: '2026-10-02' });

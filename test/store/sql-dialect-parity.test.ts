@@ -17,10 +17,10 @@ const SEED = 20_261_207;
 
 /** Columns of the table both engines hold: nullable everywhere but the group. */
 const DUCKDB_TABLE = `CREATE OR REPLACE TABLE t (g INTEGER, v VARCHAR, n DOUBLE, k BIGINT,
-  flag BOOLEAN, day DATE, tags VARCHAR[])`;
+  flag BOOLEAN, day DATE, doc VARCHAR, tags VARCHAR[])`;
 const CLICKHOUSE_TABLE = `CREATE OR REPLACE TABLE t (g Int32, v Nullable(String),
   n Nullable(Float64), k Nullable(Int64), flag Nullable(Bool), day Nullable(Date32),
-  tags Array(String)) ENGINE = Memory`;
+  doc Nullable(String), tags Array(String)) ENGINE = Memory`;
 
 /** Each spelling of the dialect, as a query over `t` with one answer per group. */
 const CASES = {
@@ -41,6 +41,10 @@ const CASES = {
     `SELECT g, k, ${d.listContains('tags', 'v')} AS r FROM t ORDER BY g, k, v, n`,
   inByteOrder: (d) =>
     `SELECT g, v, CAST(${d.inByteOrder('v')} < 'b' AS BOOLEAN) AS r FROM t ORDER BY g, ${d.inByteOrder('v')}, k, n`,
+  jsonKeys: (d) =>
+    `SELECT g, k, key FROM (SELECT g, k, unnest(${d.jsonKeys('doc')}) AS key FROM t)
+     ORDER BY g, k, key`,
+  monthLabel: (d) => `SELECT g, k, ${d.monthLabel('day')} AS r FROM t ORDER BY g, k, r`,
   daysBetween: (d) =>
     `SELECT g, ${d.daysBetween('max(day)', 'min(day)')} AS r FROM t GROUP BY g ORDER BY g`,
   'daysBetween rows': (d) =>
@@ -62,6 +66,7 @@ interface GeneratedRow {
   flag: boolean | null;
   tags: string[];
   day: string | null;
+  doc: string | null;
 }
 
 /** A small table with NULLs everywhere they may be, unique `by` within a group or NULL. */
@@ -92,6 +97,9 @@ function randomRows(random: Random): GeneratedRow[] {
               '2024-03-01',
               '2299-12-31',
             ]),
+        doc: random.chance(0.2)
+          ? null
+          : pick(['{}', '{"a":1}', '{"b":"x","a":[1,2]}', '{"z":{"y":1},"é":null}']),
       });
     }
   }
@@ -107,7 +115,7 @@ function valuesSql(rows: readonly GeneratedRow[]): string {
       const tags = `[${r.tags.map((tag) => `'${tag}'`).join(', ')}]`;
       // A date as text: each engine reads it into its date column (ClickHouse's DATE cast
       // would be its narrow Date, which starts in 1970).
-      return `(${[r.g, r.v, r.n, r.k, r.flag, r.day].map(sqlValue).join(', ')}, ${tags})`;
+      return `(${[r.g, r.v, r.n, r.k, r.flag, r.day, r.doc].map(sqlValue).join(', ')}, ${tags})`;
     })
     .join(', ');
 }
@@ -161,9 +169,9 @@ describe('the SQL dialect means the same on DuckDB and on ClickHouse (chdb)', ()
     // One group whose last row (k 2) has no value: passed over, so 'a'; a group with no `k`
     // has no answer. NULL is in no list, nor out of one; no flag is no answer either.
     const rows: GeneratedRow[] = [
-      { g: 1, v: 'a', n: 1, k: 1, flag: null, tags: ['a'], day: null },
-      { g: 1, v: null, n: 2, k: 2, flag: null, tags: [], day: null },
-      { g: 2, v: 'x', n: null, k: null, flag: null, tags: [], day: null },
+      { g: 1, v: 'a', n: 1, k: 1, flag: null, tags: ['a'], day: null, doc: null },
+      { g: 1, v: null, n: 2, k: 2, flag: null, tags: [], day: null, doc: null },
+      { g: 2, v: 'x', n: null, k: null, flag: null, tags: [], day: null, doc: null },
     ];
     await duckdb.run(DUCKDB_TABLE);
     clickhouse.query(CLICKHOUSE_TABLE);

@@ -1,6 +1,6 @@
 import type { Config } from '../../config/schema.js';
 import type { Warehouse } from '../../store/warehouse.js';
-import { COHORTS_SQL } from '../../model/tables/cohorts.js';
+import { cohortsSqlAt } from '../../model/tables/cohorts.js';
 import { resolveAsOfSource } from '../report-inputs.js';
 
 export interface Cohort {
@@ -33,7 +33,7 @@ export async function cohortsReport(
   }>(
     derived
       ? 'SELECT cohort, customers, k, retention, cumulative_revenue FROM cohorts ORDER BY cohort, k'
-      : COHORTS_SQL,
+      : cohortsSqlAt(warehouse.dialect),
     derived ? {} : { asOf },
   );
   const cohorts: Cohort[] = [];

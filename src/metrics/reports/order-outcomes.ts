@@ -64,7 +64,7 @@ export async function orderOutcomesReport(
       orders: number;
       value: number;
     }>(
-      `SELECT strftime(date_trunc('month', o.ts_local), '%Y-%m') AS month, o.outcome,
+      `SELECT ${warehouse.dialect.monthLabel("date_trunc('month', o.ts_local)")} AS month, o.outcome,
               count(*)::INTEGER AS orders, coalesce(sum(o.amount), 0)::DOUBLE AS value
        FROM orders o
        ${filtered ? `JOIN ${members} m ON m.customer_id = o.customer_id AND m.segment = $group` : ''}

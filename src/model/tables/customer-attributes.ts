@@ -9,5 +9,5 @@ export const customerAttributes: DerivedTable = {
   name: TABLE.customerAttributes,
   description: 'attribute: a key of the attributes of at least one customer',
   dependsOn: [],
-  sql: `SELECT DISTINCT unnest(json_keys(attributes)) AS attribute FROM customers`,
+  sql: (d) => `SELECT DISTINCT unnest(${d.jsonKeys('attributes')}) AS attribute FROM customers`,
 };

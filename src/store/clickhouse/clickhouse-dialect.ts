@@ -13,6 +13,10 @@ export const clickHouseDialect: SqlDialect = {
   daysBetween: (later, earlier) => `dateDiff('day', ${earlier}, ${later})`,
   // Strings compare by their bytes unless told a collation.
   inByteOrder: (text) => text,
+  // A list cannot be NULL: no text, no keys (DuckDB's NULL list unnests to no rows too). JSON
+  // is held as text, as the DuckDB engine's JSON is.
+  jsonKeys: (json) => `JSONExtractKeys(coalesce(${json}, '{}'))`,
+  monthLabel: (dateOrTime) => `formatDateTime(${dateOrTime}, '%Y-%m')`,
   // `has` finds nothing for NULL rather than not knowing, and answers 0 or 1, not a boolean.
   listContains: (list, item) =>
     `CAST(if(isNull(${item}), NULL, has(${list}, ${item})) AS Nullable(Bool))`,

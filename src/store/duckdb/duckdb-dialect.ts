@@ -8,5 +8,7 @@ export const duckDbDialect: SqlDialect = {
   anyTrue: (condition) => `bool_or(${condition})`,
   daysBetween: (later, earlier) => `(${later} - ${earlier})`,
   inByteOrder: (text) => `${text} COLLATE C`,
+  jsonKeys: (json) => `json_keys(${json})`,
+  monthLabel: (dateOrTime) => `strftime(${dateOrTime}, '%Y-%m')`,
   listContains: (list, item) => `list_contains(${list}, ${item})`,
 };
