@@ -20,6 +20,15 @@ export interface SqlDialect {
   anyTrue(condition: string): string;
   /** A date's or time's month as text, `YYYY-MM`. */
   monthLabel(dateOrTime: string): string;
+  /** The wall-clock time in `zone` (an IANA name) of a UTC time, as a time without a zone. */
+  localTime(utc: string, zone: string): string;
+  /** The calendar day of a time without a zone. */
+  dayOf(time: string): string;
+  /**
+   * A value that orders events by time, then import, then line (all three never NULL): one
+   * number where the engine compares that fastest.
+   */
+  eventOrder(ts: string, importId: string, line: string): string;
   /** Text that sorts and compares by its bytes (UTF-8), whatever the engine's collation. */
   inByteOrder(text: string): string;
   /** Whole days from the date `earlier` to the date `later` (negative when later is before). */

@@ -23,11 +23,7 @@ export const orders: DerivedTable = {
                WHEN ${d.listContains('$returnedValues', 'status')} THEN 'returned'
                ELSE 'other'
              END AS outcome,
-             -- Event order as one number (time, then import, then line), which the engine
-             -- compares much faster than a struct of the three. A multiplication, not a shift:
-             -- times before 1970 are negative, and the engine refuses to shift those.
-             epoch_us(ts)::HUGEINT * (1::HUGEINT << 64) + (import_id::HUGEINT << 40) + source_line
-               AS seq
+             ${d.eventOrder('ts', 'import_id', 'source_line')} AS seq
       FROM events
       WHERE kind = 'purchase'
     ),
@@ -51,8 +47,8 @@ export const orders: DerivedTable = {
       GROUP BY order_key
     )
     SELECT order_key, customer_id, ts,
-           timezone($timezone, timezone('UTC', ts)) AS ts_local,
-           CAST(timezone($timezone, timezone('UTC', ts)) AS DATE) AS day,
+           ${d.localTime('ts', '$timezone')} AS ts_local,
+           ${d.dayOf(d.localTime('ts', '$timezone'))} AS day,
            CASE WHEN status_missing THEN NULL ELSE last_status END AS status,
            outcome,
            -- Sums of doubles depend on the order the engine adds them in, which varies between

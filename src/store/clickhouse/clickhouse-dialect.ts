@@ -13,6 +13,11 @@ export const clickHouseDialect: SqlDialect = {
   daysBetween: (later, earlier) => `dateDiff('day', ${earlier}, ${later})`,
   // Strings compare by their bytes unless told a collation.
   inByteOrder: (text) => text,
+  // The zone's offset at that instant, added: a time in UTC that reads as the wall clock.
+  localTime: (utc, zone) => `addSeconds(${utc}, timeZoneOffset(toTimeZone(${utc}, ${zone})))`,
+  // The wide date (1900-2299), not Date's 1970-2149.
+  dayOf: (time) => `toDate32(${time})`,
+  eventOrder: (ts, importId, line) => `(toUnixTimestamp64Micro(${ts}), ${importId}, ${line})`,
   // A list cannot be NULL: no text, no keys (DuckDB's NULL list unnests to no rows too). JSON
   // is held as text, as the DuckDB engine's JSON is.
   jsonKeys: (json) => `JSONExtractKeys(coalesce(${json}, '{}'))`,

@@ -8,6 +8,13 @@ export const duckDbDialect: SqlDialect = {
   anyTrue: (condition) => `bool_or(${condition})`,
   daysBetween: (later, earlier) => `(${later} - ${earlier})`,
   inByteOrder: (text) => `${text} COLLATE C`,
+  localTime: (utc, zone) => `timezone(${zone}, timezone('UTC', ${utc}))`,
+  dayOf: (time) => `CAST(${time} AS DATE)`,
+  // One number (time, then import, then line), which the engine compares much faster than a
+  // struct of the three. A multiplication, not a shift: times before 1970 are negative, and
+  // the engine refuses to shift those.
+  eventOrder: (ts, importId, line) =>
+    `(epoch_us(${ts})::HUGEINT * (1::HUGEINT << 64) + (${importId}::HUGEINT << 40) + ${line})`,
   jsonKeys: (json) => `json_keys(${json})`,
   monthLabel: (dateOrTime) => `strftime(${dateOrTime}, '%Y-%m')`,
   listContains: (list, item) => `list_contains(${list}, ${item})`,
