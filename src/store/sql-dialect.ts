@@ -22,6 +22,10 @@ export interface SqlDialect {
   monthLabel(dateOrTime: string): string;
   /** The wall-clock time in `zone` (an IANA name) of a UTC time, as a time without a zone. */
   localTime(utc: string, zone: string): string;
+  /** An interval of a whole number of days (of 24 hours), to add to a time. */
+  days(count: string): string;
+  /** The list of the first days of the months from `first` to `last`, both month starts. */
+  monthsFrom(first: string, last: string): string;
   /** The calendar day of a time without a zone. */
   dayOf(time: string): string;
   /**

@@ -6,11 +6,13 @@ import type { DerivedTable } from '../../src/model/derived-table.js';
 import { refresh } from '../../src/model/refresh.js';
 import { cohorts } from '../../src/model/tables/cohorts.js';
 import { consentHistory } from '../../src/model/tables/consent-history.js';
+import { customerActivity } from '../../src/model/tables/customer-activity.js';
 import { customerAttributes } from '../../src/model/tables/customer-attributes.js';
 import { customerMonths } from '../../src/model/tables/customer-months.js';
 import { customerSummary } from '../../src/model/tables/customer-summary.js';
 import { deciles } from '../../src/model/tables/deciles.js';
 import { knownCustomers } from '../../src/model/tables/known-customers.js';
+import { monthlyMetrics } from '../../src/model/tables/monthly-metrics.js';
 import { orders } from '../../src/model/tables/orders.js';
 import { rfm } from '../../src/model/tables/rfm.js';
 import {
@@ -36,9 +38,21 @@ type Cell = string | number | boolean | null;
  * (orders, customer_months): each table is compared on the same input.
  */
 /** Fewer rows than most tables: a grid of cohorts, the ten deciles, a few attribute keys. */
-const MIN_ROWS: Record<string, number> = { cohorts: 100, deciles: 9, customer_attributes: 1 };
+const MIN_ROWS: Record<string, number> = {
+  cohorts: 100,
+  deciles: 9,
+  customer_attributes: 1,
+  monthly_metrics: 20,
+};
 
-const INPUTS = ['events', 'customers', 'orders', 'customer_months'] as const;
+const INPUTS = [
+  'events',
+  'customers',
+  'orders',
+  'customer_months',
+  'customer_activity',
+  'customer_summary',
+] as const;
 /** The JSON column of each input that has one. */
 const JSON_TEXT: Partial<Record<(typeof INPUTS)[number], string>> = {
   events: 'properties',
@@ -102,7 +116,9 @@ describe('derived tables on ClickHouse (chdb) equal the DuckDB refresh', () => {
     knownCustomers,
     customerAttributes,
     customerMonths,
+    customerActivity,
     customerSummary,
+    monthlyMetrics,
     purchaseSummary,
     cohorts,
     rfm,

@@ -13,7 +13,7 @@ export const customerActivity: DerivedTable = {
   description:
     "per customer and month (first day, local): a row when the customer is active at the month's first instant",
   dependsOn: [TABLE.orders],
-  sql: `
+  sql: (d) => `
     WITH success AS (SELECT customer_id, ts, ts_local FROM orders WHERE outcome = 'success'),
     ordered AS (
       SELECT customer_id, ts, lag(ts) OVER (PARTITION BY customer_id ORDER BY ts) AS previous
@@ -21,12 +21,12 @@ export const customerActivity: DerivedTable = {
     ),
     spell_ids AS (
       SELECT customer_id, ts,
-             sum(CASE WHEN previous IS NULL OR ts > previous + to_days(CAST($window AS INTEGER))
+             sum(CASE WHEN previous IS NULL OR ts > previous + ${d.days('$window')}
                  THEN 1 ELSE 0 END) OVER (PARTITION BY customer_id ORDER BY ts) AS spell
       FROM ordered
     ),
     spells AS (
-      SELECT customer_id, min(ts) AS starts, max(ts) + to_days(CAST($window AS INTEGER)) AS ends
+      SELECT customer_id, min(ts) AS starts, max(ts) + ${d.days('$window')} AS ends
       FROM spell_ids GROUP BY customer_id, spell
     ),
     -- The month starts a spell covers, in local time: the first at or after its start, the
@@ -39,8 +39,8 @@ export const customerActivity: DerivedTable = {
                    (SELECT date_trunc('month', max(ts_local)) + INTERVAL 1 MONTH FROM success))
                AS last_month
       FROM (
-        SELECT customer_id, timezone($timezone, timezone('UTC', starts)) AS starts_local,
-               timezone($timezone, timezone('UTC', ends)) AS ends_local
+        SELECT customer_id, ${d.localTime('starts', '$timezone')} AS starts_local,
+               ${d.localTime('ends', '$timezone')} AS ends_local
         FROM spells
       )
     ),
@@ -51,14 +51,15 @@ export const customerActivity: DerivedTable = {
     ),
     months AS (
       SELECT customer_id,
-             CAST(unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH)) AS DATE)
-               AS month,
-             CAST(last_month AS DATE) AS last_month, CAST(next_first AS DATE) AS next_first
+             ${d.dayOf(`unnest(${d.monthsFrom('first_month', 'last_month')})`)} AS month,
+             ${d.dayOf('last_month')} AS last_month, ${d.dayOf('next_first')} AS next_first
       FROM linked
     )
     SELECT customer_id, month,
-           month < last_month
-             OR coalesce(next_first = CAST(month + INTERVAL 1 MONTH AS DATE), false) AS active_next
+           -- Cast: a comparison is a number 0 or 1 on some engines (ClickHouse).
+           CAST(month < last_month
+                OR coalesce(next_first = ${d.dayOf('month + INTERVAL 1 MONTH')}, false) AS BOOLEAN)
+             AS active_next
     FROM months`,
   params: (config) => ({ timezone: config.timezone, window: config.churnWindowDays }),
 };

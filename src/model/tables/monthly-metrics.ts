@@ -11,30 +11,30 @@ export const monthlyMetrics: DerivedTable = {
   description:
     "per month (first day, local): revenue, orders, buyers, new_buyers, active_start (active at its first instant), active_end (at the next month's first instant), churned, churn (churned / active_start), arpu (revenue / active_end)",
   dependsOn: [TABLE.orders, TABLE.customerSummary, TABLE.customerActivity],
-  sql: `
-    WITH months AS (
-      SELECT CAST(m AS DATE) AS month
-      FROM generate_series(
-        (SELECT date_trunc('month', min(ts_local)) FROM orders WHERE outcome = 'success'),
-        (SELECT date_trunc('month', max(ts_local)) FROM orders WHERE outcome = 'success'),
-        INTERVAL 1 MONTH) g(m)
+  sql: (d) => `
+    WITH bounds AS (
+      SELECT date_trunc('month', min(ts_local)) AS first, date_trunc('month', max(ts_local)) AS last
+      FROM orders WHERE outcome = 'success'
+    ),
+    months AS (
+      SELECT ${d.dayOf(`unnest(${d.monthsFrom('first', 'last')})`)} AS month FROM bounds
     ),
     activity AS (
       SELECT month, count(*) AS active_start, count(*) FILTER (WHERE NOT active_next) AS churned
       FROM customer_activity GROUP BY month
     ),
     ends AS (
-      SELECT CAST(month - INTERVAL 1 MONTH AS DATE) AS month, count(*) AS active_end
+      SELECT ${d.dayOf('month - INTERVAL 1 MONTH')} AS month, count(*) AS active_end
       FROM customer_activity GROUP BY month
     ),
     sales AS (
-      SELECT CAST(date_trunc('month', ts_local) AS DATE) AS month,
+      SELECT ${d.dayOf("date_trunc('month', ts_local)")} AS month,
              sum(coalesce(amount, 0)) AS revenue, count(*) AS orders,
              count(DISTINCT customer_id) AS buyers
       FROM orders WHERE outcome = 'success' GROUP BY 1
     ),
     newcomers AS (
-      SELECT CAST(date_trunc('month', timezone($timezone, timezone('UTC', first_order_at))) AS DATE)
+      SELECT ${d.dayOf(`date_trunc('month', ${d.localTime('first_order_at', '$timezone')})`)}
                AS month, count(*) AS new_buyers
       FROM customer_summary GROUP BY 1
     )

@@ -17,6 +17,9 @@ export const clickHouseDialect: SqlDialect = {
   localTime: (utc, zone) => `addSeconds(${utc}, timeZoneOffset(toTimeZone(${utc}, ${zone})))`,
   // The wide date (1900-2299), not Date's 1970-2149.
   dayOf: (time) => `toDate32(${time})`,
+  days: (count) => `toIntervalDay(${count})`,
+  monthsFrom: (first, last) =>
+    `arrayMap(i -> addMonths(${first}, i), range(toUInt32(dateDiff('month', ${first}, ${last}) + 1)))`,
   eventOrder: (ts, importId, line) => `(toUnixTimestamp64Micro(${ts}), ${importId}, ${line})`,
   // A list cannot be NULL: no text, no keys (DuckDB's NULL list unnests to no rows too). JSON
   // is held as text, as the DuckDB engine's JSON is.

@@ -10,6 +10,8 @@ export const duckDbDialect: SqlDialect = {
   inByteOrder: (text) => `${text} COLLATE C`,
   localTime: (utc, zone) => `timezone(${zone}, timezone('UTC', ${utc}))`,
   dayOf: (time) => `CAST(${time} AS DATE)`,
+  days: (count) => `to_days(CAST(${count} AS INTEGER))`,
+  monthsFrom: (first, last) => `generate_series(${first}, ${last}, INTERVAL 1 MONTH)`,
   // One number (time, then import, then line), which the engine compares much faster than a
   // struct of the three. A multiplication, not a shift: times before 1970 are negative, and
   // the engine refuses to shift those.
