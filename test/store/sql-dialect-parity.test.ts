@@ -165,6 +165,62 @@ describe('the SQL dialect means the same on DuckDB and on ClickHouse (chdb)', ()
     expect(compared).toBeGreaterThan(TABLES * 10);
   });
 
+  it('reads times alike: local wall clocks across summer time, days, months and event order', async () => {
+    const random = new Random(SEED + 1);
+    // Instants near the summer time changes of these zones (and anywhere from 1950 to 2100).
+    const zones = [
+      'America/New_York',
+      'Europe/Berlin',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'UTC',
+    ];
+    const changes = [
+      '2024-03-10T07:00:00Z',
+      '2024-11-03T06:00:00Z',
+      '2024-03-31T01:00:00Z',
+      '2024-10-27T01:00:00Z',
+      '2024-04-06T15:00:00Z',
+      '1970-01-01T00:00:00Z',
+    ].map(Date.parse);
+    const rows: string[] = [];
+    for (let i = 0; i < TABLES * 5; i++) {
+      const around = changes[random.int(0, changes.length - 1)] ?? 0;
+      // Whole hours near a change, so that many events share a time and their import and line
+      // decide their order.
+      const ms = random.chance(0.7)
+        ? around + random.int(-3, 3) * 3_600_000
+        : random.int(Date.UTC(1950, 0, 1), Date.UTC(2100, 0, 1));
+      const ts = new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+      // Ties on time and import are broken by the line, as the events' order is.
+      rows.push(`('${ts}', ${random.int(1, 3)}, ${i})`);
+    }
+    await duckdb.run(
+      'CREATE OR REPLACE TABLE times (ts TIMESTAMP, import_id INTEGER, line BIGINT)',
+    );
+    clickhouse.query(
+      "CREATE OR REPLACE TABLE times (ts DateTime64(6, 'UTC'), import_id Int32, line Int64) ENGINE = Memory",
+    );
+    await duckdb.run(`INSERT INTO times VALUES ${rows.join(', ')}`);
+    clickhouse.query(`INSERT INTO times VALUES ${rows.join(', ')}`);
+    const spellings = (d: SqlDialect, zone: string) => {
+      const local = d.localTime('ts', `'${zone}'`);
+      return `SELECT line, ${local} AS local, ${d.dayOf(local)} AS day,
+                     ts + ${d.days('3')} AS later,
+                     row_number() OVER (ORDER BY ${d.eventOrder('ts', 'import_id', 'line')}) AS rank,
+                     ${d.monthLabel(local)} AS month,
+                     length(${d.monthsFrom("date_trunc('month', ts)", "date_trunc('month', ts + INTERVAL 70 DAY)")}) AS months
+              FROM times ORDER BY line`;
+    };
+    for (const zone of zones) {
+      const expected = (await onDuckDb(spellings(duckDbDialect, zone))).map(instants);
+      expect(expected).toHaveLength(TABLES * 5);
+      expect(onClickHouse(spellings(clickHouseDialect, zone)).map(instants), zone).toEqual(
+        expected,
+      );
+    }
+  });
+
   it('keeps the cases that tell the engines apart', async () => {
     // One group whose last row (k 2) has no value: passed over, so 'a'; a group with no `k`
     // has no answer. NULL is in no list, nor out of one; no flag is no answer either.
@@ -201,6 +257,15 @@ describe('the SQL dialect means the same on DuckDB and on ClickHouse (chdb)', ()
     );
   });
 });
+
+/** Times of either engine (`2024-03-10 07:00:00[.123456]`) as epoch milliseconds. */
+function instants(row: Cell[]): Cell[] {
+  return row.map((value) =>
+    typeof value === 'string' && /^\d{4}-\d\d-\d\d \d\d:/.test(value)
+      ? Date.parse(`${value.replace(' ', 'T').slice(0, 23)}Z`)
+      : value,
+  );
+}
 
 function plain(value: CellValue): Cell {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
