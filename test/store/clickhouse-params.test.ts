@@ -19,28 +19,16 @@ describe("DuckDB's $name parameters bound as ClickHouse's {name:Type}", () => {
   };
 
   it('types each placeholder by its value, and ClickHouse reads them back as given', () => {
+    const values = { a: 'x', b: 3, c: 2.5, d: true, e: null, f: ['p', 'q'] };
     expect(
-      bindForClickHouse('SELECT $a, $b, $c, $d, $e, $f, $a', {
-        a: 'x',
-        b: 3,
-        c: 2.5,
-        d: true,
-        e: null,
-        f: ['p', 'q'],
-        unused: 1,
-      }),
+      bindForClickHouse('SELECT $a, $b, $c, $d, $e, $f, $a', { ...values, unused: 1 }),
     ).toEqual({
       sql: 'SELECT {a:Nullable(String)}, {b:Int64}, {c:Float64}, {d:Bool}, {e:Nullable(String)}, {f:Array(String)}, {a:Nullable(String)}',
-      params: { a: 'x', b: 3, c: 2.5, d: true, e: null, f: ['p', 'q'] },
+      params: values,
     });
     expect(
       run('SELECT $a, $b, $c, $d, $e, $f, $day::DATE, $none::DATE, $quote', {
-        a: 'x',
-        b: 3,
-        c: 2.5,
-        d: true,
-        e: null,
-        f: ['p', 'q'],
+        ...values,
         day: '2026-12-07',
         none: null,
         quote: "it's {a:String} $a; DROP TABLE t",
