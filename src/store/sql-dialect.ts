@@ -2,7 +2,7 @@
  * The spellings of expressions that differ between the engines, each with one meaning that
  * every engine's spelling keeps (test/store/sql-dialect-parity.test.ts runs both on the same
  * rows). Everything else the product writes is SQL both engines read as it is: aggregate
- * `FILTER (WHERE …)` clauses among it (ClickHouse reads them since 22.x). Every argument is SQL
+ * `FILTER (WHERE …)` clauses among it (ClickHouse 26.7 reads them; the test checks). Every argument is SQL
  * the caller built from known names and bound parameters.
  */
 export interface SqlDialect {
@@ -30,7 +30,7 @@ export interface SqlDialect {
   dayOf(time: string): string;
   /**
    * A value that orders events by time, then import, then line (all three never NULL): one
-   * number where the engine compares that fastest.
+   * number where the engine compares that faster than a tuple.
    */
   eventOrder(ts: string, importId: string, line: string): string;
   /** Text that sorts and compares by its bytes (UTF-8), whatever the engine's collation. */
