@@ -12,6 +12,7 @@ import type {
   LiftAbsent,
 } from './campaign-types.js';
 import { attributed, funnelRates } from './funnel-rates.js';
+import { inByteOrder } from '../store/sql-dialect.js';
 
 /** What the last refresh's campaign step recorded. */
 export interface CampaignState {
@@ -103,7 +104,7 @@ export async function readFunnel(
             attributed_revenue::DOUBLE AS attributed_revenue,
             strftime(send_at, ${ISO}) AS send_at, strftime(last_event_at, ${ISO}) AS last_event_at
      FROM campaign_funnel WHERE level = '${level}' AND (${where})
-     ORDER BY send_at DESC, ${warehouse.dialect.inByteOrder('campaign_id')}, ${warehouse.dialect.inByteOrder('audience_key')}, ${warehouse.dialect.inByteOrder('channel')}`,
+     ORDER BY send_at DESC, ${inByteOrder(warehouse.dialect, 'campaign_id', 'audience_key', 'channel')}`,
     params,
   );
 }

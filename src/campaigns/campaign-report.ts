@@ -10,6 +10,7 @@ import {
 } from './campaign-read.js';
 import type { CampaignDay, CampaignReport, ClvMovementRow } from './campaign-types.js';
 import { readLift } from './read-lift.js';
+import { inByteOrder } from '../store/sql-dialect.js';
 
 /** One campaign's response analysis; an id no campaign event carries is `not_found`. */
 export async function campaignReport(
@@ -35,7 +36,7 @@ export async function campaignReport(
             bounced::DOUBLE AS bounced, attributed_orders::DOUBLE AS "attributedOrders",
             attributed_revenue::DOUBLE AS "attributedRevenue"
      FROM campaign_daily WHERE campaign_id = $id
-     ORDER BY day, ${warehouse.dialect.inByteOrder('audience_key')}, ${warehouse.dialect.inByteOrder('channel')}`,
+     ORDER BY day, ${inByteOrder(warehouse.dialect, 'audience_key', 'channel')}`,
     { id },
   );
   const movement = await warehouse.query<{

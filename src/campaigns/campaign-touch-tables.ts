@@ -8,6 +8,7 @@ import {
   mappedEvents,
   type CampaignScratch,
 } from './campaign-scratch.js';
+import { inByteOrder } from '../store/sql-dialect.js';
 
 /** The campaign events the analysis leaves out, and a few of their raw actions. */
 export interface LeftOut {
@@ -47,8 +48,9 @@ export async function buildKeys(
      numbered AS (
        SELECT campaign_id, audience_key, channel,
               -- Byte order, so that the attribution's tie-break on k is its tie-break on the names.
-              (row_number() OVER (ORDER BY ${warehouse.dialect.inByteOrder('campaign_id')}, ${warehouse.dialect.inByteOrder('audience_key')},
-                                           ${warehouse.dialect.inByteOrder('channel')}))::INTEGER AS k
+              (row_number() OVER (
+                ORDER BY ${inByteOrder(warehouse.dialect, 'campaign_id', 'audience_key', 'channel')}
+              ))::INTEGER AS k
        FROM (SELECT DISTINCT campaign_id, audience_key, channel FROM mapped
              WHERE action IS NOT NULL)
      )

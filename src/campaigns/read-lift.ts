@@ -8,6 +8,7 @@ import type {
   WinbackReport,
   WinbackWindow,
 } from './campaign-types.js';
+import { inByteOrder } from '../store/sql-dialect.js';
 
 type LiftRow = {
   campaign_id: string;
@@ -68,7 +69,7 @@ export async function readLift(
             control_customers::DOUBLE AS control_customers,
             control_converters::DOUBLE AS control_converters
      FROM campaign_lift WHERE ${warehouse.dialect.listContains('$ids', 'campaign_id')}
-     ORDER BY ${warehouse.dialect.inByteOrder('campaign_id')}, ${warehouse.dialect.inByteOrder('audience_key')}`,
+     ORDER BY ${inByteOrder(warehouse.dialect, 'campaign_id', 'audience_key')}`,
     { ids },
   );
   const byCampaign = new Map<string, { lift: Lift[]; liftAbsent: LiftAbsent[] }>();

@@ -17,6 +17,11 @@ export interface DerivedTable {
   params?: (config: Config) => SqlParams;
 }
 
+/** A derived table's SELECT in the engine's spelling. */
+export function derivedSql(table: DerivedTable, dialect: SqlDialect): string {
+  return typeof table.sql === 'string' ? table.sql : table.sql(dialect);
+}
+
 /** What became of a model a refresh fitted: `failed` leaves its predictions null. */
 export interface ModelState {
   /** What the model predicts: `purchase` (P(alive), purchases) or `spend` (value per purchase). */

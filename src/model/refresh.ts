@@ -1,6 +1,11 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import type { ComputedStep, DerivedTable, ModelState } from './derived-table.js';
+import {
+  derivedSql,
+  type ComputedStep,
+  type DerivedTable,
+  type ModelState,
+} from './derived-table.js';
 import { recordRefreshFailure, refreshFailure } from './refresh-failures.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 import { usableEvents } from './usable-events.js';
@@ -82,9 +87,7 @@ export async function refresh(
       for (const table of ordered) {
         enter(`building the ${table.name} table`);
         await warehouse.run(
-          `CREATE TABLE ${generation}.${table.name} AS ${
-            typeof table.sql === 'string' ? table.sql : table.sql(warehouse.dialect)
-          }`,
+          `CREATE TABLE ${generation}.${table.name} AS ${derivedSql(table, warehouse.dialect)}`,
           table.params?.(config),
         );
         const [count] = await warehouse.query<{ n: number }>(

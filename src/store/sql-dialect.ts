@@ -42,3 +42,8 @@ export interface SqlDialect {
   /** Whether the list holds `item`: NULL when `item` is NULL. */
   listContains(list: string, item: string): string;
 }
+
+/** Columns for an ORDER BY, each in byte order (see `SqlDialect.inByteOrder`). */
+export function inByteOrder(dialect: SqlDialect, ...columns: readonly string[]): string {
+  return columns.map((column) => dialect.inByteOrder(column)).join(', ');
+}

@@ -2,8 +2,8 @@ import { Session } from 'chdb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/shared/random.js';
 import { bindForClickHouse } from '../../src/store/clickhouse/clickhouse-params.js';
-import { settingsClause } from '../../src/store/clickhouse/clickhouse-settings.js';
 import type { SqlValue } from '../../src/store/sql-params.js';
+import { clickHouseRows } from '../helpers/clickhouse-rows.js';
 
 // 2,000 generated statements by default, 50,000 with CLV_THOROUGH=1.
 const STATEMENTS = process.env['CLV_THOROUGH'] === '1' ? 50_000 : 2_000;
@@ -12,11 +12,8 @@ const SEED = 20_261_208;
 describe("DuckDB's $name parameters bound as ClickHouse's {name:Type}", () => {
   const session = new Session();
   afterAll(() => session.cleanup());
-  const run = (sql: string, params: Record<string, SqlValue>): unknown[][] => {
-    const bound = bindForClickHouse(sql, params);
-    const text = session.queryBind(`${bound.sql} ${settingsClause()}`, bound.params, 'JSONCompact');
-    return (JSON.parse(text) as { data: unknown[][] }).data;
-  };
+  const run = (sql: string, params: Record<string, SqlValue>) =>
+    clickHouseRows(session, sql, params);
 
   it('types each placeholder by its value, and ClickHouse reads them back as given', () => {
     const values = { a: 'x', b: 3, c: 2.5, d: true, e: null, f: ['p', 'q'] };

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/run-demo.js';
-import type { DerivedTable } from '../../src/model/derived-table.js';
+import { derivedSql } from '../../src/model/derived-table.js';
 import { refresh } from '../../src/model/refresh.js';
 import { cohorts, cohortsSqlAt } from '../../src/model/tables/cohorts.js';
 import { consentHistory } from '../../src/model/tables/consent-history.js';
@@ -21,17 +21,13 @@ import {
   purchaseSummaryParams,
 } from '../../src/model/tables/purchase-summary.js';
 import { clickHouseDialect } from '../../src/store/clickhouse/clickhouse-dialect.js';
-import { bindForClickHouse } from '../../src/store/clickhouse/clickhouse-params.js';
-import { settingsClause } from '../../src/store/clickhouse/clickhouse-settings.js';
 import type { SqlDialect } from '../../src/store/sql-dialect.js';
 import type { SqlParams } from '../../src/store/sql-params.js';
-import type { CellValue } from '../../src/store/warehouse.js';
+import { clickHouseRows, duckDbCell, type Cell } from '../helpers/clickhouse-rows.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
 /** The issue's bar: every figure equal to DuckDB's within 1e-9, relative. */
 const RELATIVE = 1e-9;
-
-type Cell = string | number | boolean | null;
 
 /**
  * The tables the compared ones read, copied from DuckDB's store through Parquet files: the raw
@@ -96,20 +92,8 @@ describe('derived tables on ClickHouse (chdb) equal the DuckDB refresh', () => {
     (await t.warehouse.query(`SELECT * FROM (${sql}) ORDER BY ALL`, params)).map((row) =>
       Object.values(row).map(duckDbCell),
     );
-  const onClickHouse = (sql: string, params: SqlParams): Cell[][] => {
-    const bound = bindForClickHouse(`SELECT * FROM (${sql}) ORDER BY ALL`, params);
-    const text = clickhouse.queryBind(
-      `${bound.sql} ${settingsClause()}`,
-      bound.params,
-      'JSONCompact',
-    );
-    return (JSON.parse(text) as { data: Cell[][] }).data.map((row) => row.map(clickHouseCell));
-  };
-
-  const spelled = (table: DerivedTable, dialect: 'duckdb' | 'clickhouse'): string =>
-    typeof table.sql === 'string'
-      ? table.sql
-      : table.sql(dialect === 'clickhouse' ? clickHouseDialect : t.warehouse.dialect);
+  const onClickHouse = (sql: string, params: SqlParams): Cell[][] =>
+    clickHouseRows(clickhouse, `SELECT * FROM (${sql}) ORDER BY ALL`, params);
 
   for (const table of [
     orders,
@@ -127,9 +111,9 @@ describe('derived tables on ClickHouse (chdb) equal the DuckDB refresh', () => {
   ]) {
     it(`${table.name}: the same rows`, async () => {
       const params = table.params?.(t.project.config) ?? {};
-      const expected = await onDuckDb(spelled(table, 'duckdb'), params);
+      const expected = await onDuckDb(derivedSql(table, t.warehouse.dialect), params);
       expect(expected.length).toBeGreaterThan(MIN_ROWS[table.name] ?? 300);
-      expectClose(onClickHouse(spelled(table, 'clickhouse'), params), expected);
+      expectClose(onClickHouse(derivedSql(table, clickHouseDialect), params), expected);
     });
   }
 
@@ -175,22 +159,4 @@ function expectClose(actual: Cell[][], expected: Cell[][]): void {
       }
     });
   });
-}
-
-/** DuckDB's values as read, lists and structs as JSON text: none in these tables. */
-function duckDbCell(value: CellValue): Cell {
-  if (value === null || typeof value !== 'object') return instant(value);
-  return JSON.stringify(value);
-}
-
-function clickHouseCell(value: Cell): Cell {
-  return instant(value);
-}
-
-/** An instant (`2026-01-02 03:04:05[.123456]`, UTC, on either engine) as epoch milliseconds. */
-function instant(value: Cell): Cell {
-  if (typeof value === 'string' && /^\d{4}-\d\d-\d\d[ T]\d\d:/.test(value)) {
-    return Date.parse(`${value.replace(' ', 'T').replace(/Z$/, '').slice(0, 23)}Z`);
-  }
-  return value;
 }
