@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STARTED_FIRST } from './start-order.js';
 import { needsBuildOrBrowser } from './suites.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -30,5 +31,17 @@ describe('the unit suite (npm run test:unit)', () => {
     }
     expect(heavy.length).toBeGreaterThan(20);
     expect(files.filter(needsBuildOrBrowser)).toEqual(heavy);
+  });
+});
+
+describe('the files npm test starts first (test/start-order.ts)', () => {
+  it('are test files, the first one serving the demo shop and the others not', async () => {
+    const files = await testFiles();
+    for (const file of STARTED_FIRST) expect(files).toContain(file);
+    const [builder, ...others] = STARTED_FIRST;
+    const servesDemo = async (file: string): Promise<boolean> =>
+      /helpers\/(served-demo|dashboard-session)\.js/.test(await readFile(join(ROOT, file), 'utf8'));
+    expect(await servesDemo(builder)).toBe(true);
+    for (const file of others) expect(await servesDemo(file), file).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,8 @@ function routeOf(call: Call): ApiRoute {
 
 let demo: ServedDemo;
 let profileKey = '';
+/** The folder of the costs file the server imports where it lies. */
+let localDir = '';
 const answers = new Map<string, unknown>();
 
 async function send(call: Call): Promise<unknown> {
@@ -164,7 +166,8 @@ beforeAll(async () => {
   if (customerId === undefined) throw new Error('the demo has no customer');
   profileKey = `GET /customers/${encodeURIComponent(customerId)}?eventsLimit=20`;
   // The server reads this one where it lies, as `clv import` asks it to on loopback.
-  const localFile = join(await mkdtemp(join(tmpdir(), 'clv-answer-')), 'costs.csv');
+  localDir = await mkdtemp(join(tmpdir(), 'clv-answer-'));
+  const localFile = join(localDir, 'costs.csv');
   await writeFile(localFile, 'month,channel,spend\n2026-05,social,7\n');
   for (const call of calls(customerId, localFile))
     answers.set(`${call.method} ${call.path}`, await send(call));
@@ -272,6 +275,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await demo?.close();
+  if (localDir) await rm(localDir, { recursive: true, force: true });
 });
 
 describe("every route's real answer matches its declared schema", () => {
