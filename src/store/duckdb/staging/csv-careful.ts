@@ -1,17 +1,10 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { once } from 'node:events';
-import { SCRATCH_STREAM, scratchPath } from '../../scratch-files.js';
+import { scratchPath } from '../../scratch-files.js';
 import { literal } from '../../sql-text.js';
 import type { Warehouse } from '../../warehouse.js';
 import { fileBytes, type CsvHead } from '../../csv/csv-head.js';
-import { CsvRecordReader, MAX_RECORD_BYTES } from '../../csv/csv-records.js';
-import { lineSizeOptions } from './line-size.js';
-
-/** Delimiter and quote of the scratch files: control characters, quoted when in a value. */
-const DELIMITER = '\x01';
-const QUOTE = '\x02';
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+import { CsvRecordReader } from '../../csv/csv-records.js';
+import { cell, DELIMITER, Output, scratchRead, UTF8_BOM } from './scratch-text.js';
 
 /**
  * Reads a CSV file with our own record reader (`CsvRecordReader`) instead of the engine's,
@@ -79,56 +72,5 @@ export async function stageCsvCarefully(
   } finally {
     await rm(rowsFile, { force: true });
     await rm(brokenFile, { force: true });
-  }
-}
-
-/** The engine's reader over a scratch file: nothing to detect, nothing to unquote but ours. */
-function scratchRead(file: string, columns: readonly string[]): string {
-  // The path is ours, not data; the longest record fits the line size.
-  return `read_csv(${literal(file)}, columns = {${columns.join(', ')}}, header = false,
-    auto_detect = false, delim = chr(1), quote = chr(2), escape = chr(2), new_line = '\\n',
-    ${lineSizeOptions(2 * MAX_RECORD_BYTES + 1024)})`;
-}
-
-/** A value as a scratch-file cell: as it is unless it holds a control character; null is empty. */
-function cell(value: string | null): string {
-  if (value === null) return '';
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return /[\x00-\x1f]/.test(value)
-    ? `${QUOTE}${value.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}`
-    : value;
-}
-
-/** A scratch file written in large pieces, readable by its owner only. */
-class Output {
-  private readonly stream: WriteStream;
-  private parts: string[] = [];
-  private size = 0;
-
-  constructor(file: string) {
-    this.stream = createWriteStream(file, SCRATCH_STREAM);
-  }
-
-  add(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-  }
-
-  async flushIfFull(): Promise<void> {
-    if (this.size >= 1 << 20) await this.flush();
-  }
-
-  async close(): Promise<void> {
-    await this.flush();
-    this.stream.end();
-    await once(this.stream, 'finish');
-  }
-
-  private async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const text = this.parts.join('');
-    this.parts = [];
-    this.size = 0;
-    if (!this.stream.write(text)) await once(this.stream, 'drain');
   }
 }
