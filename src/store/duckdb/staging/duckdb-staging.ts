@@ -13,7 +13,7 @@ export function duckDbStaging(warehouse: Warehouse): FileStaging {
   return {
     file: (source, format, tag) =>
       format === 'ndjson'
-        ? stageNdjson(warehouse, source.file, tag)
+        ? stageNdjson(warehouse, source.file, tag, source.scratchDir)
         : stageTabular(warehouse, source, format, tag),
     values: (values, shape, tag, scratchDir) => stageValues(values, shape, tag, scratchDir),
   };

@@ -2,6 +2,7 @@ import { literal } from '../../sql-text.js';
 import type { Warehouse } from '../../warehouse.js';
 import type { Staged } from '../../staged.js';
 import { lineSizeOptions, MAX_LINE_BYTES } from './line-size.js';
+import { readNdjsonLinesCarefully } from './ndjson-careful.js';
 
 /**
  * Stages an NDJSON file line by line, so that one bad line is one rejected row instead of a
@@ -11,25 +12,40 @@ export async function stageNdjson(
   warehouse: Warehouse,
   file: string,
   tag: string,
+  scratchDir: string,
 ): Promise<Staged> {
   const lines = `stage_${tag}_lines`;
   const table = `stage_${tag}`;
   const broken = `stage_${tag}_broken`;
+  const unreadable = `stage_${tag}_unreadable`;
   const relation = `stage_${tag}_rows`;
-  // A delimiter that JSON text cannot hold unescaped and no quoting: each line is one value.
-  await warehouse.run(
-    `CREATE TEMP TABLE ${lines} AS SELECT * FROM read_csv($file, columns = {'text': 'VARCHAR'},
-       header = false, delim = chr(1), quote = '', escape = '', auto_detect = false,
-       ${lineSizeOptions(MAX_LINE_BYTES)})`,
-    { file },
-  );
+  // The engine's line reading, fast, numbers rows as lines; a file it refuses (line ends that
+  // change within it) is split into lines by our own reader, which numbers them itself.
+  let lineNumber = 'rowid + 1';
+  try {
+    // A delimiter that JSON text cannot hold unescaped and no quoting: each line is one value.
+    await warehouse.run(
+      `CREATE TEMP TABLE ${lines} AS SELECT * FROM read_csv($file, columns = {'text': 'VARCHAR'},
+         header = false, delim = chr(1), quote = '', escape = '', auto_detect = false,
+         ${lineSizeOptions(MAX_LINE_BYTES)})`,
+      { file },
+    );
+    await warehouse.run(
+      `CREATE TEMP TABLE ${unreadable} (line BIGINT, reason VARCHAR, record VARCHAR)`,
+    );
+  } catch {
+    await warehouse.run(`DROP TABLE IF EXISTS ${lines}`);
+    await readNdjsonLinesCarefully(warehouse, file, { lines, broken: unreadable }, scratchDir, tag);
+    lineNumber = '__line';
+  }
   await warehouse.run(`
     CREATE TEMP TABLE ${table} AS
     WITH parsed AS (
-      SELECT rowid + 1 AS __line, text AS __raw,
+      SELECT ${lineNumber} AS __line, text AS __raw,
              CASE WHEN json_valid(text) THEN text::JSON END AS __doc
       FROM ${lines}
-      WHERE text IS NOT NULL AND trim(text) <> ''
+      -- A line of JSON's white space alone (spaces, tabs, carriage returns) is a blank line.
+      WHERE text IS NOT NULL AND trim(text, ' ' || chr(9) || chr(13)) <> ''
     ),
     merged AS (
       SELECT __line, __raw, __doc,
@@ -54,7 +70,9 @@ export async function stageNdjson(
   await warehouse.run(`DROP TABLE ${lines}`);
   await warehouse.run(`
     CREATE TEMP TABLE ${broken} AS
-    SELECT __line AS line, __error AS reason, __raw AS record FROM ${table} WHERE __error IS NOT NULL`);
+    SELECT __line AS line, __error AS reason, __raw AS record FROM ${table} WHERE __error IS NOT NULL
+    UNION ALL SELECT line, reason, record FROM ${unreadable}`);
+  await warehouse.run(`DROP TABLE ${unreadable}`);
   await warehouse.run(
     `CREATE TEMP VIEW ${relation} AS
      SELECT __line, __raw, __j, __flat FROM ${table} WHERE __error IS NULL`,
@@ -95,6 +113,7 @@ export async function stageNdjson(
       await warehouse.run(`DROP VIEW IF EXISTS ${relation}`);
       await warehouse.run(`DROP TABLE IF EXISTS ${table}`);
       await warehouse.run(`DROP TABLE IF EXISTS ${broken}`);
+      await warehouse.run(`DROP TABLE IF EXISTS ${unreadable}`);
     },
   };
 }
