@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../src/shared/random.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
@@ -7,16 +8,10 @@ const FILES = process.env['CLV_THOROUGH'] ? 1_000 : 30;
 const LINES = 40;
 const SEED = 0x0dd_1e5;
 
-/** A small deterministic generator (mulberry32). */
+/** The project's seeded generator, as a function. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 type Outcome = 'stored' | 'repeated' | 'refused' | 'any';

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Random } from '../../src/shared/random.js';
 import { tempProject, type TempProject } from '../helpers/temp-project.js';
 
 /** Seeded files of odd lines: 40 by default, 1,000 with CLV_THOROUGH=1. */
@@ -9,16 +10,10 @@ const SEED = 0x9d_0a11;
 /** What an events import consumes; the rest of a line is its properties. */
 const CONSUMED = ['event_id', 'customer_id', 'type', 'timestamp', 'amount', 'currency'];
 
-/** A small deterministic generator (mulberry32). */
+/** The project's seeded generator, as a function. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const generator = new Random(seed);
+  return () => generator.next();
 }
 
 const SCALARS = [
