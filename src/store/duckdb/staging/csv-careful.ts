@@ -1,10 +1,8 @@
-import { rm } from 'node:fs/promises';
-import { scratchPath } from '../../scratch-files.js';
 import { literal } from '../../sql-text.js';
 import type { Warehouse } from '../../warehouse.js';
 import { fileBytes, type CsvHead } from '../../csv/csv-head.js';
 import { CsvRecordReader } from '../../csv/csv-records.js';
-import { cell, DELIMITER, Output, scratchRead, UTF8_BOM } from './scratch-text.js';
+import { cell, DELIMITER, loadCarefully, UTF8_BOM } from './scratch-text.js';
 
 /**
  * Reads a CSV file with our own record reader (`CsvRecordReader`) instead of the engine's,
@@ -22,12 +20,9 @@ export async function stageCsvCarefully(
   scratchDir: string,
   tag: string,
 ): Promise<void> {
-  // What a killed process left here goes at the next open of the store (`sweepScratch`).
-  const rowsFile = await scratchPath(scratchDir, `-csv-${tag}-rows.txt`);
-  const brokenFile = await scratchPath(scratchDir, `-csv-${tag}-broken.txt`);
-  try {
-    const rows = new Output(rowsFile);
-    const broken = new Output(brokenFile);
+  const columns = head.names.map((name) => `${literal(name)}: 'VARCHAR'`);
+  const into = { rows: target.table, broken: target.broken, columns };
+  await loadCarefully(warehouse, scratchDir, `csv-${tag}`, into, async ({ rows, broken }) => {
     let headerSeen = false;
     const reader = new CsvRecordReader(
       {
@@ -54,23 +49,5 @@ export async function stageCsvCarefully(
       await Promise.all([rows.flushIfFull(), broken.flushIfFull()]);
     }
     reader.end();
-    await Promise.all([rows.close(), broken.close()]);
-    const columns = head.names.map((name) => `${literal(name)}: 'VARCHAR'`);
-    await warehouse.run(
-      `CREATE TEMP TABLE ${target.table} AS SELECT * FROM ${scratchRead(rowsFile, [
-        `'__line': 'BIGINT'`,
-        ...columns,
-      ])}`,
-    );
-    await warehouse.run(
-      `CREATE TEMP TABLE ${target.broken} AS SELECT * FROM ${scratchRead(brokenFile, [
-        `'line': 'BIGINT'`,
-        `'reason': 'VARCHAR'`,
-        `'record': 'VARCHAR'`,
-      ])}`,
-    );
-  } finally {
-    await rm(rowsFile, { force: true });
-    await rm(brokenFile, { force: true });
-  }
+  });
 }

@@ -1,8 +1,6 @@
-import { rm } from 'node:fs/promises';
-import { scratchPath } from '../../scratch-files.js';
 import type { Warehouse } from '../../warehouse.js';
 import { fileBytes } from '../../csv/csv-head.js';
-import { cell, DELIMITER, Output, scratchRead, UTF8_BOM } from './scratch-text.js';
+import { cell, DELIMITER, loadCarefully, UTF8_BOM } from './scratch-text.js';
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
@@ -21,11 +19,8 @@ export async function readNdjsonLinesCarefully(
   scratchDir: string,
   tag: string,
 ): Promise<void> {
-  const linesFile = await scratchPath(scratchDir, `-ndjson-${tag}-lines.txt`);
-  const brokenFile = await scratchPath(scratchDir, `-ndjson-${tag}-broken.txt`);
-  try {
-    const lines = new Output(linesFile);
-    const broken = new Output(brokenFile);
+  const into = { rows: target.lines, broken: target.broken, columns: [`'text': 'VARCHAR'`] };
+  await loadCarefully(warehouse, scratchDir, `ndjson-${tag}`, into, async ({ rows, broken }) => {
     const strict = new TextDecoder('utf-8', { fatal: true });
     const lenient = new TextDecoder('utf-8');
     let number = 0;
@@ -34,7 +29,7 @@ export async function readNdjsonLinesCarefully(
       const end = bytes.length > 0 && bytes[bytes.length - 1] === RETURN ? -1 : undefined;
       const line = bytes.subarray(0, end);
       try {
-        lines.add(`${number}${DELIMITER}${cell(strict.decode(line))}\n`);
+        rows.add(`${number}${DELIMITER}${cell(strict.decode(line))}\n`);
       } catch {
         const record = cell(lenient.decode(line));
         broken.add(`${number}${DELIMITER}the text is not UTF-8${DELIMITER}${record}\n`);
@@ -54,24 +49,9 @@ export async function readNdjsonLinesCarefully(
         start = end + 1;
       }
       rest = Buffer.from(bytes.subarray(start));
-      await Promise.all([lines.flushIfFull(), broken.flushIfFull()]);
+      await Promise.all([rows.flushIfFull(), broken.flushIfFull()]);
     }
     // The last line needs no newline after it.
     if (rest.length > 0) add(rest);
-    await Promise.all([lines.close(), broken.close()]);
-    await warehouse.run(
-      `CREATE TEMP TABLE ${target.lines} AS
-       SELECT * FROM ${scratchRead(linesFile, [`'__line': 'BIGINT'`, `'text': 'VARCHAR'`])}`,
-    );
-    await warehouse.run(
-      `CREATE TEMP TABLE ${target.broken} AS SELECT * FROM ${scratchRead(brokenFile, [
-        `'line': 'BIGINT'`,
-        `'reason': 'VARCHAR'`,
-        `'record': 'VARCHAR'`,
-      ])}`,
-    );
-  } finally {
-    await rm(linesFile, { force: true });
-    await rm(brokenFile, { force: true });
-  }
+  });
 }

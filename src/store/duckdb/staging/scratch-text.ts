@@ -1,7 +1,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { SCRATCH_STREAM } from '../../scratch-files.js';
+import { SCRATCH_STREAM, scratchPath } from '../../scratch-files.js';
 import { literal } from '../../sql-text.js';
+import type { Warehouse } from '../../warehouse.js';
 import { MAX_RECORD_BYTES } from '../../csv/csv-records.js';
 import { lineSizeOptions } from './line-size.js';
 
@@ -10,8 +12,53 @@ export const DELIMITER = '\x01';
 const QUOTE = '\x02';
 export const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
+/** A careful reader's two scratch files: its readable rows and its broken lines. */
+export interface CarefulOutputs {
+  rows: Output;
+  broken: Output;
+}
+
+/**
+ * Runs `write` with a careful reader's two scratch files open in the project's scratch folder,
+ * then loads them: `target.rows` gets `__line` and `target.columns` (text), `target.broken` the
+ * line, reason and record of each broken line. The files are removed whatever happens.
+ */
+export async function loadCarefully(
+  warehouse: Warehouse,
+  scratchDir: string,
+  name: string,
+  target: { rows: string; broken: string; columns: readonly string[] },
+  write: (outputs: CarefulOutputs) => Promise<void>,
+): Promise<void> {
+  // What a killed process left here goes at the next open of the store (`sweepScratch`).
+  const rowsFile = await scratchPath(scratchDir, `-${name}-rows.txt`);
+  const brokenFile = await scratchPath(scratchDir, `-${name}-broken.txt`);
+  try {
+    const rows = new Output(rowsFile);
+    const broken = new Output(brokenFile);
+    await write({ rows, broken });
+    await Promise.all([rows.close(), broken.close()]);
+    await warehouse.run(
+      `CREATE TEMP TABLE ${target.rows} AS SELECT * FROM ${scratchRead(rowsFile, [
+        `'__line': 'BIGINT'`,
+        ...target.columns,
+      ])}`,
+    );
+    await warehouse.run(
+      `CREATE TEMP TABLE ${target.broken} AS SELECT * FROM ${scratchRead(brokenFile, [
+        `'line': 'BIGINT'`,
+        `'reason': 'VARCHAR'`,
+        `'record': 'VARCHAR'`,
+      ])}`,
+    );
+  } finally {
+    await rm(rowsFile, { force: true });
+    await rm(brokenFile, { force: true });
+  }
+}
+
 /** The engine's reader over a scratch file: nothing to detect, nothing to unquote but ours. */
-export function scratchRead(file: string, columns: readonly string[]): string {
+function scratchRead(file: string, columns: readonly string[]): string {
   // The path is ours, not data; the longest record fits the line size.
   return `read_csv(${literal(file)}, columns = {${columns.join(', ')}}, header = false,
     auto_detect = false, delim = chr(1), quote = chr(2), escape = chr(2), new_line = '\\n',
@@ -28,7 +75,7 @@ export function cell(value: string | null): string {
 }
 
 /** A scratch file written in large pieces, readable by its owner only. */
-export class Output {
+class Output {
   private readonly stream: WriteStream;
   private parts: string[] = [];
   private size = 0;
