@@ -241,4 +241,15 @@ describe(`importing ${FILES} seeded odd NDJSON files of ${LINES} lines`, () => {
       { id: 'le5', line: 5 },
     ]);
   });
+
+  it('refuses a file with a line longer than 64 MB, a JSON array named .json say, in words', async () => {
+    const event = '{"event_id":"x","customer_id":"c","type":"visit","timestamp":"2024-01-01"},';
+    const array = `[${event.repeat(Math.ceil((64 * 1024 * 1024) / event.length))}{}]`;
+    const file = await t.file('export.json', `{"a":1}\n${array}\n`);
+    await expect(
+      importFile(t.warehouse, t.project, { file, kind: 'events', name: 'export.json' }),
+    ).rejects.toThrow(
+      'cannot read export.json as NDJSON: line 2: a line is longer than the 64 MB a line may hold',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import type { Warehouse } from '../../warehouse.js';
 import { fileBytes } from '../../csv/csv-head.js';
+import { MAX_LINE_BYTES } from './line-size.js';
 import { cell, DELIMITER, loadCarefully, UTF8_BOM } from './scratch-text.js';
 
 const NEWLINE = 0x0a;
@@ -26,6 +27,7 @@ export async function readNdjsonLinesCarefully(
     let number = 0;
     const add = (bytes: Buffer): void => {
       number += 1;
+      if (bytes.length > MAX_LINE_BYTES) tooLong(number);
       const end = bytes.length > 0 && bytes[bytes.length - 1] === RETURN ? -1 : undefined;
       const line = bytes.subarray(0, end);
       try {
@@ -49,9 +51,17 @@ export async function readNdjsonLinesCarefully(
         start = end + 1;
       }
       rest = Buffer.from(bytes.subarray(start));
+      // As the engine's reader: a longer line (a JSON array named .json, say) refuses the file,
+      // rather than growing in memory without bound.
+      if (rest.length > MAX_LINE_BYTES) tooLong(number + 1);
       await Promise.all([rows.flushIfFull(), broken.flushIfFull()]);
     }
     // The last line needs no newline after it.
     if (rest.length > 0) add(rest);
   });
+}
+
+/** What the engine's reader says of such a line, which the import puts in words. */
+function tooLong(line: number): never {
+  throw new Error(`line ${line}: maximum line size of ${MAX_LINE_BYTES} bytes exceeded`);
 }
