@@ -47,17 +47,19 @@ export async function stageNdjson(
       -- A line of JSON's white space alone (spaces, tabs, carriage returns) is a blank line.
       WHERE text IS NOT NULL AND trim(text, ' ' || chr(9) || chr(13)) <> ''
     ),
+    -- Whether the line has a properties object, asked of its JSON once (each question parses it).
+    nested AS (
+      SELECT *, json_type(__doc, '$.properties') IS DISTINCT FROM 'OBJECT' AS __flat FROM parsed
+    ),
     merged AS (
-      SELECT __line, __raw, __doc,
+      SELECT __line, __raw, __doc, __flat,
              CASE WHEN json_type(__doc) = 'OBJECT' THEN json_merge_patch(
-               CASE WHEN json_type(__doc, '$.properties') = 'OBJECT' THEN __doc -> 'properties'
-                    ELSE '{}'::JSON END,
+               CASE WHEN NOT __flat THEN __doc -> 'properties' ELSE '{}'::JSON END,
                __doc) END AS __j
-      FROM parsed
+      FROM nested
     ),
     keyed AS (SELECT *, json_keys(__j) AS __keys FROM merged)
-    SELECT __line, __raw, __j,
-           json_type(__doc, '$.properties') IS DISTINCT FROM 'OBJECT' AS __flat,
+    SELECT __line, __raw, __j, __flat,
            CASE WHEN __doc IS NULL THEN 'malformed JSON'
                 WHEN json_type(__doc) <> 'OBJECT' THEN 'not a JSON object'
                 -- Which of two values was meant cannot be known (and the engine would read the
