@@ -60,17 +60,16 @@ export async function buildClvMovement(context: StepContext): Promise<string | n
         `INSERT INTO ${schema}.campaign_clv_movement
          WITH forecast AS (${forecast.sql}),
          valued AS (
-           SELECT pair, responder, customer_id, p_alive AS p_alive_before,
+           SELECT pair, responder, p_alive AS p_alive_before, clv_now, p_alive_now,
                   $margin * (${priced.expected}) * discounted AS clv_before
            FROM forecast
          ),
          moved AS (
-           SELECT v.pair, v.responder, count(*) AS customers,
-                  avg(v.clv_before) AS clv_before, avg(p.predicted_clv) AS clv_now,
-                  avg(v.p_alive_before) AS p_alive_before, avg(p.p_alive) AS p_alive_now
-           FROM valued v
-           LEFT JOIN ${schema}.customer_predictions p USING (customer_id)
-           GROUP BY v.pair, v.responder
+           SELECT pair, responder, count(*) AS customers,
+                  avg(clv_before) AS clv_before, avg(clv_now) AS clv_now,
+                  avg(p_alive_before) AS p_alive_before, avg(p_alive_now) AS p_alive_now
+           FROM valued
+           GROUP BY pair, responder
          )
          SELECT k.campaign_id, k.audience_key, m.responder, m.customers,
                 m.clv_before, m.clv_now, m.p_alive_before, m.p_alive_now
@@ -90,8 +89,10 @@ function isPurchaseModel(name: string): name is PurchaseModelName {
 
 /**
  * One row per campaign × audience × recipient who had bought before the send day: the pair
- * (the smallest `k` of the campaign × audience), the customer, whether they responded on any
- * channel, and the purchase summary's columns with the day before the send day as its end day.
+ * (the smallest `k` of the campaign × audience), whether they responded on any channel, the
+ * purchase summary's columns with the day before the send day as its end day, and the
+ * recipient's predicted CLV and P(alive) now. The customer id is not kept: writing a million
+ * of them cost more than the join to the predictions that needs it, done here.
  */
 async function writeRecipientHistories(
   { warehouse, config, schema }: StepContext,
@@ -150,19 +151,24 @@ async function writeRecipientHistories(
               sum(value) OVER w - first_value(value) OVER w AS repeat_value
        FROM purchase_days
        WINDOW w AS (PARTITION BY customer_id ORDER BY day ROWS UNBOUNDED PRECEDING)
+     ),
+     histories AS (
+       SELECT pair, customer_id, responder, frequency, recency_days,
+              ((send_day - 1) - first_day)::INTEGER AS age_days, monetary
+       FROM known WHERE last_day < send_day
+       UNION ALL
+       SELECT r.pair, r.customer_id, r.responder,
+              (p.days_so_far - 1)::INTEGER AS frequency,
+              (p.day - p.first_day)::INTEGER AS recency_days,
+              ((r.send_day - 1) - p.first_day)::INTEGER AS age_days,
+              CASE WHEN p.days_so_far > 1
+                   THEN CAST(p.repeat_value AS DOUBLE) / (p.days_so_far - 1) END AS monetary
+       FROM later r JOIN prefixes p
+         ON p.customer_id = r.customer_id AND p.day < r.send_day AND r.send_day <= p.next_day
      )
-     SELECT pair, customer_id, responder, frequency, recency_days,
-            ((send_day - 1) - first_day)::INTEGER AS age_days, monetary
-     FROM known WHERE last_day < send_day
-     UNION ALL
-     SELECT r.pair, r.customer_id, r.responder,
-            (p.days_so_far - 1)::INTEGER AS frequency,
-            (p.day - p.first_day)::INTEGER AS recency_days,
-            ((r.send_day - 1) - p.first_day)::INTEGER AS age_days,
-            CASE WHEN p.days_so_far > 1
-                 THEN CAST(p.repeat_value AS DOUBLE) / (p.days_so_far - 1) END AS monetary
-     FROM later r JOIN prefixes p
-       ON p.customer_id = r.customer_id AND p.day < r.send_day AND r.send_day <= p.next_day`,
+     SELECT h.pair, h.responder, h.frequency, h.recency_days, h.age_days, h.monetary,
+            p.predicted_clv AS clv_now, p.p_alive AS p_alive_now
+     FROM histories h LEFT JOIN ${schema}.customer_predictions p USING (customer_id)`,
     { timezone: config.timezone },
   );
 }
