@@ -131,26 +131,32 @@ async function writeRecipientHistories(
        WHERE s.first_day < r.send_day
      ),
      later AS (SELECT * FROM known WHERE last_day >= send_day),
-     purchase_days AS (
-       SELECT customer_id, day, sum(coalesce(amount, 0)) AS value
-       FROM ${schema}.orders SEMI JOIN (SELECT DISTINCT customer_id FROM later) USING (customer_id)
-       WHERE outcome = 'success'
-       GROUP BY customer_id, day
+     -- Their successful orders, each with its customer's first purchase day; a day with
+     -- several orders is not grouped into one row first (few days have several, and the
+     -- grouping cost as much as the window): the window below counts distinct days and sums
+     -- whole days through its RANGE frame, whose peers are the orders of the same day.
+     purchases AS (
+       SELECT o.customer_id, o.day, coalesce(o.amount, 0) AS amount, c.first_day
+       FROM ${schema}.orders o
+       JOIN (SELECT DISTINCT customer_id, first_day FROM later) c USING (customer_id)
+       WHERE o.outcome = 'success'
      ),
      -- Each purchase day with the history up to and including it, and the next purchase day:
      -- a recipient's history is the one row whose day is the last before the send day, so a
      -- join on the customer with a range finds it, rather than a regrouping of every earlier
-     -- purchase day for every recipient. The sums are of DECIMAL amounts, exact in any order,
-     -- and the formulas those of \`purchase_summary\`, so both halves agree to the last bit.
+     -- purchase day for every recipient. Of a day's orders only the last in the window's
+     -- order has the next purchase day as its next: the others have their own day, which no
+     -- range matches. The sums are of DECIMAL amounts, exact in any order, and the formulas
+     -- those of \`purchase_summary\`, so both halves agree to the last bit.
      prefixes AS (
        -- The last purchase day's next is open-ended, so that every join condition is a
        -- comparison the join evaluates itself.
-       SELECT customer_id, day, lead(day, 1, DATE 'infinity') OVER w AS next_day,
-              row_number() OVER w AS days_so_far,
-              first_value(day) OVER w AS first_day,
-              sum(value) OVER w - first_value(value) OVER w AS repeat_value
-       FROM purchase_days
-       WINDOW w AS (PARTITION BY customer_id ORDER BY day ROWS UNBOUNDED PRECEDING)
+       SELECT customer_id, day, first_day, lead(day, 1, DATE 'infinity') OVER w AS next_day,
+              dense_rank() OVER w AS days_so_far,
+              sum(CASE WHEN day > first_day THEN amount ELSE 0 END) OVER w AS repeat_value
+       FROM purchases
+       WINDOW w AS (PARTITION BY customer_id ORDER BY day
+                    RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
      ),
      histories AS (
        SELECT pair, customer_id, responder, frequency, recency_days,

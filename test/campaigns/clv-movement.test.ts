@@ -100,12 +100,19 @@ describe('CLV movement of campaign recipients (CDNOW, BG/NBD)', () => {
 
   // BG/NBD and MBG/NBD compute P(alive) in SQL, Pareto/NBD in JavaScript: each must match the
   // model's own functions. The CDNOW fit is BG/NBD's; its four values serve the others too.
-  test.for(['bgnbd', 'mbgnbd', 'paretonbd'] as const)(
-    'an earlier send applies the current %s fit to the history before the send day',
-    async (name, { t }) => {
-      const send = '1997-06-01';
-      // Customer 0017's purchase days before the send and their values, from the raw file.
-      const rows100 = (await cdnowTransactions()).filter((row) => row.customer === '0017');
+  // Customer 0046 bought twice on 1997-08-28: that day is one purchase day of their history,
+  // the last one before a send on 1997-08-29 and one among others before 1997-09-15.
+  test.for([
+    ['bgnbd', '0017', '1997-06-01'],
+    ['mbgnbd', '0017', '1997-06-01'],
+    ['paretonbd', '0017', '1997-06-01'],
+    ['bgnbd', '0046', '1997-08-29'],
+    ['bgnbd', '0046', '1997-09-15'],
+  ] as const)(
+    'an earlier send applies the current %s fit to the history of %s before %s',
+    async ([name, customer, send], { t }) => {
+      // The customer's purchase days before the send and their values, from the raw file.
+      const rows100 = (await cdnowTransactions()).filter((row) => row.customer === customer);
       const days = [
         ...new Set(rows100.filter((row) => row.day < send).map((row) => row.day)),
       ].sort();
@@ -113,7 +120,7 @@ describe('CLV movement of campaign recipients (CDNOW, BG/NBD)', () => {
         rows100.filter((row) => row.day === day).reduce((sum, row) => sum + Number(row.dollars), 0);
       expect(days.length).toBeGreaterThan(1);
       await stepSchema(t, [
-        ['0017', 'EARLY', '', `${send} 08:00:00`, true],
+        [customer, 'EARLY', '', `${send} 08:00:00`, true],
         // A send on the day of the first purchase: no history before it, left out.
         ['0018', 'FIRST-DAY', '', '1997-01-01 20:00:00', false],
       ]);
@@ -151,8 +158,9 @@ describe('CLV movement of campaign recipients (CDNOW, BG/NBD)', () => {
       expect(row?.responder).toBe(true);
       expect(row?.p_alive_before).toBeCloseTo(pAlive, 12);
       expect(row?.clv_before).toBeCloseTo(expectedSpend * pAlive * future, 8);
-      const [now] = await t.query<{ p_alive: number; predicted_clv: number }>(
-        `SELECT p_alive, predicted_clv FROM customer_predictions WHERE customer_id = '0017'`,
+      const [now] = await t.warehouse.query<{ p_alive: number; predicted_clv: number }>(
+        `SELECT p_alive, predicted_clv FROM customer_predictions WHERE customer_id = $customer`,
+        { customer },
       );
       expect(row?.p_alive_now).toBeCloseTo(now?.p_alive ?? NaN, 12);
       expect(row?.clv_now).toBeCloseTo(now?.predicted_clv ?? NaN, 9);
