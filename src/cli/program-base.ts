@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
+import { packageVersion } from '../shared/package-version.js';
 
 /** The `clv` command line without its commands: every command takes --project DIR and --json. */
 export function baseProgram(): Command {
@@ -14,10 +14,4 @@ export function baseProgram(): Command {
       .showHelpAfterError()
       .exitOverride()
   );
-}
-
-function packageVersion(): string {
-  // dist/bin/ (the bundle), dist/cli/ and src/cli/ all sit two folders below the package root.
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
 }
