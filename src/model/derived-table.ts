@@ -15,6 +15,25 @@ export interface DerivedTable {
   /** Its SELECT, or what makes it in the engine's spelling (store/sql-dialect.ts). */
   sql: string | ((dialect: SqlDialect) => string);
   params?: (config: Config) => SqlParams;
+  /** How the table is rebuilt in part after new imports; without it, always in full. */
+  incremental?: IncrementalRule;
+}
+
+/**
+ * A table whose rows fall into groups by `key`, each group's rows made only from the inputs
+ * of that key value: after new imports it is the last refresh's table without the groups the
+ * new events touch, and those groups built again from their inputs (src/model/refresh.ts).
+ */
+export interface IncrementalRule {
+  /** The column that names a group. */
+  key: string;
+  /** A SELECT of the `key` values that events imported after `$since` touch (distinct). */
+  changed: string;
+  /**
+   * CTEs named as the tables the table's SQL reads, holding only the rows of the groups in
+   * `changedKeys` (a table with the one column `key`), read from `generation`'s tables.
+   */
+  inputs: (changedKeys: string, generation: string) => string;
 }
 
 /** A derived table's SELECT in the engine's spelling. */

@@ -6,6 +6,12 @@ import {
   type DerivedTable,
   type ModelState,
 } from './derived-table.js';
+import {
+  basisFingerprint,
+  refreshStart,
+  type RefreshBasis,
+  type RefreshStart,
+} from './refresh-basis.js';
 import { recordRefreshFailure, refreshFailure } from './refresh-failures.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 import { usableEvents } from './usable-events.js';
@@ -24,6 +30,18 @@ export interface RefreshSummary {
   models: ModelState[];
   /** The purchase model chosen differs from the last refresh's (`auto` chose another). */
   modelChange: { from: string; to: string } | null;
+  /**
+   * How the tables were built: the tables listed in part, on refresh `fromRefresh`'s (the
+   * others in full), or every one in full, and why.
+   */
+  build:
+    | { mode: 'incremental'; fromRefresh: number; tables: string[] }
+    | { mode: 'full'; reason: string };
+}
+
+export interface RefreshOptions {
+  /** Build every table in full, even where the last refresh's could be built on. */
+  full?: boolean;
 }
 
 const GENERATION_PREFIX = 'refresh_';
@@ -32,7 +50,9 @@ const GENERATION_PREFIX = 'refresh_';
 export type RefreshStepListener = (step: string, done: number, total: number) => void;
 
 /**
- * Rebuilds every derived table from scratch, in dependency order. The tables of a refresh are
+ * Rebuilds every derived table, in dependency order: from scratch, or, for a table with an
+ * incremental rule when the last refresh can be built on (see `refreshStart`), as the last
+ * refresh's table with the rows new events touch built again. The tables of a refresh are
  * built in a schema of their own, each statement committed on its own (the engine plans
  * better with statistics of committed tables); then one short transaction points the views
  * that readers use (`main.orders`, …) at them, so a reader sees either the previous refresh or
@@ -48,6 +68,7 @@ export async function refresh(
   onStep?: RefreshStepListener,
   /** Steps the caller runs after publishing and announces itself: counted in the total. */
   laterSteps = 0,
+  options: RefreshOptions = {},
 ): Promise<RefreshSummary> {
   const started = performance.now();
   const [state] = await warehouse.query<{
@@ -68,6 +89,11 @@ export async function refresh(
   const tables: RefreshSummary['tables'] = [];
   const warnings: string[] = [];
   const models: ModelState[] = [];
+  const fingerprint = basisFingerprint(config, model, warehouse.dialect);
+  let start: RefreshStart = { mode: 'full', reason: 'starting' };
+  // Whether stored events were left out: set once the events are read.
+  let leftOutEvents: boolean | undefined;
+  const builtInPart: string[] = [];
   let step = 'starting';
   // The tables, reading the events before them, fitting and publishing after them, then the
   // caller's own.
@@ -82,14 +108,27 @@ export async function refresh(
     enter('reading the events');
     const leftOut = await usableEvents(warehouse, config, generation);
     if (leftOut) warnings.push(leftOut);
+    leftOutEvents = leftOut !== null;
+    start = await refreshStart(warehouse, {
+      fingerprint,
+      leftOut: leftOutEvents,
+      full: options.full ?? false,
+      generationPrefix: GENERATION_PREFIX,
+      incrementalTables: ordered.filter((table) => table.incremental).map((table) => table.name),
+    });
     // Derived tables read each other by plain name: the new generation's copies come first.
     await warehouse.generations.readingFirst(generation, async () => {
       for (const table of ordered) {
         enter(`building the ${table.name} table`);
-        await warehouse.run(
-          `CREATE TABLE ${generation}.${table.name} AS ${derivedSql(table, warehouse.dialect)}`,
-          table.params?.(config),
-        );
+        if (start.mode === 'incremental' && table.incremental) {
+          await buildInPart(warehouse, config, table, generation, start);
+          builtInPart.push(table.name);
+        } else {
+          await warehouse.run(
+            `CREATE TABLE ${generation}.${table.name} AS ${derivedSql(table, warehouse.dialect)}`,
+            table.params?.(config),
+          );
+        }
         const [count] = await warehouse.query<{ n: number }>(
           `SELECT count(*) AS n FROM ${generation}.${table.name}`,
         );
@@ -118,8 +157,18 @@ export async function refresh(
     warnings,
     models,
     modelChange: await modelChange(warehouse, models),
+    build:
+      start.mode === 'incremental'
+        ? { mode: 'incremental', fromRefresh: start.fromRefresh, tables: builtInPart }
+        : { mode: 'full', reason: start.reason },
   };
-  await publish(warehouse, generation, summary, started).catch(async (error: unknown) => {
+  const basis: RefreshBasis = {
+    fingerprint,
+    lastImportId: summary.lastImportId,
+    events: summary.events,
+    leftOut: leftOutEvents ?? false,
+  };
+  await publish(warehouse, generation, summary, basis, started).catch(async (error: unknown) => {
     throw await failed(warehouse, startedAt, 'publishing the new tables', error, refreshId > 1);
   });
   // Those of earlier refreshes, and of refreshes that failed halfway.
@@ -132,6 +181,7 @@ async function publish(
   warehouse: Warehouse,
   generation: string,
   summary: RefreshSummary,
+  basis: RefreshBasis,
   started: number,
 ): Promise<void> {
   const names = summary.tables.map((table) => table.name);
@@ -139,15 +189,46 @@ async function publish(
     summary.seconds = Number(((performance.now() - started) / 1000).toFixed(3));
     await warehouse.run(
       `INSERT INTO refreshes
-       VALUES ($id, $startedAt::TIMESTAMP, $seconds, $lastImport, $events, $models::JSON)`,
+       VALUES ($id, $startedAt::TIMESTAMP, $seconds, $lastImport, $events, $models::JSON,
+               $basis::JSON)`,
       {
         id: summary.refreshId,
         models: JSON.stringify(summary.models),
+        basis: JSON.stringify(basis),
         startedAt: summary.startedAt.replace('T', ' ').replace('Z', ''),
         seconds: summary.seconds,
         lastImport: summary.lastImportId,
         events: summary.events,
       },
+    );
+  });
+}
+
+/**
+ * `table` in `generation` as the last refresh's (in `start.generation`) without the groups that
+ * events imported after `start.since` touch, and those groups built again from their inputs:
+ * what the whole SELECT would give, for a fraction of the work when few groups changed.
+ */
+async function buildInPart(
+  warehouse: Warehouse,
+  config: Config,
+  table: DerivedTable,
+  generation: string,
+  start: Extract<RefreshStart, { mode: 'incremental' }>,
+): Promise<void> {
+  const rule = table.incremental;
+  if (!rule) throw new Error(`${table.name} has no incremental rule`);
+  await warehouse.withScratchTable('changed_keys', async (changed) => {
+    await warehouse.scratch.fromQuery(changed, rule.changed, { since: start.since });
+    await warehouse.run(
+      `CREATE TABLE ${generation}.${table.name} AS
+       SELECT * FROM ${start.generation}.${table.name} ANTI JOIN ${changed} USING (${rule.key})
+       UNION ALL BY NAME
+       SELECT * FROM (
+         WITH ${rule.inputs(changed, generation)}
+         SELECT * FROM (${derivedSql(table, warehouse.dialect)})
+       )`,
+      table.params?.(config),
     );
   });
 }

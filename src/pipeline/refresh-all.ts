@@ -44,6 +44,8 @@ export interface RefreshAllOptions {
    * refresh.
    */
   queryDir?: string;
+  /** Build every derived table in full (`clv refresh --full`). */
+  full?: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export async function refreshAll(
         onStep(step, done, all);
       }),
     LATER_STEPS.length,
+    { full: options.full ?? false },
   );
   const announce = (step: (typeof LATER_STEPS)[number]): void => {
     onStep?.(step, total - LATER_STEPS.length + LATER_STEPS.indexOf(step), total);

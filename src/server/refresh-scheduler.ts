@@ -1,7 +1,8 @@
 import { Cron } from 'croner';
 import { ClvError } from '../shared/errors.js';
 
-export type RefreshReason = 'manual' | 'ingest' | 'schedule';
+/** `full`: asked for by hand, every table built in full (`POST /refresh?full=true`). */
+export type RefreshReason = 'manual' | 'full' | 'ingest' | 'schedule';
 
 export interface RefreshSchedulerOptions {
   /** Pause after the last ingested batch before the refresh it asks for. */
@@ -50,7 +51,9 @@ export class RefreshScheduler<T> {
       .catch(() => undefined)
       .then(() => {
         this.next = null;
-        this.current = this.start(reasons.has('manual') ? 'manual' : reason);
+        this.current = this.start(
+          reasons.has('full') ? 'full' : reasons.has('manual') ? 'manual' : reason,
+        );
         return this.current;
       });
     this.next = { promise, reasons };

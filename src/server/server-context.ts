@@ -101,6 +101,7 @@ export async function createServerContext(
         const summary = await refreshAll(refreshing, config, undefined, {
           exclusive: (work) => audiences.run(work),
           queryDir: project.queryDir,
+          full: reason === 'full',
         });
         options.onRefreshed?.(summary, reason);
         // Not awaited: the refresh is done; the answers people were reading are recomputed behind it.

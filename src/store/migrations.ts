@@ -301,4 +301,13 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'refresh basis',
+    sql: `
+      -- What a later refresh must find unchanged to build on this one's tables in part
+      -- (src/model/refresh-basis.ts); NULL for refreshes before it, which are built on in full.
+      ALTER TABLE refreshes ADD COLUMN basis JSON;
+    `,
+  },
 ];

@@ -115,6 +115,30 @@ describe('POST /api/v1/refresh and GET /api/v1/status', () => {
     expect(metrics.status).toBe(200);
   });
 
+  it('builds on the last refresh unless asked for full=true, and says which it did', async () => {
+    const post = async (path: string) =>
+      (await (await api.request(path, { method: 'POST', key: api.keys.admin })).json()) as {
+        refreshId: number;
+        build: unknown;
+      };
+    const first = await post('/api/v1/refresh');
+    const inPart = await post('/api/v1/refresh');
+    expect(inPart.build).toEqual({
+      mode: 'incremental',
+      fromRefresh: first.refreshId,
+      tables: ['orders'],
+    });
+    expect((await post('/api/v1/refresh?full=true')).build).toEqual({
+      mode: 'full',
+      reason: 'a full rebuild was asked for',
+    });
+    const refused = await api.request('/api/v1/refresh?full=yes', {
+      method: 'POST',
+      key: api.keys.admin,
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it('computes again, right after a refresh, the answers people were reading', async () => {
     const cache = api.server.context.cache;
     const read = async (path: string) =>

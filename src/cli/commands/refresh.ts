@@ -31,7 +31,11 @@ export function registerRefresh(program: Command): void {
       '--if-changed',
       'skip the refresh when nothing was imported since the last one (a changed config still needs a plain refresh)',
     )
-    .action(async (options: { ifChanged?: boolean }, command: Command) => {
+    .option(
+      '--full',
+      'build every derived table in full, not in part on the last refresh’s tables (what a refresh does by itself when the config changed)',
+    )
+    .action(async (options: { ifChanged?: boolean; full?: boolean }, command: Command) => {
       const output = outputFor(command);
       const result = await withProjectStore<FullRefreshSummary | SkippedRefresh>(
         command,
@@ -42,12 +46,13 @@ export function registerRefresh(program: Command): void {
           try {
             return await refreshAll(warehouse, project.config, bar?.step, {
               queryDir: project.queryDir,
+              full: options.full ?? false,
             });
           } finally {
             bar?.done();
           }
         },
-        (server) => refreshThrough(server, options.ifChanged ?? false),
+        (server) => refreshThrough(server, options.ifChanged ?? false, options.full ?? false),
       );
       if ('skipped' in result) {
         output.result(result, () => `refresh skipped: ${result.reason}`);
@@ -61,6 +66,7 @@ export function registerRefresh(program: Command): void {
 async function refreshThrough(
   server: RemoteServer,
   ifChanged: boolean,
+  full: boolean,
 ): Promise<FullRefreshSummary | SkippedRefresh> {
   if (ifChanged) {
     const status = await server.get<{
@@ -71,12 +77,15 @@ async function refreshThrough(
       return skipped(status.lastRefresh.refreshId);
     }
   }
-  return server.send<FullRefreshSummary>('POST', '/refresh');
+  return server.send<FullRefreshSummary>('POST', full ? '/refresh?full=true' : '/refresh');
 }
 
 function describeRefresh(summary: FullRefreshSummary): string {
   return [
     `refresh ${summary.refreshId}: ${summary.events.toLocaleString('en')} events up to import ${summary.lastImportId ?? '-'} (${summary.seconds.toFixed(2)} s)`,
+    summary.build.mode === 'incremental'
+      ? `built on refresh ${summary.build.fromRefresh}: ${summary.build.tables.join(', ')} in part, the rest in full`
+      : `every table built in full: ${summary.build.reason}`,
     table(summary.tables.map((t) => [t.name, t.rows])),
     ...summary.models.map(
       (model) =>

@@ -56,6 +56,18 @@ export const orders: DerivedTable = {
            CAST(amount AS DECIMAL(38, 9)) AS amount,
            events
     FROM grouped`,
+  // An order's row comes from its own purchase events alone.
+  incremental: {
+    key: 'order_key',
+    changed: `SELECT DISTINCT coalesce(order_id, 'event:' || event_id) AS order_key
+               FROM events WHERE kind = 'purchase' AND import_id > $since`,
+    inputs: (changedKeys, generation) => `
+      events AS (
+        SELECT * FROM ${generation}.events
+        WHERE kind = 'purchase'
+          AND coalesce(order_id, 'event:' || event_id) IN (SELECT order_key FROM ${changedKeys})
+      )`,
+  },
   params: (config) => ({
     timezone: config.timezone,
     statusWhenMissing: config.purchase.statusWhenMissing,

@@ -19,6 +19,19 @@ export const refreshSummarySchema = z
       .strictObject({ from: z.string(), to: z.string() })
       .nullable()
       .describe('the purchase model chosen differs from the one of the refresh before'),
+    build: z
+      .discriminatedUnion('mode', [
+        z.strictObject({
+          mode: z.literal('incremental'),
+          fromRefresh: z.number().describe('the refresh whose tables this one built on'),
+          tables: z.array(z.string()).describe('the tables built in part; the others in full'),
+        }),
+        z.strictObject({
+          mode: z.literal('full'),
+          reason: z.string().describe('why no table was built in part'),
+        }),
+      ])
+      .describe('how the tables were built: in part on the last refresh’s, or in full'),
     audiences: z
       .strictObject({
         evaluated: z.number(),

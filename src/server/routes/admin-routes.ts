@@ -26,8 +26,15 @@ export const adminRoutes = [
     tag: 'admin',
     summary: 'Refresh now (or right after the running refresh) and return its summary',
     access: 'admin',
+    query: z.object({
+      full: z
+        .enum(['true', 'false'])
+        .default('false')
+        .describe('true: build every table in full, not in part on the last refresh’s'),
+    }),
     response: refreshSummarySchema,
-    handler: ({ context }) => context.refresher.request('manual'),
+    handler: ({ query, context }) =>
+      context.refresher.request(query.full === 'true' ? 'full' : 'manual'),
   }),
   route({
     method: 'GET',
