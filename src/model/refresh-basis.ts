@@ -19,11 +19,13 @@ export interface RefreshBasis {
   events: number;
   /** Whether it left stored events out for being outside the accepted ranges. */
   leftOut: boolean;
+  /** The rows table (versioned-rows.ts) of each table that can be built in part. */
+  rows: Record<string, string>;
 }
 
 /** How a refresh builds its tables: in part on an earlier refresh's, or in full and why. */
 export type RefreshStart =
-  | { mode: 'incremental'; fromRefresh: number; generation: string; since: number }
+  | { mode: 'incremental'; fromRefresh: number; since: number; rows: Record<string, string> }
   | { mode: 'full'; reason: string };
 
 /**
@@ -62,7 +64,6 @@ export async function refreshStart(
     fingerprint: string;
     leftOut: boolean;
     full: boolean;
-    generationPrefix: string;
     incrementalTables: readonly string[];
   },
 ): Promise<RefreshStart> {
@@ -90,14 +91,10 @@ export async function refreshStart(
   if ((stored?.n ?? 0) !== basis.events) {
     return full(`events imported before refresh ${last.refresh_id} changed since`);
   }
-  const generation = `${options.generationPrefix}${last.refresh_id}`;
-  const [found] = await warehouse.query<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.tables
-     WHERE table_schema = $generation AND ${warehouse.dialect.listContains('$names', 'table_name')}`,
-    { generation, names: [...options.incrementalTables] },
-  );
-  if ((found?.n ?? 0) < options.incrementalTables.length) {
+  const rows = options.incrementalTables.map((table) => basis.rows?.[table] ?? '');
+  const found = await warehouse.versioned.existing(rows);
+  if (found.length < rows.length) {
     return full(`the tables of refresh ${last.refresh_id} are gone`);
   }
-  return { mode: 'incremental', fromRefresh: last.refresh_id, generation, since };
+  return { mode: 'incremental', fromRefresh: last.refresh_id, since, rows: basis.rows };
 }

@@ -13,6 +13,7 @@ import {
   type RefreshStart,
 } from './refresh-basis.js';
 import { recordRefreshFailure, refreshFailure } from './refresh-failures.js';
+import { buildRowsInFull, buildRowsInPart } from './versioned-rows.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 import { usableEvents } from './usable-events.js';
 
@@ -94,6 +95,8 @@ export async function refresh(
   // Whether stored events were left out: set once the events are read.
   let leftOutEvents: boolean | undefined;
   const builtInPart: string[] = [];
+  /** The rows table of each table that can be built in part (see versioned-rows.ts). */
+  const rowsTables: Record<string, string> = {};
   let step = 'starting';
   // The tables, reading the events before them, fitting and publishing after them, then the
   // caller's own.
@@ -113,16 +116,25 @@ export async function refresh(
       fingerprint,
       leftOut: leftOutEvents,
       full: options.full ?? false,
-      generationPrefix: GENERATION_PREFIX,
       incrementalTables: ordered.filter((table) => table.incremental).map((table) => table.name),
     });
     // Derived tables read each other by plain name: the new generation's copies come first.
     await warehouse.generations.readingFirst(generation, async () => {
       for (const table of ordered) {
         enter(`building the ${table.name} table`);
-        if (start.mode === 'incremental' && table.incremental) {
-          await buildInPart(warehouse, config, table, generation, start);
+        const base = start.mode === 'incremental' ? start.rows[table.name] : undefined;
+        if (table.incremental && start.mode === 'incremental' && base) {
+          await buildRowsInPart(warehouse, config, table, generation, refreshId, base, start.since);
+          rowsTables[table.name] = base;
           builtInPart.push(table.name);
+        } else if (table.incremental) {
+          rowsTables[table.name] = await buildRowsInFull(
+            warehouse,
+            config,
+            table,
+            generation,
+            refreshId,
+          );
         } else {
           await warehouse.run(
             `CREATE TABLE ${generation}.${table.name} AS ${derivedSql(table, warehouse.dialect)}`,
@@ -167,12 +179,15 @@ export async function refresh(
     lastImportId: summary.lastImportId,
     events: summary.events,
     leftOut: leftOutEvents ?? false,
+    rows: rowsTables,
   };
   await publish(warehouse, generation, summary, basis, started).catch(async (error: unknown) => {
     throw await failed(warehouse, startedAt, 'publishing the new tables', error, refreshId > 1);
   });
   // Those of earlier refreshes, and of refreshes that failed halfway.
   await warehouse.generations.dropAllBut(GENERATION_PREFIX, generation);
+  // The rows no published view reads any more, and the versioned tables of earlier refreshes.
+  await warehouse.versioned.forget(Object.values(rowsTables), refreshId);
   return summary;
 }
 
@@ -200,35 +215,6 @@ async function publish(
         lastImport: summary.lastImportId,
         events: summary.events,
       },
-    );
-  });
-}
-
-/**
- * `table` in `generation` as the last refresh's (in `start.generation`) without the groups that
- * events imported after `start.since` touch, and those groups built again from their inputs:
- * what the whole SELECT would give, for a fraction of the work when few groups changed.
- */
-async function buildInPart(
-  warehouse: Warehouse,
-  config: Config,
-  table: DerivedTable,
-  generation: string,
-  start: Extract<RefreshStart, { mode: 'incremental' }>,
-): Promise<void> {
-  const rule = table.incremental;
-  if (!rule) throw new Error(`${table.name} has no incremental rule`);
-  await warehouse.withScratchTable('changed_keys', async (changed) => {
-    await warehouse.scratch.fromQuery(changed, rule.changed, { since: start.since });
-    await warehouse.run(
-      `CREATE TABLE ${generation}.${table.name} AS
-       SELECT * FROM ${start.generation}.${table.name} ANTI JOIN ${changed} USING (${rule.key})
-       UNION ALL BY NAME
-       SELECT * FROM (
-         WITH ${rule.inputs(changed, generation)}
-         SELECT * FROM (${derivedSql(table, warehouse.dialect)})
-       )`,
-      table.params?.(config),
     );
   });
 }

@@ -2,6 +2,7 @@ import type { Generations } from './generations.js';
 import type { ScratchTables } from './scratch-tables.js';
 import type { FileStaging } from './staged.js';
 import type { SqlDialect } from './sql-dialect.js';
+import type { VersionedTables } from './versioned-tables.js';
 import type { SqlParams } from './sql-params.js';
 
 export type { SqlParams, SqlValue } from './sql-params.js';
@@ -27,6 +28,8 @@ export interface Warehouse {
   readonly scratch: ScratchTables;
   /** How a user's files and batches are read into scratch tables for validation. */
   readonly staging: FileStaging;
+  /** Tables whose rows carry versions: what a refresh builds in part (see versioned-tables.ts). */
+  readonly versioned: VersionedTables;
   /**
    * Runs one statement (or several separated by `;` when there are no parameters) and returns
    * the number of rows it inserted, updated or deleted.

@@ -426,6 +426,7 @@ function failingOn(warehouse: Warehouse, statement: string): Warehouse {
     generations: warehouse.generations,
     scratch: warehouse.scratch,
     staging: warehouse.staging,
+    versioned: warehouse.versioned,
     run: (sql, params) =>
       sql.includes(statement)
         ? Promise.reject(new Error(`injected failure at ${statement}`))

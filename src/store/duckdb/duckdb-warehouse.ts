@@ -9,6 +9,8 @@ import {
 } from '@duckdb/node-api';
 import { ClvError } from '../../shared/errors.js';
 import type { Generations } from '../generations.js';
+import type { VersionedTables } from '../versioned-tables.js';
+import { duckDbVersioned } from './duckdb-versioned.js';
 import type { ScratchTables } from '../scratch-tables.js';
 import type { FileStaging } from '../staged.js';
 import type { SqlDialect } from '../sql-dialect.js';
@@ -33,6 +35,7 @@ export class DuckDbWarehouse implements Warehouse {
   readonly generations: Generations = duckDbGenerations(this);
   readonly scratch: ScratchTables = duckDbScratch(this);
   readonly staging: FileStaging = duckDbStaging(this);
+  readonly versioned: VersionedTables = duckDbVersioned(this);
   private inTransaction = false;
   private closed = false;
   // Serialises statements: DuckDB runs one statement at a time per connection anyway, and a
