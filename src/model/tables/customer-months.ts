@@ -1,5 +1,6 @@
 import type { DerivedTable } from '../derived-table.js';
 import { TABLE } from '../table-names.js';
+import { perCustomerOverOrders } from './per-customer-rule.js';
 
 /** Per customer and calendar month (project zone) with any order: orders by outcome, revenue. */
 export const customerMonths: DerivedTable = {
@@ -7,6 +8,7 @@ export const customerMonths: DerivedTable = {
   description:
     'per customer and month (first day, local): orders (successful), revenue, canceled, returned, other, last_day (of a successful order)',
   dependsOn: [TABLE.orders],
+  incremental: perCustomerOverOrders,
   sql: `
     SELECT customer_id, CAST(date_trunc('month', ts_local) AS DATE) AS month,
            count(*) FILTER (WHERE outcome = 'success') AS orders,

@@ -1,5 +1,6 @@
 import type { DerivedTable } from '../derived-table.js';
 import { TABLE } from '../table-names.js';
+import { perCustomerOverOrders } from './per-customer-rule.js';
 
 /**
  * One row per customer with at least one successful order, over all data: first and last
@@ -11,6 +12,7 @@ export const customerSummary: DerivedTable = {
   description:
     'per buyer: first_order_at, last_order_at (UTC), first_day, last_day (local), orders, revenue, purchase_days, frequency (purchase days after the first), recency_days, repeat_revenue, monetary (mean value of a repeat purchase day)',
   dependsOn: [TABLE.orders],
+  incremental: perCustomerOverOrders,
   sql: (d) => `
     WITH days AS (
       SELECT customer_id, day, sum(coalesce(amount, 0)) AS value, count(*) AS orders,
