@@ -59,7 +59,9 @@ export async function run(context: BenchContext): Promise<void> {
     const project = await openProject(dir);
     const warehouse = await openStore(project);
     try {
-      const refreshed = await timed(() => refreshAll(warehouse, project.config));
+      const refreshed = await timed(() =>
+        refreshAll(warehouse, project.config, undefined, { full: true }),
+      );
       const [shape] = await warehouse.query<{ events: number; campaigns: number }>(
         `SELECT count(*) AS events, count(DISTINCT campaign_id) AS campaigns
          FROM events WHERE kind = 'campaign'`,

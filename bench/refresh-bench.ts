@@ -449,7 +449,10 @@ async function productWorker(dir: string): Promise<WorkerResult> {
     const steps: StepResult[] = [];
     const all = await measureStep(async () => {
       // What `clv refresh` does: the derived tables, then the models and predictions.
-      const refreshed = await measureStep(() => refreshAll(warehouse, project.config));
+      // In full: a store refreshed by this version could otherwise be built on, with nothing new.
+      const refreshed = await measureStep(() =>
+        refreshAll(warehouse, project.config, undefined, { full: true }),
+      );
       const refreshStep = stepOf('refresh', 'b  refresh', refreshed);
       refreshStep.details = { events: refreshed.value.events, tables: refreshed.value.tables };
       steps.push(refreshStep);

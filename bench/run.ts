@@ -34,6 +34,11 @@ const benchmarks: Record<string, Benchmark> = {
     size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
     load: () => import('./refresh-bench.js'),
   },
+  incremental: {
+    about: 'a refresh after 10,000 new events, built on the last one, vs a full refresh',
+    size: ({ customers }) => `${customers.toLocaleString('en')} demo customers`,
+    load: () => import('./incremental-bench.js'),
+  },
   predict: {
     about: 'summary, BG/NBD + Gamma-Gamma fits and predictions of simulated customers',
     size: ({ customers }) => `${customers.toLocaleString('en')} simulated customers`,

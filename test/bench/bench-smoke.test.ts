@@ -11,6 +11,7 @@ const BENCHMARKS = [
   'predict',
   'audience',
   'campaign',
+  'incremental',
   'query',
   'serve',
   'pages',
