@@ -11,7 +11,7 @@ import { derivedSql, type DerivedTable } from './derived-table.js';
  * while everything else its tables were built from is unchanged.
  */
 export interface RefreshBasis {
-  /** The config, the product's version and the derived tables' SQL, hashed. */
+  /** The config, the product's and the engine's versions and the derived tables' SQL, hashed. */
   fingerprint: string;
   /** The last import the refresh saw. */
   lastImportId: number | null;
@@ -30,16 +30,18 @@ export type RefreshStart =
 
 /**
  * The hash of everything the derived tables are built from besides the stored rows: a change
- * of any of it (a status value, the time zone, an accepted range, a new version) rebuilds
- * every table in full.
+ * of any of it (a status value, the time zone, an accepted range, a new version of the product
+ * or of the engine) rebuilds every table in full.
  */
 export function basisFingerprint(
   config: Config,
   model: readonly DerivedTable[],
   dialect: SqlDialect,
+  /** The engine's own version: another may compute the same SQL otherwise (a fixed bug, new zone data). */
+  engine: string,
 ): string {
   const hash = createHash('sha256');
-  hash.update(JSON.stringify({ version: packageVersion(), config }));
+  hash.update(JSON.stringify({ version: packageVersion(), engine, config }));
   for (const table of model) {
     hash.update(`\0${table.name}\0`);
     hash.update(derivedSql(table, dialect));

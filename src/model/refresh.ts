@@ -90,7 +90,8 @@ export async function refresh(
   const tables: RefreshSummary['tables'] = [];
   const warnings: string[] = [];
   const models: ModelState[] = [];
-  const fingerprint = basisFingerprint(config, model, warehouse.dialect);
+  const [engine] = await warehouse.query<{ version: string }>('SELECT version() AS version');
+  const fingerprint = basisFingerprint(config, model, warehouse.dialect, engine?.version ?? '');
   let start: RefreshStart = { mode: 'full', reason: 'starting' };
   // Whether stored events were left out: set once the events are read.
   let leftOutEvents: boolean | undefined;
