@@ -21,8 +21,8 @@ export interface DerivedTable {
 
 /**
  * A table whose rows fall into groups by `key`, each group's rows made only from the inputs
- * of that key value: after new imports it is the last refresh's table without the groups the
- * new events touch, and those groups built again from their inputs (src/model/refresh.ts).
+ * of that key value: after new imports it is the last refresh's rows with the groups the new
+ * events touch retired and built again from their inputs (src/model/versioned-rows.ts).
  */
 export interface IncrementalRule {
   /** The column that names a group. */

@@ -12,7 +12,7 @@ import { derivedSql, type DerivedTable } from './derived-table.js';
  */
 
 /** The name of the versioned table a full build of `table` in refresh `refreshId` makes. */
-export function rowsTableName(table: DerivedTable, refreshId: number): string {
+function rowsTableName(table: DerivedTable, refreshId: number): string {
   return `${table.name}_${refreshId}`;
 }
 
