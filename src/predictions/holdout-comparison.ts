@@ -120,44 +120,53 @@ export async function compareOnHoldout(
     ...purchaseSummaryParams(config, holdoutFrom),
     ...(sample === null ? {} : { sample }),
   };
-  const histories = await readHistories(warehouse, source, params);
-  const summary = inUnits(histories, unitDays(config));
-  const outcomes = models.map((model) => fitPurchase(model, summary));
-  const forecasts = outcomes.map((outcome) => holdoutForecast(outcome, summary, period));
-  await writeHistoryTable(
-    warehouse,
-    'holdout_predictions',
-    histories,
-    Object.fromEntries(forecasts.map((forecast, k) => [`p${k}`, forecast])),
+  // The calibration summary is read twice, for the fits and for the comparison: kept once, as
+  // grouping every order by customer and day again cost about a second at a million customers.
+  const { histories, outcomes, rows } = await warehouse.withScratchTable(
+    'holdout_calibration',
+    async (calibrationTable) => {
+      await warehouse.scratch.fromQuery(calibrationTable, `SELECT * FROM ${source}`, params);
+      const histories = await readHistories(warehouse, calibrationTable);
+      const summary = inUnits(histories, unitDays(config));
+      const outcomes = models.map((model) => fitPurchase(model, summary));
+      const forecasts = outcomes.map((outcome) => holdoutForecast(outcome, summary, period));
+      await writeHistoryTable(
+        warehouse,
+        'holdout_predictions',
+        histories,
+        Object.fromEntries(forecasts.map((forecast, k) => [`p${k}`, forecast])),
+      );
+      const perModel = models
+        .map(
+          (_, k) =>
+            `sum(p${k}) AS predicted${k}, avg(abs(p${k} - actual)) AS mae${k},
+             corr(p${k}, actual) AS corr${k}, count(*) - count(p${k}) AS missing${k}`,
+        )
+        .join(',\n');
+      const rows = await warehouse.query(
+        `WITH calibration AS (SELECT * FROM ${calibrationTable}),
+         later AS (
+           SELECT customer_id, count(DISTINCT day) AS purchases FROM orders
+           WHERE outcome = 'success' AND day >= $cutoff::DATE GROUP BY customer_id
+         ),
+         compared AS (
+           SELECT least(c.frequency, ${TOP_GROUP}) AS grp, p.*,
+                  coalesce(l.purchases, 0)::DOUBLE AS actual
+           FROM calibration c
+           JOIN holdout_predictions p USING (frequency, recency_days, age_days)
+           LEFT JOIN later l USING (customer_id)
+         )
+         SELECT grp, count(*) AS customers, sum(actual) AS actual, ${perModel}
+         FROM compared GROUP BY grp
+         UNION ALL
+         SELECT -1, count(*), sum(actual), ${perModel} FROM compared
+         ORDER BY 1`,
+        { cutoff: holdoutFrom },
+      );
+      await warehouse.scratch.drop('holdout_predictions');
+      return { histories, outcomes, rows };
+    },
   );
-  const perModel = models
-    .map(
-      (_, k) =>
-        `sum(p${k}) AS predicted${k}, avg(abs(p${k} - actual)) AS mae${k},
-         corr(p${k}, actual) AS corr${k}, count(*) - count(p${k}) AS missing${k}`,
-    )
-    .join(',\n');
-  const rows = await warehouse.query(
-    `WITH calibration AS ${source},
-     later AS (
-       SELECT customer_id, count(DISTINCT day) AS purchases FROM orders
-       WHERE outcome = 'success' AND day >= $cutoff::DATE GROUP BY customer_id
-     ),
-     compared AS (
-       SELECT least(c.frequency, ${TOP_GROUP}) AS grp, p.*,
-              coalesce(l.purchases, 0)::DOUBLE AS actual
-       FROM calibration c
-       JOIN holdout_predictions p USING (frequency, recency_days, age_days)
-       LEFT JOIN later l USING (customer_id)
-     )
-     SELECT grp, count(*) AS customers, sum(actual) AS actual, ${perModel}
-     FROM compared GROUP BY grp
-     UNION ALL
-     SELECT -1, count(*), sum(actual), ${perModel} FROM compared
-     ORDER BY 1`,
-    params,
-  );
-  await warehouse.scratch.drop('holdout_predictions');
   const total = rows.find((row) => row['grp'] === -1);
   const groups = rows.filter((row) => Number(row['grp']) >= 0);
   const scores = outcomes.map((outcome, k): HoldoutScore => {
