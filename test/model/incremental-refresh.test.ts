@@ -15,10 +15,14 @@ const test = projectTest();
 /** Seeded sequences of imports and refreshes: 4 by default, 100 with CLV_THOROUGH=1. */
 const SEQUENCES = process.env['CLV_THOROUGH'] ? 100 : 4;
 
-const HEADER = 'event_id,customer_id,type,timestamp,order_id,amount,currency,status';
+const HEADER =
+  'event_id,customer_id,type,timestamp,order_id,amount,currency,status,category,action';
 
 async function importCsv(t: TempProject, name: string, lines: readonly string[]): Promise<void> {
-  const file = await t.file(name, [HEADER, ...lines].join('\n'));
+  // Lines without the consent columns get them empty.
+  const width = HEADER.split(',').length;
+  const padded = lines.map((line) => line + ','.repeat(width - line.split(',').length));
+  const file = await t.file(name, [HEADER, ...padded].join('\n'));
   const summary = await importFile(t.warehouse, t.project, { file, kind: 'events' });
   expect(summary.rejected).toBe(0);
 }
@@ -112,7 +116,7 @@ describe('incremental refresh: the orders of new events rebuilt, the rest kept',
     expect(second.build).toEqual({
       mode: 'incremental',
       fromRefresh: first.refreshId,
-      tables: ['orders', 'customer_summary', 'customer_months'],
+      tables: ['orders', 'customer_summary', 'consent_history', 'customer_months'],
     });
     expect(
       await t.query(
@@ -208,7 +212,7 @@ describe('incremental refresh: the orders of new events rebuilt, the rest kept',
     const again = await derivedOnly(t);
     expect(again.build).toMatchObject({
       mode: 'incremental',
-      tables: ['orders', 'customer_summary', 'customer_months'],
+      tables: ['orders', 'customer_summary', 'consent_history', 'customer_months'],
     });
     expect(again.tables.find((table) => table.name === 'orders')?.rows).toBe(5);
   });
@@ -258,6 +262,8 @@ describe('incremental refresh: the orders of new events rebuilt, the rest kept',
     const baseConfig = t.project.config;
     const zones = [baseConfig.timezone, 'America/Sao_Paulo', 'Asia/Kathmandu'];
     const statuses = ['success', 'canceled', 'returned', '', 'pending'];
+    const categories = ['newsletter', 'sms', 'loyalty'];
+    const actions = ['accept', 'revoke', 'maybe'];
     let eventNo = 0;
     let incremental = 0;
     let fullByConfig = 0;
@@ -285,30 +291,48 @@ describe('incremental refresh: the orders of new events rebuilt, the rest kept',
             orderId,
             amount,
             status: statuses[r.int(0, statuses.length - 1)] ?? '',
+            // A third are consent events: the states of a few categories, late ones too.
+            consent: r.chance(0.3)
+              ? {
+                  category: categories[r.int(0, categories.length - 1)] ?? '',
+                  action: actions[r.int(0, actions.length - 1)] ?? '',
+                }
+              : null,
           };
         });
         if (events.length > 0 && r.chance(0.5)) {
           await importCsv(
             t,
             `s${sequence}r${round}.csv`,
-            events.map(
-              (e) =>
-                `${e.id},${e.customer},purchase,${e.at},${e.orderId},${e.amount},${e.amount ? 'EUR' : ''},${e.status}`,
+            events.map((e) =>
+              e.consent
+                ? `${e.id},${e.customer},consent,${e.at},,,,,${e.consent.category},${e.consent.action}`
+                : `${e.id},${e.customer},purchase,${e.at},${e.orderId},${e.amount},${e.amount ? 'EUR' : ''},${e.status}`,
             ),
           );
         } else if (events.length > 0) {
           const outcome = await ingestBatch(
             t.warehouse,
             t.project,
-            events.map((e) => ({
-              event_id: e.id,
-              customer_id: e.customer,
-              type: 'purchase',
-              timestamp: e.at,
-              ...(e.orderId ? { order_id: e.orderId } : {}),
-              ...(e.amount ? { amount: Number(e.amount), currency: 'EUR' } : {}),
-              ...(e.status ? { status: e.status } : {}),
-            })),
+            events.map((e) =>
+              e.consent
+                ? {
+                    event_id: e.id,
+                    customer_id: e.customer,
+                    type: 'consent',
+                    timestamp: e.at,
+                    ...e.consent,
+                  }
+                : {
+                    event_id: e.id,
+                    customer_id: e.customer,
+                    type: 'purchase',
+                    timestamp: e.at,
+                    ...(e.orderId ? { order_id: e.orderId } : {}),
+                    ...(e.amount ? { amount: Number(e.amount), currency: 'EUR' } : {}),
+                    ...(e.status ? { status: e.status } : {}),
+                  },
+            ),
           );
           expect(outcome.rejected).toEqual([]);
         }

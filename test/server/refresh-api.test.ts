@@ -126,7 +126,7 @@ describe('POST /api/v1/refresh and GET /api/v1/status', () => {
     expect(inPart.build).toEqual({
       mode: 'incremental',
       fromRefresh: first.refreshId,
-      tables: ['orders', 'customer_summary', 'customer_months'],
+      tables: ['orders', 'customer_summary', 'consent_history', 'customer_months'],
     });
     expect((await post('/api/v1/refresh?full=true')).build).toEqual({
       mode: 'full',

@@ -23,6 +23,17 @@ export const consentHistory: DerivedTable = {
            import_id, source_line
     FROM events
     WHERE kind = 'consent'`,
+  // A customer's intervals come from their own consent events alone.
+  incremental: {
+    key: 'customer_id',
+    changed: `SELECT DISTINCT customer_id FROM events
+               WHERE kind = 'consent' AND import_id > $since`,
+    inputs: (changedKeys, generation) => `
+      events AS (
+        SELECT * FROM ${generation}.events
+        WHERE kind = 'consent' AND customer_id IN (SELECT customer_id FROM ${changedKeys})
+      )`,
+  },
   params: (config) => ({
     acceptValues: config.consent.acceptValues,
     emailCategories: config.consent.emailCategories,
