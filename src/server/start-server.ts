@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Project } from '../config/project.js';
 import { openStore, type OpenStoreOptions } from '../store/open-store.js';
@@ -14,6 +13,7 @@ import { FIRST_VISIT_REQUESTS } from './first-visit-requests.js';
 import { readRecentRequests, RecentAnswers, recentAnswersFile } from './recent-answers.js';
 import { apiRoutes } from './routes/index.js';
 import { createServerContext, type ServerContext } from './server-context.js';
+import { packageVersion } from '../shared/package-version.js';
 
 export interface ServeOptions {
   port: number;
@@ -71,7 +71,7 @@ export async function startServer(project: Project, options: ServeOptions): Prom
     maxAnswerBytes: megabytes(project.config.server.maxAnswerMb),
     rateLimitPerMinute: project.config.server.rateLimitPerMinute,
     allowedHosts: project.config.server.allowedHosts,
-    version: await packageVersion(),
+    version: packageVersion(),
     logger: options.logger ?? false,
     dashboardRoot,
     warmUpSecret,
@@ -179,10 +179,4 @@ function storeOptions(app: FastifyInstance): OpenStoreOptions {
   return {
     onAbandonedImport: (abandoned) => app.log.warn(abandoned, describeAbandoned(abandoned)),
   };
-}
-
-async function packageVersion(): Promise<string> {
-  // dist/bin/ (the bundle), dist/server/ and src/server/ all sit two folders below the package root.
-  const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
-  return (JSON.parse(text) as { version: string }).version;
 }
