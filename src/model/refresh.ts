@@ -13,7 +13,7 @@ import {
   type RefreshStart,
 } from './refresh-basis.js';
 import { recordRefreshFailure, refreshFailure } from './refresh-failures.js';
-import { buildRowsInFull, buildRowsInPart } from './versioned-rows.js';
+import { buildRowsInFull, buildRowsInPart, ChangedKeys } from './versioned-rows.js';
 import { dependencyOrder, derivedTables } from './registry.js';
 import { usableEvents } from './usable-events.js';
 
@@ -119,33 +119,39 @@ export async function refresh(
       full: options.full ?? false,
       incrementalTables: ordered.filter((table) => table.incremental).map((table) => table.name),
     });
+    const changed = start.mode === 'incremental' ? new ChangedKeys(warehouse, start.since) : null;
     // Derived tables read each other by plain name: the new generation's copies come first.
     await warehouse.generations.readingFirst(generation, async () => {
-      for (const table of ordered) {
-        enter(`building the ${table.name} table`);
-        const base = start.mode === 'incremental' ? start.rows[table.name] : undefined;
-        if (table.incremental && start.mode === 'incremental' && base) {
-          await buildRowsInPart(warehouse, config, table, generation, refreshId, base, start.since);
-          rowsTables[table.name] = base;
-          builtInPart.push(table.name);
-        } else if (table.incremental) {
-          rowsTables[table.name] = await buildRowsInFull(
-            warehouse,
-            config,
-            table,
-            generation,
-            refreshId,
+      try {
+        for (const table of ordered) {
+          enter(`building the ${table.name} table`);
+          const base = start.mode === 'incremental' ? start.rows[table.name] : undefined;
+          if (table.incremental && changed && base) {
+            await buildRowsInPart(warehouse, config, table, generation, refreshId, base, changed);
+            rowsTables[table.name] = base;
+            builtInPart.push(table.name);
+          } else if (table.incremental) {
+            rowsTables[table.name] = await buildRowsInFull(
+              warehouse,
+              config,
+              table,
+              generation,
+              refreshId,
+            );
+          } else {
+            await warehouse.run(
+              `CREATE TABLE ${generation}.${table.name} AS ${derivedSql(table, warehouse.dialect)}`,
+              table.params?.(config),
+            );
+          }
+          const [count] = await warehouse.query<{ n: number }>(
+            `SELECT count(*) AS n FROM ${generation}.${table.name}`,
           );
-        } else {
-          await warehouse.run(
-            `CREATE TABLE ${generation}.${table.name} AS ${derivedSql(table, warehouse.dialect)}`,
-            table.params?.(config),
-          );
+          tables.push({ name: table.name, rows: count?.n ?? 0 });
         }
-        const [count] = await warehouse.query<{ n: number }>(
-          `SELECT count(*) AS n FROM ${generation}.${table.name}`,
-        );
-        tables.push({ name: table.name, rows: count?.n ?? 0 });
+      } finally {
+        // Scratch tables of this connection: kept no longer than the tables need them.
+        await changed?.drop();
       }
       enter('fitting the prediction models');
       for (const currentStep of steps) {

@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
 import type { Warehouse } from '../store/warehouse.js';
-import { derivedSql, type DerivedTable } from './derived-table.js';
+import { derivedSql, type DerivedTable, type IncrementalRule } from './derived-table.js';
 
 /**
  * A table that a refresh can build in part keeps its rows in a versioned table
@@ -58,23 +58,49 @@ export async function buildRowsInPart(
   generation: string,
   refreshId: number,
   rows: string,
-  since: number,
+  changed: ChangedKeys,
 ): Promise<void> {
   const rule = table.incremental;
   if (!rule) throw new Error(`${table.name} has no incremental rule`);
-  await warehouse.withScratchTable('changed_keys', async (changed) => {
-    await warehouse.scratch.fromQuery(changed, rule.changed, { since });
-    await warehouse.versioned.replace(
-      rows,
-      rule.key,
-      changed,
-      `WITH ${rule.inputs(changed, generation)}
-       SELECT * FROM (${derivedSql(table, warehouse.dialect)})`,
-      table.params?.(config),
-      refreshId,
-    );
-  });
+  const keys = await changed.of(rule);
+  await warehouse.versioned.replace(
+    rows,
+    rule.key,
+    keys,
+    `WITH ${rule.inputs(keys, generation)}
+     SELECT * FROM (${derivedSql(table, warehouse.dialect)})`,
+    table.params?.(config),
+    refreshId,
+  );
   await warehouse.run(
     `CREATE VIEW ${generation}.${table.name} AS ${warehouse.versioned.at(rows, refreshId)}`,
   );
+}
+
+/**
+ * The keys each rule's `changed` SELECT finds for events imported after `since`, in scratch
+ * tables kept for the refresh: tables with the same rule (`customer_summary` and
+ * `customer_months`) read one table, where each finding its own cost 0.16-0.37 s at 1 M.
+ */
+export class ChangedKeys {
+  private readonly tables = new Map<string, string>();
+
+  constructor(
+    private readonly warehouse: Warehouse,
+    private readonly since: number,
+  ) {}
+
+  async of(rule: IncrementalRule): Promise<string> {
+    const known = this.tables.get(rule.changed);
+    if (known) return known;
+    const table = `changed_keys_${this.warehouse.scratchTag()}`;
+    this.tables.set(rule.changed, table);
+    await this.warehouse.scratch.fromQuery(table, rule.changed, { since: this.since });
+    return table;
+  }
+
+  async drop(): Promise<void> {
+    for (const table of this.tables.values()) await this.warehouse.scratch.drop(table);
+    this.tables.clear();
+  }
 }
